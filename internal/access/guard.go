@@ -1,0 +1,201 @@
+package access
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+// Guard implements the access directives. Each access directive checks who the caller
+// is, then runs the field's context checks (@requireProject, @matchContext) in that
+// order, so a caller learns nothing about a tenant's projects before proving membership.
+type Guard struct {
+	directory Directory
+}
+
+// NewGuard returns a Guard.
+func NewGuard(d Directory) *Guard { return &Guard{directory: d} }
+
+// Public implements @public.
+func (g *Guard) Public(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+	if err := g.contextChecks(ctx); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// Authenticated implements @authenticated. Returns UNAUTHENTICATED.
+func (g *Guard) Authenticated(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+	if err := requireUser(reqctx.From(ctx)); err != nil {
+		return nil, err
+	}
+	if err := g.contextChecks(ctx); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// Member implements @member(role:). Returns UNAUTHENTICATED, CONTEXT_MISSING (no
+// tenant), FORBIDDEN (not a member, no such tenant, role too low).
+func (g *Guard) Member(ctx context.Context, _ any, next graphql.Resolver, role tenancy.Role) (any, error) {
+	rc := reqctx.From(ctx)
+	if err := requireUser(rc); err != nil {
+		return nil, err
+	}
+	if rc.TenantID == "" {
+		return nil, apperr.E(apperr.ContextMissing, "X-Tenant-Id is required")
+	}
+	if rc.Role == "" {
+		return nil, apperr.E(apperr.Forbidden, "not a member of this tenant")
+	}
+	if !rc.Role.AtLeast(role) {
+		return nil, apperr.E(apperr.Forbidden, "this requires the %s role", role)
+	}
+	if err := g.contextChecks(ctx); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// SystemAdmin implements @systemAdmin. Returns UNAUTHENTICATED, FORBIDDEN.
+func (g *Guard) SystemAdmin(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+	rc := reqctx.From(ctx)
+	if err := requireUser(rc); err != nil {
+		return nil, err
+	}
+	ok, err := g.IsSystemAdmin(ctx, rc)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, apperr.E(apperr.Forbidden, "this requires a system admin")
+	}
+	if err := g.contextChecks(ctx); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// IsSystemAdmin reports whether the caller is an ADMIN or OWNER of t_system.
+func (g *Guard) IsSystemAdmin(ctx context.Context, rc *reqctx.RequestContext) (bool, error) {
+	if rc.UserID == "" {
+		return false, nil
+	}
+	if rc.TenantID == ids.System {
+		return rc.Role.AtLeast(tenancy.RoleAdmin), nil
+	}
+	m, err := g.directory.Membership(ctx, ids.System, rc.UserID)
+	if apperr.Is(err, apperr.NotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return m.Role.AtLeast(tenancy.RoleAdmin), nil
+}
+
+func requireUser(rc *reqctx.RequestContext) error {
+	if rc.UserID == "" {
+		return apperr.E(apperr.Unauthenticated, "sign in first: send Authorization: Bearer <token>")
+	}
+	return nil
+}
+
+// contextChecks runs the field's @requireProject and @matchContext.
+func (g *Guard) contextChecks(ctx context.Context) error {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil {
+		return nil
+	}
+	rc := reqctx.From(ctx)
+	defs := fc.Field.Definition.Directives
+	if defs.ForName(DirectiveRequireProject) != nil {
+		if err := g.requireProject(ctx, rc); err != nil {
+			return err
+		}
+	}
+	if d := defs.ForName(DirectiveMatchContext); d != nil {
+		var vars map[string]any
+		if oc := graphql.GetOperationContext(ctx); oc != nil {
+			vars = oc.Variables
+		}
+		return matchContext(rc, d, fc.Field.ArgumentMap(vars))
+	}
+	return nil
+}
+
+func (g *Guard) requireProject(ctx context.Context, rc *reqctx.RequestContext) error {
+	if rc.ProjectID == "" {
+		return apperr.E(apperr.ContextMissing, "X-Project-Id is required")
+	}
+	if rc.TenantID == "" {
+		return apperr.E(apperr.ContextMissing, "X-Tenant-Id is required")
+	}
+	_, err := g.directory.Project(ctx, rc.TenantID, rc.ProjectID)
+	if apperr.Is(err, apperr.NotFound) {
+		return apperr.E(apperr.ContextInvalid, "X-Project-Id is not a project of the context tenant")
+	}
+	return err
+}
+
+// matchContext compares the arguments d names with the context.
+func matchContext(rc *reqctx.RequestContext, d *ast.Directive, args map[string]any) error {
+	for _, m := range []struct {
+		name, header, want string
+		normalize          func(string) (string, error)
+	}{
+		{"tenant", reqctx.HeaderTenantID, rc.TenantID, nil},
+		{"env", reqctx.HeaderEnv, rc.Env, reqctx.NormalizeEnv},
+		{"project", reqctx.HeaderProjectID, rc.ProjectID, nil},
+	} {
+		a := d.Arguments.ForName(m.name)
+		if a == nil {
+			continue
+		}
+		got, ok := lookup(args, a.Value.Raw)
+		if !ok {
+			continue
+		}
+		if m.normalize != nil {
+			n, err := m.normalize(got)
+			if err != nil {
+				return apperr.E(apperr.BadUserInput, "%s: %s", a.Value.Raw, apperr.MessageOf(err))
+			}
+			got = n
+		}
+		if m.want == "" {
+			return apperr.E(apperr.ContextMissing, "%s is required because %s is given", m.header, a.Value.Raw)
+		}
+		if got != m.want {
+			return apperr.E(apperr.ContextMismatch, "%s does not match %s", a.Value.Raw, m.header)
+		}
+	}
+	return nil
+}
+
+// lookup follows a dotted path through argument values. A missing or null value is not
+// found; a value that is not a string is reported as found and empty, so it never matches.
+func lookup(args map[string]any, path string) (string, bool) {
+	var cur any = args
+	for _, part := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		if cur, ok = m[part]; !ok || cur == nil {
+			return "", false
+		}
+	}
+	s, ok := cur.(string)
+	if !ok {
+		return "", true
+	}
+	return s, true
+}

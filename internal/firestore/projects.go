@@ -1,0 +1,127 @@
+package firestore
+
+import (
+	"context"
+
+	"cloud.google.com/go/firestore"
+
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+// create stores a new document under an existing tenant, atomically with the check that
+// the tenant exists. Returns NOT_FOUND for a missing tenant, CONFLICT for a taken id.
+func (s *Store) create(ctx context.Context, tenantID string, ref *firestore.DocumentRef, v any, op string) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		if _, found, err := txGet[tenancy.Tenant](tx, s.tenants().Doc(tenantID), "tenant"); err != nil {
+			return err
+		} else if !found {
+			return notFound("tenant")
+		}
+		return tx.Create(ref, v)
+	})
+	return wrap(op, err)
+}
+
+// CreateProject implements tenancy.Store.
+func (s *Store) CreateProject(ctx context.Context, p tenancy.Project) error {
+	return s.create(ctx, p.TenantID, s.sub(p.TenantID, "projects").Doc(p.ID), p, "create project")
+}
+
+// Project implements tenancy.Store.
+func (s *Store) Project(ctx context.Context, tenantID, id string) (tenancy.Project, error) {
+	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
+		return tenancy.Project{}, notFound("project")
+	}
+	p, err := get[tenancy.Project](ctx, s.sub(tenantID, "projects").Doc(id), "project")
+	p.ID = id
+	return p, err
+}
+
+// Projects implements tenancy.Store.
+func (s *Store) Projects(ctx context.Context, tenantID, after string, limit int, includeArchived bool) (tenancy.Page[tenancy.Project], error) {
+	q := s.sub(tenantID, "projects").Query
+	if !includeArchived {
+		q = q.Where("archived", "==", false)
+	}
+	q = q.OrderBy(firestore.DocumentID, firestore.Asc)
+	if after != "" {
+		q = q.StartAfter(after)
+	}
+	ps, err := all(q.Limit(limit+1).Documents(ctx), func(p *tenancy.Project, id string) { p.ID = id })
+	if err != nil {
+		return tenancy.Page[tenancy.Project]{}, wrap("list projects", err)
+	}
+	page := tenancy.Page[tenancy.Project]{Items: ps, HasNext: len(ps) > limit}
+	if page.HasNext {
+		page.Items = ps[:limit]
+	}
+	return page, nil
+}
+
+// UpdateProject implements tenancy.Store.
+func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Project) error) (tenancy.Project, error) {
+	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
+		return tenancy.Project{}, notFound("project")
+	}
+	var out tenancy.Project
+	ref := s.sub(tenantID, "projects").Doc(id)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		p, found, err := txGet[tenancy.Project](tx, ref, "project")
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("project")
+		}
+		if err := tenancy.CheckVersion(&expectedVersion, p.Version); err != nil {
+			return err
+		}
+		if err := change(&p); err != nil {
+			return err
+		}
+		p.Version++
+		p.ID = id
+		out = p
+		return tx.Set(ref, p)
+	})
+	return out, wrap("update project", err)
+}
+
+// CreateSurface implements tenancy.Store.
+func (s *Store) CreateSurface(ctx context.Context, v tenancy.Surface) error {
+	return s.create(ctx, v.TenantID, s.sub(v.TenantID, "surfaces").Doc(v.ID), v, "create surface")
+}
+
+// Surfaces implements tenancy.Store.
+func (s *Store) Surfaces(ctx context.Context, tenantIDs ...string) ([]tenancy.Surface, error) {
+	return listUnder(ctx, s, "surfaces", tenantIDs, func(v *tenancy.Surface, id string) { v.ID = id })
+}
+
+// CreateApp implements tenancy.Store.
+func (s *Store) CreateApp(ctx context.Context, v tenancy.App) error {
+	return s.create(ctx, v.TenantID, s.sub(v.TenantID, "apps").Doc(v.ID), v, "create app")
+}
+
+// Apps implements tenancy.Store.
+func (s *Store) Apps(ctx context.Context, tenantIDs ...string) ([]tenancy.App, error) {
+	return listUnder(ctx, s, "apps", tenantIDs, func(v *tenancy.App, id string) { v.ID = id })
+}
+
+// maxListed bounds the unpaged lists (surfaces, apps) per tenant.
+const maxListed = 500
+
+func listUnder[T any](ctx context.Context, s *Store, name string, tenantIDs []string, setID func(*T, string)) ([]T, error) {
+	var out []T
+	for _, t := range tenantIDs {
+		if !ids.Valid(t) {
+			continue
+		}
+		vs, err := all(s.sub(t, name).OrderBy(firestore.DocumentID, firestore.Asc).Limit(maxListed).Documents(ctx), setID)
+		if err != nil {
+			return nil, wrap("list "+name, err)
+		}
+		out = append(out, vs...)
+	}
+	return out, nil
+}

@@ -1,0 +1,265 @@
+package firestore
+
+import (
+	"context"
+	"slices"
+
+	"cloud.google.com/go/firestore"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+// EnsureSystem implements tenancy.Store.
+func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes []tenancy.Mode, admin *tenancy.User) (tenancy.Tenant, bool, error) {
+	var out tenancy.Tenant
+	var adminCreated bool
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		out, adminCreated = system, false
+		sysRef := s.tenants().Doc(system.ID)
+		existing, found, err := txGet[tenancy.Tenant](tx, sysRef, "tenant")
+		if err != nil {
+			return err
+		}
+		missingModes := make([]tenancy.Mode, 0, len(modes))
+		for _, m := range modes {
+			snap, err := tx.Get(s.modes().Doc(m.ID))
+			if isNotFound(err) {
+				missingModes = append(missingModes, m)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			_ = snap
+		}
+		createAdmin := false
+		if admin != nil {
+			owners, err := tx.Documents(s.memberships().
+				Where("tenantId", "==", system.ID).Where("role", "==", string(tenancy.RoleOwner)).Limit(1)).GetAll()
+			if err != nil {
+				return err
+			}
+			if createAdmin = len(owners) == 0; createAdmin {
+				if _, taken, err := txGet[emailRecord](tx, s.emailDoc(admin.Email), "email"); err != nil {
+					return err
+				} else if taken {
+					return apperr.E(apperr.Conflict, "the admin email is already signed up")
+				}
+			}
+		}
+		if found {
+			existing.ID = system.ID
+			out = existing
+		} else if err := tx.Create(sysRef, system); err != nil {
+			return err
+		}
+		for _, m := range missingModes {
+			if err := tx.Create(s.modes().Doc(m.ID), m); err != nil {
+				return err
+			}
+		}
+		if createAdmin {
+			owner := tenancy.Membership{TenantID: system.ID, UserID: admin.ID, Role: tenancy.RoleOwner, Meta: admin.Meta}
+			if err := s.txCreateUser(tx, *admin); err != nil {
+				return err
+			}
+			if err := tx.Create(s.membershipDoc(system.ID, admin.ID), owner); err != nil {
+				return err
+			}
+			adminCreated = true
+		}
+		return nil
+	})
+	return out, adminCreated, wrap("ensure system", err)
+}
+
+func (s *Store) txCreateUser(tx *firestore.Transaction, u tenancy.User) error {
+	if err := tx.Create(s.emailDoc(u.Email), emailRecord{UserID: u.ID}); err != nil {
+		return err
+	}
+	return tx.Create(s.users().Doc(u.ID), u)
+}
+
+// CreateUserWithTenant implements tenancy.Store.
+func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tenancy.Tenant, owner tenancy.Membership) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		if _, taken, err := txGet[emailRecord](tx, s.emailDoc(u.Email), "email"); err != nil {
+			return err
+		} else if taken {
+			return apperr.E(apperr.Conflict, "this email is already signed up")
+		}
+		if err := s.txCreateUser(tx, u); err != nil {
+			return err
+		}
+		if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
+			return err
+		}
+		return tx.Create(s.membershipDoc(t.ID, u.ID), owner)
+	})
+	return wrap("signup", err)
+}
+
+// CreateTenant implements tenancy.Store.
+func (s *Store) CreateTenant(ctx context.Context, t tenancy.Tenant, owner tenancy.Membership) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
+			return err
+		}
+		return tx.Create(s.membershipDoc(t.ID, owner.UserID), owner)
+	})
+	return wrap("create tenant", err)
+}
+
+// User implements tenancy.Store.
+func (s *Store) User(ctx context.Context, id string) (tenancy.User, error) {
+	if !ids.ValidFor(ids.User, id) {
+		return tenancy.User{}, notFound("user")
+	}
+	u, err := get[tenancy.User](ctx, s.users().Doc(id), "user")
+	u.ID = id
+	return u, err
+}
+
+// UserByEmail implements tenancy.Store.
+func (s *Store) UserByEmail(ctx context.Context, email string) (tenancy.User, error) {
+	rec, err := get[emailRecord](ctx, s.emailDoc(email), "user")
+	if err != nil {
+		return tenancy.User{}, err
+	}
+	return s.User(ctx, rec.UserID)
+}
+
+// Tenant implements tenancy.Store.
+func (s *Store) Tenant(ctx context.Context, id string) (tenancy.Tenant, error) {
+	if !ids.ValidFor(ids.Tenant, id) {
+		return tenancy.Tenant{}, notFound("tenant")
+	}
+	t, err := get[tenancy.Tenant](ctx, s.tenants().Doc(id), "tenant")
+	t.ID = id
+	return t, err
+}
+
+// UpdateTenant implements tenancy.Store.
+func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*tenancy.Tenant) error) (tenancy.Tenant, error) {
+	if !ids.ValidFor(ids.Tenant, id) {
+		return tenancy.Tenant{}, notFound("tenant")
+	}
+	var out tenancy.Tenant
+	ref := s.tenants().Doc(id)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		t, found, err := txGet[tenancy.Tenant](tx, ref, "tenant")
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("tenant")
+		}
+		if err := tenancy.CheckVersion(expectedVersion, t.Version); err != nil {
+			return err
+		}
+		if err := change(&t); err != nil {
+			return err
+		}
+		t.Version++
+		t.ID = id
+		out = t
+		return tx.Set(ref, t)
+	})
+	return out, wrap("update tenant", err)
+}
+
+// TenantsOf implements tenancy.Store.
+func (s *Store) TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantRole, error) {
+	ms, err := all[tenancy.Membership](s.memberships().Where("userId", "==", userID).Documents(ctx), nil)
+	if err != nil {
+		return nil, wrap("list memberships", err)
+	}
+	if len(ms) == 0 {
+		return nil, nil
+	}
+	refs := make([]*firestore.DocumentRef, len(ms))
+	for i, m := range ms {
+		refs[i] = s.tenants().Doc(m.TenantID)
+	}
+	snaps, err := s.client.GetAll(ctx, refs)
+	if err != nil {
+		return nil, wrap("get tenants", err)
+	}
+	out := make([]tenancy.TenantRole, 0, len(snaps))
+	for i, snap := range snaps {
+		if !snap.Exists() {
+			continue
+		}
+		var t tenancy.Tenant
+		if err := snap.DataTo(&t); err != nil {
+			return nil, wrap("decode tenant", err)
+		}
+		t.ID = snap.Ref.ID
+		out = append(out, tenancy.TenantRole{Tenant: t, Role: ms[i].Role})
+	}
+	slices.SortFunc(out, func(a, b tenancy.TenantRole) int { return cmpString(a.Tenant.ID, b.Tenant.ID) })
+	return out, nil
+}
+
+// Mode implements tenancy.Store.
+func (s *Store) Mode(ctx context.Context, id string) (tenancy.Mode, error) {
+	m, err := get[tenancy.Mode](ctx, s.modes().Doc(id), "mode")
+	m.ID = id
+	return m, err
+}
+
+// Modes implements tenancy.Store.
+func (s *Store) Modes(ctx context.Context) ([]tenancy.Mode, error) {
+	ms, err := all(s.modes().OrderBy(firestore.DocumentID, firestore.Asc).Documents(ctx),
+		func(m *tenancy.Mode, id string) { m.ID = id })
+	return ms, wrap("list modes", err)
+}
+
+// Membership implements tenancy.Store.
+func (s *Store) Membership(ctx context.Context, tenantID, userID string) (tenancy.Membership, error) {
+	if !ids.Valid(tenantID) || !ids.Valid(userID) {
+		return tenancy.Membership{}, notFound("membership")
+	}
+	return get[tenancy.Membership](ctx, s.membershipDoc(tenantID, userID), "membership")
+}
+
+// CreateMembership implements tenancy.Store.
+func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		if _, found, err := txGet[tenancy.Tenant](tx, s.tenants().Doc(m.TenantID), "tenant"); err != nil {
+			return err
+		} else if !found {
+			return notFound("tenant")
+		}
+		ref := s.membershipDoc(m.TenantID, m.UserID)
+		if _, found, err := txGet[tenancy.Membership](tx, ref, "membership"); err != nil {
+			return err
+		} else if found {
+			return apperr.E(apperr.Conflict, "the user is already a member")
+		}
+		return tx.Create(ref, m)
+	})
+	return wrap("create membership", err)
+}
+
+// Members implements tenancy.Store.
+func (s *Store) Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error) {
+	ms, err := all[tenancy.Membership](s.memberships().Where("tenantId", "==", tenantID).Documents(ctx), nil)
+	if err != nil {
+		return nil, wrap("list members", err)
+	}
+	slices.SortFunc(ms, func(a, b tenancy.Membership) int { return cmpString(a.UserID, b.UserID) })
+	return ms, nil
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

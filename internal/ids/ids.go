@@ -1,0 +1,50 @@
+// Package ids generates and validates Northstar record ids. Every id that reaches a
+// Firestore path or a Redis channel name passes Valid first.
+package ids
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"encoding/binary"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Record id prefixes.
+const (
+	Tenant  = "t"
+	User    = "u"
+	Surface = "s"
+	App     = "a"
+	Project = "p"
+	Thread  = "h"
+	Message = "m"
+)
+
+// System is the one hardcoded tenant.
+const System = "t_system"
+
+var pattern = regexp.MustCompile(`^[a-z]_[a-z0-9_-]{1,62}$`)
+
+// Valid reports whether id is well formed: a one-letter prefix, '_', then 1–62 of
+// [a-z0-9_-]. It rejects '/', '..', control characters and anything long.
+func Valid(id string) bool { return len(id) <= 64 && pattern.MatchString(id) }
+
+// ValidFor reports whether id is well formed and has the given prefix.
+func ValidFor(prefix, id string) bool {
+	return strings.HasPrefix(id, prefix+"_") && Valid(id)
+}
+
+var encoding = base32.NewEncoding("0123456789abcdefghijklmnopqrstuv").WithPadding(base32.NoPadding)
+
+// New returns a fresh id with the given prefix. Ids sort by creation time (millisecond
+// resolution, then 80 random bits), which makes them usable as pagination keys.
+func New(prefix string) string {
+	var ms [8]byte
+	binary.BigEndian.PutUint64(ms[:], uint64(time.Now().UnixMilli()))
+	var b [16]byte
+	copy(b[:6], ms[2:]) // 48 bits of milliseconds last until the year 10889
+	_, _ = rand.Read(b[6:])
+	return prefix + "_" + encoding.EncodeToString(b[:])
+}

@@ -1,0 +1,220 @@
+// Package reqctx defines the RequestContext every operation runs with, how it is read
+// from HTTP headers or a websocket connection_init payload, and how it travels in a
+// context.Context.
+package reqctx
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+// RequestContext is built once per request (or websocket connection) and is read-only
+// afterwards.
+type RequestContext struct {
+	// RequestID is the caller's X-Request-Id, or a generated one; echoed in the response.
+	RequestID string
+	// UserID is the verified token's subject; empty for anonymous callers.
+	UserID string
+	// TokenExpiresAt is when the caller's token stops being accepted.
+	TokenExpiresAt time.Time
+	// TenantID, Env, ProjectID, SurfaceID and AppID are the normalized context fields;
+	// empty when absent.
+	TenantID, Env, ProjectID, SurfaceID, AppID string
+	// Role is the caller's role in TenantID; empty when not a member (or no such tenant).
+	Role tenancy.Role
+	// Mode is TenantID's mode, set only for members.
+	Mode string
+}
+
+// Roles returns the caller's roles in the context tenant.
+func (rc *RequestContext) Roles() []tenancy.Role {
+	if rc.Role == "" {
+		return []tenancy.Role{}
+	}
+	return []tenancy.Role{rc.Role}
+}
+
+type ctxKey struct{}
+
+// With returns ctx carrying rc.
+func With(ctx context.Context, rc *RequestContext) context.Context {
+	return context.WithValue(ctx, ctxKey{}, rc)
+}
+
+// From returns the RequestContext of ctx, or an empty anonymous one when there is none.
+func From(ctx context.Context) *RequestContext {
+	if rc, ok := ctx.Value(ctxKey{}).(*RequestContext); ok {
+		return rc
+	}
+	return &RequestContext{}
+}
+
+// Raw holds the context fields as the caller sent them, before normalization.
+type Raw struct {
+	RequestID, Authorization, TenantID, Env, ProjectID, SurfaceID, AppID string
+}
+
+// The headers the context is read from.
+const (
+	HeaderRequestID = "X-Request-Id"
+	HeaderTenantID  = "X-Tenant-Id"
+	HeaderEnv       = "X-Env"
+	HeaderProjectID = "X-Project-Id"
+	HeaderSurfaceID = "X-Surface-Id"
+	HeaderAppID     = "X-App-Id"
+)
+
+// FromHeaders reads the context fields from HTTP headers. A header sent several times
+// with different values is CONTEXT_INVALID.
+func FromHeaders(h http.Header) (Raw, error) {
+	var r Raw
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{
+		{HeaderRequestID, &r.RequestID},
+		{"Authorization", &r.Authorization},
+		{HeaderTenantID, &r.TenantID},
+		{HeaderEnv, &r.Env},
+		{HeaderProjectID, &r.ProjectID},
+		{HeaderSurfaceID, &r.SurfaceID},
+		{HeaderAppID, &r.AppID},
+	} {
+		v, err := single(h, f.name)
+		if err != nil {
+			return Raw{}, err
+		}
+		*f.dst = v
+	}
+	return r, nil
+}
+
+func single(h http.Header, name string) (string, error) {
+	vs := h.Values(name)
+	if len(vs) == 0 {
+		return "", nil
+	}
+	for _, v := range vs[1:] {
+		if strings.TrimSpace(v) != strings.TrimSpace(vs[0]) {
+			return "", apperr.E(apperr.ContextInvalid, "conflicting %s headers", name)
+		}
+	}
+	return vs[0], nil
+}
+
+// FromPayload reads the context fields from a websocket connection_init payload
+// (keys authorization, tenantId, env, projectId, surfaceId, appId, requestId). A present
+// field that is not a string is CONTEXT_INVALID.
+func FromPayload(p map[string]any) (Raw, error) {
+	var r Raw
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{
+		{"requestId", &r.RequestID},
+		{"authorization", &r.Authorization},
+		{"tenantId", &r.TenantID},
+		{"env", &r.Env},
+		{"projectId", &r.ProjectID},
+		{"surfaceId", &r.SurfaceID},
+		{"appId", &r.AppID},
+	} {
+		v, ok := p[f.key]
+		if !ok || v == nil {
+			continue
+		}
+		s, ok := v.(string)
+		if !ok {
+			return Raw{}, apperr.E(apperr.ContextInvalid, "%s must be a string", f.key)
+		}
+		*f.dst = s
+	}
+	return r, nil
+}
+
+// Normalize checks and normalizes everything but the token: env spelling, id forms and
+// the request id. It returns CONTEXT_INVALID naming the offending field.
+func (r Raw) Normalize() (RequestContext, error) {
+	rc := RequestContext{RequestID: requestID(r.RequestID)}
+	env, err := NormalizeEnv(r.Env)
+	if err != nil {
+		return RequestContext{}, err
+	}
+	rc.Env = env
+	for _, f := range []struct {
+		header, prefix, raw string
+		dst                 *string
+	}{
+		{HeaderTenantID, ids.Tenant, r.TenantID, &rc.TenantID},
+		{HeaderProjectID, ids.Project, r.ProjectID, &rc.ProjectID},
+		{HeaderSurfaceID, ids.Surface, r.SurfaceID, &rc.SurfaceID},
+		{HeaderAppID, ids.App, r.AppID, &rc.AppID},
+	} {
+		v := strings.TrimSpace(f.raw)
+		if v == "" {
+			continue
+		}
+		if !ids.ValidFor(f.prefix, v) {
+			return RequestContext{}, apperr.E(apperr.ContextInvalid, "%s is not a valid id", f.header)
+		}
+		*f.dst = v
+	}
+	return rc, nil
+}
+
+// BearerToken extracts the token of an "Authorization: Bearer <token>" value. Empty
+// means anonymous; any other scheme is UNAUTHENTICATED.
+func (r Raw) BearerToken() (string, error) {
+	a := strings.TrimSpace(r.Authorization)
+	if a == "" {
+		return "", nil
+	}
+	scheme, token, ok := strings.Cut(a, " ")
+	token = strings.TrimSpace(token)
+	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
+		return "", apperr.E(apperr.Unauthenticated, "authorization must be a bearer token")
+	}
+	return token, nil
+}
+
+// envAliases maps every accepted env spelling to its normalized name.
+var envAliases = map[string]string{
+	"dev": "dev", "development": "dev",
+	"staging": "staging", "stage": "staging",
+	"prod": "prod", "production": "prod",
+}
+
+// NormalizeEnv trims and lower-cases an env and maps its aliases (development→dev,
+// stage→staging, production→prod). Empty stays empty; anything else is CONTEXT_INVALID.
+func NormalizeEnv(env string) (string, error) {
+	e := strings.ToLower(strings.TrimSpace(env))
+	if e == "" {
+		return "", nil
+	}
+	if n, ok := envAliases[e]; ok {
+		return n, nil
+	}
+	return "", apperr.E(apperr.ContextInvalid, "env must be one of dev, staging, prod")
+}
+
+var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
+
+// requestID keeps a well-formed caller id and replaces anything else with a new one.
+func requestID(v string) string {
+	v = strings.TrimSpace(v)
+	if requestIDPattern.MatchString(v) {
+		return v
+	}
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,405 @@
+package tenancy
+
+import (
+	"context"
+	"crypto/subtle"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+)
+
+// Passwords hashes and checks passwords (identity.PasswordHasher).
+type Passwords interface {
+	Hash(password string) (string, error)
+	Verify(encoded, password string) (bool, error)
+	VerifyDummy(password string)
+}
+
+// Config holds the Service's dependencies.
+type Config struct {
+	// Store keeps the records. Required.
+	Store Store
+	// Passwords hashes passwords. Required.
+	Passwords Passwords
+	// BootstrapKey is the system bootstrap secret. Empty: BootstrapSystem always fails.
+	BootstrapKey string
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// Service applies the tenancy rules on top of a Store. Who may call what is decided by
+// the access directives; the Service decides what a call may do.
+type Service struct {
+	store     Store
+	passwords Passwords
+	key       string
+	now       func() time.Time
+}
+
+// NewService returns a Service.
+func NewService(cfg Config) *Service {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: cfg.Store, passwords: cfg.Passwords, key: cfg.BootstrapKey, now: now}
+}
+
+// Input limits.
+const (
+	MaxNameLength     = 100
+	MinPasswordLength = 8
+	MaxPasswordLength = 128
+	maxEmailLength    = 254
+)
+
+func (s *Service) meta() Meta {
+	now := s.now().UTC()
+	return Meta{CreatedAt: now, UpdatedAt: now, Version: 1}
+}
+
+// BootstrapSystem creates t_system, the seed modes and, while t_system has no owner, the
+// first system admin. It is idempotent. Returns FORBIDDEN for a wrong key (writing
+// nothing), BAD_USER_INPUT for a bad admin email or password, CONFLICT if the admin email
+// is already signed up.
+func (s *Service) BootstrapSystem(ctx context.Context, key, adminEmail, adminPassword string) (Tenant, error) {
+	if s.key == "" || subtle.ConstantTimeCompare([]byte(key), []byte(s.key)) != 1 {
+		return Tenant{}, apperr.E(apperr.Forbidden, "wrong bootstrap key")
+	}
+	var admin *User
+	if adminEmail != "" || adminPassword != "" {
+		email, err := NormalizeEmail(adminEmail)
+		if err != nil {
+			return Tenant{}, err
+		}
+		if err := checkPassword(adminPassword); err != nil {
+			return Tenant{}, err
+		}
+		hash, err := s.passwords.Hash(adminPassword)
+		if err != nil {
+			return Tenant{}, err
+		}
+		admin = &User{ID: ids.New(ids.User), Email: email, PasswordHash: hash, Meta: s.meta()}
+	}
+	modes := SeedModes()
+	for i := range modes {
+		modes[i].OwnerTenant = ids.System
+		modes[i].Meta = s.meta()
+	}
+	system := Tenant{ID: ids.System, Name: "System", ModeID: "enterprise", Meta: s.meta()}
+	t, _, err := s.store.EnsureSystem(ctx, system, modes, admin)
+	return t, err
+}
+
+// Signup creates a user, a tenant in the default mode and the user's OWNER membership.
+// Returns BAD_USER_INPUT for invalid input and CONFLICT for an email already signed up.
+func (s *Service) Signup(ctx context.Context, email, password, tenantName string) (User, Tenant, error) {
+	email, err := NormalizeEmail(email)
+	if err != nil {
+		return User{}, Tenant{}, err
+	}
+	if err := checkPassword(password); err != nil {
+		return User{}, Tenant{}, err
+	}
+	name, err := CleanName("tenant name", tenantName)
+	if err != nil {
+		return User{}, Tenant{}, err
+	}
+	hash, err := s.passwords.Hash(password)
+	if err != nil {
+		return User{}, Tenant{}, err
+	}
+	u := User{ID: ids.New(ids.User), Email: email, PasswordHash: hash, Meta: s.meta()}
+	t := Tenant{ID: ids.New(ids.Tenant), Name: name, ModeID: DefaultMode, Meta: s.meta()}
+	m := Membership{TenantID: t.ID, UserID: u.ID, Role: RoleOwner, Meta: s.meta()}
+	if err := s.store.CreateUserWithTenant(ctx, u, t, m); err != nil {
+		return User{}, Tenant{}, err
+	}
+	return u, t, nil
+}
+
+// errBadCredentials is the one answer to a wrong email or a wrong password.
+var errBadCredentials = apperr.E(apperr.Unauthenticated, "wrong email or password")
+
+// Login checks an email and password. A wrong email and a wrong password both return the
+// same UNAUTHENTICATED error and take the same time.
+func (s *Service) Login(ctx context.Context, email, password string) (User, error) {
+	normalized, err := NormalizeEmail(email)
+	if err != nil || len(password) > MaxPasswordLength {
+		s.passwords.VerifyDummy(password)
+		return User{}, errBadCredentials
+	}
+	u, err := s.store.UserByEmail(ctx, normalized)
+	if apperr.Is(err, apperr.NotFound) {
+		s.passwords.VerifyDummy(password)
+		return User{}, errBadCredentials
+	}
+	if err != nil {
+		return User{}, err
+	}
+	ok, err := s.passwords.Verify(u.PasswordHash, password)
+	if err != nil {
+		return User{}, err
+	}
+	if !ok {
+		return User{}, errBadCredentials
+	}
+	return u, nil
+}
+
+// CreateTenant creates a tenant in the default mode owned by userID.
+// Returns BAD_USER_INPUT for an invalid name.
+func (s *Service) CreateTenant(ctx context.Context, userID, name string) (Tenant, error) {
+	name, err := CleanName("tenant name", name)
+	if err != nil {
+		return Tenant{}, err
+	}
+	t := Tenant{ID: ids.New(ids.Tenant), Name: name, ModeID: DefaultMode, Meta: s.meta()}
+	m := Membership{TenantID: t.ID, UserID: userID, Role: RoleOwner, Meta: s.meta()}
+	if err := s.store.CreateTenant(ctx, t, m); err != nil {
+		return Tenant{}, err
+	}
+	return t, nil
+}
+
+// SetTenantMode changes a tenant's mode. Returns BAD_USER_INPUT for an unknown mode,
+// NOT_FOUND for an unknown tenant, CONFLICT for a stale expectedVersion.
+func (s *Service) SetTenantMode(ctx context.Context, tenantID, modeID string, expectedVersion *int) (Tenant, error) {
+	if !ids.Valid(tenantID) {
+		return Tenant{}, apperr.E(apperr.BadUserInput, "malformed tenant id")
+	}
+	if _, err := s.Mode(ctx, modeID); err != nil {
+		if apperr.Is(err, apperr.NotFound) {
+			return Tenant{}, apperr.E(apperr.BadUserInput, "unknown mode %q", modeID)
+		}
+		return Tenant{}, err
+	}
+	now := s.now().UTC()
+	return s.store.UpdateTenant(ctx, tenantID, expectedVersion, func(t *Tenant) error {
+		t.ModeID = modeID
+		t.UpdatedAt = now
+		return nil
+	})
+}
+
+// Tenant returns a tenant. Returns NOT_FOUND.
+func (s *Service) Tenant(ctx context.Context, id string) (Tenant, error) {
+	return s.store.Tenant(ctx, id)
+}
+
+// TenantsOf returns the tenants a user belongs to, with the user's role in each.
+func (s *Service) TenantsOf(ctx context.Context, userID string) ([]TenantRole, error) {
+	return s.store.TenantsOf(ctx, userID)
+}
+
+// User returns a user. Returns NOT_FOUND.
+func (s *Service) User(ctx context.Context, id string) (User, error) { return s.store.User(ctx, id) }
+
+// Mode returns a mode. Returns NOT_FOUND.
+func (s *Service) Mode(ctx context.Context, id string) (Mode, error) {
+	if !validModeID(id) {
+		return Mode{}, apperr.E(apperr.NotFound, "no such mode")
+	}
+	return s.store.Mode(ctx, id)
+}
+
+// Modes returns every mode.
+func (s *Service) Modes(ctx context.Context) ([]Mode, error) { return s.store.Modes(ctx) }
+
+// Membership returns a user's membership in a tenant. Returns NOT_FOUND.
+func (s *Service) Membership(ctx context.Context, tenantID, userID string) (Membership, error) {
+	return s.store.Membership(ctx, tenantID, userID)
+}
+
+// Members lists a tenant's memberships.
+func (s *Service) Members(ctx context.Context, tenantID string) ([]Membership, error) {
+	return s.store.Members(ctx, tenantID)
+}
+
+// AddMember gives the user with email a role in tenantID, on behalf of a member holding
+// actorRole. Returns FORBIDDEN when a non-owner grants OWNER, NOT_FOUND when no user has
+// the email, CONFLICT when the user is already a member.
+func (s *Service) AddMember(ctx context.Context, actorRole Role, tenantID, email string, role Role) (Membership, error) {
+	if !role.Valid() {
+		return Membership{}, apperr.E(apperr.BadUserInput, "unknown role")
+	}
+	if role == RoleOwner && actorRole != RoleOwner {
+		return Membership{}, apperr.E(apperr.Forbidden, "only an owner can add an owner")
+	}
+	email, err := NormalizeEmail(email)
+	if err != nil {
+		return Membership{}, err
+	}
+	u, err := s.store.UserByEmail(ctx, email)
+	if apperr.Is(err, apperr.NotFound) {
+		return Membership{}, apperr.E(apperr.NotFound, "no user has signed up with that email")
+	}
+	if err != nil {
+		return Membership{}, err
+	}
+	m := Membership{TenantID: tenantID, UserID: u.ID, Role: role, Meta: s.meta()}
+	if err := s.store.CreateMembership(ctx, m); err != nil {
+		return Membership{}, err
+	}
+	return m, nil
+}
+
+// CreateProject creates a project in tenantID. Returns BAD_USER_INPUT for a bad name.
+func (s *Service) CreateProject(ctx context.Context, tenantID, name string) (Project, error) {
+	name, err := CleanName("project name", name)
+	if err != nil {
+		return Project{}, err
+	}
+	p := Project{ID: ids.New(ids.Project), TenantID: tenantID, Name: name, Meta: s.meta()}
+	if err := s.store.CreateProject(ctx, p); err != nil {
+		return Project{}, err
+	}
+	return p, nil
+}
+
+// Project returns a project of tenantID. Returns NOT_FOUND, also for a malformed id and
+// for another tenant's project.
+func (s *Service) Project(ctx context.Context, tenantID, id string) (Project, error) {
+	if !ids.ValidFor(ids.Project, id) {
+		return Project{}, apperr.E(apperr.NotFound, "no such project")
+	}
+	return s.store.Project(ctx, tenantID, id)
+}
+
+// MaxPageSize bounds every list argument named first.
+const MaxPageSize = 100
+
+// Projects pages a tenant's projects, oldest first. Returns BAD_USER_INPUT when first is
+// outside 1..MaxPageSize or after is not a cursor this API issued.
+func (s *Service) Projects(ctx context.Context, tenantID string, first int, after string, includeArchived bool) (Page[Project], error) {
+	if first < 1 || first > MaxPageSize {
+		return Page[Project]{}, apperr.E(apperr.BadUserInput, "first must be between 1 and %d", MaxPageSize)
+	}
+	if after != "" && !ids.ValidFor(ids.Project, after) {
+		return Page[Project]{}, apperr.E(apperr.BadUserInput, "after is not a valid cursor")
+	}
+	return s.store.Projects(ctx, tenantID, after, first, includeArchived)
+}
+
+// RenameProject renames a project. Returns BAD_USER_INPUT, NOT_FOUND, CONFLICT.
+func (s *Service) RenameProject(ctx context.Context, tenantID, id, name string, expectedVersion int) (Project, error) {
+	name, err := CleanName("project name", name)
+	if err != nil {
+		return Project{}, err
+	}
+	if !ids.ValidFor(ids.Project, id) {
+		return Project{}, apperr.E(apperr.NotFound, "no such project")
+	}
+	now := s.now().UTC()
+	return s.store.UpdateProject(ctx, tenantID, id, expectedVersion, func(p *Project) error {
+		p.Name = name
+		p.UpdatedAt = now
+		return nil
+	})
+}
+
+// ArchiveProject archives a project; archiving an archived project is CONFLICT.
+// Returns NOT_FOUND, CONFLICT.
+func (s *Service) ArchiveProject(ctx context.Context, tenantID, id string, expectedVersion int) (Project, error) {
+	if !ids.ValidFor(ids.Project, id) {
+		return Project{}, apperr.E(apperr.NotFound, "no such project")
+	}
+	now := s.now().UTC()
+	return s.store.UpdateProject(ctx, tenantID, id, expectedVersion, func(p *Project) error {
+		if p.Archived {
+			return apperr.E(apperr.Conflict, "project is already archived")
+		}
+		p.Archived = true
+		p.ArchivedAt = &now
+		p.UpdatedAt = now
+		return nil
+	})
+}
+
+// CreateSurface creates a surface in tenantID. Returns BAD_USER_INPUT for a bad name.
+func (s *Service) CreateSurface(ctx context.Context, tenantID, name string) (Surface, error) {
+	name, err := CleanName("surface name", name)
+	if err != nil {
+		return Surface{}, err
+	}
+	v := Surface{ID: ids.New(ids.Surface), TenantID: tenantID, Name: name, Meta: s.meta()}
+	return v, s.store.CreateSurface(ctx, v)
+}
+
+// Surfaces lists tenantID's surfaces and the system-wide ones.
+func (s *Service) Surfaces(ctx context.Context, tenantID string) ([]Surface, error) {
+	return s.store.Surfaces(ctx, withSystem(tenantID)...)
+}
+
+// CreateApp creates an app in tenantID. Returns BAD_USER_INPUT for a bad name.
+func (s *Service) CreateApp(ctx context.Context, tenantID, name string) (App, error) {
+	name, err := CleanName("app name", name)
+	if err != nil {
+		return App{}, err
+	}
+	v := App{ID: ids.New(ids.App), TenantID: tenantID, Name: name, Meta: s.meta()}
+	return v, s.store.CreateApp(ctx, v)
+}
+
+// Apps lists tenantID's apps and the system-wide ones.
+func (s *Service) Apps(ctx context.Context, tenantID string) ([]App, error) {
+	return s.store.Apps(ctx, withSystem(tenantID)...)
+}
+
+func withSystem(tenantID string) []string {
+	if tenantID == ids.System {
+		return []string{ids.System}
+	}
+	return []string{tenantID, ids.System}
+}
+
+// NormalizeEmail trims and lower-cases an email and checks its form.
+// Returns BAD_USER_INPUT.
+func NormalizeEmail(email string) (string, error) {
+	e := strings.ToLower(strings.TrimSpace(email))
+	addr, err := mail.ParseAddress(e)
+	if err != nil || addr.Address != e || len(e) > maxEmailLength || !strings.Contains(e, "@") {
+		return "", apperr.E(apperr.BadUserInput, "email is not a valid address")
+	}
+	return e, nil
+}
+
+func checkPassword(p string) error {
+	n := utf8.RuneCountInString(p)
+	if n < MinPasswordLength || len(p) > MaxPasswordLength {
+		return apperr.E(apperr.BadUserInput, "password must be %d to %d characters", MinPasswordLength, MaxPasswordLength)
+	}
+	return nil
+}
+
+// CleanName trims a display name and checks it: 1–MaxNameLength characters, valid UTF-8,
+// no control characters. what names the field in the error. Returns BAD_USER_INPUT.
+func CleanName(what, name string) (string, error) {
+	n := strings.TrimSpace(name)
+	if n == "" || utf8.RuneCountInString(n) > MaxNameLength || !utf8.ValidString(n) {
+		return "", apperr.E(apperr.BadUserInput, "%s must be 1 to %d characters", what, MaxNameLength)
+	}
+	for _, r := range n {
+		if unicode.IsControl(r) {
+			return "", apperr.E(apperr.BadUserInput, "%s must not contain control characters", what)
+		}
+	}
+	return n, nil
+}
+
+func validModeID(id string) bool {
+	if id == "" || len(id) > 32 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}

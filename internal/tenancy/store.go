@@ -1,0 +1,63 @@
+package tenancy
+
+import "context"
+
+// Store keeps the primitives durably. Writes that touch several records are atomic, and
+// every update names the version it read. Methods return *apperr.Error values with the
+// codes listed; anything else is an infrastructure failure (INTERNAL).
+type Store interface {
+	// EnsureSystem creates t_system and the seed modes where missing, and — only while
+	// t_system has no OWNER — admin with an OWNER membership. It reports whether admin was
+	// created. Returns CONFLICT if admin's email is already signed up.
+	EnsureSystem(ctx context.Context, system Tenant, modes []Mode, admin *User) (Tenant, bool, error)
+
+	// CreateUserWithTenant creates user, tenant and owner atomically (signup).
+	// Returns CONFLICT if the email is already signed up.
+	CreateUserWithTenant(ctx context.Context, user User, tenant Tenant, owner Membership) error
+	// CreateTenant creates tenant and its owner's membership atomically.
+	CreateTenant(ctx context.Context, tenant Tenant, owner Membership) error
+	// User returns a user by id. Returns NOT_FOUND.
+	User(ctx context.Context, id string) (User, error)
+	// UserByEmail returns a user by normalized email. Returns NOT_FOUND.
+	UserByEmail(ctx context.Context, email string) (User, error)
+
+	// Tenant returns a tenant by id. Returns NOT_FOUND.
+	Tenant(ctx context.Context, id string) (Tenant, error)
+	// UpdateTenant applies change to the tenant inside a transaction, after checking
+	// expectedVersion when it is set. Returns NOT_FOUND, CONFLICT, or change's error.
+	UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*Tenant) error) (Tenant, error)
+	// TenantsOf returns the tenants userID belongs to, with the user's role in each.
+	TenantsOf(ctx context.Context, userID string) ([]TenantRole, error)
+
+	// Mode returns a mode by id. Returns NOT_FOUND.
+	Mode(ctx context.Context, id string) (Mode, error)
+	// Modes returns every mode, by id.
+	Modes(ctx context.Context) ([]Mode, error)
+
+	// Membership returns userID's membership in tenantID. Returns NOT_FOUND.
+	Membership(ctx context.Context, tenantID, userID string) (Membership, error)
+	// CreateMembership adds a member. Returns NOT_FOUND if the tenant is gone, CONFLICT if
+	// the user is already a member.
+	CreateMembership(ctx context.Context, m Membership) error
+	// Members lists a tenant's memberships.
+	Members(ctx context.Context, tenantID string) ([]Membership, error)
+
+	// CreateProject stores a new project. Returns NOT_FOUND if the tenant is gone.
+	CreateProject(ctx context.Context, p Project) error
+	// Project returns a project of tenantID. Returns NOT_FOUND (also for another tenant's).
+	Project(ctx context.Context, tenantID, id string) (Project, error)
+	// Projects pages a tenant's projects by id, starting after the id after.
+	Projects(ctx context.Context, tenantID, after string, limit int, includeArchived bool) (Page[Project], error)
+	// UpdateProject applies change inside a transaction after checking expectedVersion.
+	// Returns NOT_FOUND, CONFLICT, or change's error.
+	UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error) (Project, error)
+
+	// CreateSurface stores a new surface. Returns NOT_FOUND if the tenant is gone.
+	CreateSurface(ctx context.Context, s Surface) error
+	// Surfaces lists the surfaces of the given tenants.
+	Surfaces(ctx context.Context, tenantIDs ...string) ([]Surface, error)
+	// CreateApp stores a new app. Returns NOT_FOUND if the tenant is gone.
+	CreateApp(ctx context.Context, a App) error
+	// Apps lists the apps of the given tenants.
+	Apps(ctx context.Context, tenantIDs ...string) ([]App, error)
+}

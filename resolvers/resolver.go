@@ -1,0 +1,75 @@
+// Package resolvers implements the GraphQL API on top of the internal services. Resolvers
+// stay thin: they read the RequestContext, call a service and shape the answer. Access
+// control happens before them, in the schema's directives.
+package resolvers
+
+//go:generate go run github.com/99designs/gqlgen generate --config ../gqlgen.yml
+
+import (
+	"context"
+
+	"github.com/northstar/northstar/graph"
+	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+// Tenancy is what the resolvers need of tenancy.Service.
+type Tenancy interface {
+	BootstrapSystem(ctx context.Context, key, adminEmail, adminPassword string) (tenancy.Tenant, error)
+	Signup(ctx context.Context, email, password, tenantName string) (tenancy.User, tenancy.Tenant, error)
+	Login(ctx context.Context, email, password string) (tenancy.User, error)
+	User(ctx context.Context, id string) (tenancy.User, error)
+	CreateTenant(ctx context.Context, userID, name string) (tenancy.Tenant, error)
+	SetTenantMode(ctx context.Context, tenantID, modeID string, expectedVersion *int) (tenancy.Tenant, error)
+	Tenant(ctx context.Context, id string) (tenancy.Tenant, error)
+	TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantRole, error)
+	Mode(ctx context.Context, id string) (tenancy.Mode, error)
+	Modes(ctx context.Context) ([]tenancy.Mode, error)
+	Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error)
+	AddMember(ctx context.Context, actorRole tenancy.Role, tenantID, email string, role tenancy.Role) (tenancy.Membership, error)
+	CreateProject(ctx context.Context, tenantID, name string) (tenancy.Project, error)
+	Project(ctx context.Context, tenantID, id string) (tenancy.Project, error)
+	Projects(ctx context.Context, tenantID string, first int, after string, includeArchived bool) (tenancy.Page[tenancy.Project], error)
+	RenameProject(ctx context.Context, tenantID, id, name string, expectedVersion int) (tenancy.Project, error)
+	ArchiveProject(ctx context.Context, tenantID, id string, expectedVersion int) (tenancy.Project, error)
+	CreateSurface(ctx context.Context, tenantID, name string) (tenancy.Surface, error)
+	Surfaces(ctx context.Context, tenantID string) ([]tenancy.Surface, error)
+	CreateApp(ctx context.Context, tenantID, name string) (tenancy.App, error)
+	Apps(ctx context.Context, tenantID string) ([]tenancy.App, error)
+}
+
+// TokenIssuer signs access tokens (identity.Tokens).
+type TokenIssuer interface {
+	Issue(userID string) (string, identity.Claims, error)
+}
+
+// Config holds the resolvers' dependencies; every field is required.
+type Config struct {
+	Tenancy Tenancy
+	Tokens  TokenIssuer
+	Guard   *access.Guard
+}
+
+// Resolver is the root resolver: the dependency-injection point of every resolver.
+type Resolver struct {
+	tenancy Tenancy
+	tokens  TokenIssuer
+}
+
+// New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
+func New(cfg Config) graph.Config {
+	c := graph.Config{Resolvers: &Resolver{tenancy: cfg.Tenancy, tokens: cfg.Tokens}}
+	c.Directives.Public = cfg.Guard.Public
+	c.Directives.Authenticated = cfg.Guard.Authenticated
+	c.Directives.Member = cfg.Guard.Member
+	c.Directives.SystemAdmin = cfg.Guard.SystemAdmin
+	c.Complexity.Query.Projects = func(child int, first *int, _ *string, _ *bool) int {
+		n := 20
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + n*child
+	}
+	return c
+}
