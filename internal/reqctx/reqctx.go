@@ -144,7 +144,7 @@ func FromPayload(p map[string]any) (Raw, error) {
 // Normalize checks and normalizes everything but the token: env spelling, id forms and
 // the request id. It returns CONTEXT_INVALID naming the offending field.
 func (r Raw) Normalize() (RequestContext, error) {
-	rc := RequestContext{RequestID: requestID(r.RequestID)}
+	rc := RequestContext{RequestID: RequestID(r.RequestID)}
 	env, err := NormalizeEnv(r.Env)
 	if err != nil {
 		return RequestContext{}, err
@@ -208,8 +208,9 @@ func NormalizeEnv(env string) (string, error) {
 
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
 
-// requestID keeps a well-formed caller id and replaces anything else with a new one.
-func requestID(v string) string {
+// RequestID keeps a well-formed caller request id (1–128 of [A-Za-z0-9._:-]) and
+// replaces anything else with a new random one.
+func RequestID(v string) string {
 	v = strings.TrimSpace(v)
 	if requestIDPattern.MatchString(v) {
 		return v

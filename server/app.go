@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	gfs "cloud.google.com/go/firestore"
+
+	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/firestore"
+	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/secrets"
+	"github.com/northstar/northstar/internal/tenancy"
+	"github.com/northstar/northstar/resolvers"
+)
+
+// Main is one running Northstar server: its dependencies, its HTTP handler and, once
+// Serve is called, its listener. Tests start it on 127.0.0.1:0.
+type Main struct {
+	cfg     Config
+	log     *slog.Logger
+	client  *gfs.Client
+	store   *firestore.Store
+	tokens  *identity.Tokens
+	tenancy *tenancy.Service
+	handler http.Handler
+}
+
+// probeTimeout bounds each start-up and readiness check.
+const probeTimeout = 5 * time.Second
+
+// NewMain connects to Firestore, proves it answers, loads the signing key and builds the
+// handler. The error names what is missing and how to fix it.
+func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
+	if err := cfg.withDefaults(); err != nil {
+		return nil, err
+	}
+	m := &Main{cfg: cfg, log: log}
+	var err error
+	if m.client, m.store, err = openStore(ctx, cfg.ProjectID, cfg.EmulatorHost); err != nil {
+		return nil, err
+	}
+	if err := m.build(ctx); err != nil {
+		m.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+// openStore connects to Firestore and proves it answers within probeTimeout.
+func openStore(ctx context.Context, projectID, emulatorHost string) (*gfs.Client, *firestore.Store, error) {
+	client, err := firestore.Connect(ctx, firestore.Options{ProjectID: projectID, EmulatorHost: emulatorHost})
+	if err != nil {
+		return nil, nil, err
+	}
+	store := firestore.New(client)
+	pctx, cancel := context.WithTimeout(ctx, probeTimeout)
+	defer cancel()
+	if _, err := store.Probe(pctx); err != nil {
+		_ = client.Close()
+		return nil, nil, fmt.Errorf("Firestore is unreachable (project %q%s): %w", projectID, emulatorNote(emulatorHost), err)
+	}
+	return client, store, nil
+}
+
+func emulatorNote(host string) string {
+	if host == "" {
+		return ""
+	}
+	return ", emulator " + host
+}
+
+func (m *Main) build(ctx context.Context) error {
+	resolver := secrets.New(secrets.Config{AllowEnv: m.cfg.Env == "dev", LookupEnv: m.cfg.LookupEnv})
+	pem, err := resolver.Resolve(ctx, m.cfg.SigningKeyRef)
+	if err != nil {
+		return fmt.Errorf("token signing key: %w", err)
+	}
+	keys, err := identity.ParseEd25519PEM(pem)
+	if err != nil {
+		return fmt.Errorf("token signing key %q: %w", m.cfg.SigningKeyRef, err)
+	}
+	m.tokens, err = identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL})
+	if err != nil {
+		return err
+	}
+	m.tenancy = tenancy.NewService(tenancy.Config{
+		Store:        m.store,
+		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
+		BootstrapKey: m.cfg.BootstrapKey,
+	})
+	guard := access.NewGuard(m.store)
+	gql, err := newGraphQL(resolvers.New(resolvers.Config{Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard}), m.cfg.Env, m.cfg.Limits, m.log)
+	if err != nil {
+		return err
+	}
+	a := &api{graphql: gql, builder: access.NewBuilder(m.tokens, m.store), limits: m.cfg.Limits, log: m.log, metrics: newMetrics()}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/query", a.query)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok", "") })
+	mux.HandleFunc("GET /readyz", m.ready)
+	mux.Handle("/.well-known/jwks.json", m.tokens.JWKSHandler())
+	mux.Handle("GET /metrics", a.metrics.handler())
+	if m.cfg.Env == "dev" {
+		mux.Handle("GET /{$}", graphiql())
+	}
+	m.handler = a.observe(mux)
+	return nil
+}
+
+// Handler returns the server's HTTP handler.
+func (m *Main) Handler() http.Handler { return m.handler }
+
+// Tenancy returns the tenancy service (the bootstrap command and dev mode use it).
+func (m *Main) Tenancy() *tenancy.Service { return m.tenancy }
+
+// Store returns the Firestore store.
+func (m *Main) Store() *firestore.Store { return m.store }
+
+// ready answers /readyz: 200 when Firestore answers and t_system exists.
+func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	ok, err := m.store.Probe(ctx)
+	switch {
+	case err != nil:
+		m.log.WarnContext(ctx, "readiness: firestore", "err", err)
+		writeStatus(w, http.StatusServiceUnavailable, "unready", "firestore unreachable")
+	case !ok:
+		writeStatus(w, http.StatusServiceUnavailable, "unready", "t_system is not bootstrapped")
+	default:
+		writeStatus(w, http.StatusOK, "ready", "")
+	}
+}
+
+func writeStatus(w http.ResponseWriter, code int, status, reason string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	if reason == "" {
+		fmt.Fprintf(w, "{%q:%q}\n", "status", status)
+		return
+	}
+	fmt.Fprintf(w, "{%q:%q,%q:%q}\n", "status", status, "reason", reason)
+}
+
+// Serve serves HTTP on ln until ctx is done, then shuts down gracefully: the listener
+// closes, in-flight requests get up to grace to finish.
+func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	srv := &http.Server{
+		Handler:           m.handler,
+		ReadHeaderTimeout: m.cfg.Limits.ReadHeader,
+		IdleTimeout:       m.cfg.Limits.Idle,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(m.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return serr
+	}
+	return err
+}
+
+// Close releases the Firestore client.
+func (m *Main) Close() {
+	if m.client != nil {
+		_ = m.client.Close()
+	}
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/reqctx"
+)
+
+// Environment holds the bootstrap configuration taken from the environment. Nothing else in
+// Northstar reads environment variables (a test enforces it).
+type Environment struct {
+	// ProjectID is GOOGLE_CLOUD_PROJECT: where the control-plane data lives.
+	ProjectID string
+	// EmulatorHost is FIRESTORE_EMULATOR_HOST: dev and tests only.
+	EmulatorHost string
+	// BootstrapKey is SYSTEM_BOOTSTRAP_KEY, the secret bootstrapSystem checks.
+	BootstrapKey string
+	// LookupEnv resolves env:// secret references in dev.
+	LookupEnv func(string) (string, bool)
+}
+
+// readEnvironment is the one place that reads the environment.
+func readEnvironment() Environment {
+	return Environment{
+		ProjectID:    os.Getenv("GOOGLE_CLOUD_PROJECT"),
+		EmulatorHost: os.Getenv("FIRESTORE_EMULATOR_HOST"),
+		BootstrapKey: os.Getenv("SYSTEM_BOOTSTRAP_KEY"),
+		LookupEnv:    os.LookupEnv,
+	}
+}
+
+// Limits bounds what one request may ask for. Every field has a default (DefaultLimits).
+type Limits struct {
+	BodyBytes    int64 // request body; 413 above
+	ParserTokens int   // GraphQL lexer tokens
+	Depth        int   // selection nesting
+	Aliases      int   // aliased fields
+	RootFields   int   // fields at the top of an operation
+	Complexity   int   // gqlgen complexity (list fields count first × children)
+	ReadHeader   time.Duration
+	Idle         time.Duration
+	Request      time.Duration // handler deadline for one HTTP request
+}
+
+// DefaultLimits returns the SPEC's defaults.
+func DefaultLimits() Limits {
+	return Limits{
+		BodyBytes:    2 << 20,
+		ParserTokens: 15000,
+		Depth:        12,
+		Aliases:      30,
+		RootFields:   20,
+		Complexity:   5000,
+		ReadHeader:   10 * time.Second,
+		Idle:         120 * time.Second,
+		Request:      30 * time.Second,
+	}
+}
+
+// Config configures a server. Fields say when they are required.
+type Config struct {
+	// Env is the normalized environment served: dev, staging or prod. Required.
+	Env string
+	// Firestore location. ProjectID is required.
+	ProjectID, EmulatorHost string
+	// BootstrapKey is the system bootstrap secret; empty disables bootstrapSystem.
+	BootstrapKey string
+	// SigningKeyRef is a secret reference (file:///path, or env://NAME in dev) to the
+	// PEM Ed25519 key that signs access tokens. Required.
+	SigningKeyRef string
+	// LookupEnv backs env:// secret references in dev.
+	LookupEnv func(string) (string, bool)
+	// TokenTTL is how long an access token lives; 1h when zero.
+	TokenTTL time.Duration
+	// Passwords are the argon2id parameters; identity.DefaultArgon2Params when zero.
+	Passwords identity.Argon2Params
+	// Limits bounds requests; DefaultLimits when zero.
+	Limits Limits
+	// AllowedOrigins lists browser origins allowed to call the API; empty allows none
+	// beyond same-origin requests.
+	AllowedOrigins []string
+}
+
+// Token claims every Northstar token carries.
+const (
+	TokenIssuer   = "northstar"
+	TokenAudience = "northstar-api"
+)
+
+func (c *Config) withDefaults() error {
+	env, err := reqctx.NormalizeEnv(c.Env)
+	if err != nil || env == "" {
+		return fmt.Errorf("--env %q: want dev, staging or prod", c.Env)
+	}
+	c.Env = env
+	if c.ProjectID == "" {
+		return fmt.Errorf("no Firestore project: set GOOGLE_CLOUD_PROJECT")
+	}
+	if c.SigningKeyRef == "" {
+		return fmt.Errorf("no token signing key: pass --signing-key file:///path/to/ed25519.pem")
+	}
+	if c.TokenTTL == 0 {
+		c.TokenTTL = time.Hour
+	}
+	if c.Passwords == (identity.Argon2Params{}) {
+		c.Passwords = identity.DefaultArgon2Params()
+	}
+	if c.Limits == (Limits{}) {
+		c.Limits = DefaultLimits()
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+
+	"github.com/northstar/northstar/internal/devinfra"
+	"github.com/northstar/northstar/internal/identity"
+)
+
+// Dev defaults: what `make run` serves.
+const (
+	devProjectID     = "northstar-dev"
+	devAdminEmail    = "admin@northstar.local"
+	devAdminPassword = "northstar-dev-admin"
+)
+
+// runDev starts a Firestore emulator (unless FIRESTORE_EMULATOR_HOST names one),
+// bootstraps t_system with a dev admin, and serves env dev with the GraphQL IDE. It stops
+// what it started on exit.
+func runDev(ctx context.Context, args []string, env Environment, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	data := fs.String("data", "", "directory keeping the emulator's data (and the dev signing key) across restarts")
+	email := fs.String("admin-email", devAdminEmail, "dev system admin email")
+	password := fs.String("admin-password", devAdminPassword, "dev system admin password")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	dir := *data
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "northstar-dev-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	dir = abs
+
+	host := env.EmulatorHost
+	if host == "" {
+		fmt.Fprintln(stdout, "starting the Firestore emulator…")
+		opts := devinfra.FirestoreOptions{Log: io.Discard}
+		if *data != "" {
+			opts.DataDir = filepath.Join(dir, "firestore")
+		}
+		emu, err := devinfra.StartFirestore(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer emu.Stop()
+		host = emu.Host
+	}
+	keyPath, err := devSigningKey(dir)
+	if err != nil {
+		return err
+	}
+	projectID := env.ProjectID
+	if projectID == "" {
+		projectID = devProjectID
+	}
+	bootstrapKey := env.BootstrapKey
+	if bootstrapKey == "" {
+		bootstrapKey = randomHex(16)
+	}
+	cfg := Config{
+		Env: "dev", ProjectID: projectID, EmulatorHost: host, BootstrapKey: bootstrapKey,
+		SigningKeyRef: "file://" + keyPath, LookupEnv: env.LookupEnv,
+	}
+	m, err := NewMain(ctx, cfg, newLogger(stderr))
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if _, err := m.Tenancy().BootstrapSystem(ctx, bootstrapKey, *email, *password); err != nil {
+		return fmt.Errorf("bootstrapping the dev data: %w", err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w (pass --addr 127.0.0.1:PORT)", *addr, err)
+	}
+	base := "http://" + ln.Addr().String()
+	fmt.Fprintf(stdout, `
+Northstar dev server
+  GraphQL endpoint   %s/query
+  GraphiQL IDE       %s/
+  Firestore emulator %s (project %s)
+  system admin       %s / %s
+  bootstrap key      %s
+northstar dev: ready on %s
+`, base, base, host, projectID, *email, *password, bootstrapKey, base)
+	return m.Serve(ctx, ln, shutdownGrace)
+}
+
+// devSigningKey returns the path of the dev token signing key in dir, creating it once.
+func devSigningKey(dir string) (string, error) {
+	path := filepath.Join(dir, "signing-key.pem")
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	pem, err := identity.GenerateEd25519PEM()
+	if err != nil {
+		return "", err
+	}
+	return path, os.WriteFile(path, pem, 0o600)
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/northstar/northstar/graph"
+	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/reqctx"
+)
+
+// newGraphQL builds the gqlgen handler: POST only, the request limits, one error
+// presenter, one recover function. It refuses a schema that is not deny by default.
+func newGraphQL(cfg graph.Config, env string, limits Limits, log *slog.Logger) (*handler.Server, error) {
+	es := graph.NewExecutableSchema(cfg)
+	if err := access.CheckSchema(es.Schema()); err != nil {
+		return nil, err
+	}
+	srv := handler.New(es)
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(limits.ParserTokens)
+	dev := env == "dev"
+	srv.SetDisableSuggestion(!dev)
+	if dev {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
+	srv.Use(queryLimits{depth: limits.Depth, aliases: limits.Aliases, rootFields: limits.RootFields})
+	p := presenter{log: log}
+	srv.SetErrorPresenter(p.present)
+	srv.SetRecoverFunc(p.recover)
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if oc := graphql.GetOperationContext(ctx); oc != nil {
+			info(ctx).operation, info(ctx).root = operationName(oc), rootField(oc)
+		}
+		return next(ctx)
+	})
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		if resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {
+			info(ctx).status = statusOf(resp.Errors[0])
+			info(ctx).code = codeOf(resp.Errors[0])
+		}
+		return resp
+	})
+	return srv, nil
+}
+
+// operationName is the client's name for the operation, for logs.
+func operationName(oc *graphql.OperationContext) string {
+	if oc.Operation != nil && oc.Operation.Name != "" {
+		return oc.Operation.Name
+	}
+	return oc.OperationName
+}
+
+// rootField names the operation by its kind and first root field ("query:tenant"): a
+// label bounded by the schema, for metrics.
+func rootField(oc *graphql.OperationContext) string {
+	if oc.Operation == nil {
+		return ""
+	}
+	for _, s := range oc.Operation.SelectionSet {
+		if f, ok := s.(*ast.Field); ok {
+			return string(oc.Operation.Operation) + ":" + f.Name
+		}
+	}
+	return string(oc.Operation.Operation)
+}
+
+func isNull(raw []byte) bool {
+	s := strings.TrimSpace(string(raw))
+	return s == "" || s == "null"
+}
+
+func statusOf(e *gqlerror.Error) int {
+	if s, ok := e.Extensions["status"].(int); ok {
+		return s
+	}
+	return apperr.Status(apperr.Internal)
+}
+
+func codeOf(e *gqlerror.Error) string {
+	s, _ := e.Extensions["code"].(string)
+	return s
+}
+
+// presenter is the one place errors become client-visible.
+type presenter struct {
+	log *slog.Logger
+}
+
+// present maps err to its code and status. *apperr.Error messages are shown; errors
+// gqlgen raises itself (parse, validation, limits) are BAD_USER_INPUT; anything else is
+// logged in full and shown as a fixed message.
+func (p presenter) present(ctx context.Context, err error) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	var code apperr.Code
+	var ae *apperr.Error
+	switch {
+	case errors.As(err, &ae) && ae.Code != apperr.Internal:
+		code, gqlErr.Message = ae.Code, ae.Message
+	case gqlErr.Err == nil && !errors.As(err, &ae):
+		code = apperr.BadUserInput
+		if c, ok := gqlErr.Extensions["code"].(string); ok {
+			gqlErr.Extensions["reason"] = c
+		}
+	default:
+		code = apperr.Internal
+		p.log.ErrorContext(ctx, "internal error", "request_id", reqctx.From(ctx).RequestID,
+			"path", gqlErr.Path.String(), "err", err)
+		gqlErr.Message = apperr.InternalMessage
+	}
+	if gqlErr.Extensions == nil {
+		gqlErr.Extensions = map[string]any{}
+	}
+	gqlErr.Extensions["code"] = string(code)
+	gqlErr.Extensions["status"] = apperr.Status(code)
+	gqlErr.Err = nil
+	return gqlErr
+}
+
+// recover turns a resolver panic into an internal error, logging the stack.
+func (p presenter) recover(ctx context.Context, v any) error {
+	p.log.ErrorContext(ctx, "panic", "request_id", reqctx.From(ctx).RequestID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+	return fmt.Errorf("panic: %v", v)
+}
+
+// queryLimits rejects operations nested too deep, with too many aliases, or with too many
+// root fields. Introspection fields (__schema, __type) are not counted for depth, so the
+// dev IDE's introspection query passes.
+type queryLimits struct {
+	depth, aliases, rootFields int
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = queryLimits{}
+
+func (queryLimits) ExtensionName() string                   { return "QueryLimits" }
+func (queryLimits) Validate(graphql.ExecutableSchema) error { return nil }
+func (l queryLimits) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	w := walker{doc: oc.Doc}
+	roots := w.fields(oc.Operation.SelectionSet, nil)
+	if len(roots) > l.rootFields {
+		return gqlerror.Errorf("operation has %d root fields; the limit is %d", len(roots), l.rootFields)
+	}
+	depth := w.depth(oc.Operation.SelectionSet, 0, l.depth+1)
+	if depth > l.depth {
+		return gqlerror.Errorf("operation is nested %d deep; the limit is %d", depth, l.depth)
+	}
+	if w.aliases > l.aliases {
+		return gqlerror.Errorf("operation uses %d aliases; the limit is %d", w.aliases, l.aliases)
+	}
+	return nil
+}
+
+type walker struct {
+	doc     *ast.QueryDocument
+	aliases int
+}
+
+// fields flattens fragments and returns the fields of one selection set.
+func (w *walker) fields(set ast.SelectionSet, seen map[string]bool) []*ast.Field {
+	var out []*ast.Field
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			out = append(out, s)
+		case *ast.InlineFragment:
+			out = append(out, w.fields(s.SelectionSet, seen)...)
+		case *ast.FragmentSpread:
+			if seen[s.Name] {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[s.Name] = true
+			if f := w.doc.Fragments.ForName(s.Name); f != nil {
+				out = append(out, w.fields(f.SelectionSet, seen)...)
+			}
+		}
+	}
+	return out
+}
+
+// depth returns the nesting depth below set, up to stop, and counts aliases on the way.
+// Stopping early bounds the walk even for fragment cycles (which validation rejects).
+func (w *walker) depth(set ast.SelectionSet, d, stop int) int {
+	max := d
+	if d >= stop {
+		return d
+	}
+	for _, f := range w.fields(set, nil) {
+		if f.Alias != "" && f.Alias != f.Name {
+			w.aliases++
+		}
+		if strings.HasPrefix(f.Name, "__") || len(f.SelectionSet) == 0 {
+			if d+1 > max {
+				max = d + 1
+			}
+			continue
+		}
+		if n := w.depth(f.SelectionSet, d+1, stop); n > max {
+			max = n
+		}
+	}
+	return max
+}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/reqctx"
+)
+
+// requestInfo collects what the layers learn about one request, for its status and log.
+type requestInfo struct {
+	status    int    // set when the operation produced no data because of an error
+	code      string // that error's code
+	operation string // the client's operation name
+	root      string // kind and first root field, e.g. "query:tenant"
+	tenant    string
+	user      string
+}
+
+type infoKey struct{}
+
+// info returns the request's requestInfo; a throwaway one outside a request.
+func info(ctx context.Context) *requestInfo {
+	if i, ok := ctx.Value(infoKey{}).(*requestInfo); ok {
+		return i
+	}
+	return &requestInfo{}
+}
+
+// api is the HTTP face of the server.
+type api struct {
+	graphql http.Handler
+	builder *access.Builder
+	limits  Limits
+	log     *slog.Logger
+	metrics *metrics
+}
+
+// query serves POST /query: it enforces the transport rules (POST, application/json, one
+// operation, body limit), builds the RequestContext, and runs the operation. Its answer's
+// HTTP status is the status of the error that left it without data.
+func (a *api) query(w http.ResponseWriter, r *http.Request) {
+	ri := info(r.Context())
+	raw, herr := reqctx.FromHeaders(r.Header)
+	requestID := reqctx.RequestID(raw.RequestID)
+	raw.RequestID = requestID
+	w.Header().Set(reqctx.HeaderRequestID, requestID)
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		a.fail(w, ri, apperr.E(apperr.MethodNotAllowed, "only POST is served on /query"))
+		return
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		a.fail(w, ri, apperr.E(apperr.UnsupportedMediaType, "Content-Type must be application/json"))
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.limits.BodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			a.fail(w, ri, apperr.E(apperr.RequestTooLarge, "request body is larger than %d bytes", a.limits.BodyBytes))
+			return
+		}
+		a.fail(w, ri, apperr.E(apperr.BadUserInput, "could not read the request body"))
+		return
+	}
+	if err := checkBody(body); err != nil {
+		a.fail(w, ri, err)
+		return
+	}
+	if herr != nil {
+		a.fail(w, ri, herr)
+		return
+	}
+	rc, err := a.builder.Build(r.Context(), raw)
+	if err != nil {
+		if apperr.CodeOf(err) == apperr.Internal {
+			a.log.ErrorContext(r.Context(), "building the request context", "request_id", requestID, "err", err)
+		}
+		a.fail(w, ri, err)
+		return
+	}
+	ri.tenant, ri.user = rc.TenantID, rc.UserID
+	ctx := reqctx.With(r.Context(), rc)
+	r = r.WithContext(ctx)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	a.graphql.ServeHTTP(&statusWriter{ResponseWriter: w, info: ri}, r)
+}
+
+// checkBody accepts one JSON object: no batches, no malformed JSON.
+func checkBody(body []byte) error {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) > 0 && trimmed[0] == '[' {
+		return apperr.E(apperr.BadUserInput, "batched requests are not supported: send one operation per request")
+	}
+	if len(trimmed) == 0 || trimmed[0] != '{' || !json.Valid(trimmed) {
+		return apperr.E(apperr.BadUserInput, "request body must be a JSON object")
+	}
+	return nil
+}
+
+// errorBody is the GraphQL-shaped answer to a request refused before it ran.
+type errorBody struct {
+	Errors []errorEntry `json:"errors"`
+	Data   any          `json:"data"`
+}
+
+type errorEntry struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// fail writes err as a GraphQL error response with its status.
+func (a *api) fail(w http.ResponseWriter, ri *requestInfo, err error) {
+	code := apperr.CodeOf(err)
+	status := apperr.Status(code)
+	ri.status, ri.code = status, string(code)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(errorBody{Errors: []errorEntry{{
+		Message:    apperr.MessageOf(err),
+		Extensions: map[string]any{"code": string(code), "status": status},
+	}}})
+}
+
+// statusWriter holds back the status line until the body starts, so the status the
+// GraphQL layer decided (requestInfo.status) replaces gqlgen's.
+type statusWriter struct {
+	http.ResponseWriter
+	info        *requestInfo
+	code        int
+	wroteHeader bool
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	if !s.wroteHeader && s.code == 0 {
+		s.code = code
+	}
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	if !s.wroteHeader {
+		s.wroteHeader = true
+		code := s.code
+		if code == 0 {
+			code = http.StatusOK
+		}
+		if s.info.status != 0 {
+			code = s.info.status
+		}
+		s.ResponseWriter.WriteHeader(code)
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// recordingWriter remembers the status for the access log.
+type recordingWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *recordingWriter) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recordingWriter) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *recordingWriter) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// observe wraps every request: a deadline, the request info, the access log and metrics.
+func (a *api) observe(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ri := &requestInfo{}
+		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), infoKey{}, ri), a.limits.Request)
+		defer cancel()
+		rw := &recordingWriter{ResponseWriter: w}
+		next.ServeHTTP(rw, r.WithContext(ctx))
+		elapsed := time.Since(start)
+		a.log.LogAttrs(ctx, slog.LevelInfo, "request",
+			slog.String("request_id", w.Header().Get(reqctx.HeaderRequestID)),
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", rw.status),
+			slog.String("code", ri.code),
+			slog.String("operation", ri.operation),
+			slog.String("tenant", ri.tenant),
+			slog.String("user", ri.user),
+			slog.Duration("duration", elapsed),
+		)
+		if r.URL.Path == "/query" {
+			a.metrics.observe(ri.root, ri.code, strconv.Itoa(rw.status), elapsed)
+		}
+	})
+}
+
+// graphiql serves the GraphQL IDE (dev only).
+func graphiql() http.Handler { return playground.Handler("Northstar", "/query") }

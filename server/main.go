@@ -1,0 +1,158 @@
+// Command northstar is the Northstar control-plane server.
+//
+//	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--admin-email E --admin-password P]
+//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path
+//	northstar bootstrap [--admin-email E --admin-password P]
+//	northstar schema
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/vektah/gqlparser/v2/formatter"
+
+	"github.com/northstar/northstar/graph"
+	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], readEnvironment(), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `usage: northstar <command> [flags]
+
+commands:
+  dev        start a local Firestore emulator, bootstrap it and serve env dev with a GraphQL IDE
+  serve      serve the API (--env dev|staging|prod)
+  bootstrap  create t_system, the modes and the first system admin (SYSTEM_BOOTSTRAP_KEY)
+  schema     print the GraphQL schema
+`
+
+// run executes one command and returns the process exit code. Failures print one line
+// to stderr naming what is wrong and how to fix it.
+func run(ctx context.Context, args []string, env Environment, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "dev":
+		err = runDev(ctx, args[1:], env, stdout, stderr)
+	case "serve":
+		err = runServe(ctx, args[1:], env, stderr)
+	case "bootstrap":
+		err = runBootstrap(ctx, args[1:], env, stdout, stderr)
+	case "schema":
+		err = printSchema(stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "northstar: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	if err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		fmt.Fprintf(stderr, "northstar %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
+
+// shutdownGrace is how long in-flight requests get after SIGTERM.
+const shutdownGrace = 15 * time.Second
+
+func runServe(ctx context.Context, args []string, env Environment, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	envName := fs.String("env", "", "environment to serve: dev, staging or prod (required)")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	key := fs.String("signing-key", "", "secret reference to the Ed25519 PEM token signing key, e.g. file:///run/secrets/northstar-signing-key")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg := Config{
+		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost,
+		BootstrapKey: env.BootstrapKey, SigningKeyRef: *key, LookupEnv: env.LookupEnv,
+	}
+	if err := cfg.withDefaults(); err != nil {
+		return err
+	}
+	if cfg.Env == "prod" && env.EmulatorHost != "" {
+		return fmt.Errorf("FIRESTORE_EMULATOR_HOST is set: prod never runs on the emulator; unset it")
+	}
+	log := newLogger(stderr)
+	m, err := NewMain(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	pctx, cancel := context.WithTimeout(ctx, probeTimeout)
+	defer cancel()
+	if ok, err := m.Store().Probe(pctx); err != nil {
+		return fmt.Errorf("Firestore is unreachable: %w", err)
+	} else if !ok {
+		return fmt.Errorf("t_system is not bootstrapped in project %q: run `northstar bootstrap` with SYSTEM_BOOTSTRAP_KEY set", cfg.ProjectID)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "env", cfg.Env)
+	return m.Serve(ctx, ln, shutdownGrace)
+}
+
+func runBootstrap(ctx context.Context, args []string, env Environment, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bootstrap", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	email := fs.String("admin-email", "", "email of the first system admin (created once)")
+	password := fs.String("admin-password", "", "password of the first system admin")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if env.BootstrapKey == "" {
+		return fmt.Errorf("SYSTEM_BOOTSTRAP_KEY is not set: export it (the same key the server checks)")
+	}
+	client, store, err := openStore(ctx, env.ProjectID, env.EmulatorHost)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	svc := tenancy.NewService(tenancy.Config{
+		Store:        store,
+		Passwords:    identity.NewPasswordHasher(identity.DefaultArgon2Params()),
+		BootstrapKey: env.BootstrapKey,
+	})
+	t, err := svc.BootstrapSystem(ctx, env.BootstrapKey, *email, *password)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "bootstrapped %s (mode %s)\n", t.ID, t.ModeID)
+	return nil
+}
+
+// printSchema prints the SDL the server serves.
+func printSchema(w io.Writer) error {
+	formatter.NewFormatter(w, formatter.WithIndent("  ")).FormatSchema(graph.NewExecutableSchema(graph.Config{}).Schema())
+	return nil
+}
