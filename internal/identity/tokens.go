@@ -1,0 +1,239 @@
+package identity
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lestrrat-go/jwx/v2/jwa"
+	"github.com/lestrrat-go/jwx/v2/jwk"
+	"github.com/lestrrat-go/jwx/v2/jws"
+	"github.com/lestrrat-go/jwx/v2/jwt"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+)
+
+// Size limits on untrusted input: the token is measured before any parsing, the kid
+// before any key lookup.
+const (
+	maxTokenLength = 8 << 10
+	maxKidLength   = 128
+)
+
+// Defaults for zero TokenConfig fields.
+const (
+	defaultTTL  = time.Hour
+	defaultSkew = 30 * time.Second
+)
+
+// TokenConfig configures Tokens.
+type TokenConfig struct {
+	// Issuer is the "iss" claim written and required. Required.
+	Issuer string
+	// Audience is the "aud" value written and required. Required.
+	Audience string
+	// TTL is how long an issued token lives. Optional; one hour when zero.
+	TTL time.Duration
+	// Skew is the clock difference tolerated when checking exp, nbf and iat.
+	// Optional; 30 seconds when zero.
+	Skew time.Duration
+	// Now is the clock. Optional; time.Now when nil. Tests inject a fixed clock.
+	Now func() time.Time
+}
+
+// Claims are the facts a verified token asserts.
+type Claims struct {
+	UserID    string    // "sub"
+	TokenID   string    // "jti"
+	IssuedAt  time.Time // "iat"
+	ExpiresAt time.Time // "exp"
+}
+
+// Tokens issues and verifies EdDSA-signed access tokens (compact JWS JWTs). It is safe
+// for concurrent use.
+type Tokens struct {
+	keys Keys
+	cfg  TokenConfig
+}
+
+// NewTokens returns Tokens that sign with keys.SigningKey and verify against
+// keys.PublicKeys. It fails if keys is nil, Issuer or Audience is empty, or TTL or
+// Skew is negative.
+func NewTokens(keys Keys, cfg TokenConfig) (*Tokens, error) {
+	if sk, ok := keys.(*StaticKeys); ok && sk == nil {
+		keys = nil
+	}
+	switch {
+	case keys == nil:
+		return nil, errors.New("identity: tokens need keys")
+	case cfg.Issuer == "":
+		return nil, errors.New("identity: token issuer is required")
+	case cfg.Audience == "":
+		return nil, errors.New("identity: token audience is required")
+	case cfg.TTL < 0 || cfg.Skew < 0:
+		return nil, errors.New("identity: token TTL and skew must not be negative")
+	}
+	if cfg.TTL == 0 {
+		cfg.TTL = defaultTTL
+	}
+	if cfg.Skew == 0 {
+		cfg.Skew = defaultSkew
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Tokens{keys: keys, cfg: cfg}, nil
+}
+
+// Issue returns a signed token for userID, which must be a well-formed user id, and
+// the claims it carries. Times are whole seconds, as they are in the token.
+func (t *Tokens) Issue(userID string) (string, Claims, error) {
+	if !ids.ValidFor(ids.User, userID) {
+		return "", Claims{}, errors.New("identity: issue: malformed user id")
+	}
+	key := t.keys.SigningKey()
+	if key == nil {
+		return "", Claims{}, errors.New("identity: issue: no signing key")
+	}
+	jti, err := newTokenID()
+	if err != nil {
+		return "", Claims{}, err
+	}
+	now := t.cfg.Now().UTC().Truncate(time.Second)
+	claims := Claims{UserID: userID, TokenID: jti, IssuedAt: now, ExpiresAt: now.Add(t.cfg.TTL)}
+	tok, err := jwt.NewBuilder().
+		Issuer(t.cfg.Issuer).
+		Audience([]string{t.cfg.Audience}).
+		Subject(userID).
+		IssuedAt(now).
+		NotBefore(now).
+		Expiration(claims.ExpiresAt).
+		JwtID(jti).
+		Build()
+	if err != nil {
+		return "", Claims{}, fmt.Errorf("identity: issue: building token: %w", err)
+	}
+	// The key's kid is copied into the protected header by jws.
+	signed, err := jwt.Sign(tok, jwt.WithKey(jwa.EdDSA, key))
+	if err != nil {
+		return "", Claims{}, fmt.Errorf("identity: issue: signing token: %w", err)
+	}
+	return string(signed), claims, nil
+}
+
+// Verify checks token's signature, format and claims and returns its claims. Every
+// failure is an UNAUTHENTICATED *apperr.Error whose message never contains the token:
+// "token expired" when only the expiry is wrong, "invalid token" otherwise.
+func (t *Tokens) Verify(token string) (Claims, error) {
+	if len(token) > maxTokenLength || !isCompactJWS(token) {
+		return Claims{}, errInvalidToken()
+	}
+	tok, err := jwt.ParseString(token,
+		jwt.WithKeyProvider(jws.KeyProviderFunc(t.fetchKey)),
+		jwt.WithPedantic(true),
+		jwt.WithValidate(true),
+		jwt.WithClock(jwt.ClockFunc(t.cfg.Now)),
+		jwt.WithAcceptableSkew(t.cfg.Skew),
+		jwt.WithIssuer(t.cfg.Issuer),
+		jwt.WithAudience(t.cfg.Audience),
+		jwt.WithRequiredClaim(jwt.ExpirationKey),
+		jwt.WithRequiredClaim(jwt.IssuedAtKey),
+		jwt.WithRequiredClaim(jwt.SubjectKey),
+		jwt.WithRequiredClaim(jwt.JwtIDKey),
+	)
+	if err != nil {
+		if errors.Is(err, jwt.ErrTokenExpired()) {
+			return Claims{}, apperr.E(apperr.Unauthenticated, "token expired")
+		}
+		return Claims{}, errInvalidToken()
+	}
+	if !ids.ValidFor(ids.User, tok.Subject()) {
+		return Claims{}, errInvalidToken()
+	}
+	return Claims{
+		UserID:    tok.Subject(),
+		TokenID:   tok.JwtID(),
+		IssuedAt:  tok.IssuedAt().UTC(),
+		ExpiresAt: tok.Expiration().UTC(),
+	}, nil
+}
+
+// fetchKey is the only source of verification keys. It pins the algorithm to EdDSA
+// whatever the header claims, requires a kid naming one of PublicKeys, and hands jws the
+// raw Ed25519 public key, so no header field (jwk, jku, x5c, a symmetric "k") can
+// substitute key material.
+func (t *Tokens) fetchKey(_ context.Context, sink jws.KeySink, sig *jws.Signature, _ *jws.Message) error {
+	hdr := sig.ProtectedHeaders()
+	if hdr.Algorithm() != jwa.EdDSA {
+		return errors.New("algorithm not allowed")
+	}
+	kid := hdr.KeyID()
+	if kid == "" || len(kid) > maxKidLength {
+		return errors.New("missing or oversized kid")
+	}
+	set := t.keys.PublicKeys()
+	if set == nil {
+		return errors.New("no verification keys")
+	}
+	key, ok := set.LookupKeyID(kid)
+	if !ok {
+		return errors.New("unknown kid")
+	}
+	pub, err := ed25519Public(key)
+	if err != nil {
+		return err
+	}
+	sink.Key(jwa.EdDSA, pub)
+	return nil
+}
+
+// ed25519Public returns key's raw Ed25519 public key, refusing every other key type.
+func ed25519Public(key jwk.Key) (ed25519.PublicKey, error) {
+	if key.KeyType() != jwa.OKP {
+		return nil, errors.New("verification key is not an OKP key")
+	}
+	pubJWK, err := key.PublicKey()
+	if err != nil {
+		return nil, errors.New("verification key has no public half")
+	}
+	var pub ed25519.PublicKey
+	if err := pubJWK.Raw(&pub); err != nil || len(pub) != ed25519.PublicKeySize {
+		return nil, errors.New("verification key is not Ed25519")
+	}
+	return pub, nil
+}
+
+// isCompactJWS reports whether s has the shape header.payload.signature with three
+// non-empty base64url segments. It turns away JSON serialization, unsigned tokens and
+// JWE (five segments) before the parser sees them.
+func isCompactJWS(s string) bool {
+	segments := strings.Split(s, ".")
+	if len(segments) != 3 {
+		return false
+	}
+	for _, seg := range segments {
+		if seg == "" || strings.TrimLeft(seg, base64URLAlphabet) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+const base64URLAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+func errInvalidToken() error { return apperr.E(apperr.Unauthenticated, "invalid token") }
+
+// newTokenID returns 128 random bits, base64url without padding.
+func newTokenID() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("identity: reading token id: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}

@@ -1,0 +1,242 @@
+package identity
+
+import (
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lestrrat-go/jwx/v2/jwa"
+	"github.com/lestrrat-go/jwx/v2/jws"
+
+	"github.com/northstar/northstar/internal/apperr"
+)
+
+const (
+	testIssuer   = "northstar"
+	testAudience = "northstar-api"
+)
+
+// fixture is a Tokens with a fixed clock and the raw signing key, so tests can mint
+// tokens the way an attacker or a buggy issuer would.
+type fixture struct {
+	now    time.Time
+	keys   *StaticKeys
+	tokens *Tokens
+	priv   ed25519.PrivateKey
+	kid    string
+}
+
+func newFixture(t testing.TB, extraPEMs ...[]byte) *fixture {
+	t.Helper()
+	f := &fixture{now: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)}
+	f.keys = mustParseKeys(t, append([][]byte{mustGeneratePEM(t)}, extraPEMs...)...)
+	var err error
+	f.tokens, err = NewTokens(f.keys, TokenConfig{
+		Issuer:   testIssuer,
+		Audience: testAudience,
+		Now:      func() time.Time { return f.now },
+	})
+	if err != nil {
+		t.Fatalf("NewTokens: %v", err)
+	}
+	if err := f.keys.SigningKey().Raw(&f.priv); err != nil {
+		t.Fatalf("raw signing key: %v", err)
+	}
+	f.kid = f.keys.SigningKey().KeyID()
+	return f
+}
+
+// claims returns a valid claim set as of f.now, changed by edits (a nil value deletes).
+func (f *fixture) claims(edits map[string]any) map[string]any {
+	c := map[string]any{
+		"iss": testIssuer,
+		"aud": []string{testAudience},
+		"sub": "u_alice",
+		"iat": f.now.Unix(),
+		"nbf": f.now.Unix(),
+		"exp": f.now.Add(time.Hour).Unix(),
+		"jti": "dGVzdC10b2tlbi1pZC0xMjM0",
+	}
+	for k, v := range edits {
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+	}
+	return c
+}
+
+// sign returns a compact JWS of claims with protected headers hdr, made by key with alg.
+// A jwk.Key's own kid would override hdr, so tests pass raw keys.
+func sign(t testing.TB, alg jwa.SignatureAlgorithm, key any, hdr, claims map[string]any, opts ...jws.SignOption) string {
+	t.Helper()
+	payload, err := json.Marshal(claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := jws.NewHeaders()
+	for k, v := range hdr {
+		if err := h.Set(k, v); err != nil {
+			t.Fatalf("header %s: %v", k, err)
+		}
+	}
+	out, err := jws.Sign(payload, append(opts, jws.WithKey(alg, key, jws.WithProtectedHeaders(h)))...)
+	if err != nil {
+		t.Fatalf("jws.Sign: %v", err)
+	}
+	return string(out)
+}
+
+// ours signs claims with the real signing key and kid: everything but the claims is valid.
+func (f *fixture) ours(t testing.TB, edits map[string]any) string {
+	t.Helper()
+	return sign(t, jwa.EdDSA, f.priv, map[string]any{"kid": f.kid}, f.claims(edits))
+}
+
+func b64url(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+
+func assertUnauthenticated(t *testing.T, token string, err error) {
+	t.Helper()
+	if apperr.CodeOf(err) != apperr.Unauthenticated {
+		t.Fatalf("code = %q (err %v); want %q", apperr.CodeOf(err), err, apperr.Unauthenticated)
+	}
+	if msg := apperr.MessageOf(err); msg != "invalid token" && msg != "token expired" {
+		t.Errorf("message %q is not one of the generic ones", msg)
+	}
+	if len(token) > 8 && strings.Contains(err.Error(), token) {
+		t.Error("error echoes the token")
+	}
+}
+
+func TestTokensIssueVerifyRoundTrip(t *testing.T) {
+	f := newFixture(t)
+	token, issued, err := f.tokens.Issue("u_alice")
+	if err != nil {
+		t.Fatalf("Issue: %v", err)
+	}
+	if issued.UserID != "u_alice" || !issued.IssuedAt.Equal(f.now) || issued.ExpiresAt.Sub(issued.IssuedAt) != time.Hour {
+		t.Errorf("issued claims %+v", issued)
+	}
+	if jti, err := base64.RawURLEncoding.DecodeString(issued.TokenID); err != nil || len(jti) != 16 {
+		t.Errorf("jti %q is not 128 bits of base64url", issued.TokenID)
+	}
+
+	got, err := f.tokens.Verify(token)
+	if err != nil {
+		t.Fatalf("Verify: %v", err)
+	}
+	if got.UserID != issued.UserID || got.TokenID != issued.TokenID ||
+		!got.IssuedAt.Equal(issued.IssuedAt) || !got.ExpiresAt.Equal(issued.ExpiresAt) {
+		t.Errorf("Verify = %+v; want %+v", got, issued)
+	}
+
+	msg, err := jws.Parse([]byte(token))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hdr := msg.Signatures()[0].ProtectedHeaders()
+	if hdr.KeyID() != f.kid || hdr.Algorithm() != jwa.EdDSA {
+		t.Errorf("header kid=%q alg=%q; want %q, EdDSA", hdr.KeyID(), hdr.Algorithm(), f.kid)
+	}
+	var claims map[string]any
+	if err := json.Unmarshal(msg.Payload(), &claims); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"iss", "aud", "sub", "iat", "nbf", "exp", "jti"} {
+		if _, ok := claims[c]; !ok {
+			t.Errorf("claim %q missing from %v", c, claims)
+		}
+	}
+
+	_, second, _ := f.tokens.Issue("u_alice")
+	if second.TokenID == issued.TokenID {
+		t.Error("two tokens share a jti")
+	}
+}
+
+func TestTokensIssueRejectsBadUserID(t *testing.T) {
+	f := newFixture(t)
+	for _, id := range []string{"", "alice", "t_system", "u_../x", "u_ALICE"} {
+		if _, _, err := f.tokens.Issue(id); err == nil {
+			t.Errorf("Issue(%q) succeeded", id)
+		}
+	}
+}
+
+func TestTokensRotation(t *testing.T) {
+	oldPEM, newPEM := mustGeneratePEM(t), mustGeneratePEM(t)
+	cfg := TokenConfig{Issuer: testIssuer, Audience: testAudience}
+	before, err := NewTokens(mustParseKeys(t, oldPEM), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := NewTokens(mustParseKeys(t, newPEM, oldPEM), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldToken, _, err := before.Issue("u_alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := after.Verify(oldToken); err != nil {
+		t.Errorf("token signed by the previous key: %v", err)
+	}
+	newToken, _, err := after.Issue("u_alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := before.Verify(newToken); apperr.CodeOf(err) != apperr.Unauthenticated {
+		t.Errorf("token signed by a key unknown to the verifier: err = %v", err)
+	}
+}
+
+func TestNewTokensConfig(t *testing.T) {
+	keys := mustParseKeys(t, mustGeneratePEM(t))
+	tests := []struct {
+		name string
+		keys Keys
+		cfg  TokenConfig
+	}{
+		{"NilKeys", nil, TokenConfig{Issuer: testIssuer, Audience: testAudience}},
+		{"NilStaticKeys", (*StaticKeys)(nil), TokenConfig{Issuer: testIssuer, Audience: testAudience}},
+		{"NoIssuer", keys, TokenConfig{Audience: testAudience}},
+		{"NoAudience", keys, TokenConfig{Issuer: testIssuer}},
+		{"NegativeTTL", keys, TokenConfig{Issuer: testIssuer, Audience: testAudience, TTL: -time.Second}},
+		{"NegativeSkew", keys, TokenConfig{Issuer: testIssuer, Audience: testAudience, Skew: -time.Second}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tok, err := NewTokens(tt.keys, tt.cfg); err == nil {
+				t.Fatalf("NewTokens = %v; want an error", tok)
+			}
+		})
+	}
+}
+
+func BenchmarkTokensVerify(b *testing.B) {
+	f := newFixture(b)
+	token, _, err := f.tokens.Issue("u_alice")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := f.tokens.Verify(token); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTokensVerifyRejectForged(b *testing.B) {
+	f := newFixture(b)
+	_, other, _ := ed25519.GenerateKey(nil)
+	token := sign(b, jwa.EdDSA, other, map[string]any{"kid": f.kid}, f.claims(nil))
+	for b.Loop() {
+		if _, err := f.tokens.Verify(token); err == nil {
+			b.Fatal("forged token accepted")
+		}
+	}
+}
