@@ -52,12 +52,16 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	}
 	dir = abs
 
+	projectID := env.ProjectID
+	if projectID == "" {
+		projectID = devProjectID
+	}
 	host := env.EmulatorHost
 	if host == "" {
 		fmt.Fprintln(stdout, "starting the Firestore emulator…")
 		opts := devinfra.FirestoreOptions{Log: io.Discard}
 		if *data != "" {
-			opts.DataDir = filepath.Join(dir, "firestore")
+			opts.DataDir, opts.ProjectID = filepath.Join(dir, "firestore"), projectID
 		}
 		emu, err := devinfra.StartFirestore(ctx, opts)
 		if err != nil {
@@ -69,10 +73,6 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	keyPath, err := devSigningKey(dir)
 	if err != nil {
 		return err
-	}
-	projectID := env.ProjectID
-	if projectID == "" {
-		projectID = devProjectID
 	}
 	bootstrapKey := env.BootstrapKey
 	if bootstrapKey == "" {

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/northstar/northstar/graph"
+)
+
+// TestTenantIsolation has a member of tenant A try every root field against tenant B:
+// with B as the context tenant, and with A as the context but B's ids as arguments. Every
+// attempt is refused, and B is unchanged afterwards. A root field missing from the table
+// fails the test, so new fields must state how they keep tenants apart.
+func TestTenantIsolation(t *testing.T) {
+	ts := newServer(t)
+	ts.bootstrap(t)
+	a := ts.signup(t, "alice")
+	b := ts.signup(t, "bruno")
+	bProject := ts.createProject(t, b, "Secret")
+	aInB := bearer(a.Token).with("X-Tenant-Id", b.TenantID)
+	in := func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return map[string]any{"i": m}
+	}
+
+	type attempt struct {
+		h     headers
+		query string
+		vars  map[string]any
+		code  string
+	}
+	forbidden := func(query string, vars map[string]any) []attempt {
+		return []attempt{{aInB, query, vars, "FORBIDDEN"}}
+	}
+	table := map[string][]attempt{
+		"Query.tenant":         forbidden(`{ tenant { id } }`, nil),
+		"Query.members":        forbidden(`{ members { userId } }`, nil),
+		"Query.projects":       forbidden(`{ projects { edges { node { id } } } }`, nil),
+		"Query.surfaces":       forbidden(`{ surfaces { id } }`, nil),
+		"Query.apps":           forbidden(`{ apps { id } }`, nil),
+		"Query.contextProject": {{aInB.with("X-Project-Id", bProject), `{ contextProject { id } }`, nil, "FORBIDDEN"}, {a.headers().with("X-Project-Id", bProject), `{ contextProject { id } }`, nil, "CONTEXT_INVALID"}},
+		"Query.project":        {{aInB, `query($id: ID!) { project(id: $id) { id } }`, map[string]any{"id": bProject}, "FORBIDDEN"}, {a.headers(), `query($id: ID!) { project(id: $id) { id } }`, map[string]any{"id": bProject}, "NOT_FOUND"}},
+		"Mutation.createProject": {
+			{aInB, `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "FORBIDDEN"},
+			{a.headers(), `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.updateProject": {
+			{aInB, `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }`, in("projectId", bProject, "name", "Pwned", "expectedVersion", 1), "FORBIDDEN"},
+			{a.headers(), `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }`, in("projectId", bProject, "name", "Pwned", "expectedVersion", 1), "NOT_FOUND"},
+		},
+		"Mutation.archiveProject": {
+			{aInB, `mutation($i: ArchiveProjectInput!) { archiveProject(input: $i) { id } }`, in("projectId", bProject, "expectedVersion", 1), "FORBIDDEN"},
+			{a.headers(), `mutation($i: ArchiveProjectInput!) { archiveProject(input: $i) { id } }`, in("projectId", bProject, "expectedVersion", 1), "NOT_FOUND"},
+		},
+		"Mutation.addMember": {
+			{aInB, `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, in("tenantId", b.TenantID, "email", a.Email, "role", "OWNER"), "FORBIDDEN"},
+			{a.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, in("tenantId", b.TenantID, "email", a.Email, "role", "OWNER"), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.createSurface": {
+			{aInB, `mutation($i: CreateSurfaceInput!) { createSurface(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "FORBIDDEN"},
+			{a.headers(), `mutation($i: CreateSurfaceInput!) { createSurface(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.createApp": {
+			{aInB, `mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "FORBIDDEN"},
+			{a.headers(), `mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.setTenantMode": forbidden(`mutation($t: ID!) { setTenantMode(tenantId: $t, mode: "lab") { id } }`, map[string]any{"t": b.TenantID}),
+		// Fields that take no tenant: each is checked below to show only the caller's own data.
+		"Query.me": nil, "Query.context": nil, "Query.tenants": nil, "Query.modes": nil,
+		"Mutation.signup": nil, "Mutation.login": nil, "Mutation.bootstrapSystem": nil, "Mutation.createTenant": nil,
+	}
+
+	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
+	for _, root := range []*ast.Definition{schema.Query, schema.Mutation, schema.Subscription} {
+		if root == nil {
+			continue
+		}
+		for _, f := range root.Fields {
+			if name := root.Name + "." + f.Name; !strings.HasPrefix(f.Name, "__") {
+				if _, ok := table[name]; !ok {
+					t.Errorf("%s is not in the isolation table: add how a member of another tenant is refused", name)
+				}
+			}
+		}
+	}
+
+	for name, attempts := range table {
+		for i, at := range attempts {
+			t.Run(fmt.Sprintf("%s/%d", name, i), func(t *testing.T) {
+				r := ts.gql(t, at.h, at.query, at.vars)
+				if r.code() != at.code {
+					t.Fatalf("got HTTP %d %q %+v, want %s", r.Status, r.code(), r.Errors, at.code)
+				}
+			})
+		}
+	}
+
+	t.Run("OwnDataOnly", func(t *testing.T) {
+		var out struct {
+			Me      struct{ ID string }
+			Tenants []struct{ ID string }
+			Context struct{ Roles []string }
+		}
+		ts.gql(t, aInB, `{ me { id } tenants { id } context { roles } }`, nil).decode(t, &out)
+		if out.Me.ID != a.UserID || len(out.Tenants) != 1 || out.Tenants[0].ID != a.TenantID || len(out.Context.Roles) != 0 {
+			t.Fatalf("a sees %+v", out)
+		}
+	})
+
+	t.Run("BUnchanged", func(t *testing.T) {
+		var out struct {
+			Tenant   struct{ Mode struct{ ID string } }
+			Members  []struct{ UserID string }
+			Projects struct {
+				Edges []struct {
+					Node struct {
+						ID, Name string
+						Version  int
+						Archived bool
+					}
+				}
+			}
+			Surfaces []struct{ ID string }
+			Apps     []struct{ ID string }
+		}
+		ts.gql(t, b.headers(), `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } }`, nil).decode(t, &out)
+		if out.Tenant.Mode.ID != "saas" || len(out.Members) != 1 || out.Members[0].UserID != b.UserID ||
+			len(out.Projects.Edges) != 1 || len(out.Surfaces) != 0 || len(out.Apps) != 0 {
+			t.Fatalf("tenant B changed: %+v", out)
+		}
+		if p := out.Projects.Edges[0].Node; p.ID != bProject || p.Name != "Secret" || p.Version != 1 || p.Archived {
+			t.Fatalf("B's project changed: %+v", p)
+		}
+	})
+}
+
+// TestConcurrentProjectUpdates sends several updates naming the same version at once:
+// exactly one wins, the others get CONFLICT, and the stored project is the winner's.
+func TestConcurrentProjectUpdates(t *testing.T) {
+	ts := newServer(t)
+	ann := ts.signup(t, "ann")
+	project := ts.createProject(t, ann, "Original")
+	const writers = 4
+	results := make([]response, writers)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = ts.gql(t, ann.headers(), `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { name version } }`,
+				map[string]any{"i": map[string]any{"projectId": project, "name": fmt.Sprintf("Writer %d", i), "expectedVersion": 1}})
+		}()
+	}
+	wg.Wait()
+	winner := ""
+	for i, r := range results {
+		switch r.code() {
+		case "":
+			if winner != "" {
+				t.Fatalf("two writers won: %s and writer %d", winner, i)
+			}
+			winner = fmt.Sprintf("Writer %d", i)
+		case "CONFLICT":
+			if r.Status != 409 {
+				t.Fatalf("conflict with HTTP %d", r.Status)
+			}
+		default:
+			t.Fatalf("writer %d: unexpected %+v", i, r.Errors)
+		}
+	}
+	if winner == "" {
+		t.Fatal("no writer won")
+	}
+	var out struct {
+		Project struct {
+			Name    string
+			Version int
+		}
+	}
+	ts.gql(t, ann.headers(), `query($id: ID!) { project(id: $id) { name version } }`, map[string]any{"id": project}).decode(t, &out)
+	if out.Project.Name != winner || out.Project.Version != 2 {
+		t.Fatalf("stored %+v, want %s at version 2", out.Project, winner)
+	}
+}

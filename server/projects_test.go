@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+func TestProjectLifecycle(t *testing.T) {
+	ts := newServer(t)
+	ann := ts.signup(t, "ann")
+	var created []string
+	for i := range 5 {
+		created = append(created, ts.createProject(t, ann, fmt.Sprintf("Project %d", i)))
+	}
+
+	type page struct {
+		Projects struct {
+			Edges []struct {
+				Cursor string
+				Node   struct{ ID string }
+			}
+			PageInfo struct {
+				HasNextPage bool
+				EndCursor   *string
+			}
+		}
+	}
+	list := func(t *testing.T, vars map[string]any) page {
+		t.Helper()
+		var p page
+		ts.gql(t, ann.headers(), `query($first: Int, $after: String, $all: Boolean) {
+			projects(first: $first, after: $after, includeArchived: $all) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, vars).decode(t, &p)
+		return p
+	}
+
+	t.Run("Pages", func(t *testing.T) {
+		var seen []string
+		vars := map[string]any{"first": 2}
+		for pages := 0; ; pages++ {
+			if pages > 5 {
+				t.Fatal("pagination does not end")
+			}
+			p := list(t, vars)
+			for _, e := range p.Projects.Edges {
+				seen = append(seen, e.Node.ID)
+			}
+			if !p.Projects.PageInfo.HasNextPage {
+				break
+			}
+			vars["after"] = *p.Projects.PageInfo.EndCursor
+		}
+		if !slices.Equal(seen, created) {
+			t.Fatalf("paged %v, want creation order %v", seen, created)
+		}
+	})
+	t.Run("BadCursor", func(t *testing.T) {
+		expectError(t, ts.gql(t, ann.headers(), `{ projects(after: "../../x") { edges { cursor } } }`, nil), "BAD_USER_INPUT", 400)
+		expectError(t, ts.gql(t, ann.headers(), `{ projects(first: 0) { edges { cursor } } }`, nil), "BAD_USER_INPUT", 400)
+	})
+	t.Run("RenameAndArchive", func(t *testing.T) {
+		const rename = `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { name version } }`
+		const archive = `mutation($i: ArchiveProjectInput!) { archiveProject(input: $i) { archived archivedAt version } }`
+		var r struct {
+			UpdateProject struct {
+				Name    string
+				Version int
+			}
+		}
+		ts.gql(t, ann.headers(), rename, map[string]any{"i": map[string]any{"projectId": created[0], "name": " Renamed ", "expectedVersion": 1}}).decode(t, &r)
+		if r.UpdateProject.Name != "Renamed" || r.UpdateProject.Version != 2 {
+			t.Fatalf("rename = %+v", r.UpdateProject)
+		}
+		var a struct {
+			ArchiveProject struct {
+				Archived   bool
+				ArchivedAt *string
+				Version    int
+			}
+		}
+		ts.gql(t, ann.headers(), archive, map[string]any{"i": map[string]any{"projectId": created[0], "expectedVersion": 2}}).decode(t, &a)
+		if !a.ArchiveProject.Archived || a.ArchiveProject.ArchivedAt == nil || a.ArchiveProject.Version != 3 {
+			t.Fatalf("archive = %+v", a.ArchiveProject)
+		}
+		expectError(t, ts.gql(t, ann.headers(), archive, map[string]any{"i": map[string]any{"projectId": created[0], "expectedVersion": 3}}), "CONFLICT", 409)
+		if p := list(t, map[string]any{"first": 100}); len(p.Projects.Edges) != 4 {
+			t.Fatalf("archived project still listed: %d projects", len(p.Projects.Edges))
+		}
+		if p := list(t, map[string]any{"first": 100, "all": true}); len(p.Projects.Edges) != 5 {
+			t.Fatalf("includeArchived lists %d projects, want 5", len(p.Projects.Edges))
+		}
+	})
+}
+
+func TestSurfacesAndApps(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.bootstrap(t)
+	ann := ts.signup(t, "ann")
+	bob := ts.signup(t, "bob")
+	sys := bearer(admin.Token).with("X-Tenant-Id", "t_system")
+	create := func(t *testing.T, h headers, field, tenant, name string) {
+		t.Helper()
+		r := ts.gql(t, h, fmt.Sprintf(`mutation($i: Create%sInput!) { create%s(input: $i) { id } }`, field, field),
+			map[string]any{"i": map[string]any{"tenantId": tenant, "name": name}})
+		if len(r.Errors) > 0 {
+			t.Fatalf("create%s: %+v", field, r.Errors)
+		}
+	}
+	create(t, sys, "Surface", "t_system", "Admin console")
+	create(t, sys, "App", "t_system", "Platform")
+	create(t, ann.headers(), "Surface", ann.TenantID, "Ann's site")
+	create(t, ann.headers(), "App", ann.TenantID, "Ann's app")
+
+	var out struct {
+		Surfaces []struct{ TenantID, Name string }
+		Apps     []struct{ TenantID, Name string }
+	}
+	ts.gql(t, ann.headers(), `{ surfaces { tenantId name } apps { tenantId name } }`, nil).decode(t, &out)
+	if len(out.Surfaces) != 2 || len(out.Apps) != 2 {
+		t.Fatalf("ann sees %+v, want her own and the system-wide ones", out)
+	}
+	ts.gql(t, bob.headers(), `{ surfaces { tenantId name } apps { tenantId name } }`, nil).decode(t, &out)
+	if len(out.Surfaces) != 1 || out.Surfaces[0].TenantID != "t_system" || len(out.Apps) != 1 || out.Apps[0].TenantID != "t_system" {
+		t.Fatalf("bob sees %+v, want only the system-wide ones", out)
+	}
+}
