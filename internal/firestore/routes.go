@@ -1,0 +1,123 @@
+package firestore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"cloud.google.com/go/firestore"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/routing"
+)
+
+var (
+	_ routing.Store  = (*Store)(nil)
+	_ routing.Source = (*Store)(nil)
+)
+
+func (s *Store) routes() *firestore.CollectionRef { return s.client.Collection("routes") }
+
+// routeDoc names a route's document: tenant:env:project:kind, "_" for no project. Keys
+// are validated (routing.Validate) before they get here.
+func (s *Store) routeDoc(k routing.Key) *firestore.DocumentRef {
+	p := k.ProjectID
+	if p == "" {
+		p = "_"
+	}
+	return s.routes().Doc(k.TenantID + ":" + k.Env + ":" + p + ":" + k.ResourceKind)
+}
+
+// GetRoute implements routing.Store.
+func (s *Store) GetRoute(ctx context.Context, k routing.Key) (routing.Route, error) {
+	return get[routing.Route](ctx, s.routeDoc(k), "route")
+}
+
+// PutRoute implements routing.Store.
+func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error) {
+	ref := s.routeDoc(r.Key())
+	var out routing.Route
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		current, found, err := txGet[routing.Route](tx, ref, "route")
+		if err != nil {
+			return err
+		}
+		next := r
+		switch {
+		case expectedVersion == nil && found:
+			return apperr.E(apperr.Conflict, "%s exists (version %d): pass expectedVersion to replace it", r.Key(), current.Version)
+		case expectedVersion != nil && !found:
+			return apperr.E(apperr.NotFound, "no route %s", r.Key())
+		case expectedVersion != nil && *expectedVersion != current.Version:
+			return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, r.Key(), current.Version)
+		case found:
+			next.Version, next.CreatedAt = current.Version+1, current.CreatedAt
+		default:
+			next.Version = 1
+		}
+		out = next
+		return tx.Set(ref, next)
+	})
+	return out, wrap("put route", err)
+}
+
+// DeleteRoute implements routing.Store.
+func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int) error {
+	ref := s.routeDoc(k)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		current, found, err := txGet[routing.Route](tx, ref, "route")
+		if err != nil {
+			return err
+		}
+		if !found {
+			return apperr.E(apperr.NotFound, "no route %s", k)
+		}
+		if expectedVersion != nil && *expectedVersion != current.Version {
+			return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, k, current.Version)
+		}
+		return tx.Delete(ref)
+	})
+	return wrap("delete route", err)
+}
+
+// Watch implements routing.Source with a snapshot listener on the routes collection: one
+// stream per process, however many lookups it serves.
+func (s *Store) Watch(ctx context.Context, apply func(all, changes []routing.Route)) error {
+	it := s.routes().Snapshots(ctx)
+	defer it.Stop()
+	first := true
+	for {
+		snap, err := it.Next()
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("firestore: watching routes: %w", err)
+		}
+		docs, err := snap.Documents.GetAll()
+		if err != nil {
+			return fmt.Errorf("firestore: reading routes: %w", err)
+		}
+		all := make([]routing.Route, 0, len(docs))
+		for _, d := range docs {
+			var r routing.Route
+			if err := d.DataTo(&r); err != nil {
+				return fmt.Errorf("firestore: decoding route %s: %w", d.Ref.ID, err)
+			}
+			all = append(all, r)
+		}
+		var changes []routing.Route
+		if !first {
+			for _, c := range snap.Changes {
+				var r routing.Route
+				if err := c.Doc.DataTo(&r); err != nil {
+					return errors.Join(fmt.Errorf("firestore: decoding route change %s", c.Doc.Ref.ID), err)
+				}
+				r.Deleted = c.Kind == firestore.DocumentRemoved
+				changes = append(changes, r)
+			}
+		}
+		first = false
+		apply(all, changes)
+	}
+}

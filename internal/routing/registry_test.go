@@ -1,0 +1,196 @@
+package routing
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// fakeSource feeds snapshots to a registry by hand.
+type fakeSource struct {
+	apply chan func(all, changes []Route)
+}
+
+func (f *fakeSource) Watch(ctx context.Context, apply func(all, changes []Route)) error {
+	f.apply <- apply
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func route(kind, tenant, env, project, backend string) Route {
+	r := Route{ResourceKind: kind, TenantID: tenant, Env: env, ProjectID: project, BackendType: backend, Version: 1}
+	switch backend {
+	case "redis":
+		r.Config = map[string]string{"address": "redis:6379"}
+	case "gcs":
+		r.Config = map[string]string{"bucket": "b"}
+	}
+	return r
+}
+
+func running(t testing.TB, routes ...Route) (*Registry, func(all, changes []Route)) {
+	t.Helper()
+	reg := NewRegistry()
+	src := &fakeSource{apply: make(chan func(all, changes []Route), 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { reg.Run(ctx, src, nil); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	apply := <-src.apply
+	apply(routes, nil)
+	<-reg.Ready()
+	return reg, apply
+}
+
+func TestResolveCascade(t *testing.T) {
+	reg, _ := running(t,
+		route("media", "t_system", "prod", "", "gcs"),
+		route("media", "t_acme", "prod", "", "gcs"),
+		route("media", "t_acme", "prod", "p_site", "gcs"),
+		route("chat_bus", "t_system", "prod", "", "redis"),
+	)
+	cases := []struct {
+		kind    string
+		scope   Scope
+		matched string
+		tenant  string
+	}{
+		{"media", Scope{"t_acme", "prod", "p_site"}, MatchProject, "t_acme"},
+		{"media", Scope{"t_acme", "prod", "p_other"}, MatchTenant, "t_acme"},
+		{"media", Scope{"t_acme", "prod", ""}, MatchTenant, "t_acme"},
+		{"media", Scope{"t_beta", "prod", "p_x"}, MatchSystem, "t_system"},
+		{"chat_bus", Scope{"t_acme", "prod", "p_site"}, MatchSystem, "t_system"},
+		{"media", Scope{"t_system", "prod", ""}, MatchSystem, "t_system"},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%s/%v", c.kind, c.scope), func(t *testing.T) {
+			got, ok := reg.Resolve(c.kind, c.scope)
+			if !ok || got.Matched != c.matched || got.Route.TenantID != c.tenant {
+				t.Fatalf("Resolve = %+v, %v; want %s from %s", got, ok, c.matched, c.tenant)
+			}
+		})
+	}
+	if _, ok := reg.Resolve("media", Scope{"t_acme", "staging", ""}); ok {
+		t.Fatal("resolved a route for an env without any")
+	}
+	if _, ok := reg.Resolve("seo", Scope{"t_acme", "prod", ""}); ok {
+		t.Fatal("resolved an unrouted kind")
+	}
+}
+
+func TestSubscribe(t *testing.T) {
+	reg, apply := running(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	acme := reg.Subscribe(ctx, Filter{TenantID: "t_acme", Env: "prod"})
+	media := reg.Subscribe(ctx, Filter{TenantID: "t_acme", ResourceKind: "media"})
+
+	sys := route("chat_bus", "t_system", "prod", "", "redis")
+	other := route("media", "t_beta", "prod", "", "gcs")
+	mine := route("media", "t_acme", "prod", "", "gcs")
+	apply([]Route{sys, other, mine}, []Route{sys, other, mine})
+
+	expect := func(ch <-chan Route, want ...Route) {
+		t.Helper()
+		for _, w := range want {
+			select {
+			case got := <-ch:
+				if got.Key() != w.Key() {
+					t.Fatalf("got %s, want %s", got.Key(), w.Key())
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("no change for %s", w.Key())
+			}
+		}
+		select {
+		case got := <-ch:
+			t.Fatalf("unexpected change %s", got.Key())
+		default:
+		}
+	}
+	expect(acme, sys, mine)
+	expect(media, mine)
+
+	t.Run("SlowSubscriberDropped", func(t *testing.T) {
+		slow := reg.Subscribe(ctx, Filter{})
+		for i := 0; i <= subscriberBuffer; i++ {
+			apply(nil, []Route{mine})
+		}
+		n := 0
+		for range slow {
+			n++
+		}
+		if n != subscriberBuffer {
+			t.Fatalf("slow subscriber got %d before being dropped, want %d", n, subscriberBuffer)
+		}
+	})
+	t.Run("CancelCloses", func(t *testing.T) {
+		cctx, ccancel := context.WithCancel(context.Background())
+		ch := reg.Subscribe(cctx, Filter{})
+		ccancel()
+		select {
+		case _, open := <-ch:
+			if open {
+				t.Fatal("got a change after cancel")
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("channel not closed after cancel")
+		}
+	})
+}
+
+func TestValidate(t *testing.T) {
+	ok := route("chat_bus", "t_system", "Production", "", "redis")
+	if err := Validate(&ok); err != nil || ok.Env != "prod" {
+		t.Fatalf("Validate = %v, env %q", err, ok.Env)
+	}
+	for _, bt := range []string{"memory", "noop", "local", "tmp", "localhost", "MEMORY", "", "mysql"} {
+		r := route("chat_bus", "t_system", "prod", "", "redis")
+		r.BackendType = bt
+		if err := Validate(&r); err == nil {
+			t.Errorf("backend %q accepted", bt)
+		}
+	}
+}
+
+// BenchmarkResolve measures a cached lookup: the cascade falls through project and
+// tenant to the system default, the slowest path.
+func BenchmarkResolve(b *testing.B) {
+	var routes []Route
+	for i := range 1000 {
+		routes = append(routes, route("media", fmt.Sprintf("t_tenant%d", i), "prod", "", "gcs"))
+	}
+	routes = append(routes, route("chat_bus", "t_system", "prod", "", "redis"))
+	reg, _ := running(b, routes...)
+	scope := Scope{TenantID: "t_tenant7", Env: "prod", ProjectID: "p_site"}
+	b.Run("Exact", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := reg.Resolve("media", Scope{TenantID: "t_tenant7", Env: "prod"}); !ok {
+				b.Fatal("miss")
+			}
+		}
+	})
+	b.Run("BaselineStringMap", func(b *testing.B) {
+		// One plain map access, the floor any lookup is measured against.
+		m := map[string]*Route{}
+		for i := range routes {
+			m[routes[i].TenantID] = &routes[i]
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if m["t_tenant7"] == nil {
+				b.Fatal("miss")
+			}
+		}
+	})
+	b.Run("CascadeToSystem", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := reg.Resolve("chat_bus", scope); !ok {
+				b.Fatal("miss")
+			}
+		}
+	})
+}

@@ -1,0 +1,249 @@
+// Package routing is Northstar's routing registry: control-plane data that maps a
+// resource kind (chat_bus, media, …) and a scope (tenant, env, optional project) to a
+// durable backend. Lookups are served from an in-process snapshot kept current by a
+// Firestore listener; writes go through Service, which validates them.
+package routing
+
+import (
+	"fmt"
+	"maps"
+	"net"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/reqctx"
+)
+
+// Scope is where a route applies. ProjectID is empty for tenant-wide routes.
+type Scope struct {
+	TenantID  string
+	Env       string
+	ProjectID string
+}
+
+// Key identifies one route.
+type Key struct {
+	ResourceKind string
+	Scope
+}
+
+// String renders the key for messages: "chat_bus for (t_system, staging)".
+func (k Key) String() string {
+	if k.ProjectID == "" {
+		return fmt.Sprintf("%s for (%s, %s)", k.ResourceKind, k.TenantID, k.Env)
+	}
+	return fmt.Sprintf("%s for (%s, %s, %s)", k.ResourceKind, k.TenantID, k.Env, k.ProjectID)
+}
+
+// Route maps a resource kind in a scope to a backend. It never holds secret values:
+// SecretRefs name secrets for the secrets resolver.
+type Route struct {
+	ResourceKind string            `firestore:"resourceKind" yaml:"resourceKind"`
+	TenantID     string            `firestore:"tenantId" yaml:"tenantId"`
+	Env          string            `firestore:"env" yaml:"env"`
+	ProjectID    string            `firestore:"projectId" yaml:"projectId"`
+	BackendType  string            `firestore:"backendType" yaml:"backendType"`
+	Config       map[string]string `firestore:"config" yaml:"config"`
+	// SecretRefs are "name=reference" pairs, e.g. "password=file:///run/secrets/redis".
+	SecretRefs []string  `firestore:"secretRefs" yaml:"secretRefs"`
+	Version    int       `firestore:"version" yaml:"-"`
+	CreatedAt  time.Time `firestore:"createdAt" yaml:"-"`
+	UpdatedAt  time.Time `firestore:"updatedAt" yaml:"-"`
+	UpdatedBy  string    `firestore:"updatedBy" yaml:"-"`
+	// Deleted marks a route in a change notification for its deletion.
+	Deleted bool `firestore:"-" yaml:"-"`
+}
+
+// Key returns the route's key.
+func (r Route) Key() Key {
+	return Key{ResourceKind: r.ResourceKind, Scope: Scope{TenantID: r.TenantID, Env: r.Env, ProjectID: r.ProjectID}}
+}
+
+// SameTarget reports whether two routes name the same backend the same way (what
+// `routes apply` compares to decide whether anything changed).
+func (r Route) SameTarget(o Route) bool {
+	return r.BackendType == o.BackendType && maps.Equal(r.Config, o.Config) &&
+		slices.Equal(r.SecretRefs, o.SecretRefs)
+}
+
+// Secret returns the reference of the named secret, or "".
+func (r Route) Secret(name string) string {
+	for _, s := range r.SecretRefs {
+		if n, ref, ok := strings.Cut(s, "="); ok && n == name {
+			return ref
+		}
+	}
+	return ""
+}
+
+// Matched scopes of a resolution.
+const (
+	MatchProject = "project"
+	MatchTenant  = "tenant"
+	MatchSystem  = "system"
+)
+
+// Resolved is the effective route for a scope and which level of the cascade matched.
+// Route points into the registry's snapshot: read it, never modify it.
+type Resolved struct {
+	Route   *Route
+	Matched string
+}
+
+// Kinds the serving process itself needs for (t_system, env) before it starts.
+var RequiredKinds = []string{"chat_bus", "realtime_registry"}
+
+// backend describes one allowed backend type: the config keys it needs and checks.
+type backend struct {
+	required []string
+	check    func(cfg map[string]string) error
+}
+
+var backends = map[string]backend{
+	"firestore":     {},
+	"redis":         {required: []string{"address"}, check: redisConfig},
+	"redis-cluster": {required: []string{"addresses"}, check: redisClusterConfig},
+	"gcs":           {required: []string{"bucket"}},
+	"s3":            {required: []string{"bucket", "region"}},
+	"bigquery":      {required: []string{"project", "dataset"}},
+	"pubsub":        {required: []string{"project", "topic"}},
+}
+
+// refused are backend types that are never durable: rejected with their own message.
+var refused = map[string]bool{"memory": true, "inmemory": true, "in-memory": true, "noop": true, "local": true, "tmp": true, "temp": true, "localhost": true, "file": true}
+
+// BackendTypes returns the allowed backend types, sorted.
+func BackendTypes() []string { return slices.Sorted(maps.Keys(backends)) }
+
+var (
+	kindPattern      = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+	configKeyPattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$`)
+	secretRefPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}=(file|env|gcp-sm)://\S+$`)
+	redisDBPattern   = regexp.MustCompile(`^[0-9]{1,2}$`)
+)
+
+// secretLike are config keys that would hold secret values: those go in SecretRefs.
+var secretLike = []string{"password", "passwd", "secret", "token", "apikey", "api_key", "credential", "privatekey", "private_key"}
+
+// Limits on a route's size.
+const (
+	maxConfigEntries = 32
+	maxConfigValue   = 1024
+	maxSecretRefs    = 16
+)
+
+// Validate checks a route as written by a client and normalizes its env. It returns
+// BAD_USER_INPUT naming the field.
+func Validate(r *Route) error {
+	bad := func(field, format string, args ...any) error {
+		return apperr.E(apperr.BadUserInput, "%s: %s", field, fmt.Sprintf(format, args...))
+	}
+	if !kindPattern.MatchString(r.ResourceKind) {
+		return bad("resourceKind", "must match %s", kindPattern)
+	}
+	if !ids.ValidFor(ids.Tenant, r.TenantID) {
+		return bad("tenantId", "not a valid tenant id")
+	}
+	env, err := reqctx.NormalizeEnv(r.Env)
+	if err != nil || env == "" {
+		return bad("env", "must be one of dev, staging, prod")
+	}
+	r.Env = env
+	if r.ProjectID != "" && !ids.ValidFor(ids.Project, r.ProjectID) {
+		return bad("projectId", "not a valid project id")
+	}
+	if err := CheckBackend(r.BackendType, r.Config); err != nil {
+		return err
+	}
+	if len(r.SecretRefs) > maxSecretRefs {
+		return bad("secretRefs", "at most %d", maxSecretRefs)
+	}
+	seen := map[string]bool{}
+	for _, s := range r.SecretRefs {
+		if !secretRefPattern.MatchString(s) {
+			return bad("secretRefs", "%q must be name=reference, e.g. password=file:///run/secrets/redis", truncate(s))
+		}
+		name, _, _ := strings.Cut(s, "=")
+		if seen[name] {
+			return bad("secretRefs", "%q is named twice", name)
+		}
+		seen[name] = true
+	}
+	return nil
+}
+
+// CheckBackend checks a backend type and its config: refused and unknown types, required
+// keys, per-backend rules, and secret-looking keys. Returns BAD_USER_INPUT.
+func CheckBackend(backendType string, cfg map[string]string) error {
+	if refused[strings.ToLower(backendType)] {
+		return apperr.E(apperr.BadUserInput, "backendType: %q is not a durable backend; use one of %s", backendType, strings.Join(BackendTypes(), ", "))
+	}
+	b, ok := backends[backendType]
+	if !ok {
+		return apperr.E(apperr.BadUserInput, "backendType: unknown %q; use one of %s", truncate(backendType), strings.Join(BackendTypes(), ", "))
+	}
+	if len(cfg) > maxConfigEntries {
+		return apperr.E(apperr.BadUserInput, "config: at most %d entries", maxConfigEntries)
+	}
+	for k, v := range cfg {
+		if !configKeyPattern.MatchString(k) {
+			return apperr.E(apperr.BadUserInput, "config: key %q is not valid", truncate(k))
+		}
+		if len(v) > maxConfigValue {
+			return apperr.E(apperr.BadUserInput, "config.%s: longer than %d bytes", k, maxConfigValue)
+		}
+		lk := strings.ToLower(k)
+		for _, s := range secretLike {
+			if strings.Contains(lk, s) {
+				return apperr.E(apperr.BadUserInput, "config.%s: secret values never go in config; name the secret in secretRefs", k)
+			}
+		}
+	}
+	for _, k := range b.required {
+		if strings.TrimSpace(cfg[k]) == "" {
+			return apperr.E(apperr.BadUserInput, "config.%s: required for a %s backend", k, backendType)
+		}
+	}
+	if b.check != nil {
+		return b.check(cfg)
+	}
+	return nil
+}
+
+func redisConfig(cfg map[string]string) error {
+	if err := hostPort("config.address", cfg["address"]); err != nil {
+		return err
+	}
+	if db, ok := cfg["db"]; ok && !redisDBPattern.MatchString(db) {
+		return apperr.E(apperr.BadUserInput, "config.db: must be a database number")
+	}
+	return nil
+}
+
+func redisClusterConfig(cfg map[string]string) error {
+	for _, a := range strings.Split(cfg["addresses"], ",") {
+		if err := hostPort("config.addresses", strings.TrimSpace(a)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func hostPort(field, v string) error {
+	host, port, err := net.SplitHostPort(v)
+	if err != nil || host == "" || port == "" {
+		return apperr.E(apperr.BadUserInput, "%s: %q must be host:port", field, truncate(v))
+	}
+	return nil
+}
+
+func truncate(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}

@@ -1,0 +1,137 @@
+package routing
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/tenancy"
+)
+
+// Store keeps routes durably (internal/firestore implements it).
+type Store interface {
+	// GetRoute returns one route. Returns NOT_FOUND.
+	GetRoute(ctx context.Context, k Key) (Route, error)
+	// PutRoute creates r when expectedVersion is nil, or replaces it when the stored
+	// version equals *expectedVersion. Returns CONFLICT (exists, or stale version) and
+	// NOT_FOUND (replacing a route that does not exist).
+	PutRoute(ctx context.Context, r Route, expectedVersion *int) (Route, error)
+	// DeleteRoute removes a route, checking expectedVersion when set.
+	// Returns NOT_FOUND, CONFLICT.
+	DeleteRoute(ctx context.Context, k Key, expectedVersion *int) error
+}
+
+// Projects looks up a tenant's projects (tenancy.Service).
+type Projects interface {
+	// Project returns a project of tenantID. Returns NOT_FOUND.
+	Project(ctx context.Context, tenantID, id string) (tenancy.Project, error)
+}
+
+// Service validates and writes routes.
+type Service struct {
+	store    Store
+	projects Projects
+	now      func() time.Time
+}
+
+// NewService returns a Service. now is time.Now when nil.
+func NewService(store Store, projects Projects, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: store, projects: projects, now: now}
+}
+
+// Set creates (expectedVersion nil) or replaces a route on behalf of actor.
+// Returns BAD_USER_INPUT, CONFLICT, NOT_FOUND.
+func (s *Service) Set(ctx context.Context, r Route, expectedVersion *int, actor string) (Route, error) {
+	if err := s.check(ctx, &r); err != nil {
+		return Route{}, err
+	}
+	now := s.now().UTC()
+	r.CreatedAt, r.UpdatedAt, r.UpdatedBy = now, now, actor
+	return s.store.PutRoute(ctx, r, expectedVersion)
+}
+
+// Delete removes a route. Returns BAD_USER_INPUT, NOT_FOUND, CONFLICT.
+func (s *Service) Delete(ctx context.Context, k Key, expectedVersion *int) error {
+	probe := Route{ResourceKind: k.ResourceKind, TenantID: k.TenantID, Env: k.Env, ProjectID: k.ProjectID, BackendType: "firestore"}
+	if err := Validate(&probe); err != nil {
+		return err
+	}
+	return s.store.DeleteRoute(ctx, probe.Key(), expectedVersion)
+}
+
+func (s *Service) check(ctx context.Context, r *Route) error {
+	if err := Validate(r); err != nil {
+		return err
+	}
+	if r.ProjectID == "" {
+		return nil
+	}
+	if r.TenantID == ids.System {
+		return apperr.E(apperr.BadUserInput, "projectId: t_system defaults are tenant-wide")
+	}
+	_, err := s.projects.Project(ctx, r.TenantID, r.ProjectID)
+	if apperr.Is(err, apperr.NotFound) {
+		return apperr.E(apperr.BadUserInput, "projectId: not a project of tenant %s", r.TenantID)
+	}
+	return err
+}
+
+// Outcome is what Apply did (or would do) with one route.
+type Outcome string
+
+// Apply outcomes.
+const (
+	Created   Outcome = "created"
+	Updated   Outcome = "updated"
+	Unchanged Outcome = "unchanged"
+)
+
+// Change is one line of an Apply plan.
+type Change struct {
+	Key     Key
+	Outcome Outcome
+}
+
+// Apply makes the store hold routes: it validates every route first (one bad route
+// writes nothing), then creates the missing ones and replaces the differing ones. With
+// dryRun it only reports what it would do.
+func (s *Service) Apply(ctx context.Context, routes []Route, dryRun bool, actor string) ([]Change, error) {
+	seen := map[Key]bool{}
+	for i := range routes {
+		if err := s.check(ctx, &routes[i]); err != nil {
+			return nil, fmt.Errorf("route %d (%s): %s", i+1, routes[i].ResourceKind, apperr.MessageOf(err))
+		}
+		if k := routes[i].Key(); seen[k] {
+			return nil, fmt.Errorf("route %d: %s is listed twice", i+1, k)
+		} else {
+			seen[k] = true
+		}
+	}
+	plan := make([]Change, 0, len(routes))
+	for _, r := range routes {
+		current, err := s.store.GetRoute(ctx, r.Key())
+		var expected *int
+		outcome := Created
+		switch {
+		case apperr.Is(err, apperr.NotFound):
+		case err != nil:
+			return plan, err
+		case current.SameTarget(r):
+			outcome = Unchanged
+		default:
+			outcome, expected = Updated, &current.Version
+		}
+		if outcome != Unchanged && !dryRun {
+			if _, err := s.Set(ctx, r, expected, actor); err != nil {
+				return plan, fmt.Errorf("%s: %w", r.Key(), err)
+			}
+		}
+		plan = append(plan, Change{Key: r.Key(), Outcome: outcome})
+	}
+	return plan, nil
+}

@@ -1,0 +1,76 @@
+package routing
+
+import (
+	"context"
+
+	"github.com/northstar/northstar/internal/ids"
+)
+
+// Filter selects the changes a subscriber sees. Empty fields match everything, except
+// that a subscriber of a tenant also sees t_system's routes: they are its defaults.
+type Filter struct {
+	TenantID     string
+	Env          string
+	ResourceKind string
+}
+
+func (f Filter) match(r Route) bool {
+	return (f.TenantID == "" || r.TenantID == f.TenantID || r.TenantID == ids.System) &&
+		(f.Env == "" || r.Env == f.Env) &&
+		(f.ResourceKind == "" || r.ResourceKind == f.ResourceKind)
+}
+
+// subscriberBuffer is how many changes a subscriber may fall behind before it is dropped.
+const subscriberBuffer = 64
+
+type subscriber struct {
+	filter Filter
+	ch     chan Route
+}
+
+// Subscribe streams route changes matching f until ctx ends. A subscriber that falls
+// more than a buffer behind is disconnected (its channel closes) rather than slowing the
+// registry; it can subscribe again and re-read the routes.
+func (r *Registry) Subscribe(ctx context.Context, f Filter) <-chan Route {
+	s := &subscriber{filter: f, ch: make(chan Route, subscriberBuffer)}
+	r.mu.Lock()
+	r.subs[s] = struct{}{}
+	r.mu.Unlock()
+	go func() {
+		<-ctx.Done()
+		r.drop(s)
+	}()
+	return s.ch
+}
+
+func (r *Registry) drop(s *subscriber) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.subs[s]; ok {
+		delete(r.subs, s)
+		close(s.ch)
+	}
+}
+
+func (r *Registry) publish(changes []Route) {
+	if len(changes) == 0 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+subscribers:
+	for s := range r.subs {
+		for _, c := range changes {
+			if !s.filter.match(c) {
+				continue
+			}
+			select {
+			case s.ch <- c:
+			default:
+				delete(r.subs, s)
+				close(s.ch)
+				continue subscribers
+			}
+		}
+	}
+}
