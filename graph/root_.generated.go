@@ -25,6 +25,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Route() RouteResolver
+	Subscription() SubscriptionResolver
 	Tenant() TenantResolver
 }
 
@@ -49,6 +51,11 @@ type ComplexityRoot struct {
 		Tenant    func(childComplexity int) int
 		Token     func(childComplexity int) int
 		User      func(childComplexity int) int
+	}
+
+	ConfigEntry struct {
+		Key   func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	ContextInfo struct {
@@ -85,7 +92,9 @@ type ComplexityRoot struct {
 		CreateProject   func(childComplexity int, input model.CreateProjectInput) int
 		CreateSurface   func(childComplexity int, input model.CreateSurfaceInput) int
 		CreateTenant    func(childComplexity int, input model.CreateTenantInput) int
+		DeleteRoute     func(childComplexity int, input model.DeleteRouteInput) int
 		Login           func(childComplexity int, input model.LoginInput) int
+		SetRoute        func(childComplexity int, input model.SetRouteInput) int
 		SetTenantMode   func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
 		Signup          func(childComplexity int, input model.SignupInput) int
 		UpdateProject   func(childComplexity int, input model.UpdateProjectInput) int
@@ -126,9 +135,34 @@ type ComplexityRoot struct {
 		Modes          func(childComplexity int) int
 		Project        func(childComplexity int, id string) int
 		Projects       func(childComplexity int, first *int, after *string, includeArchived *bool) int
+		Route          func(childComplexity int, resourceKind string) int
+		Routes         func(childComplexity int, env *string) int
 		Surfaces       func(childComplexity int) int
 		Tenant         func(childComplexity int) int
 		Tenants        func(childComplexity int) int
+	}
+
+	ResolvedRoute struct {
+		Matched func(childComplexity int) int
+		Route   func(childComplexity int) int
+	}
+
+	Route struct {
+		BackendType  func(childComplexity int) int
+		Config       func(childComplexity int) int
+		Deleted      func(childComplexity int) int
+		Env          func(childComplexity int) int
+		ProjectID    func(childComplexity int) int
+		ResourceKind func(childComplexity int) int
+		SecretRefs   func(childComplexity int) int
+		TenantID     func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		UpdatedBy    func(childComplexity int) int
+		Version      func(childComplexity int) int
+	}
+
+	Subscription struct {
+		RouteChanged func(childComplexity int, resourceKind *string) int
 	}
 
 	Surface struct {
@@ -224,6 +258,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
+
+	case "ConfigEntry.key":
+		if e.ComplexityRoot.ConfigEntry.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfigEntry.Key(childComplexity), true
+	case "ConfigEntry.value":
+		if e.ComplexityRoot.ConfigEntry.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfigEntry.Value(childComplexity), true
 
 	case "ContextInfo.appId":
 		if e.ComplexityRoot.ContextInfo.AppID == nil {
@@ -407,6 +454,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTenant(childComplexity, args["input"].(model.CreateTenantInput)), true
+	case "Mutation.deleteRoute":
+		if e.ComplexityRoot.Mutation.DeleteRoute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRoute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRoute(childComplexity, args["input"].(model.DeleteRouteInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -418,6 +476,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(model.LoginInput)), true
+	case "Mutation.setRoute":
+		if e.ComplexityRoot.Mutation.SetRoute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setRoute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetRoute(childComplexity, args["input"].(model.SetRouteInput)), true
 	case "Mutation.setTenantMode":
 		if e.ComplexityRoot.Mutation.SetTenantMode == nil {
 			break
@@ -599,6 +668,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["includeArchived"].(*bool)), true
+	case "Query.route":
+		if e.ComplexityRoot.Query.Route == nil {
+			break
+		}
+
+		args, err := ec.field_Query_route_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Route(childComplexity, args["resourceKind"].(string)), true
+	case "Query.routes":
+		if e.ComplexityRoot.Query.Routes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_routes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Routes(childComplexity, args["env"].(*string)), true
 	case "Query.surfaces":
 		if e.ComplexityRoot.Query.Surfaces == nil {
 			break
@@ -617,6 +708,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tenants(childComplexity), true
+
+	case "ResolvedRoute.matchedScope":
+		if e.ComplexityRoot.ResolvedRoute.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolvedRoute.Matched(childComplexity), true
+	case "ResolvedRoute.route":
+		if e.ComplexityRoot.ResolvedRoute.Route == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolvedRoute.Route(childComplexity), true
+
+	case "Route.backendType":
+		if e.ComplexityRoot.Route.BackendType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.BackendType(childComplexity), true
+	case "Route.config":
+		if e.ComplexityRoot.Route.Config == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.Config(childComplexity), true
+	case "Route.deleted":
+		if e.ComplexityRoot.Route.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.Deleted(childComplexity), true
+	case "Route.env":
+		if e.ComplexityRoot.Route.Env == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.Env(childComplexity), true
+	case "Route.projectId":
+		if e.ComplexityRoot.Route.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.ProjectID(childComplexity), true
+	case "Route.resourceKind":
+		if e.ComplexityRoot.Route.ResourceKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.ResourceKind(childComplexity), true
+	case "Route.secretRefs":
+		if e.ComplexityRoot.Route.SecretRefs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.SecretRefs(childComplexity), true
+	case "Route.tenantId":
+		if e.ComplexityRoot.Route.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.TenantID(childComplexity), true
+	case "Route.updatedAt":
+		if e.ComplexityRoot.Route.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.UpdatedAt(childComplexity), true
+	case "Route.updatedBy":
+		if e.ComplexityRoot.Route.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.UpdatedBy(childComplexity), true
+	case "Route.version":
+		if e.ComplexityRoot.Route.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Route.Version(childComplexity), true
+
+	case "Subscription.routeChanged":
+		if e.ComplexityRoot.Subscription.RouteChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_routeChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.RouteChanged(childComplexity, args["resourceKind"].(*string)), true
 
 	case "Surface.createdAt":
 		if e.ComplexityRoot.Surface.CreatedAt == nil {
@@ -715,11 +898,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAddMemberInput,
 		ec.unmarshalInputArchiveProjectInput,
+		ec.unmarshalInputConfigEntryInput,
 		ec.unmarshalInputCreateAppInput,
 		ec.unmarshalInputCreateProjectInput,
 		ec.unmarshalInputCreateSurfaceInput,
 		ec.unmarshalInputCreateTenantInput,
+		ec.unmarshalInputDeleteRouteInput,
 		ec.unmarshalInputLoginInput,
+		ec.unmarshalInputSetRouteInput,
 		ec.unmarshalInputSignupInput,
 		ec.unmarshalInputUpdateProjectInput,
 	)
@@ -765,6 +951,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -885,6 +1088,92 @@ extend type Mutation {
 
 "RFC 3339 date-time."
 scalar Time
+`, BuiltIn: false},
+	{Name: "../schema/routing.graphqls", Input: `"""
+A backend for a resource kind in a scope (tenant, env, optional project). Secret values
+are never stored or returned: secretRefs name secrets ("password=file:///run/secrets/x")
+that servers resolve themselves.
+"""
+type Route {
+  resourceKind: String!
+  tenantId: ID!
+  env: String!
+  projectId: ID
+  backendType: String!
+  "Sorted by key."
+  config: [ConfigEntry!]!
+  secretRefs: [String!]!
+  version: Int!
+  updatedAt: Time!
+  "The user (or tool) that wrote this version."
+  updatedBy: String!
+  "True only in a routeChanged event announcing the route's deletion."
+  deleted: Boolean!
+}
+
+type ConfigEntry {
+  key: String!
+  value: String!
+}
+
+"The effective route for the request context and the cascade level that matched."
+type ResolvedRoute {
+  route: Route!
+  "project, tenant or system"
+  matchedScope: String!
+}
+
+input ConfigEntryInput {
+  key: String!
+  value: String!
+}
+
+input SetRouteInput {
+  resourceKind: String!
+  tenantId: ID!
+  env: String!
+  projectId: ID
+  backendType: String!
+  config: [ConfigEntryInput!]
+  secretRefs: [String!]
+  "Omitted: create only (an existing route is CONFLICT). Given: replace that version (stale is CONFLICT)."
+  expectedVersion: Int
+}
+
+input DeleteRouteInput {
+  resourceKind: String!
+  tenantId: ID!
+  env: String!
+  projectId: ID
+  "Given: delete only that version (stale is CONFLICT)."
+  expectedVersion: Int
+}
+
+extend type Query {
+  """
+  The effective route of a resource kind for the context tenant, env (X-Env, required)
+  and project (X-Project-Id, optional): the project's route, else the tenant's, else the
+  t_system default. ROUTE_MISSING when none is configured.
+  """
+  route(resourceKind: String!): ResolvedRoute! @member(role: ADMIN)
+  "The context tenant's own routes, optionally for one env."
+  routes(env: String): [Route!]! @member(role: ADMIN)
+}
+
+extend type Mutation {
+  "Creates or replaces a route of the context tenant (t_system defaults: system admins)."
+  setRoute(input: SetRouteInput!): Route! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  "Deletes a route of the context tenant. NOT_FOUND when there is none."
+  deleteRoute(input: DeleteRouteInput!): Boolean! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+}
+
+type Subscription {
+  """
+  Streams changes to the routes that can affect the context tenant: its own and the
+  t_system defaults, in the context env when X-Env is given, of one kind when named.
+  """
+  routeChanged(resourceKind: String): Route! @member(role: ADMIN)
+}
 `, BuiltIn: false},
 	{Name: "../schema/tenancy.graphqls", Input: `type Query
 type Mutation
@@ -1080,6 +1369,16 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ConfigEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ConfigEntry_key(ctx, field)
+	case "value":
+		return ec.fieldContext_ConfigEntry_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConfigEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_ContextInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "requestId":
@@ -1182,6 +1481,44 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 		return ec.fieldContext_ProjectEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ResolvedRoute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "route":
+		return ec.fieldContext_ResolvedRoute_route(ctx, field)
+	case "matchedScope":
+		return ec.fieldContext_ResolvedRoute_matchedScope(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResolvedRoute", field.Name)
+}
+
+func (ec *executionContext) childFields_Route(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "resourceKind":
+		return ec.fieldContext_Route_resourceKind(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_Route_tenantId(ctx, field)
+	case "env":
+		return ec.fieldContext_Route_env(ctx, field)
+	case "projectId":
+		return ec.fieldContext_Route_projectId(ctx, field)
+	case "backendType":
+		return ec.fieldContext_Route_backendType(ctx, field)
+	case "config":
+		return ec.fieldContext_Route_config(ctx, field)
+	case "secretRefs":
+		return ec.fieldContext_Route_secretRefs(ctx, field)
+	case "version":
+		return ec.fieldContext_Route_version(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Route_updatedAt(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Route_updatedBy(ctx, field)
+	case "deleted":
+		return ec.fieldContext_Route_deleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Route", field.Name)
 }
 
 func (ec *executionContext) childFields_Surface(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

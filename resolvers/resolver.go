@@ -3,7 +3,7 @@
 // control happens before them, in the schema's directives.
 package resolvers
 
-//go:generate go run github.com/99designs/gqlgen generate --config ../gqlgen.yml
+//go:generate go run -C .. github.com/99designs/gqlgen generate --config gqlgen.yml
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -44,22 +45,39 @@ type TokenIssuer interface {
 	Issue(userID string) (string, identity.Claims, error)
 }
 
+// Routes answers route lookups from the in-process registry (routing.Registry).
+type Routes interface {
+	Resolve(kind string, s routing.Scope) (routing.Resolved, bool)
+	List(tenantID, env string) []routing.Route
+	Subscribe(ctx context.Context, f routing.Filter) <-chan routing.Route
+}
+
+// RouteWriter validates and writes routes (routing.Service).
+type RouteWriter interface {
+	Set(ctx context.Context, r routing.Route, expectedVersion *int, actor string) (routing.Route, error)
+	Delete(ctx context.Context, k routing.Key, expectedVersion *int) error
+}
+
 // Config holds the resolvers' dependencies; every field is required.
 type Config struct {
-	Tenancy Tenancy
-	Tokens  TokenIssuer
-	Guard   *access.Guard
+	Tenancy     Tenancy
+	Tokens      TokenIssuer
+	Guard       *access.Guard
+	Routes      Routes
+	RouteWriter RouteWriter
 }
 
 // Resolver is the root resolver: the dependency-injection point of every resolver.
 type Resolver struct {
-	tenancy Tenancy
-	tokens  TokenIssuer
+	tenancy     Tenancy
+	tokens      TokenIssuer
+	routes      Routes
+	routeWriter RouteWriter
 }
 
 // New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
 func New(cfg Config) graph.Config {
-	c := graph.Config{Resolvers: &Resolver{tenancy: cfg.Tenancy, tokens: cfg.Tokens}}
+	c := graph.Config{Resolvers: &Resolver{tenancy: cfg.Tenancy, tokens: cfg.Tokens, routes: cfg.Routes, routeWriter: cfg.RouteWriter}}
 	c.Directives.Public = cfg.Guard.Public
 	c.Directives.Authenticated = cfg.Guard.Authenticated
 	c.Directives.Member = cfg.Guard.Member

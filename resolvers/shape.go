@@ -1,6 +1,10 @@
 package resolvers
 
 import (
+	"context"
+	"slices"
+	"strings"
+
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -48,4 +52,57 @@ func deref[T any](p *T, def T) T {
 		return def
 	}
 	return *p
+}
+
+// configMap turns config entries into a map; a repeated key keeps its last value.
+func configMap(entries []*model.ConfigEntryInput) map[string]string {
+	m := make(map[string]string, len(entries))
+	for _, e := range entries {
+		m[e.Key] = e.Value
+	}
+	return m
+}
+
+// configEntries lists a config map sorted by key.
+func configEntries(m map[string]string) []*model.ConfigEntry {
+	out := make([]*model.ConfigEntry, 0, len(m))
+	for k, v := range m {
+		out = append(out, &model.ConfigEntry{Key: k, Value: v})
+	}
+	slices.SortFunc(out, func(a, b *model.ConfigEntry) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+// truncate shortens client-supplied text quoted back in an error.
+func truncate(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}
+
+// forward relays a service's change stream to a subscription until either ends: the one
+// place subscription channels are plumbed. The service closes in when it drops the
+// subscriber; forward then closes the subscription, which ends it for the client.
+func forward[T any](ctx context.Context, in <-chan T) <-chan *T {
+	out := make(chan *T, 1)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case v, ok := <-in:
+				if !ok {
+					return
+				}
+				select {
+				case out <- &v:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
 }

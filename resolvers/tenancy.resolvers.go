@@ -152,6 +152,8 @@ func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 // Tenant returns graph.TenantResolver implementation.
 func (r *Resolver) Tenant() graph.TenantResolver { return &tenantResolver{r} }
 
-type mutationResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type tenantResolver struct{ *Resolver }
+type (
+	mutationResolver struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+	tenantResolver   struct{ *Resolver }
+)

@@ -10,10 +10,12 @@ import (
 	"time"
 
 	gfs "cloud.google.com/go/firestore"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
 	"github.com/northstar/northstar/resolvers"
@@ -22,13 +24,20 @@ import (
 // Main is one running Northstar server: its dependencies, its HTTP handler and, once
 // Serve is called, its listener. Tests start it on 127.0.0.1:0.
 type Main struct {
-	cfg     Config
-	log     *slog.Logger
-	client  *gfs.Client
-	store   *firestore.Store
-	tokens  *identity.Tokens
-	tenancy *tenancy.Service
-	handler http.Handler
+	cfg      Config
+	log      *slog.Logger
+	client   *gfs.Client
+	store    *firestore.Store
+	secrets  *secrets.Resolver
+	registry *routing.Registry
+	routes   *routing.Service
+	tokens   *identity.Tokens
+	tenancy  *tenancy.Service
+	handler  http.Handler
+	redis    redis.UniversalClient // set by CheckStartup
+
+	stop    context.CancelFunc // stops the registry watch
+	stopped chan struct{}
 }
 
 // probeTimeout bounds each start-up and readiness check.
@@ -43,6 +52,10 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 	m := &Main{cfg: cfg, log: log}
 	var err error
 	if m.client, m.store, err = openStore(ctx, cfg.ProjectID, cfg.EmulatorHost); err != nil {
+		return nil, err
+	}
+	if err := m.startRegistry(ctx); err != nil {
+		m.Close()
 		return nil, err
 	}
 	if err := m.build(ctx); err != nil {
@@ -75,9 +88,28 @@ func emulatorNote(host string) string {
 	return ", emulator " + host
 }
 
+// startRegistry loads the routing registry and keeps it current in the background.
+func (m *Main) startRegistry(ctx context.Context) error {
+	m.registry = routing.NewRegistry()
+	wctx, stop := context.WithCancel(context.Background())
+	m.stop, m.stopped = stop, make(chan struct{})
+	go func() {
+		defer close(m.stopped)
+		m.registry.Run(wctx, m.store, func(err error) { m.log.Warn("routing registry: watch failed; retrying", "err", err) })
+	}()
+	select {
+	case <-m.registry.Ready():
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(probeTimeout):
+		return fmt.Errorf("the routing registry did not load from Firestore within %s", probeTimeout)
+	}
+}
+
 func (m *Main) build(ctx context.Context) error {
-	resolver := secrets.New(secrets.Config{AllowEnv: m.cfg.Env == "dev", LookupEnv: m.cfg.LookupEnv})
-	pem, err := resolver.Resolve(ctx, m.cfg.SigningKeyRef)
+	m.secrets = secrets.New(secrets.Config{AllowEnv: m.cfg.Env == "dev", LookupEnv: m.cfg.LookupEnv})
+	pem, err := m.secrets.Resolve(ctx, m.cfg.SigningKeyRef)
 	if err != nil {
 		return fmt.Errorf("token signing key: %w", err)
 	}
@@ -94,8 +126,11 @@ func (m *Main) build(ctx context.Context) error {
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
 		BootstrapKey: m.cfg.BootstrapKey,
 	})
+	m.routes = routing.NewService(m.store, m.tenancy, nil)
 	guard := access.NewGuard(m.store)
-	gql, err := newGraphQL(resolvers.New(resolvers.Config{Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard}), m.cfg.Env, m.cfg.Limits, m.log)
+	gql, err := newGraphQL(resolvers.New(resolvers.Config{
+		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
+	}), m.cfg.Env, m.cfg.Limits, m.log)
 	if err != nil {
 		return err
 	}
@@ -122,7 +157,11 @@ func (m *Main) Tenancy() *tenancy.Service { return m.tenancy }
 // Store returns the Firestore store.
 func (m *Main) Store() *firestore.Store { return m.store }
 
-// ready answers /readyz: 200 when Firestore answers and t_system exists.
+// Routes returns the routing service (routes apply and dev mode use it).
+func (m *Main) Routes() *routing.Service { return m.routes }
+
+// ready answers /readyz: 200 when Firestore answers, t_system exists and, once start-up
+// checks have connected it, Redis answers.
 func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -133,6 +172,8 @@ func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
 		writeStatus(w, http.StatusServiceUnavailable, "unready", "firestore unreachable")
 	case !ok:
 		writeStatus(w, http.StatusServiceUnavailable, "unready", "t_system is not bootstrapped")
+	case m.redis != nil && m.redis.Ping(ctx).Err() != nil:
+		writeStatus(w, http.StatusServiceUnavailable, "unready", "redis unreachable")
 	default:
 		writeStatus(w, http.StatusOK, "ready", "")
 	}
@@ -175,8 +216,15 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 	return err
 }
 
-// Close releases the Firestore client.
+// Close stops the registry watch and releases the Redis and Firestore clients.
 func (m *Main) Close() {
+	if m.stop != nil {
+		m.stop()
+		<-m.stopped
+	}
+	if m.redis != nil {
+		_ = m.redis.Close()
+	}
 	if m.client != nil {
 		_ = m.client.Close()
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"crypto/rand"
 	"encoding/hex"
 	"flag"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/routing"
 )
 
 // Dev defaults: what `make run` serves.
@@ -70,6 +72,12 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 		defer emu.Stop()
 		host = emu.Host
 	}
+	fmt.Fprintln(stdout, "starting Redis…")
+	rds, err := devinfra.StartRedis(ctx, devinfra.RedisOptions{Log: io.Discard})
+	if err != nil {
+		return err
+	}
+	defer rds.Stop()
 	keyPath, err := devSigningKey(dir)
 	if err != nil {
 		return err
@@ -90,6 +98,20 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	if _, err := m.Tenancy().BootstrapSystem(ctx, bootstrapKey, *email, *password); err != nil {
 		return fmt.Errorf("bootstrapping the dev data: %w", err)
 	}
+	routes, err := routing.ParseFile(devRoutes, map[string]string{"redis": rds.Addr})
+	if err != nil {
+		return fmt.Errorf("routes.dev.yaml: %w", err)
+	}
+	fmt.Fprintln(stdout, "applying server/routes.dev.yaml…")
+	if err := applyRoutes(ctx, m.Routes(), routes, false, stdout); err != nil {
+		return err
+	}
+	if err := m.waitForRoutes(ctx, routes); err != nil {
+		return err
+	}
+	if err := m.CheckStartup(ctx); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (pass --addr 127.0.0.1:PORT)", *addr, err)
@@ -100,12 +122,18 @@ Northstar dev server
   GraphQL endpoint   %s/query
   GraphiQL IDE       %s/
   Firestore emulator %s (project %s)
+  Redis              %s
   system admin       %s / %s
   bootstrap key      %s
 northstar dev: ready on %s
-`, base, base, host, projectID, *email, *password, bootstrapKey, base)
+`, base, base, host, projectID, rds.Addr, *email, *password, bootstrapKey, base)
 	return m.Serve(ctx, ln, shutdownGrace)
 }
+
+// devRoutes is server/routes.dev.yaml.
+//
+//go:embed routes.dev.yaml
+var devRoutes []byte
 
 // devSigningKey returns the path of the dev token signing key in dir, creating it once.
 func devSigningKey(dir string) (string, error) {

@@ -15,6 +15,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/validator/core"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
@@ -37,6 +39,9 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, log *slog.Logger) (
 	srv.SetDisableSuggestion(!dev)
 	if dev {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.SetValidationRulesFn(rulesWithoutSuggestions)
+		srv.Use(noIntrospection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
 	srv.Use(queryLimits{depth: limits.Depth, aliases: limits.Aliases, rootFields: limits.RootFields})
@@ -138,6 +143,53 @@ func (p presenter) present(ctx context.Context, err error) *gqlerror.Error {
 func (p presenter) recover(ctx context.Context, v any) error {
 	p.log.ErrorContext(ctx, "panic", "request_id", reqctx.From(ctx).RequestID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 	return fmt.Errorf("panic: %v", v)
+}
+
+// rulesWithoutSuggestions is the default validation rule set with every rule that can
+// answer "Did you mean …" replaced by its silent twin. SetDisableSuggestion alone covers
+// only fields and scalar leaves; the others would still name arguments, types, enum
+// values and input fields outside dev.
+func rulesWithoutSuggestions() *rules.Rules {
+	r := rules.NewDefaultRules()
+	for _, swap := range []struct {
+		name  string
+		quiet core.Rule
+	}{
+		{rules.FieldsOnCorrectTypeRule.Name, rules.FieldsOnCorrectTypeRuleWithoutSuggestions},
+		{rules.ScalarLeafsRule.Name, rules.ScalarLeafsRuleWithoutSuggestions},
+		{rules.KnownArgumentNamesRule.Name, rules.KnownArgumentNamesRuleWithoutSuggestions},
+		{rules.KnownTypeNamesRule.Name, rules.KnownTypeNamesRuleWithoutSuggestions},
+		{rules.ValuesOfCorrectTypeRule.Name, rules.ValuesOfCorrectTypeRuleWithoutSuggestions},
+	} {
+		r.RemoveRule(swap.name)
+		r.AddRule(swap.quiet.Name, swap.quiet.RuleFunc)
+	}
+	return r
+}
+
+// noIntrospection refuses __schema and __type before the operation runs (outside dev).
+// Without it gqlgen runs the operation and fails inside the field with a plain error,
+// which the presenter can only report as INTERNAL.
+type noIntrospection struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = noIntrospection{}
+
+func (noIntrospection) ExtensionName() string                   { return "NoIntrospection" }
+func (noIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
+func (noIntrospection) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	w := walker{doc: oc.Doc}
+	for _, f := range w.fields(oc.Operation.SelectionSet, nil) {
+		if f.Name == "__schema" || f.Name == "__type" {
+			return gqlerror.Errorf("introspection is disabled")
+		}
+	}
+	return nil
 }
 
 // queryLimits rejects operations nested too deep, with too many aliases, or with too many

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/northstar/northstar/internal/access"
@@ -100,14 +101,19 @@ func (a *api) query(w http.ResponseWriter, r *http.Request) {
 	a.graphql.ServeHTTP(&statusWriter{ResponseWriter: w, info: ri}, r)
 }
 
-// checkBody accepts one JSON object: no batches, no malformed JSON.
+// checkBody accepts one JSON object that decodes as gqlgen's request parameters: no
+// batches, no malformed JSON, no wrongly typed members. gqlgen's own decode error quotes
+// the whole body, so a body it would refuse must never reach it.
 func checkBody(body []byte) error {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		return apperr.E(apperr.BadUserInput, "batched requests are not supported: send one operation per request")
 	}
-	if len(trimmed) == 0 || trimmed[0] != '{' || !json.Valid(trimmed) {
-		return apperr.E(apperr.BadUserInput, "request body must be a JSON object")
+	var params graphql.RawParams
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.UseNumber() // as gqlgen decodes: a number it would take is taken here
+	if len(trimmed) == 0 || trimmed[0] != '{' || !json.Valid(trimmed) || dec.Decode(&params) != nil {
+		return apperr.E(apperr.BadUserInput, "request body must be a JSON object with a string query and object variables")
 	}
 	return nil
 }

@@ -71,7 +71,19 @@ func TestTenantIsolation(t *testing.T) {
 			{aInB, `mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "FORBIDDEN"},
 			{a.headers(), `mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "CONTEXT_MISMATCH"},
 		},
-		"Mutation.setTenantMode": forbidden(`mutation($t: ID!) { setTenantMode(tenantId: $t, mode: "lab") { id } }`, map[string]any{"t": b.TenantID}),
+		"Query.route":  forbidden(`{ route(resourceKind: "chat_bus") { matchedScope } }`, nil),
+		"Query.routes": forbidden(`{ routes { resourceKind } }`, nil),
+		"Mutation.setRoute": {
+			{aInB, `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod", "backendType", "gcs", "config", []any{map[string]any{"key": "bucket", "value": "evil"}}), "FORBIDDEN"},
+			{a.headers(), `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod", "backendType", "gcs", "config", []any{map[string]any{"key": "bucket", "value": "evil"}}), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.deleteRoute": {
+			{aInB, `mutation($i: DeleteRouteInput!) { deleteRoute(input: $i) }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod"), "FORBIDDEN"},
+			{a.headers(), `mutation($i: DeleteRouteInput!) { deleteRoute(input: $i) }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod"), "CONTEXT_MISMATCH"},
+		},
+		// Subscriptions run over websockets: TestRouteChangedIsolation covers routeChanged.
+		"Subscription.routeChanged": nil,
+		"Mutation.setTenantMode":    forbidden(`mutation($t: ID!) { setTenantMode(tenantId: $t, mode: "lab") { id } }`, map[string]any{"t": b.TenantID}),
 		// Fields that take no tenant: each is checked below to show only the caller's own data.
 		"Query.me": nil, "Query.context": nil, "Query.tenants": nil, "Query.modes": nil,
 		"Mutation.signup": nil, "Mutation.login": nil, "Mutation.bootstrapSystem": nil, "Mutation.createTenant": nil,
@@ -129,10 +141,11 @@ func TestTenantIsolation(t *testing.T) {
 			}
 			Surfaces []struct{ ID string }
 			Apps     []struct{ ID string }
+			Routes   []struct{ ResourceKind string }
 		}
-		ts.gql(t, b.headers(), `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } }`, nil).decode(t, &out)
+		ts.gql(t, b.headers(), `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } routes { resourceKind } }`, nil).decode(t, &out)
 		if out.Tenant.Mode.ID != "saas" || len(out.Members) != 1 || out.Members[0].UserID != b.UserID ||
-			len(out.Projects.Edges) != 1 || len(out.Surfaces) != 0 || len(out.Apps) != 0 {
+			len(out.Projects.Edges) != 1 || len(out.Surfaces) != 0 || len(out.Apps) != 0 || len(out.Routes) != 0 {
 			t.Fatalf("tenant B changed: %+v", out)
 		}
 		if p := out.Projects.Edges[0].Node; p.ID != bProject || p.Name != "Secret" || p.Version != 1 || p.Archived {

@@ -3,6 +3,7 @@
 //	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--admin-email E --admin-password P]
 //	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path
 //	northstar bootstrap [--admin-email E --admin-password P]
+//	northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE]
 //	northstar schema
 package main
 
@@ -38,6 +39,7 @@ commands:
   dev        start a local Firestore emulator, bootstrap it and serve env dev with a GraphQL IDE
   serve      serve the API (--env dev|staging|prod)
   bootstrap  create t_system, the modes and the first system admin (SYSTEM_BOOTSTRAP_KEY)
+  routes     apply a declarative routes file: routes apply -f FILE [--dry-run] [--var NAME=VALUE]
   schema     print the GraphQL schema
 `
 
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, env Environment, stdout, stderr io.
 		err = runServe(ctx, args[1:], env, stderr)
 	case "bootstrap":
 		err = runBootstrap(ctx, args[1:], env, stdout, stderr)
+	case "routes":
+		err = runRoutes(ctx, args[1:], env, stdout, stderr)
 	case "schema":
 		err = printSchema(stdout)
 	case "help", "-h", "--help":
@@ -107,12 +111,8 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 		return err
 	}
 	defer m.Close()
-	pctx, cancel := context.WithTimeout(ctx, probeTimeout)
-	defer cancel()
-	if ok, err := m.Store().Probe(pctx); err != nil {
-		return fmt.Errorf("Firestore is unreachable: %w", err)
-	} else if !ok {
-		return fmt.Errorf("t_system is not bootstrapped in project %q: run `northstar bootstrap` with SYSTEM_BOOTSTRAP_KEY set", cfg.ProjectID)
+	if err := m.CheckStartup(ctx); err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

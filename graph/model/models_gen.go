@@ -29,6 +29,16 @@ type AuthPayload struct {
 	Tenant *tenancy.Tenant `json:"tenant,omitempty"`
 }
 
+type ConfigEntry struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+type ConfigEntryInput struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
 // The normalized RequestContext this request runs with.
 type ContextInfo struct {
 	RequestID string  `json:"requestId"`
@@ -63,6 +73,15 @@ type CreateTenantInput struct {
 	Name string `json:"name"`
 }
 
+type DeleteRouteInput struct {
+	ResourceKind string  `json:"resourceKind"`
+	TenantID     string  `json:"tenantId"`
+	Env          string  `json:"env"`
+	ProjectID    *string `json:"projectId,omitempty"`
+	// Given: delete only that version (stale is CONFLICT).
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
 type LoginInput struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
@@ -90,10 +109,25 @@ type ProjectEdge struct {
 type Query struct {
 }
 
+type SetRouteInput struct {
+	ResourceKind string              `json:"resourceKind"`
+	TenantID     string              `json:"tenantId"`
+	Env          string              `json:"env"`
+	ProjectID    *string             `json:"projectId,omitempty"`
+	BackendType  string              `json:"backendType"`
+	Config       []*ConfigEntryInput `json:"config,omitempty"`
+	SecretRefs   []string            `json:"secretRefs,omitempty"`
+	// Omitted: create only (an existing route is CONFLICT). Given: replace that version (stale is CONFLICT).
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
 type SignupInput struct {
 	Email      string `json:"email"`
 	Password   string `json:"password"`
 	TenantName string `json:"tenantName"`
+}
+
+type Subscription struct {
 }
 
 type UpdateProjectInput struct {

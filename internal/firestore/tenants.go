@@ -3,6 +3,7 @@ package firestore
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"cloud.google.com/go/firestore"
 
@@ -199,7 +200,7 @@ func (s *Store) TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantR
 		t.ID = snap.Ref.ID
 		out = append(out, tenancy.TenantRole{Tenant: t, Role: ms[i].Role})
 	}
-	slices.SortFunc(out, func(a, b tenancy.TenantRole) int { return cmpString(a.Tenant.ID, b.Tenant.ID) })
+	slices.SortFunc(out, func(a, b tenancy.TenantRole) int { return strings.Compare(a.Tenant.ID, b.Tenant.ID) })
 	return out, nil
 }
 
@@ -250,16 +251,6 @@ func (s *Store) Members(ctx context.Context, tenantID string) ([]tenancy.Members
 	if err != nil {
 		return nil, wrap("list members", err)
 	}
-	slices.SortFunc(ms, func(a, b tenancy.Membership) int { return cmpString(a.UserID, b.UserID) })
+	slices.SortFunc(ms, func(a, b tenancy.Membership) int { return strings.Compare(a.UserID, b.UserID) })
 	return ms, nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
