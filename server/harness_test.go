@@ -54,6 +54,9 @@ type serverOption func(*Config)
 
 func withEnv(env string) serverOption { return func(c *Config) { c.Env = env } }
 
+// withProject makes the server share another server's Firestore project (a replica).
+func withProject(project string) serverOption { return func(c *Config) { c.ProjectID = project } }
+
 func withLimits(f func(*Limits)) serverOption {
 	return func(c *Config) {
 		l := DefaultLimits()
@@ -89,7 +92,7 @@ func newServer(t *testing.T, opts ...serverOption) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{Server: httptest.NewServer(m.Handler()), main: m, keyPEM: pem, project: project}
+	ts := &testServer{Server: httptest.NewServer(m.Handler()), main: m, keyPEM: pem, project: cfg.ProjectID}
 	t.Cleanup(func() {
 		ts.Close()
 		m.Close()

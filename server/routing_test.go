@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/northstar/northstar/internal/routing"
+)
+
+const setRoute = `mutation($i: SetRouteInput!) { setRoute(input: $i) { resourceKind tenantId env projectId backendType config { key value } secretRefs version updatedBy } }`
+
+func routeInput(kind, tenant, env, backend string, config map[string]string, extra ...any) map[string]any {
+	var entries []any
+	for k, v := range config {
+		entries = append(entries, map[string]any{"key": k, "value": v})
+	}
+	in := map[string]any{"resourceKind": kind, "tenantId": tenant, "env": env, "backendType": backend, "config": entries}
+	for i := 0; i+1 < len(extra); i += 2 {
+		in[extra[i].(string)] = extra[i+1]
+	}
+	return map[string]any{"i": in}
+}
+
+type resolved struct {
+	Route struct {
+		MatchedScope string
+		Route        struct {
+			TenantID, ProjectID, BackendType string
+			Version                          int
+		}
+	}
+}
+
+// resolve asks for the effective route, waiting (bounded) for the registry listener to
+// deliver a change to want, since lookups are served from the in-process snapshot.
+func (ts *testServer) resolve(t *testing.T, h headers, kind, wantScope string) resolved {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var out resolved
+		r := ts.gql(t, h, `query($k: String!) { route(resourceKind: $k) { matchedScope route { tenantId projectId backendType version } } }`, map[string]any{"k": kind})
+		if len(r.Errors) == 0 {
+			r.decode(t, &out)
+			if out.Route.MatchedScope == wantScope {
+				return out
+			}
+		} else if wantScope == "" && r.code() == "ROUTE_MISSING" {
+			return out
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("route %s never matched %q: last answer HTTP %d %+v %+v", kind, wantScope, r.Status, r.Errors, out)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.bootstrap(t)
+	ann := ts.signup(t, "ann")
+	project := ts.createProject(t, ann, "Site")
+	sys := bearer(admin.Token).with("X-Tenant-Id", "t_system")
+	annProd := ann.headers().with("X-Env", "prod")
+
+	t.Run("SystemDefault", func(t *testing.T) {
+		var out struct {
+			SetRoute struct {
+				Version   int
+				UpdatedBy string
+			}
+		}
+		ts.gql(t, sys, setRoute, routeInput("media", "t_system", "production", "gcs", map[string]string{"bucket": "sys-media"})).decode(t, &out)
+		if out.SetRoute.Version != 1 || out.SetRoute.UpdatedBy != admin.UserID {
+			t.Fatalf("setRoute = %+v", out.SetRoute)
+		}
+		got := ts.resolve(t, annProd, "media", "system")
+		if got.Route.Route.TenantID != "t_system" {
+			t.Fatalf("resolved %+v", got)
+		}
+	})
+	t.Run("TenantAdminCannotSetSystemDefaults", func(t *testing.T) {
+		expectError(t, ts.gql(t, bearer(ann.Token).with("X-Tenant-Id", "t_system"), setRoute, routeInput("seo", "t_system", "prod", "firestore", nil)), "FORBIDDEN", 403)
+		expectError(t, ts.gql(t, ann.headers(), setRoute, routeInput("seo", "t_system", "prod", "firestore", nil)), "CONTEXT_MISMATCH", 400)
+	})
+	t.Run("CascadeTenantThenProject", func(t *testing.T) {
+		var out struct{ SetRoute struct{ Version int } }
+		ts.gql(t, ann.headers(), setRoute, routeInput("media", ann.TenantID, "prod", "gcs", map[string]string{"bucket": "ann-media"})).decode(t, &out)
+		ts.resolve(t, annProd, "media", "tenant")
+		ts.gql(t, ann.headers(), setRoute, routeInput("media", ann.TenantID, "prod", "s3", map[string]string{"bucket": "site", "region": "eu-west-1"}, "projectId", project)).decode(t, &out)
+		got := ts.resolve(t, annProd.with("X-Project-Id", project), "media", "project")
+		if got.Route.Route.BackendType != "s3" || got.Route.Route.ProjectID != project {
+			t.Fatalf("resolved %+v", got)
+		}
+		ts.resolve(t, annProd, "media", "tenant") // without a project, the tenant's route
+	})
+	t.Run("Versions", func(t *testing.T) {
+		in := routeInput("seo", ann.TenantID, "prod", "firestore", nil)
+		var out struct{ SetRoute struct{ Version int } }
+		ts.gql(t, ann.headers(), setRoute, in).decode(t, &out)
+		expectError(t, ts.gql(t, ann.headers(), setRoute, in), "CONFLICT", 409) // create-only without expectedVersion
+		in["i"].(map[string]any)["expectedVersion"] = 1
+		ts.gql(t, ann.headers(), setRoute, in).decode(t, &out)
+		if out.SetRoute.Version != 2 {
+			t.Fatalf("version = %d, want 2", out.SetRoute.Version)
+		}
+		expectError(t, ts.gql(t, ann.headers(), setRoute, in), "CONFLICT", 409) // stale
+		const del = `mutation($i: DeleteRouteInput!) { deleteRoute(input: $i) }`
+		delIn := map[string]any{"i": map[string]any{"resourceKind": "seo", "tenantId": ann.TenantID, "env": "prod", "expectedVersion": 1}}
+		expectError(t, ts.gql(t, ann.headers(), del, delIn), "CONFLICT", 409)
+		delIn["i"].(map[string]any)["expectedVersion"] = 2
+		var d struct{ DeleteRoute bool }
+		ts.gql(t, ann.headers(), del, delIn).decode(t, &d)
+		expectError(t, ts.gql(t, ann.headers(), del, delIn), "NOT_FOUND", 404)
+		ts.resolve(t, annProd, "seo", "") // gone, and no system default: ROUTE_MISSING
+	})
+	t.Run("Refused", func(t *testing.T) {
+		cases := map[string]map[string]any{
+			"memory":        routeInput("kpi", ann.TenantID, "prod", "memory", nil),
+			"noop":          routeInput("kpi", ann.TenantID, "prod", "noop", nil),
+			"localhost":     routeInput("kpi", ann.TenantID, "prod", "localhost", nil),
+			"unknown":       routeInput("kpi", ann.TenantID, "prod", "floppy", nil),
+			"redisNoAddr":   routeInput("kpi", ann.TenantID, "prod", "redis", nil),
+			"secretInCfg":   routeInput("kpi", ann.TenantID, "prod", "redis", map[string]string{"address": "r:6379", "password": "hunter2"}),
+			"badSecretRef":  routeInput("kpi", ann.TenantID, "prod", "redis", map[string]string{"address": "r:6379"}, "secretRefs", []string{"hunter2"}),
+			"badEnv":        routeInput("kpi", ann.TenantID, "qa", "firestore", nil),
+			"foreignProjet": routeInput("kpi", ann.TenantID, "prod", "firestore", nil, "projectId", "p_notannsproject"),
+		}
+		for name, in := range cases {
+			t.Run(name, func(t *testing.T) {
+				expectError(t, ts.gql(t, ann.headers(), setRoute, in), "BAD_USER_INPUT", 400)
+			})
+		}
+	})
+	t.Run("SecretRefsNotValues", func(t *testing.T) {
+		var out struct{ SetRoute struct{ SecretRefs []string } }
+		ts.gql(t, ann.headers(), setRoute, routeInput("rate_limit", ann.TenantID, "prod", "redis", map[string]string{"address": "r:6379"},
+			"secretRefs", []string{"password=file:///run/secrets/redis"})).decode(t, &out)
+		if len(out.SetRoute.SecretRefs) != 1 || out.SetRoute.SecretRefs[0] != "password=file:///run/secrets/redis" {
+			t.Fatalf("secretRefs = %v", out.SetRoute.SecretRefs)
+		}
+	})
+	t.Run("ContextMissingEnv", func(t *testing.T) {
+		expectError(t, ts.gql(t, ann.headers(), `{ route(resourceKind: "media") { matchedScope } }`, nil), "CONTEXT_MISSING", 400)
+	})
+	t.Run("ListOwn", func(t *testing.T) {
+		var out struct {
+			Routes []struct{ TenantID, Env string }
+		}
+		ts.gql(t, ann.headers(), `{ routes(env: "prod") { tenantId env } }`, nil).decode(t, &out)
+		if len(out.Routes) == 0 {
+			t.Fatal("no routes listed")
+		}
+		for _, r := range out.Routes {
+			if r.TenantID != ann.TenantID || r.Env != "prod" {
+				t.Fatalf("listed %+v", r)
+			}
+		}
+	})
+}
+
+// TestRouteChangeReachesReplica writes a route through one server and reads it through
+// another on the same Firestore project: the second sees it through its listener.
+func TestRouteChangeReachesReplica(t *testing.T) {
+	a := newServer(t)
+	admin := a.bootstrap(t)
+	b := newServer(t, withProject(a.project))
+	start := time.Now()
+	var out struct{ SetRoute struct{ Version int } }
+	a.gql(t, bearer(admin.Token).with("X-Tenant-Id", "t_system"), setRoute, routeInput("kpi", "t_system", "staging", "bigquery", map[string]string{"project": "p", "dataset": "kpi"})).decode(t, &out)
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		if _, ok := b.main.registry.Resolve("kpi", routingScope("t_whoever", "staging")); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the replica did not see the route within 2 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Logf("replica saw the change %s after the write began", time.Since(start).Round(time.Millisecond))
+}
+
+func TestRoutesApplyCommand(t *testing.T) {
+	ts := newServer(t)
+	ts.bootstrap(t)
+	env := Environment{ProjectID: ts.project, EmulatorHost: emulatorHost}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "routes.yaml")
+	if err := os.WriteFile(file, devRoutes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	apply := func(t *testing.T, extra ...string) (int, string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"routes", "apply", "-f", file, "--var", "redis=127.0.0.1:6399"}, extra...)
+		code := run(context.Background(), args, env, &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+
+	t.Run("DryRunWritesNothing", func(t *testing.T) {
+		code, out, errOut := apply(t, "--dry-run")
+		if code != 0 || !strings.Contains(out, "would be created") || !strings.Contains(out, "dry run") {
+			t.Fatalf("exit %d\n%s%s", code, out, errOut)
+		}
+		snaps, err := ts.main.client.Collection("routes").Documents(context.Background()).GetAll()
+		if err != nil || len(snaps) != 0 {
+			t.Fatalf("dry run wrote %d routes (%v)", len(snaps), err)
+		}
+	})
+	t.Run("ApplyThenNoChanges", func(t *testing.T) {
+		code, out, errOut := apply(t)
+		if code != 0 || !strings.Contains(out, "16 created, 0 updated, 0 unchanged") {
+			t.Fatalf("first apply: exit %d\n%s%s", code, out, errOut)
+		}
+		code, out, errOut = apply(t)
+		if code != 0 || !strings.Contains(out, "no changes: 16 routes already up to date") {
+			t.Fatalf("second apply: exit %d\n%s%s", code, out, errOut)
+		}
+	})
+	t.Run("Update", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"routes", "apply", "-f", file, "--var", "redis=127.0.0.1:6400"}, env, &stdout, &stderr)
+		if code != 0 || !strings.Contains(stdout.String(), "0 created, 2 updated, 14 unchanged") {
+			t.Fatalf("exit %d\n%s%s", code, stdout.String(), stderr.String())
+		}
+	})
+	t.Run("BadFileNamesLineAndField", func(t *testing.T) {
+		bad := filepath.Join(dir, "bad.yaml")
+		content := "routes:\n  - resourceKind: chat_bus\n    tenantId: t_system\n    env: dev\n    backendType: memory\n"
+		if err := os.WriteFile(bad, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"routes", "apply", "-f", bad}, env, &stdout, &stderr)
+		if code == 0 || !strings.Contains(stderr.String(), "line 5: routes[0].backendType") {
+			t.Fatalf("exit %d, stderr %q", code, stderr.String())
+		}
+	})
+	t.Run("MissingVar", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"routes", "apply", "-f", file}, env, &stdout, &stderr)
+		if code == 0 || !strings.Contains(stderr.String(), "${redis}") {
+			t.Fatalf("exit %d, stderr %q", code, stderr.String())
+		}
+	})
+}
+
+func routingScope(tenant, env string) routing.Scope { return routing.Scope{TenantID: tenant, Env: env} }
