@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	_ "embed"
 	"crypto/rand"
+	_ "embed"
 	"encoding/hex"
 	"flag"
 	"fmt"
