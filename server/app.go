@@ -128,13 +128,13 @@ func (m *Main) build(ctx context.Context) error {
 	})
 	m.routes = routing.NewService(m.store, m.tenancy, nil)
 	guard := access.NewGuard(m.store)
-	gql, err := newGraphQL(resolvers.New(resolvers.Config{
+	a := &api{builder: access.NewBuilder(m.tokens, m.store), limits: m.cfg.Limits, log: m.log, metrics: newMetrics()}
+	a.graphql, err = newGraphQL(resolvers.New(resolvers.Config{
 		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
-	}), m.cfg.Env, m.cfg.Limits, m.log)
+	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), m.log)
 	if err != nil {
 		return err
 	}
-	a := &api{graphql: gql, builder: access.NewBuilder(m.tokens, m.store), limits: m.cfg.Limits, log: m.log, metrics: newMetrics()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/query", a.query)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok", "") })

@@ -24,14 +24,15 @@ import (
 	"github.com/northstar/northstar/internal/reqctx"
 )
 
-// newGraphQL builds the gqlgen handler: POST only, the request limits, one error
-// presenter, one recover function. It refuses a schema that is not deny by default.
-func newGraphQL(cfg graph.Config, env string, limits Limits, log *slog.Logger) (*handler.Server, error) {
+// newGraphQL builds the gqlgen handler: POST and websockets only, the request limits, one
+// error presenter, one recover function. It refuses a schema that is not deny by default.
+func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websocket, log *slog.Logger) (*handler.Server, error) {
 	es := graph.NewExecutableSchema(cfg)
 	if err := access.CheckSchema(es.Schema()); err != nil {
 		return nil, err
 	}
 	srv := handler.New(es)
+	srv.AddTransport(ws)
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.ParserTokens)

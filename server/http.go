@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -18,6 +20,7 @@ import (
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // requestInfo collects what the layers learn about one request, for its status and log.
@@ -47,6 +50,7 @@ type api struct {
 	limits  Limits
 	log     *slog.Logger
 	metrics *metrics
+	ws      *wsgorilla.Implementation
 }
 
 // query serves POST /query: it enforces the transport rules (POST, application/json, one
@@ -58,6 +62,16 @@ func (a *api) query(w http.ResponseWriter, r *http.Request) {
 	requestID := reqctx.RequestID(raw.RequestID)
 	raw.RequestID = requestID
 	w.Header().Set(reqctx.HeaderRequestID, requestID)
+	if isWebsocket(r) {
+		// The context comes from connection_init (browsers cannot set headers).
+		ri.root = "websocket"
+		if !a.ws.OriginAllowed(r) {
+			a.fail(w, ri, apperr.E(apperr.Forbidden, "websocket origin not allowed"))
+			return
+		}
+		a.graphql.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), wsRequestIDKey{}, requestID)))
+		return
+	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		a.fail(w, ri, apperr.E(apperr.MethodNotAllowed, "only POST is served on /query"))
@@ -96,6 +110,7 @@ func (a *api) query(w http.ResponseWriter, r *http.Request) {
 	ri.tenant, ri.user = rc.TenantID, rc.UserID
 	ctx := reqctx.With(r.Context(), rc)
 	r = r.WithContext(ctx)
+	r.Header.Del("Upgrade") // gqlgen picks its websocket transport for any Upgrade header
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	r.ContentLength = int64(len(body))
 	a.graphql.ServeHTTP(&statusWriter{ResponseWriter: w, info: ri}, r)
@@ -197,12 +212,24 @@ func (r *recordingWriter) Write(b []byte) (int, error) {
 
 func (r *recordingWriter) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
+// Hijack hands the connection to a websocket upgrade (gorilla asserts http.Hijacker).
+func (r *recordingWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, rw, err := http.NewResponseController(r.ResponseWriter).Hijack()
+	if err == nil && r.status == 0 {
+		r.status = http.StatusSwitchingProtocols
+	}
+	return conn, rw, err
+}
+
 // observe wraps every request: a deadline, the request info, the access log and metrics.
 func (a *api) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ri := &requestInfo{}
-		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), infoKey{}, ri), a.limits.Request)
+		ctx, cancel := context.WithCancel(context.WithValue(r.Context(), infoKey{}, ri))
+		if !isWebsocket(r) { // a websocket lives as long as its token; requests get a deadline
+			ctx, cancel = context.WithTimeout(ctx, a.limits.Request)
+		}
 		defer cancel()
 		rw := &recordingWriter{ResponseWriter: w}
 		next.ServeHTTP(rw, r.WithContext(ctx))

@@ -74,3 +74,10 @@ subscribers:
 		}
 	}
 }
+
+// Subscribers returns how many change subscribers are attached.
+func (r *Registry) Subscribers() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.subs)
+}

@@ -1,0 +1,276 @@
+package wsgorilla
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
+)
+
+// closeWriteTimeout bounds writing a close frame (gorilla uses the same for its own): a
+// peer that cannot take 125 bytes in a second is gone, and gqlgen holds its connection
+// lock while WriteClose runs.
+const closeWriteTimeout = time.Second
+
+// maxCloseReason is the most a close frame's reason can hold (RFC 6455 §5.5: 125-byte
+// control payload minus the 2-byte code).
+const maxCloseReason = 123
+
+// conn adapts a gorilla connection to transport.WebsocketConn.
+//
+// gorilla allows one concurrent reader and one concurrent writer of data messages;
+// WriteControl (pongs, close frames) and Close may be called from any goroutine. gqlgen
+// reads from one goroutine and serializes its own writes, but writeMu keeps the adapter
+// correct on its own, and costs nothing uncontended.
+//
+// Closing follows coder/websocket: after our close frame, keep reading until the peer's
+// close frame (or closeTimeout) before closing TCP, so the peer reads the close code
+// instead of a reset.
+type conn struct {
+	ws   *websocket.Conn
+	impl *Implementation
+
+	writeMu sync.Mutex
+
+	mu         sync.Mutex
+	reading    bool // a goroutine is inside ws.NextReader
+	readFailed bool // ws.NextReader returned an error: gorilla reads nothing more
+	closeSent  bool // a close frame went out: ours, or gorilla's (echo, 1009, 1002)
+	peerClosed bool // the peer's close frame arrived
+	closing    bool // Close was called
+	closeOnce  sync.Once
+}
+
+var (
+	_ transport.WebsocketConn          = (*conn)(nil)
+	_ transport.WebsocketReadLimiter   = (*conn)(nil)
+	_ transport.WebsocketReadDeadliner = (*conn)(nil)
+)
+
+// NextReader returns the next data message. A close frame with 1000, 1001 or 1005 ends
+// the stream with transport.ErrWebsocketClosed (coder's adapter maps only 1000 and 1005;
+// 1001 is a browser leaving the page); after Close it returns net.ErrClosed. gqlgen
+// reports neither to ErrorFunc. A message over the read limit fails with
+// websocket.ErrReadLimit — here, or from the reader when a later frame crosses the
+// limit — after gorilla has sent close 1009.
+func (c *conn) NextReader() (int, io.Reader, error) {
+	c.mu.Lock()
+	if c.closing {
+		c.mu.Unlock()
+		return 0, nil, net.ErrClosed
+	}
+	c.reading = true
+	c.mu.Unlock()
+
+	for {
+		typ, r, err := c.ws.NextReader()
+		var ce *websocket.CloseError
+		peerClosed := errors.As(err, &ce)
+
+		c.mu.Lock()
+		closing := c.closing
+		if err == nil && closing {
+			// Our close frame is out: skip what the peer sent before seeing it.
+			c.mu.Unlock()
+			continue
+		}
+		c.reading = false
+		c.readFailed = err != nil
+		c.peerClosed = c.peerClosed || peerClosed
+		c.mu.Unlock()
+
+		switch {
+		case err == nil:
+			return typ, r, nil
+		case closing:
+			_ = c.closeNow()
+			return 0, nil, net.ErrClosed
+		case peerClosed && isNormalClose(ce.Code):
+			return 0, nil, transport.ErrWebsocketClosed
+		}
+		return 0, nil, err
+	}
+}
+
+// WriteJSON sends v as one text message, encoded outside the write lock. Once a close
+// frame has gone out the message is dropped and WriteJSON returns nil: RFC 6455 allows no
+// data after a close frame, and gqlgen would report every completion of a subscription it
+// cancelled while closing. Any other write error (a timeout) closes the connection, since
+// gqlgen keeps a connection whose writes fail.
+func (c *conn) WriteJSON(v any) error {
+	b := c.impl.getBuffer()
+	defer c.impl.putBuffer(b)
+	if err := b.enc.Encode(v); err != nil {
+		return err
+	}
+	data := bytes.TrimSuffix(b.Bytes(), []byte{'\n'})
+
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	_ = c.ws.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))
+	err := c.ws.WriteMessage(websocket.TextMessage, data)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, websocket.ErrCloseSent), errors.Is(err, net.ErrClosed):
+		return nil
+	}
+	_ = c.closeNow()
+	return err
+}
+
+// WriteClose sends a close frame with code and reason. The reason is made valid UTF-8 and
+// cut to 123 bytes on a rune boundary; 1005 sends an empty close frame and any other code
+// that may not be sent (1004, 1006, 1015, outside 1000–4999) becomes 1011. A close frame
+// already sent, or a closed connection, is not an error.
+func (c *conn) WriteClose(code int, reason string) error {
+	err := c.ws.WriteControl(websocket.CloseMessage, closeMessage(code, reason), time.Now().Add(closeWriteTimeout))
+	switch {
+	case err == nil, errors.Is(err, websocket.ErrCloseSent):
+		c.mu.Lock()
+		c.closeSent = true
+		c.mu.Unlock()
+		return nil
+	case errors.Is(err, net.ErrClosed):
+		return nil
+	}
+	return err
+}
+
+// Close ends the connection without blocking. If our close frame went out and the peer's
+// has not arrived, TCP is half-closed and reading continues for up to closeTimeout —
+// in the transport's reader if one is waiting in NextReader, otherwise in a goroutine —
+// before the socket closes.
+func (c *conn) Close() error {
+	c.mu.Lock()
+	if c.closing {
+		c.mu.Unlock()
+		return nil
+	}
+	c.closing = true
+	if !c.closeSent || c.peerClosed {
+		c.mu.Unlock()
+		return c.closeNow()
+	}
+	reading := c.reading
+	if reading {
+		_ = c.ws.SetReadDeadline(time.Now().Add(c.impl.closeTimeout))
+	}
+	c.mu.Unlock()
+
+	if cw, ok := c.ws.NetConn().(interface{ CloseWrite() error }); ok {
+		_ = cw.CloseWrite()
+	}
+	if !reading {
+		go c.linger()
+	}
+	return nil
+}
+
+// Subprotocol returns the negotiated subprotocol, "" if none.
+func (c *conn) Subprotocol() string { return c.ws.Subprotocol() }
+
+// SetReadLimit makes gorilla refuse messages longer than limit bytes with close 1009.
+func (c *conn) SetReadLimit(limit int64) { c.ws.SetReadLimit(limit) }
+
+// SetReadDeadline sets the deadline for reads; after Close the closing handshake owns it.
+func (c *conn) SetReadDeadline(t time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closing {
+		return nil
+	}
+	return c.ws.SetReadDeadline(t)
+}
+
+// linger drains the socket until the peer closes it or closeTimeout passes, so unread
+// bytes do not turn our close into a TCP reset, then closes it.
+func (c *conn) linger() {
+	nc := c.ws.NetConn()
+	_ = nc.SetReadDeadline(time.Now().Add(c.impl.closeTimeout))
+	_, _ = io.Copy(io.Discard, nc)
+	_ = c.closeNow()
+}
+
+// handlerDone runs when the request's context ends, normally because gqlgen's handler
+// returned. gqlgen closes a connection whose reads failed itself, in a goroutine; one it
+// returned from without closing (a connection_init payload that is not an object) is
+// closed after closeTimeout, which also leaves a transport that is still running (its
+// base context was cancelled) time to close it first.
+func (c *conn) handlerDone() {
+	c.mu.Lock()
+	leftOpen := !c.closing && !c.readFailed
+	c.mu.Unlock()
+	if leftOpen {
+		time.AfterFunc(c.impl.closeTimeout, c.abandon)
+	}
+}
+
+// abandon closes a connection the transport stopped serving without closing it.
+func (c *conn) abandon() {
+	if c.isClosing() {
+		return
+	}
+	_ = c.WriteClose(websocket.CloseInternalServerErr, "")
+	_ = c.Close()
+}
+
+func (c *conn) isClosing() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closing
+}
+
+func (c *conn) closeNow() error {
+	var err error
+	c.closeOnce.Do(func() { err = c.ws.Close() })
+	return err
+}
+
+func isNormalClose(code int) bool {
+	switch code {
+	case websocket.CloseNormalClosure, websocket.CloseGoingAway, websocket.CloseNoStatusReceived:
+		return true
+	}
+	return false
+}
+
+func closeMessage(code int, reason string) []byte {
+	if code == websocket.CloseNoStatusReceived {
+		return []byte{}
+	}
+	if !sendableCloseCode(code) {
+		code = websocket.CloseInternalServerErr
+	}
+	return websocket.FormatCloseMessage(code, truncateReason(reason))
+}
+
+// sendableCloseCode reports whether code may appear in a close frame (RFC 6455 §7.4).
+func sendableCloseCode(code int) bool {
+	switch {
+	case code >= 3000 && code <= 4999:
+		return true
+	case code >= 1000 && code <= 1014:
+		return code != 1004 && code != websocket.CloseNoStatusReceived && code != websocket.CloseAbnormalClosure
+	}
+	return false
+}
+
+func truncateReason(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= maxCloseReason {
+		return s
+	}
+	n := maxCloseReason
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

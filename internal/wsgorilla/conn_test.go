@@ -1,0 +1,230 @@
+package wsgorilla
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
+)
+
+// acceptServer upgrades every request with impl and runs serve on the connection in the
+// request's handler, as gqlgen does.
+func acceptServer(t *testing.T, impl *Implementation, serve func(c transport.WebsocketConn)) *httptest.Server {
+	t.Helper()
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := impl.Accept(w, r, transport.WebsocketAcceptOptions{
+			ResponseHeader: http.Header{"X-Northstar": {"ws"}},
+			Subprotocols:   []string{legacyWS, transportWS},
+		})
+		if err != nil {
+			return
+		}
+		serve(c)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func TestConcurrentWriteJSON(t *testing.T) {
+	const writers, each = 32, 100
+	type payload struct {
+		Writer, Seq int
+		Pad         string
+	}
+	served := make(chan struct{})
+	s := acceptServer(t, New(Options{}), func(c transport.WebsocketConn) {
+		defer close(served)
+		var wg sync.WaitGroup
+		for w := range writers {
+			wg.Go(func() {
+				for i := range each {
+					// Some messages outgrow the 1 KiB write buffer.
+					p := payload{Writer: w, Seq: i, Pad: strings.Repeat("x", (i%3)*1000)}
+					if err := c.WriteJSON(p); err != nil {
+						t.Errorf("WriteJSON: %v", err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for range 4 {
+			wg.Go(func() {
+				if err := c.WriteClose(websocket.CloseNormalClosure, "done"); err != nil {
+					t.Errorf("WriteClose: %v", err)
+				}
+				if err := c.WriteJSON(payload{Writer: -1}); err != nil {
+					t.Errorf("WriteJSON after WriteClose: %v", err)
+				}
+			})
+		}
+		wg.Wait()
+		if err := c.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+		if err := c.Close(); err != nil {
+			t.Errorf("second Close: %v", err)
+		}
+	})
+
+	c, resp, err := dial(t, wsURL(s), nil, transportWS)
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	if resp.Header.Get("X-Northstar") != "ws" {
+		t.Errorf("response header X-Northstar = %q, want ws", resp.Header.Get("X-Northstar"))
+	}
+	next := make([]int, writers)
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	for {
+		typ, data, err := c.ReadMessage()
+		var ce *websocket.CloseError
+		if errors.As(err, &ce) {
+			if ce.Code != websocket.CloseNormalClosure || ce.Text != "done" {
+				t.Errorf("close %d %q, want 1000 done", ce.Code, ce.Text)
+			}
+			break
+		}
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		var p payload
+		if typ != websocket.TextMessage || json.Unmarshal(data, &p) != nil || p.Writer < 0 || p.Seq != next[p.Writer] {
+			t.Fatalf("message %d %.60q out of order or corrupt", typ, data)
+		}
+		next[p.Writer]++
+	}
+	for w, n := range next {
+		if n != each {
+			t.Errorf("writer %d: %d messages, want %d", w, n, each)
+		}
+	}
+	<-served
+}
+
+func TestNextReaderClose(t *testing.T) {
+	cases := []struct {
+		name    string
+		payload []byte // nil: drop TCP without a close frame
+		closed  bool   // want transport.ErrWebsocketClosed
+	}{
+		{"NormalClosure", websocket.FormatCloseMessage(websocket.CloseNormalClosure, "bye"), true},
+		{"GoingAway", websocket.FormatCloseMessage(websocket.CloseGoingAway, ""), true},
+		{"NoStatus", []byte{}, true},
+		{"ApplicationCode", websocket.FormatCloseMessage(4000, "app"), false},
+		{"DroppedTCP", nil, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := make(chan error, 1)
+			s := acceptServer(t, New(Options{}), func(c transport.WebsocketConn) {
+				_, _, err := c.NextReader()
+				_ = c.WriteClose(websocket.CloseNormalClosure, "")
+				_ = c.Close()
+				got <- err
+			})
+			c := mustDial(t, wsURL(s), transportWS)
+			if tc.payload == nil {
+				c.Close()
+			} else if err := c.WriteControl(websocket.CloseMessage, tc.payload, time.Now().Add(time.Second)); err != nil {
+				t.Fatalf("client close: %v", err)
+			}
+			err := <-got
+			if closed := errors.Is(err, transport.ErrWebsocketClosed); closed != tc.closed || err == nil {
+				t.Fatalf("NextReader error %v; ErrWebsocketClosed %v, want %v", err, closed, tc.closed)
+			}
+		})
+	}
+}
+
+func TestClosedConnection(t *testing.T) {
+	done := make(chan struct{})
+	s := acceptServer(t, New(Options{}), func(c transport.WebsocketConn) {
+		defer close(done)
+		if err := c.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+		if err := c.WriteClose(websocket.CloseNormalClosure, "late"); err != nil {
+			t.Errorf("WriteClose after Close: %v", err)
+		}
+		if err := c.WriteJSON(map[string]string{"type": "ka"}); err != nil {
+			t.Errorf("WriteJSON after Close: %v", err)
+		}
+		if _, _, err := c.NextReader(); !errors.Is(err, net.ErrClosed) {
+			t.Errorf("NextReader after Close: %v, want net.ErrClosed", err)
+		}
+	})
+	mustDial(t, wsURL(s))
+	<-done
+}
+
+// TestCloseWaitsForPeer checks the closing handshake: after the server's close frame the
+// client reads a clean EOF, not a reset, although the server never read what it sent.
+func TestCloseWaitsForPeer(t *testing.T) {
+	s := acceptServer(t, New(Options{}), func(c transport.WebsocketConn) {
+		_ = c.WriteClose(4000, "bye")
+		_ = c.Close()
+	})
+	c := mustDial(t, wsURL(s), transportWS)
+	go func() { _ = c.WriteMessage(websocket.BinaryMessage, make([]byte, 256<<10)) }()
+	if ce := readClose(t, c); ce.Code != 4000 || ce.Text != "bye" {
+		t.Fatalf("close %d %q, want 4000 bye", ce.Code, ce.Text)
+	}
+	if rest, err := io.ReadAll(c.NetConn()); err != nil || len(rest) != 0 {
+		t.Fatalf("after the close frame: %d bytes, %v; want a clean EOF", len(rest), err)
+	}
+}
+
+func TestMissingPongCloses(t *testing.T) {
+	s := startServer(t, transport.Websocket{PingPongInterval: 50 * time.Millisecond})
+	c := mustDial(t, wsURL(s.Server), transportWS)
+	initialize(t, c)
+	// The client never answers gqlgen's pings; the read deadline ends the connection.
+	if ce := readClose(t, c); ce.Code != websocket.CloseNormalClosure {
+		t.Fatalf("close %d %q, want 1000", ce.Code, ce.Text)
+	}
+}
+
+func TestCloseMessage(t *testing.T) {
+	cases := []struct {
+		name, reason string
+		code         int
+		wantCode     int // 0: empty close frame
+		wantReason   string
+	}{
+		{"Application", "forbidden", 4403, 4403, "forbidden"},
+		{"ServiceRestart", "", 1012, 1012, ""},
+		{"NoStatusIsEmpty", "x", websocket.CloseNoStatusReceived, 0, ""},
+		{"AbnormalNotSendable", "x", websocket.CloseAbnormalClosure, 1011, "x"},
+		{"OutOfRange", "x", 999, 1011, "x"},
+		{"ASCIITruncated", strings.Repeat("a", 200), 1000, 1000, strings.Repeat("a", 123)},
+		{"RuneBoundary", strings.Repeat("é", 100), 1000, 1000, strings.Repeat("é", 61)},
+		{"InvalidUTF8", "bad\xffbyte", 1000, 1000, "bad\uFFFDbyte"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := closeMessage(tc.code, tc.reason)
+			if tc.wantCode == 0 {
+				if len(p) != 0 {
+					t.Fatalf("payload %q, want empty", p)
+				}
+				return
+			}
+			code, reason := int(binary.BigEndian.Uint16(p)), string(p[2:])
+			if code != tc.wantCode || reason != tc.wantReason || len(p) > 125 || !utf8.ValidString(reason) {
+				t.Fatalf("close %d %q, want %d %q", code, reason, tc.wantCode, tc.wantReason)
+			}
+		})
+	}
+}

@@ -1,0 +1,172 @@
+// Package wsgorilla serves gqlgen websockets with github.com/gorilla/websocket.
+//
+// gqlgen's websocket transport (since v0.17.92) accepts connections through
+// transport.WebsocketImplementation and defaults to coder/websocket. This package is the
+// gorilla implementation of that interface: it checks the Origin before upgrading,
+// negotiates graphql-transport-ws and graphql-ws, enforces the transport's read limit,
+// shares pooled write buffers between connections and bounds every write with a
+// deadline.
+//
+//	srv.AddTransport(transport.Websocket{
+//		Implementation: wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins}),
+//		InitFunc:       auth,
+//	})
+package wsgorilla
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
+)
+
+// Defaults applied by New to zero Options fields.
+const (
+	DefaultBufferSize       = 1024
+	DefaultHandshakeTimeout = 10 * time.Second
+	DefaultWriteTimeout     = 10 * time.Second
+)
+
+// closeTimeout bounds the closing handshake: how long a closed connection keeps reading
+// for the peer's close frame (as coder/websocket does) and how long a connection the
+// transport abandoned without closing it stays open before it is closed for it.
+const closeTimeout = 5 * time.Second
+
+// maxPooledBuffer keeps the JSON buffer pool from pinning the memory of one huge message.
+const maxPooledBuffer = 64 << 10
+
+// Options configures New. Every field is optional.
+type Options struct {
+	// AllowedOrigins lists the exact origins ("https://console.example.com") whose pages
+	// may open a websocket. Requests without an Origin header (non-browser clients) and
+	// same-origin requests (Origin host equal to the request Host) are always allowed;
+	// "*" allows any origin and is meant for development only. Any other request is
+	// refused with 403 before the upgrade.
+	AllowedOrigins []string
+	// ReadBufferSize and WriteBufferSize are gorilla's I/O buffer sizes; 0 means
+	// DefaultBufferSize. Write buffers come from a pool and are held only while a
+	// message is being written.
+	ReadBufferSize  int
+	WriteBufferSize int
+	// HandshakeTimeout bounds writing the 101 response; 0 means DefaultHandshakeTimeout.
+	HandshakeTimeout time.Duration
+	// WriteTimeout bounds every message and close-frame write, so a peer that stops
+	// reading cannot block the transport; 0 means DefaultWriteTimeout.
+	WriteTimeout time.Duration
+	// EnableCompression negotiates permessage-deflate when the client offers it.
+	EnableCompression bool
+}
+
+// Implementation accepts gqlgen websocket connections with gorilla/websocket. It is safe
+// for concurrent use; build one with New and share it between transports.
+type Implementation struct {
+	upgrader     websocket.Upgrader
+	writeTimeout time.Duration
+	closeTimeout time.Duration
+	allowAll     bool
+	allowed      map[string]bool // lower-cased origins
+	jsonBuffers  sync.Pool       // *jsonBuffer
+}
+
+var _ transport.WebsocketImplementation = (*Implementation)(nil)
+
+// New returns an Implementation configured by opts.
+func New(opts Options) *Implementation {
+	i := &Implementation{
+		writeTimeout: orDefault(opts.WriteTimeout, DefaultWriteTimeout),
+		closeTimeout: closeTimeout,
+		allowed:      make(map[string]bool, len(opts.AllowedOrigins)),
+	}
+	for _, o := range opts.AllowedOrigins {
+		if o == "*" {
+			i.allowAll = true
+		}
+		i.allowed[strings.ToLower(strings.TrimSuffix(o, "/"))] = true
+	}
+	i.upgrader = websocket.Upgrader{
+		HandshakeTimeout: orDefault(opts.HandshakeTimeout, DefaultHandshakeTimeout),
+		ReadBufferSize:   orDefault(opts.ReadBufferSize, DefaultBufferSize),
+		WriteBufferSize:  orDefault(opts.WriteBufferSize, DefaultBufferSize),
+		// A sync.Pool satisfies websocket.BufferPool; gorilla takes a buffer when a
+		// message starts and returns it when the message is flushed.
+		WriteBufferPool:   &sync.Pool{},
+		CheckOrigin:       i.OriginAllowed,
+		EnableCompression: opts.EnableCompression,
+	}
+	return i
+}
+
+// OriginAllowed reports whether r may be upgraded under the Options.AllowedOrigins rule.
+// Accept applies it; it is exported so that an HTTP layer can refuse a request with its
+// own error body before gqlgen sees it.
+func (i *Implementation) OriginAllowed(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" || i.allowAll || i.allowed[strings.ToLower(origin)] {
+		return true
+	}
+	u, err := url.Parse(origin)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
+}
+
+// Accept upgrades r to a websocket. The subprotocol is the first one in the client's
+// list that options.Subprotocols supports: the client's preference. (gorilla and
+// coder/websocket pick by the server's list, and gqlgen lists the legacy graphql-ws
+// first.) A client that offers none of them gets no subprotocol, which gqlgen serves as
+// graphql-ws. A refused origin or a bad handshake has already been answered with an
+// HTTP error when Accept returns the error.
+func (i *Implementation) Accept(w http.ResponseWriter, r *http.Request, options transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	u := i.upgrader
+	u.Subprotocols = nil
+	for _, p := range websocket.Subprotocols(r) {
+		if slices.Contains(options.Subprotocols, p) {
+			u.Subprotocols = []string{p}
+			break
+		}
+	}
+	ws, err := u.Upgrade(w, r, options.ResponseHeader)
+	if err != nil {
+		return nil, err
+	}
+	c := &conn{ws: ws, impl: i}
+	context.AfterFunc(r.Context(), c.handlerDone)
+	return c, nil
+}
+
+// jsonBuffer is a buffer WriteJSON encodes into, with its encoder.
+type jsonBuffer struct {
+	bytes.Buffer
+	enc *json.Encoder
+}
+
+// getBuffer and putBuffer recycle jsonBuffers between connections.
+func (i *Implementation) getBuffer() *jsonBuffer {
+	if b, ok := i.jsonBuffers.Get().(*jsonBuffer); ok {
+		return b
+	}
+	b := new(jsonBuffer)
+	b.enc = json.NewEncoder(&b.Buffer)
+	return b
+}
+
+func (i *Implementation) putBuffer(b *jsonBuffer) {
+	if b.Cap() > maxPooledBuffer {
+		return
+	}
+	b.Reset()
+	i.jsonBuffers.Put(b)
+}
+
+func orDefault[T int | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}

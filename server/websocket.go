@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/wsgorilla"
+)
+
+// Websocket timings.
+const (
+	// wsInitTimeout is how long a connection may wait before connection_init.
+	wsInitTimeout = 10 * time.Second
+	// wsKeepAlive must stay under 30 s: legacy graphql-ws clients give up after 30 s of
+	// silence.
+	wsKeepAlive = 15 * time.Second
+)
+
+// Close codes sent when connection_init is refused (graphql-ws convention).
+const (
+	closeBadRequest   = 4400
+	closeUnauthorized = 4401
+	closeForbidden    = 4403
+	closeInternal     = 4500
+)
+
+// websocketTransport serves subscriptions over gorilla websockets, with the
+// RequestContext built from the connection_init payload.
+func (a *api) websocketTransport(origins []string) transport.Websocket {
+	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins})
+	return transport.Websocket{
+		Implementation:        a.ws,
+		InitFunc:              a.wsInit,
+		InitTimeout:           wsInitTimeout,
+		KeepAlivePingInterval: wsKeepAlive,
+		PingPongInterval:      wsKeepAlive,
+	}
+}
+
+// wsInit builds the connection's RequestContext from connection_init. A connection needs
+// a valid token; a named tenant must be one the caller belongs to. Refusals close the
+// socket with 4401 (token), 4403 (tenant) or 4400 (malformed context) and say why, and
+// send no ack. The connection closes when its token expires.
+func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+	raw, err := reqctx.FromPayload(payload)
+	if err == nil {
+		if raw.RequestID == "" {
+			raw.RequestID, _ = ctx.Value(wsRequestIDKey{}).(string)
+		}
+		var rc *reqctx.RequestContext
+		rc, err = a.builder.Build(ctx, raw)
+		switch {
+		case err != nil:
+		case rc.UserID == "":
+			err = apperr.E(apperr.Unauthenticated, "connection_init needs an authorization token")
+		case rc.TenantID != "" && rc.Role == "":
+			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
+		default:
+			ctx = reqctx.With(ctx, rc)
+			ctx = transport.AppendCloseReason(ctx, "token expired")
+			ctx = expireAt(ctx, rc.TokenExpiresAt)
+			return ctx, nil, nil
+		}
+	}
+	code := closeBadRequest
+	switch apperr.CodeOf(err) {
+	case apperr.Unauthenticated:
+		code = closeUnauthorized
+	case apperr.Forbidden:
+		code = closeForbidden
+	case apperr.Internal:
+		code = closeInternal
+		a.log.ErrorContext(ctx, "websocket init", "err", err)
+	}
+	msg := apperr.MessageOf(err)
+	ctx = transport.WithWebsocketCloseCode(ctx, code)
+	ctx = transport.AppendCloseReason(ctx, msg)
+	return ctx, nil, errors.New(msg)
+}
+
+// expireAt returns ctx ending at t; the transport closes the connection when it ends.
+func expireAt(ctx context.Context, t time.Time) context.Context {
+	ctx, cancel := context.WithDeadline(ctx, t)
+	go func() {
+		<-ctx.Done()
+		cancel()
+	}()
+	return ctx
+}
+
+type wsRequestIDKey struct{}
+
+// isWebsocket reports whether r asks for a websocket upgrade.
+func isWebsocket(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
+}
