@@ -78,6 +78,15 @@ type ComplexityRoot struct {
 		Version   func(childComplexity int) int
 	}
 
+	Message struct {
+		AuthorID  func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Seq       func(childComplexity int) int
+		Text      func(childComplexity int) int
+		ThreadID  func(childComplexity int) int
+	}
+
 	Mode struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -92,8 +101,11 @@ type ComplexityRoot struct {
 		CreateProject   func(childComplexity int, input model.CreateProjectInput) int
 		CreateSurface   func(childComplexity int, input model.CreateSurfaceInput) int
 		CreateTenant    func(childComplexity int, input model.CreateTenantInput) int
+		CreateThread    func(childComplexity int, input model.CreateThreadInput) int
 		DeleteRoute     func(childComplexity int, input model.DeleteRouteInput) int
 		Login           func(childComplexity int, input model.LoginInput) int
+		PostMessage     func(childComplexity int, input model.PostMessageInput) int
+		RemoveMember    func(childComplexity int, input model.RemoveMemberInput) int
 		SetRoute        func(childComplexity int, input model.SetRouteInput) int
 		SetTenantMode   func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
 		Signup          func(childComplexity int, input model.SignupInput) int
@@ -132,6 +144,7 @@ type ComplexityRoot struct {
 		ContextProject func(childComplexity int) int
 		Me             func(childComplexity int) int
 		Members        func(childComplexity int) int
+		Messages       func(childComplexity int, threadID string, after *int, first *int) int
 		Modes          func(childComplexity int) int
 		Project        func(childComplexity int, id string) int
 		Projects       func(childComplexity int, first *int, after *string, includeArchived *bool) int
@@ -140,6 +153,8 @@ type ComplexityRoot struct {
 		Surfaces       func(childComplexity int) int
 		Tenant         func(childComplexity int) int
 		Tenants        func(childComplexity int) int
+		Thread         func(childComplexity int, id string) int
+		Threads        func(childComplexity int, first *int) int
 	}
 
 	ResolvedRoute struct {
@@ -162,7 +177,8 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		RouteChanged func(childComplexity int, resourceKind *string) int
+		MessagePosted func(childComplexity int, threadID string, after *int) int
+		RouteChanged  func(childComplexity int, resourceKind *string) int
 	}
 
 	Surface struct {
@@ -180,6 +196,17 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 		Version   func(childComplexity int) int
+	}
+
+	Thread struct {
+		CreatedAt func(childComplexity int) int
+		CreatedBy func(childComplexity int) int
+		Env       func(childComplexity int) int
+		ID        func(childComplexity int) int
+		LastSeq   func(childComplexity int) int
+		ProjectID func(childComplexity int) int
+		TenantID  func(childComplexity int) int
+		Title     func(childComplexity int) int
 	}
 
 	User struct {
@@ -358,6 +385,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Membership.Version(childComplexity), true
 
+	case "Message.authorId":
+		if e.ComplexityRoot.Message.AuthorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.AuthorID(childComplexity), true
+	case "Message.createdAt":
+		if e.ComplexityRoot.Message.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.CreatedAt(childComplexity), true
+	case "Message.id":
+		if e.ComplexityRoot.Message.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.ID(childComplexity), true
+	case "Message.seq":
+		if e.ComplexityRoot.Message.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.Seq(childComplexity), true
+	case "Message.text":
+		if e.ComplexityRoot.Message.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.Text(childComplexity), true
+	case "Message.threadId":
+		if e.ComplexityRoot.Message.ThreadID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.ThreadID(childComplexity), true
+
 	case "Mode.description":
 		if e.ComplexityRoot.Mode.Description == nil {
 			break
@@ -454,6 +518,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTenant(childComplexity, args["input"].(model.CreateTenantInput)), true
+	case "Mutation.createThread":
+		if e.ComplexityRoot.Mutation.CreateThread == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createThread_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateThread(childComplexity, args["input"].(model.CreateThreadInput)), true
 	case "Mutation.deleteRoute":
 		if e.ComplexityRoot.Mutation.DeleteRoute == nil {
 			break
@@ -476,6 +551,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(model.LoginInput)), true
+	case "Mutation.postMessage":
+		if e.ComplexityRoot.Mutation.PostMessage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postMessage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostMessage(childComplexity, args["input"].(model.PostMessageInput)), true
+	case "Mutation.removeMember":
+		if e.ComplexityRoot.Mutation.RemoveMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveMember(childComplexity, args["input"].(model.RemoveMemberInput)), true
 	case "Mutation.setRoute":
 		if e.ComplexityRoot.Mutation.SetRoute == nil {
 			break
@@ -640,6 +737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Members(childComplexity), true
+	case "Query.messages":
+		if e.ComplexityRoot.Query.Messages == nil {
+			break
+		}
+
+		args, err := ec.field_Query_messages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Messages(childComplexity, args["threadId"].(string), args["after"].(*int), args["first"].(*int)), true
 	case "Query.modes":
 		if e.ComplexityRoot.Query.Modes == nil {
 			break
@@ -708,6 +816,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tenants(childComplexity), true
+	case "Query.thread":
+		if e.ComplexityRoot.Query.Thread == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thread_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Thread(childComplexity, args["id"].(string)), true
+	case "Query.threads":
+		if e.ComplexityRoot.Query.Threads == nil {
+			break
+		}
+
+		args, err := ec.field_Query_threads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Threads(childComplexity, args["first"].(*int)), true
 
 	case "ResolvedRoute.matchedScope":
 		if e.ComplexityRoot.ResolvedRoute.Matched == nil {
@@ -789,6 +919,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Route.Version(childComplexity), true
 
+	case "Subscription.messagePosted":
+		if e.ComplexityRoot.Subscription.MessagePosted == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_messagePosted_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.MessagePosted(childComplexity, args["threadId"].(string), args["after"].(*int)), true
 	case "Subscription.routeChanged":
 		if e.ComplexityRoot.Subscription.RouteChanged == nil {
 			break
@@ -869,6 +1010,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Tenant.Version(childComplexity), true
 
+	case "Thread.createdAt":
+		if e.ComplexityRoot.Thread.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.CreatedAt(childComplexity), true
+	case "Thread.createdBy":
+		if e.ComplexityRoot.Thread.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.CreatedBy(childComplexity), true
+	case "Thread.env":
+		if e.ComplexityRoot.Thread.Env == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.Env(childComplexity), true
+	case "Thread.id":
+		if e.ComplexityRoot.Thread.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.ID(childComplexity), true
+	case "Thread.lastSeq":
+		if e.ComplexityRoot.Thread.LastSeq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.LastSeq(childComplexity), true
+	case "Thread.projectId":
+		if e.ComplexityRoot.Thread.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.ProjectID(childComplexity), true
+	case "Thread.tenantId":
+		if e.ComplexityRoot.Thread.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.TenantID(childComplexity), true
+	case "Thread.title":
+		if e.ComplexityRoot.Thread.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thread.Title(childComplexity), true
+
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -903,8 +1093,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateProjectInput,
 		ec.unmarshalInputCreateSurfaceInput,
 		ec.unmarshalInputCreateTenantInput,
+		ec.unmarshalInputCreateThreadInput,
 		ec.unmarshalInputDeleteRouteInput,
 		ec.unmarshalInputLoginInput,
+		ec.unmarshalInputPostMessageInput,
+		ec.unmarshalInputRemoveMemberInput,
 		ec.unmarshalInputSetRouteInput,
 		ec.unmarshalInputSignupInput,
 		ec.unmarshalInputUpdateProjectInput,
@@ -1000,6 +1193,75 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/chat.graphqls", Input: `"A conversation in a project. Its owner scope (tenant, env, project) is recorded durably and authorizes every subscription."
+type Thread {
+  id: ID!
+  tenantId: ID!
+  projectId: ID!
+  env: String!
+  title: String!
+  createdBy: ID!
+  createdAt: Time!
+  "The sequence number of the newest message; 0 when there is none."
+  lastSeq: Int!
+}
+
+"A message; seq grows by one per thread, with no gaps."
+type Message {
+  id: ID!
+  threadId: ID!
+  seq: Int!
+  text: String!
+  authorId: ID!
+  createdAt: Time!
+}
+
+input CreateThreadInput {
+  projectId: ID!
+  title: String!
+}
+
+input PostMessageInput {
+  threadId: ID!
+  "1 to 4,000 characters."
+  text: String!
+}
+
+input RemoveMemberInput {
+  tenantId: ID!
+  userId: ID!
+}
+
+extend type Query {
+  "A thread of the context project."
+  thread(id: ID!): Thread! @member @requireProject
+  "Threads of the context project, newest first; first is at most 100."
+  threads(first: Int = 20): [Thread!]! @member @requireProject
+  "Messages of a thread with seq > after (default 0), oldest first; first is at most 100."
+  messages(threadId: ID!, after: Int, first: Int = 50): [Message!]! @member @requireProject
+}
+
+extend type Mutation {
+  "Creates a thread in the context project (X-Env and X-Project-Id required)."
+  createThread(input: CreateThreadInput!): Thread! @member(role: MEMBER) @requireProject @matchContext(project: "input.projectId")
+  "Stores a message with the thread's next seq, then publishes it to subscribers on every replica."
+  postMessage(input: PostMessageInput!): Message! @member(role: MEMBER) @requireProject
+  """
+  Removes a member from the context tenant; their websocket connections to the tenant close
+  within seconds on every replica. Only an OWNER removes an OWNER; the last OWNER stays.
+  """
+  removeMember(input: RemoveMemberInput!): Boolean! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+}
+
+extend type Subscription {
+  """
+  Messages of a thread of the context project. With after, first every stored message with
+  seq > after, in order, then live ones: no gap, no duplicate. Without after, live ones only.
+  The stream ends if the subscriber falls too far behind; resubscribe with after = last seq.
+  """
+  messagePosted(threadId: ID!, after: Int): Message! @member @requireProject
+}
+`, BuiltIn: false},
 	{Name: "../schema/directives.graphqls", Input: `# Access directives. The schema is deny by default: every field of Query, Mutation and
 # Subscription carries exactly one of @public, @authenticated, @member and @systemAdmin;
 # the server refuses to start otherwise. @requireProject and @matchContext add context checks
@@ -1419,6 +1681,24 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
 }
 
+func (ec *executionContext) childFields_Message(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Message_id(ctx, field)
+	case "threadId":
+		return ec.fieldContext_Message_threadId(ctx, field)
+	case "seq":
+		return ec.fieldContext_Message_seq(ctx, field)
+	case "text":
+		return ec.fieldContext_Message_text(ctx, field)
+	case "authorId":
+		return ec.fieldContext_Message_authorId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Message_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Message", field.Name)
+}
+
 func (ec *executionContext) childFields_Mode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1553,6 +1833,28 @@ func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphq
 		return ec.fieldContext_Tenant_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tenant", field.Name)
+}
+
+func (ec *executionContext) childFields_Thread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Thread_id(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_Thread_tenantId(ctx, field)
+	case "projectId":
+		return ec.fieldContext_Thread_projectId(ctx, field)
+	case "env":
+		return ec.fieldContext_Thread_env(ctx, field)
+	case "title":
+		return ec.fieldContext_Thread_title(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Thread_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Thread_createdAt(ctx, field)
+	case "lastSeq":
+		return ec.fieldContext_Thread_lastSeq(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Thread", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -29,6 +30,7 @@ type Tenancy interface {
 	Modes(ctx context.Context) ([]tenancy.Mode, error)
 	Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error)
 	AddMember(ctx context.Context, actorRole tenancy.Role, tenantID, email string, role tenancy.Role) (tenancy.Membership, error)
+	RemoveMember(ctx context.Context, actorRole tenancy.Role, tenantID, userID string) error
 	CreateProject(ctx context.Context, tenantID, name string) (tenancy.Project, error)
 	Project(ctx context.Context, tenantID, id string) (tenancy.Project, error)
 	Projects(ctx context.Context, tenantID string, first int, after string, includeArchived bool) (tenancy.Page[tenancy.Project], error)
@@ -58,8 +60,29 @@ type RouteWriter interface {
 	Delete(ctx context.Context, k routing.Key, expectedVersion *int) error
 }
 
+// Chat is what the resolvers need of chat.Service.
+type Chat interface {
+	CreateThread(ctx context.Context, sc chat.Scope, userID, title string) (chat.Thread, error)
+	Thread(ctx context.Context, sc chat.Scope, id string) (chat.Thread, error)
+	Threads(ctx context.Context, sc chat.Scope, first int) ([]chat.Thread, error)
+	Post(ctx context.Context, sc chat.Scope, userID, threadID, text string) (chat.Message, error)
+	Messages(ctx context.Context, sc chat.Scope, threadID string, after, first int) ([]chat.Message, error)
+	Subscribe(ctx context.Context, sc chat.Scope, threadID string, after *int) (<-chan chat.Message, error)
+}
+
+// ChatSource returns the chat service, connecting it to the bus the chat_bus route names
+// on first use. Returns ROUTE_MISSING while no such route exists.
+type ChatSource func(ctx context.Context) (Chat, error)
+
+// Revoker ends a removed member's live connections to a tenant on every replica.
+type Revoker interface {
+	Revoke(ctx context.Context, tenantID, userID string)
+}
+
 // Config holds the resolvers' dependencies; every field is required.
 type Config struct {
+	Chat        ChatSource
+	Revoker     Revoker
 	Tenancy     Tenancy
 	Tokens      TokenIssuer
 	Guard       *access.Guard
@@ -69,6 +92,8 @@ type Config struct {
 
 // Resolver is the root resolver: the dependency-injection point of every resolver.
 type Resolver struct {
+	chat        ChatSource
+	revoker     Revoker
 	tenancy     Tenancy
 	tokens      TokenIssuer
 	routes      Routes
@@ -77,7 +102,10 @@ type Resolver struct {
 
 // New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
 func New(cfg Config) graph.Config {
-	c := graph.Config{Resolvers: &Resolver{tenancy: cfg.Tenancy, tokens: cfg.Tokens, routes: cfg.Routes, routeWriter: cfg.RouteWriter}}
+	c := graph.Config{Resolvers: &Resolver{
+		tenancy: cfg.Tenancy, tokens: cfg.Tokens, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
+		chat: cfg.Chat, revoker: cfg.Revoker,
+	}}
 	c.Directives.Public = cfg.Guard.Public
 	c.Directives.Authenticated = cfg.Guard.Authenticated
 	c.Directives.Member = cfg.Guard.Member

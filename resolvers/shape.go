@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/northstar/northstar/graph/model"
+	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -105,4 +107,9 @@ func forward[T any](ctx context.Context, in <-chan T) <-chan *T {
 		}
 	}()
 	return out
+}
+
+// chatScope is the chat scope of a request.
+func chatScope(rc *reqctx.RequestContext) chat.Scope {
+	return chat.Scope{TenantID: rc.TenantID, Env: rc.Env, ProjectID: rc.ProjectID}
 }

@@ -7,12 +7,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	gfs "cloud.google.com/go/firestore"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/routing"
@@ -34,7 +37,14 @@ type Main struct {
 	tokens   *identity.Tokens
 	tenancy  *tenancy.Service
 	handler  http.Handler
-	redis    redis.UniversalClient // set by CheckStartup
+	metrics  *metrics
+	sessions *sessions
+
+	busMu      sync.Mutex // guards the fields below, set when the bus connects
+	redis      redis.UniversalClient
+	bus        *chatbus.Bus
+	chat       *chat.Service
+	stopFollow context.CancelFunc
 
 	stop    context.CancelFunc // stops the registry watch
 	stopped chan struct{}
@@ -127,11 +137,16 @@ func (m *Main) build(ctx context.Context) error {
 		BootstrapKey: m.cfg.BootstrapKey,
 	})
 	m.routes = routing.NewService(m.store, m.tenancy, nil)
+	m.metrics = newMetrics()
+	m.sessions = newSessions(m.log)
+	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
 	guard := access.NewGuard(m.store)
-	a := &api{builder: access.NewBuilder(m.tokens, m.store), limits: m.cfg.Limits, log: m.log, metrics: newMetrics()}
+	a := &api{builder: access.NewBuilder(m.tokens, m.store), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
 	a.graphql, err = newGraphQL(resolvers.New(resolvers.Config{
 		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
-	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), m.log)
+		Chat:    m.chatService,
+		Revoker: revoker{sessions: m.sessions, bus: m.chatBus, log: m.log},
+	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), &tenantSubscriptions{limit: m.cfg.Limits.TenantSubscriptions, count: map[string]int{}}, m.log)
 	if err != nil {
 		return err
 	}
@@ -172,7 +187,7 @@ func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
 		writeStatus(w, http.StatusServiceUnavailable, "unready", "firestore unreachable")
 	case !ok:
 		writeStatus(w, http.StatusServiceUnavailable, "unready", "t_system is not bootstrapped")
-	case m.redis != nil && m.redis.Ping(ctx).Err() != nil:
+	case !m.redisReady(ctx):
 		writeStatus(w, http.StatusServiceUnavailable, "unready", "redis unreachable")
 	default:
 		writeStatus(w, http.StatusOK, "ready", "")
@@ -207,6 +222,9 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 		return err
 	case <-ctx.Done():
 	}
+	// Websockets are hijacked connections Shutdown does not see: close them first, each
+	// with a close frame.
+	m.sessions.closeAll()
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	err := srv.Shutdown(sctx)
@@ -216,15 +234,41 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 	return err
 }
 
-// Close stops the registry watch and releases the Redis and Firestore clients.
+// redisReady reports whether the connected Redis (if any) answers.
+func (m *Main) redisReady(ctx context.Context) bool {
+	m.busMu.Lock()
+	client := m.redis
+	m.busMu.Unlock()
+	return client == nil || client.Ping(ctx).Err() == nil
+}
+
+func (m *Main) busTopics() float64 {
+	m.busMu.Lock()
+	defer m.busMu.Unlock()
+	if m.bus == nil {
+		return 0
+	}
+	return float64(m.bus.Topics())
+}
+
+// Close stops the registry watch, detaches the bus and releases the Redis and Firestore
+// clients.
 func (m *Main) Close() {
 	if m.stop != nil {
 		m.stop()
 		<-m.stopped
 	}
+	m.busMu.Lock()
+	if m.stopFollow != nil {
+		m.stopFollow()
+	}
+	if m.bus != nil {
+		_ = m.bus.Close()
+	}
 	if m.redis != nil {
 		_ = m.redis.Close()
 	}
+	m.busMu.Unlock()
 	if m.client != nil {
 		_ = m.client.Close()
 	}

@@ -43,6 +43,10 @@ type Limits struct {
 	ReadHeader   time.Duration
 	Idle         time.Duration
 	Request      time.Duration // handler deadline for one HTTP request
+	// TenantSubscriptions caps one tenant's live subscriptions in one process.
+	TenantSubscriptions int
+	// ConnectionSubscriptions caps the live subscriptions of one websocket.
+	ConnectionSubscriptions int
 }
 
 // DefaultLimits returns the SPEC's defaults.
@@ -57,6 +61,9 @@ func DefaultLimits() Limits {
 		ReadHeader:   10 * time.Second,
 		Idle:         120 * time.Second,
 		Request:      30 * time.Second,
+
+		TenantSubscriptions:     10000,
+		ConnectionSubscriptions: 100,
 	}
 }
 

@@ -26,7 +26,7 @@ import (
 
 // newGraphQL builds the gqlgen handler: POST and websockets only, the request limits, one
 // error presenter, one recover function. It refuses a schema that is not deny by default.
-func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websocket, log *slog.Logger) (*handler.Server, error) {
+func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websocket, subs *tenantSubscriptions, log *slog.Logger) (*handler.Server, error) {
 	es := graph.NewExecutableSchema(cfg)
 	if err := access.CheckSchema(es.Schema()); err != nil {
 		return nil, err
@@ -55,6 +55,7 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 		}
 		return next(ctx)
 	})
+	srv.AroundOperations(subs.around)
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
 		if resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {

@@ -17,11 +17,17 @@ import (
 
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/routing"
 )
 
 // emulatorHost is the Firestore emulator every test in this package shares; each server
-// gets a project of its own, so tests never see each other's data.
-var emulatorHost string
+// gets a project of its own, so tests never see each other's data. sharedRedis is the
+// Redis the chat tests share (thread topics are unique); tests that restart Redis start
+// their own.
+var (
+	emulatorHost string
+	sharedRedis  *devinfra.Redis
+)
 
 func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
@@ -37,6 +43,14 @@ func runTests(m *testing.M) int {
 	}
 	defer emu.Stop()
 	emulatorHost = emu.Host
+	ctx, cancel = context.WithTimeout(context.Background(), time.Minute)
+	sharedRedis, err = devinfra.StartRedis(ctx, devinfra.RedisOptions{})
+	cancel()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "starting Redis:", err)
+		return 1
+	}
+	defer sharedRedis.Stop()
 	return m.Run()
 }
 
@@ -54,8 +68,15 @@ type serverOption func(*Config)
 
 func withEnv(env string) serverOption { return func(c *Config) { c.Env = env } }
 
-// withProject makes the server share another server's Firestore project (a replica).
+// withProject makes the server use another server's Firestore project.
 func withProject(project string) serverOption { return func(c *Config) { c.ProjectID = project } }
+
+// replicaOf makes the server a replica of other: same Firestore project, same signing key.
+func replicaOf(other *testServer) serverOption {
+	return func(c *Config) {
+		c.ProjectID, c.SigningKeyRef, c.Env = other.project, other.main.cfg.SigningKeyRef, other.main.cfg.Env
+	}
+}
 
 func withLimits(f func(*Limits)) serverOption {
 	return func(c *Config) {
@@ -68,25 +89,32 @@ func withLimits(f func(*Limits)) serverOption {
 // newServer starts a server on a new, empty project. It is stopped when the test ends.
 func newServer(t *testing.T, opts ...serverOption) *testServer {
 	t.Helper()
-	pem, err := identity.GenerateEd25519PEM()
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyPath := filepath.Join(t.TempDir(), "signing-key.pem")
-	if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	project := "test-" + randomHex(6)
 	cfg := Config{
-		Env:           "prod",
-		ProjectID:     project,
-		EmulatorHost:  emulatorHost,
-		BootstrapKey:  testBootstrapKey,
-		SigningKeyRef: "file://" + keyPath,
-		Passwords:     identity.Argon2Params{Memory: 64, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32},
+		Env:          "prod",
+		ProjectID:    "test-" + randomHex(6),
+		EmulatorHost: emulatorHost,
+		BootstrapKey: testBootstrapKey,
+		Passwords:    identity.Argon2Params{Memory: 64, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32},
 	}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	var pem []byte
+	if cfg.SigningKeyRef == "" {
+		var err error
+		if pem, err = identity.GenerateEd25519PEM(); err != nil {
+			t.Fatal(err)
+		}
+		keyPath := filepath.Join(t.TempDir(), "signing-key.pem")
+		if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg.SigningKeyRef = "file://" + keyPath
+	} else {
+		var err error
+		if pem, err = os.ReadFile(strings.TrimPrefix(cfg.SigningKeyRef, "file://")); err != nil {
+			t.Fatal(err)
+		}
 	}
 	m, err := NewMain(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -273,4 +301,29 @@ func (ts *testServer) createProject(t *testing.T, a account, name string) string
 	var out struct{ CreateProject struct{ ID string } }
 	r.decode(t, &out)
 	return out.CreateProject.ID
+}
+
+// chatServer is a bootstrapped server whose t_system routes send chat_bus to redisAddr
+// (sharedRedis when empty) and realtime_registry to Firestore.
+func newChatServer(t *testing.T, redisAddr string, opts ...serverOption) (*testServer, account) {
+	t.Helper()
+	ts := newServer(t, opts...)
+	admin := ts.bootstrap(t)
+	routeChat(t, ts, redisAddr)
+	return ts, admin
+}
+
+// routeChat writes the chat routes for ts's env and waits until its registry has them.
+func routeChat(t *testing.T, ts *testServer, redisAddr string) {
+	t.Helper()
+	if redisAddr == "" {
+		redisAddr = sharedRedis.Addr
+	}
+	env := ts.main.cfg.Env
+	putRoute(t, ts, routing.Route{ResourceKind: "realtime_registry", TenantID: "t_system", Env: env, BackendType: "firestore"})
+	putRoute(t, ts, routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: env, BackendType: "redis", Config: map[string]string{"address": redisAddr}})
+	waitFor(t, func() bool {
+		_, ok := ts.main.registry.Get(routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: "t_system", Env: env}})
+		return ok
+	})
 }

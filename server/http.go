@@ -45,12 +45,13 @@ func info(ctx context.Context) *requestInfo {
 
 // api is the HTTP face of the server.
 type api struct {
-	graphql http.Handler
-	builder *access.Builder
-	limits  Limits
-	log     *slog.Logger
-	metrics *metrics
-	ws      *wsgorilla.Implementation
+	graphql  http.Handler
+	builder  *access.Builder
+	limits   Limits
+	log      *slog.Logger
+	metrics  *metrics
+	ws       *wsgorilla.Implementation
+	sessions *sessions
 }
 
 // query serves POST /query: it enforces the transport rules (POST, application/json, one

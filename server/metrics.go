@@ -11,9 +11,12 @@ import (
 
 // metrics are the server's Prometheus series, on a registry of its own.
 type metrics struct {
-	registry *prometheus.Registry
-	requests *prometheus.CounterVec
-	latency  *prometheus.HistogramVec
+	registry      *prometheus.Registry
+	requests      *prometheus.CounterVec
+	latency       *prometheus.HistogramVec
+	deliveries    prometheus.Counter
+	drops         prometheus.Counter
+	publishFailed prometheus.Counter
 }
 
 func newMetrics() *metrics {
@@ -29,9 +32,38 @@ func newMetrics() *metrics {
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
 		}, []string{"operation"}),
 	}
-	m.registry.MustRegister(m.requests, m.latency,
+	m.deliveries = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "northstar_chatbus_deliveries_total",
+		Help: "Bus messages handed to local subscribers.",
+	})
+	m.drops = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "northstar_chatbus_dropped_subscribers_total",
+		Help: "Subscribers disconnected for falling behind.",
+	})
+	m.publishFailed = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "northstar_chat_publish_failures_total",
+		Help: "Messages stored but not published (subscribers recover them from the store).",
+	})
+	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// Delivered implements chatbus.Counters.
+func (m *metrics) Delivered(n int) { m.deliveries.Add(float64(n)) }
+
+// Dropped implements chatbus.Counters.
+func (m *metrics) Dropped() { m.drops.Inc() }
+
+// PublishFailed implements chat.Counters.
+func (m *metrics) PublishFailed() { m.publishFailed.Inc() }
+
+// gauges registers live values read at scrape time.
+func (m *metrics) gauges(connections, topics func() float64) {
+	m.registry.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "northstar_websocket_connections", Help: "Live websocket connections."}, connections),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "northstar_chatbus_topics", Help: "Topics with local subscribers (one Redis channel each)."}, topics),
+	)
 }
 
 func (m *metrics) observe(operation, code, status string, d time.Duration) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/routing"
 )
@@ -51,12 +50,7 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 	if bt := needed["realtime_registry"].BackendType; bt != "firestore" {
 		return fmt.Errorf("route %s names %q: the realtime registry must be firestore", needed["realtime_registry"].Key(), bt)
 	}
-	client, err := chatbus.Dial(ctx, needed["chat_bus"], m.secrets)
-	if err != nil {
-		return err
-	}
-	m.redis = client
-	return nil
+	return m.connectBus(ctx)
 }
 
 // waitForRoutes waits until the registry's listener has delivered every route written, so

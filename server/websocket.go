@@ -64,7 +64,8 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
 		default:
 			ctx = reqctx.With(ctx, rc)
-			ctx = transport.AppendCloseReason(ctx, "token expired")
+			ctx = transport.AppendCloseReason(ctx, "session ended: token expired, membership revoked or server shutting down")
+			ctx = a.sessions.add(ctx, rc.TenantID, rc.UserID)
 			ctx = expireAt(ctx, rc.TokenExpiresAt)
 			return ctx, nil, nil
 		}

@@ -73,6 +73,11 @@ type CreateTenantInput struct {
 	Name string `json:"name"`
 }
 
+type CreateThreadInput struct {
+	ProjectID string `json:"projectId"`
+	Title     string `json:"title"`
+}
+
 type DeleteRouteInput struct {
 	ResourceKind string  `json:"resourceKind"`
 	TenantID     string  `json:"tenantId"`
@@ -95,6 +100,12 @@ type PageInfo struct {
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
+type PostMessageInput struct {
+	ThreadID string `json:"threadId"`
+	// 1 to 4,000 characters.
+	Text string `json:"text"`
+}
+
 // Relay-style page of projects, oldest first.
 type ProjectConnection struct {
 	Edges    []*ProjectEdge `json:"edges"`
@@ -107,6 +118,11 @@ type ProjectEdge struct {
 }
 
 type Query struct {
+}
+
+type RemoveMemberInput struct {
+	TenantID string `json:"tenantId"`
+	UserID   string `json:"userId"`
 }
 
 type SetRouteInput struct {

@@ -245,6 +245,33 @@ func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) erro
 	return wrap("create membership", err)
 }
 
+// DeleteMembership implements tenancy.Store.
+func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, check func(tenancy.Membership, int) error) error {
+	if !ids.Valid(tenantID) || !ids.Valid(userID) {
+		return notFound("member")
+	}
+	ref := s.membershipDoc(tenantID, userID)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("member")
+		}
+		owners, err := tx.Documents(s.memberships().Where("tenantId", "==", tenantID).
+			Where("role", "==", string(tenancy.RoleOwner)).Limit(2)).GetAll()
+		if err != nil {
+			return err
+		}
+		if err := check(m, len(owners)); err != nil {
+			return err
+		}
+		return tx.Delete(ref)
+	})
+	return wrap("delete membership", err)
+}
+
 // Members implements tenancy.Store.
 func (s *Store) Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error) {
 	ms, err := all[tenancy.Membership](s.memberships().Where("tenantId", "==", tenantID).Documents(ctx), nil)

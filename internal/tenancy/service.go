@@ -249,6 +249,27 @@ func (s *Service) AddMember(ctx context.Context, actorRole Role, tenantID, email
 	return m, nil
 }
 
+// RemoveMember removes userID from tenantID on behalf of a member holding actorRole.
+// Returns NOT_FOUND (not a member), FORBIDDEN (a non-owner removing an owner), CONFLICT
+// (the last owner).
+func (s *Service) RemoveMember(ctx context.Context, actorRole Role, tenantID, userID string) error {
+	if !ids.ValidFor(ids.User, userID) {
+		return apperr.E(apperr.NotFound, "no such member")
+	}
+	return s.store.DeleteMembership(ctx, tenantID, userID, func(m Membership, owners int) error {
+		if m.Role != RoleOwner {
+			return nil
+		}
+		if actorRole != RoleOwner {
+			return apperr.E(apperr.Forbidden, "only an owner can remove an owner")
+		}
+		if owners <= 1 {
+			return apperr.E(apperr.Conflict, "the last owner cannot be removed")
+		}
+		return nil
+	})
+}
+
 // CreateProject creates a project in tenantID. Returns BAD_USER_INPUT for a bad name.
 func (s *Service) CreateProject(ctx context.Context, tenantID, name string) (Project, error) {
 	name, err := CleanName("project name", name)

@@ -39,6 +39,9 @@ type Store interface {
 	// CreateMembership adds a member. Returns NOT_FOUND if the tenant is gone, CONFLICT if
 	// the user is already a member.
 	CreateMembership(ctx context.Context, m Membership) error
+	// DeleteMembership removes userID from tenantID after check approves, atomically with
+	// reading the membership and the tenant's owner count. Returns NOT_FOUND, or check's error.
+	DeleteMembership(ctx context.Context, tenantID, userID string, check func(m Membership, owners int) error) error
 	// Members lists a tenant's memberships.
 	Members(ctx context.Context, tenantID string) ([]Membership, error)
 

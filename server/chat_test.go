@@ -1,0 +1,315 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// chatHeaders are a member's headers for project-scoped chat calls.
+func chatHeaders(a account, env, project string) headers {
+	return a.headers().with("X-Env", env, "X-Project-Id", project)
+}
+
+func (ts *testServer) createThread(t *testing.T, h headers, project, title string) string {
+	t.Helper()
+	var out struct{ CreateThread struct{ ID string } }
+	ts.gql(t, h, `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
+		map[string]any{"i": map[string]any{"projectId": project, "title": title}}).decode(t, &out)
+	return out.CreateThread.ID
+}
+
+func (ts *testServer) postMessage(t *testing.T, h headers, thread, text string) int {
+	t.Helper()
+	var out struct{ PostMessage struct{ Seq int } }
+	ts.gql(t, h, `mutation($i: PostMessageInput!) { postMessage(input: $i) { seq } }`,
+		map[string]any{"i": map[string]any{"threadId": thread, "text": text}}).decode(t, &out)
+	return out.PostMessage.Seq
+}
+
+// chatFixture is a tenant with a project and a thread on a chat-enabled server.
+type chatFixture struct {
+	ts      *testServer
+	owner   account
+	project string
+	thread  string
+	h       headers
+}
+
+func newChatFixture(t *testing.T, ts *testServer) chatFixture {
+	t.Helper()
+	owner := ts.signup(t, "owner")
+	project := ts.createProject(t, owner, "Chat")
+	h := chatHeaders(owner, ts.main.cfg.Env, project)
+	return chatFixture{ts: ts, owner: owner, project: project, thread: ts.createThread(t, h, project, "General"), h: h}
+}
+
+// subscribe opens a websocket as a and subscribes to messagePosted.
+func subscribe(t *testing.T, ts *testServer, a account, project, thread string, after *int) *wsClient {
+	t.Helper()
+	ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := initPayload(a)
+	p["env"], p["projectId"] = ts.main.cfg.Env, project
+	if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
+		t.Fatalf("init: %+v %v", m, err)
+	}
+	vars := map[string]any{"thread": thread}
+	if after != nil {
+		vars["after"] = *after
+	}
+	ws.send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
+		"query":     `subscription($thread: ID!, $after: Int) { messagePosted(threadId: $thread, after: $after) { seq text threadId authorId } }`,
+		"variables": vars}})
+	return ws
+}
+
+// nextSeq reads the next message of the subscription and returns its seq and text.
+func (c *wsClient) nextSeq() (int, string) {
+	c.t.Helper()
+	m, err := c.next()
+	if err != nil {
+		c.t.Fatalf("reading the subscription: %v", err)
+	}
+	var p struct {
+		Data struct {
+			MessagePosted struct {
+				Seq  int
+				Text string
+			}
+		}
+		Errors []gqlError
+	}
+	if m.Type != "next" || json.Unmarshal(m.Payload, &p) != nil || len(p.Errors) > 0 {
+		c.t.Fatalf("subscription sent %s %s", m.Type, m.Payload)
+	}
+	return p.Data.MessagePosted.Seq, p.Data.MessagePosted.Text
+}
+
+// expectSeqs reads seqs from..to in order, exactly once each.
+func (c *wsClient) expectSeqs(from, to int) {
+	c.t.Helper()
+	for want := from; want <= to; want++ {
+		if seq, text := c.nextSeq(); seq != want || text != fmt.Sprintf("m%d", want) {
+			c.t.Fatalf("got seq %d %q, want %d", seq, text, want)
+		}
+	}
+}
+
+func intp(v int) *int { return &v }
+
+func TestChatBasics(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	f := newChatFixture(t, ts)
+	for i := 1; i <= 3; i++ {
+		if seq := ts.postMessage(t, f.h, f.thread, fmt.Sprintf("m%d", i)); seq != i {
+			t.Fatalf("seq = %d, want %d", seq, i)
+		}
+	}
+	var out struct {
+		Messages []struct {
+			Seq  int
+			Text string
+		}
+		Thread struct{ LastSeq int }
+	}
+	ts.gql(t, f.h, `query($t: ID!) { messages(threadId: $t, after: 1) { seq text } thread(id: $t) { lastSeq } }`, map[string]any{"t": f.thread}).decode(t, &out)
+	if len(out.Messages) != 2 || out.Messages[0].Seq != 2 || out.Messages[1].Text != "m3" || out.Thread.LastSeq != 3 {
+		t.Fatalf("history = %+v", out)
+	}
+
+	other := ts.signup(t, "other")
+	otherProject := ts.createProject(t, other, "Elsewhere")
+	secondProject := ts.createProject(t, f.owner, "Second")
+	const post = `mutation($i: PostMessageInput!) { postMessage(input: $i) { seq } }`
+	postIn := func(text string) map[string]any {
+		return map[string]any{"i": map[string]any{"threadId": f.thread, "text": text}}
+	}
+	cases := []struct {
+		name   string
+		h      headers
+		query  string
+		vars   map[string]any
+		code   string
+		status int
+	}{
+		{"EmptyText", f.h, post, postIn("   "), "BAD_USER_INPUT", 400},
+		{"TooLong", f.h, post, postIn(strings.Repeat("x", 4001)), "BAD_USER_INPUT", 400},
+		{"ControlChars", f.h, post, postIn("a\x00b"), "BAD_USER_INPUT", 400},
+		{"NoProject", f.owner.headers().with("X-Env", "prod"), post, postIn("hi"), "CONTEXT_MISSING", 400},
+		{"OtherProjectOfTenant", chatHeaders(f.owner, "prod", secondProject), post, postIn("hi"), "NOT_FOUND", 404},
+		{"OtherEnv", chatHeaders(f.owner, "staging", f.project), post, postIn("hi"), "NOT_FOUND", 404},
+		{"OtherTenant", chatHeaders(other, "prod", otherProject), post, postIn("hi"), "NOT_FOUND", 404},
+		{"OtherTenantsHeaders", bearer(other.Token).with("X-Tenant-Id", f.owner.TenantID, "X-Env", "prod", "X-Project-Id", f.project), post, postIn("hi"), "FORBIDDEN", 403},
+		{"NoEnvForThread", f.owner.headers().with("X-Project-Id", f.project), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"projectId": f.project, "title": "T"}}, "CONTEXT_MISSING", 400},
+		{"ThreadProjectMismatch", f.h, `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"projectId": secondProject, "title": "T"}}, "CONTEXT_MISMATCH", 400},
+		{"PageTooBig", f.h, `query($t: ID!) { messages(threadId: $t, first: 101) { seq } }`, map[string]any{"t": f.thread}, "BAD_USER_INPUT", 400},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			expectError(t, ts.gql(t, c.h, c.query, c.vars), c.code, c.status)
+		})
+	}
+	t.Run("ViewerCannotPost", func(t *testing.T) {
+		viewer := ts.signup(t, "viewer")
+		var m struct{ AddMember struct{ Role string } }
+		ts.gql(t, f.owner.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { role } }`,
+			map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "email": viewer.Email, "role": "VIEWER"}}).decode(t, &m)
+		viewer.TenantID = f.owner.TenantID
+		expectError(t, ts.gql(t, chatHeaders(viewer, "prod", f.project), post, postIn("hi")), "FORBIDDEN", 403)
+		var read struct{ Messages []struct{ Seq int } }
+		ts.gql(t, chatHeaders(viewer, "prod", f.project), `query($t: ID!) { messages(threadId: $t) { seq } }`, map[string]any{"t": f.thread}).decode(t, &read)
+		if len(read.Messages) != 3 {
+			t.Fatalf("viewer reads %d messages", len(read.Messages))
+		}
+	})
+	t.Run("RouteMissing", func(t *testing.T) {
+		bare := newServer(t)
+		acct := bare.signup(t, "ann")
+		p := bare.createProject(t, acct, "P")
+		r := bare.gql(t, chatHeaders(acct, "prod", p), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"projectId": p, "title": "T"}})
+		expectError(t, r, "ROUTE_MISSING", 503)
+	})
+}
+
+func TestSubscriptionResume(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	f := newChatFixture(t, ts)
+	for i := 1; i <= 5; i++ {
+		ts.postMessage(t, f.h, f.thread, fmt.Sprintf("m%d", i))
+	}
+	ws := subscribe(t, ts, f.owner, f.project, f.thread, intp(2))
+	ws.expectSeqs(3, 5) // replayed
+	// Live messages, posted by two writers at once while the subscriber reads. (Many
+	// concurrent writers to one thread contend on its sequence in the emulator for tens of
+	// seconds; the out-of-order publish cases are unit-tested in internal/chat.)
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 10; i++ {
+				ts.gql(t, f.h, `mutation($i: PostMessageInput!) { postMessage(input: $i) { seq } }`,
+					map[string]any{"i": map[string]any{"threadId": f.thread, "text": "live"}})
+			}
+		}()
+	}
+	for want := 6; want <= 25; want++ {
+		if seq, _ := ws.nextSeq(); seq != want {
+			t.Fatalf("got seq %d, want %d", seq, want)
+		}
+	}
+	wg.Wait()
+
+	t.Run("LiveOnly", func(t *testing.T) {
+		live := subscribe(t, ts, f.owner, f.project, f.thread, nil)
+		waitFor(t, func() bool { return ts.main.bus.Topics() > 0 })
+		seq := ts.postMessage(t, f.h, f.thread, "m26")
+		if got, _ := live.nextSeq(); got != seq {
+			t.Fatalf("live-only subscriber got %d, want %d", got, seq)
+		}
+	})
+	t.Run("OtherTenantRefused", func(t *testing.T) {
+		other := ts.signup(t, "mallory")
+		p := ts.createProject(t, other, "Mine")
+		ws := subscribe(t, ts, other, p, f.thread, intp(0))
+		m, err := ws.next()
+		if err != nil || !strings.Contains(string(m.Payload), `"code":"NOT_FOUND"`) {
+			t.Fatalf("another tenant's subscription answered %s %s, %v", m.Type, m.Payload, err)
+		}
+	})
+}
+
+// TestOwnershipSurvivesRestart creates a thread on one server, stops it, and subscribes
+// through a new server on the same Firestore: the stored owner scope still authorizes the
+// owner and still refuses others.
+func TestOwnershipSurvivesRestart(t *testing.T) {
+	first, _ := newChatServer(t, "")
+	f := newChatFixture(t, first)
+	first.postMessage(t, f.h, f.thread, "m1")
+	first.Close()
+	first.main.Close()
+
+	second := newServer(t, withProject(first.project))
+	waitFor(t, func() bool {
+		_, ok := second.main.registry.Resolve("chat_bus", routingScope("t_system", "prod"))
+		return ok
+	})
+	owner := second.login(t, f.owner.Email, "password-owner")
+	owner.TenantID = f.owner.TenantID
+	ws := subscribe(t, second, owner, f.project, f.thread, intp(0))
+	ws.expectSeqs(1, 1)
+
+	intruder := second.signup(t, "intruder")
+	p := second.createProject(t, intruder, "P")
+	ws2 := subscribe(t, second, intruder, p, f.thread, intp(0))
+	if m, err := ws2.next(); err != nil || !strings.Contains(string(m.Payload), `"code":"NOT_FOUND"`) {
+		t.Fatalf("intruder answered %s %s, %v", m.Type, m.Payload, err)
+	}
+}
+
+// TestReplicaFanOut posts through one server and receives through another.
+func TestReplicaFanOut(t *testing.T) {
+	a, _ := newChatServer(t, "")
+	b := newServer(t, replicaOf(a))
+	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	f := newChatFixture(t, a)
+	ws := subscribe(t, b, f.owner, f.project, f.thread, intp(0))
+	for i := 1; i <= 10; i++ {
+		a.postMessage(t, f.h, f.thread, fmt.Sprintf("m%d", i))
+	}
+	ws.expectSeqs(1, 10)
+	if b.main.bus == nil || b.main.bus.Topics() == 0 {
+		t.Fatal("replica B did not attach a bus topic")
+	}
+}
+
+// TestRevocation removes a member and expects their connections to the tenant to close
+// within 5 s, on this replica and on another one.
+func TestRevocation(t *testing.T) {
+	a, _ := newChatServer(t, "")
+	b := newServer(t, replicaOf(a))
+	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	f := newChatFixture(t, a)
+	bob := a.signup(t, "bob")
+	var m struct{ AddMember struct{ UserID string } }
+	a.gql(t, f.owner.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`,
+		map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "email": bob.Email, "role": "MEMBER"}}).decode(t, &m)
+	bob.TenantID = f.owner.TenantID
+	// b must be following revocations before the removal: make it connect its bus.
+	if _, err := b.main.chatBus(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	onA := subscribe(t, a, bob, f.project, f.thread, intp(0))
+	onB := subscribe(t, b, bob, f.project, f.thread, intp(0))
+	waitFor(t, func() bool { return a.main.sessions.count() == 1 && b.main.sessions.count() == 1 })
+
+	start := time.Now()
+	var ok struct{ RemoveMember bool }
+	a.gql(t, f.owner.headers(), `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`,
+		map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "userId": bob.UserID}}).decode(t, &ok)
+	for name, ws := range map[string]*wsClient{"same replica": onA, "other replica": onB} {
+		code, _ := ws.expectClose()
+		if code != 1000 {
+			t.Fatalf("%s: closed with %d", name, code)
+		}
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("connections closed after %s", d)
+	}
+	expectError(t, a.gql(t, bob.headers(), `{ tenant { id } }`, nil), "FORBIDDEN", 403)
+
+	t.Run("Rules", func(t *testing.T) {
+		const remove = `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`
+		expectError(t, a.gql(t, f.owner.headers(), remove, map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "userId": f.owner.UserID}}), "CONFLICT", 409)
+		expectError(t, a.gql(t, f.owner.headers(), remove, map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "userId": bob.UserID}}), "NOT_FOUND", 404)
+	})
+}
