@@ -86,7 +86,7 @@ func openStore(ctx context.Context, projectID, emulatorHost string) (*gfs.Client
 	defer cancel()
 	if _, err := store.Probe(pctx); err != nil {
 		_ = client.Close()
-		return nil, nil, fmt.Errorf("Firestore is unreachable (project %q%s): %w", projectID, emulatorNote(emulatorHost), err)
+		return nil, nil, fmt.Errorf("cannot reach Firestore (project %q%s): %w", projectID, emulatorNote(emulatorHost), err)
 	}
 	return client, store, nil
 }

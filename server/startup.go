@@ -17,7 +17,7 @@ import (
 func (m *Main) CheckStartup(ctx context.Context) error {
 	env := m.cfg.Env
 	if ok, err := m.store.Probe(ctx); err != nil {
-		return fmt.Errorf("Firestore is unreachable: %w", err)
+		return fmt.Errorf("cannot reach Firestore: %w", err)
 	} else if !ok {
 		return fmt.Errorf("t_system is not bootstrapped in project %q: run `northstar bootstrap` with SYSTEM_BOOTSTRAP_KEY set", m.cfg.ProjectID)
 	}

@@ -75,7 +75,7 @@ func TestServeFailsFast(t *testing.T) {
 	}
 	cases := map[string]startupCase{
 		"FirestoreUnreachable": {env: "staging", vars: map[string]string{"FIRESTORE_EMULATOR_HOST": deadAddr},
-			wantLast: []string{"Firestore is unreachable", deadAddr}},
+			wantLast: []string{"cannot reach Firestore", deadAddr}},
 		"NotBootstrapped": {env: "staging", wantLast: []string{"t_system is not bootstrapped", "northstar bootstrap"}},
 		"ChatBusRouteMissing": {env: "staging", setup: func(t *testing.T, ts *testServer) { ts.bootstrap(t) },
 			wantLast: []string{"chat_bus", "(t_system, staging)", "routes apply"}},
@@ -88,7 +88,7 @@ func TestServeFailsFast(t *testing.T) {
 			// Written behind the API's back: start-up checks again what writes already refuse.
 			putRoute(t, ts, routing.Route{ResourceKind: "kpi", TenantID: "t_acme", Env: "staging", BackendType: "memory"})
 		}, wantLast: []string{"kpi for (t_acme, staging)", "not a durable backend"}},
-		"RedisUnreachable": {env: "staging", setup: chatBus(deadAddr), wantLast: []string{"Redis at " + deadAddr, "unreachable"}},
+		"RedisUnreachable": {env: "staging", setup: chatBus(deadAddr), wantLast: []string{"cannot reach Redis at " + deadAddr}},
 		"SecretDoesNotResolve": {env: "staging", setup: chatBus(redis.Addr, "password=file:///nonexistent/redis-password"),
 			wantLast: []string{`secret "password" does not resolve`, "file:///nonexistent/redis-password"}},
 		"EnvSecretOutsideDev": {env: "staging", setup: chatBus(redis.Addr, "password=env://REDIS_PASSWORD"),

@@ -56,7 +56,7 @@ func Dial(ctx context.Context, rt *routing.Route, secrets Secrets) (redis.Univer
 	defer cancel()
 	if err := client.Ping(pctx).Err(); err != nil {
 		_ = client.Close()
-		return nil, fmt.Errorf("Redis at %s (route %s) is unreachable: %v", strings.Join(opts.Addrs, ","), rt.Key(), err)
+		return nil, fmt.Errorf("cannot reach Redis at %s (route %s): %v", strings.Join(opts.Addrs, ","), rt.Key(), err)
 	}
 	return client, nil
 }

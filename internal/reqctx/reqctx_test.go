@@ -75,7 +75,7 @@ func TestRequestID(t *testing.T) {
 			t.Errorf("RequestID(%q) = %q, want a fresh id", in, got)
 		}
 	}
-	if RequestID("") == RequestID("") {
+	if a, b := RequestID(""), RequestID(""); a == b {
 		t.Fatal("generated ids repeat")
 	}
 }

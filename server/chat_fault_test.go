@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// TestRedisRestartMidSubscription kills the chat bus's Redis under a live subscription,
+// posts while it is down (the messages are stored but not published), restarts it on the
+// same port and posts again: the subscriber receives every message exactly once, in order.
+func TestRedisRestartMidSubscription(t *testing.T) {
+	redis := startRedis(t)
+	ts, _ := newChatServer(t, redis.Addr)
+	f := newChatFixture(t, ts)
+	ws := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
+	for i := 1; i <= 3; i++ {
+		ts.postMessage(t, f.h, f.thread, fmt.Sprintf("m%d", i))
+	}
+	ws.expectSeqs(1, 3)
+
+	if err := redis.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 4; i <= 6; i++ { // stored; the publish fails and is counted
+		ts.postMessage(t, f.h, f.thread, fmt.Sprintf("m%d", i))
+	}
+	if err := redis.Restart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ws.expectSeqs(4, 6) // recovered from the store when the bus re-attaches
+	for i := 7; i <= 9; i++ {
+		ts.postMessage(t, f.h, f.thread, fmt.Sprintf("m%d", i))
+	}
+	ws.expectSeqs(7, 9)
+}
+
+// TestShutdownClosesWebsockets serves on a real listener, cancels it as SIGTERM does, and
+// expects the subscriber to get a close frame and Serve to return within its grace.
+func TestShutdownClosesWebsockets(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	f := newChatFixture(t, ts)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- ts.main.Serve(ctx, ln, 5*time.Second) }()
+	direct := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
+	direct.URL = "http://" + ln.Addr().String()
+	ws := subscribe(t, direct, f.owner, f.project, f.thread, intp(0))
+	ts.postMessage(t, f.h, f.thread, "m1")
+	ws.expectSeqs(1, 1)
+
+	cancel()
+	if code, _ := ws.expectClose(); code != 1000 {
+		t.Fatalf("closed with %d, want 1000", code)
+	}
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Fatalf("Serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return after shutdown")
+	}
+	waitFor(t, func() bool { return ts.main.bus.Topics() == 1 }) // only the revocations topic
+}
+
+// TestNoGoroutineLeak opens 1,000 subscriptions, delivers one message to each, closes
+// them, and expects the goroutine count to return to where it was.
+func TestNoGoroutineLeak(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	f := newChatFixture(t, ts)
+	if _, err := ts.main.chatBus(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	ts.postMessage(t, f.h, f.thread, "m1")
+	runtime.GC()
+	before, topics := runtime.NumGoroutine(), ts.main.bus.Topics()
+
+	const conns, perConn = 20, 50
+	var clients []*wsClient
+	for c := 0; c < conns; c++ {
+		ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := initPayload(f.owner)
+		p["env"], p["projectId"] = "prod", f.project
+		if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
+			t.Fatalf("init: %+v %v", m, err)
+		}
+		for s := 0; s < perConn; s++ {
+			ws.send(map[string]any{"id": fmt.Sprint(s), "type": "subscribe", "payload": map[string]any{
+				"query": `subscription($t: ID!) { messagePosted(threadId: $t, after: 0) { seq } }`, "variables": map[string]any{"t": f.thread}}})
+		}
+		clients = append(clients, ws)
+	}
+	for _, ws := range clients {
+		for s := 0; s < perConn; s++ {
+			if seq, _ := ws.nextSeq(); seq != 1 {
+				t.Fatalf("got seq %d", seq)
+			}
+		}
+	}
+	for _, ws := range clients {
+		ws.conn.Close()
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		runtime.GC()
+		now := runtime.NumGoroutine()
+		if now <= before+5 && ts.main.sessions.count() == 0 && ts.main.bus.Topics() == topics {
+			return
+		}
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			t.Fatalf("%d goroutines before, %d after closing 1,000 subscriptions; sessions %d, topics %d\n%s",
+				before, now, ts.main.sessions.count(), ts.main.bus.Topics(), buf[:min(n, 8000)])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
