@@ -172,6 +172,28 @@ func TestServeStartsAndStops(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("/readyz = %d %s", res.StatusCode, body)
 	}
+
+	// A live subscription on the real process: SIGTERM must send it a close frame.
+	live := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
+	live.URL = base
+	ann := live.signup(t, "ann")
+	project := live.createProject(t, ann, "P")
+	h := chatHeaders(ann, "staging", project)
+	thread := live.createThread(t, h, project, "T")
+	live.postMessage(t, h, thread, "m1")
+	ws, _, err := dialWS(t, live, "graphql-transport-ws", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := initPayload(ann)
+	p["env"], p["projectId"] = "staging", project
+	if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
+		t.Fatalf("init: %+v %v", m, err)
+	}
+	ws.send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
+		"query": `subscription($t: ID!) { messagePosted(threadId: $t, after: 0) { seq text } }`, "variables": map[string]any{"t": thread}}})
+	ws.expectSeqs(1, 1)
+
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -181,6 +203,9 @@ func TestServeStartsAndStops(t *testing.T) {
 	case err := <-done:
 		if err != nil {
 			t.Fatalf("serve exited with %v after SIGTERM", err)
+		}
+		if code, _ := ws.expectClose(); code != 1000 {
+			t.Fatalf("the websocket closed with %d, want a 1000 close frame", code)
 		}
 	case <-time.After(shutdownGrace + 5*time.Second):
 		t.Fatal("serve did not exit after SIGTERM")
