@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -126,4 +127,46 @@ func TestNoGoroutineLeak(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// TestSubscriptionGuards checks the per-connection protocol guards end to end: a reused
+// active id closes the connection with 4409, and subscriptions beyond the connection's
+// cap are refused while the others keep working.
+func TestSubscriptionGuards(t *testing.T) {
+	ts, _ := newChatServer(t, "", withLimits(func(l *Limits) { l.ConnectionSubscriptions = 2 }))
+	f := newChatFixture(t, ts)
+	sub := func(ws *wsClient, id string) {
+		ws.send(map[string]any{"id": id, "type": "subscribe", "payload": map[string]any{
+			"query": `subscription($t: ID!) { messagePosted(threadId: $t) { seq } }`, "variables": map[string]any{"t": f.thread}}})
+	}
+	open := func() *wsClient {
+		ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := initPayload(f.owner)
+		p["env"], p["projectId"] = "prod", f.project
+		if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
+			t.Fatalf("init: %+v %v", m, err)
+		}
+		return ws
+	}
+	t.Run("DuplicateID", func(t *testing.T) {
+		ws := open()
+		sub(ws, "a")
+		sub(ws, "a")
+		if code, reason := ws.expectClose(); code != 4409 || reason != "Subscriber for a already exists" {
+			t.Fatalf("closed with %d %q", code, reason)
+		}
+	})
+	t.Run("ConnectionCap", func(t *testing.T) {
+		ws := open()
+		sub(ws, "1")
+		sub(ws, "2")
+		sub(ws, "3")
+		m, err := ws.next()
+		if err != nil || m.Type != "error" || m.ID != "3" || !strings.Contains(string(m.Payload), "RATE_LIMITED") {
+			t.Fatalf("third subscription answered %+v %s, %v", m, m.Payload, err)
+		}
+	})
 }

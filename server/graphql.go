@@ -50,17 +50,18 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 	srv.SetErrorPresenter(p.present)
 	srv.SetRecoverFunc(p.recover)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		if oc := graphql.GetOperationContext(ctx); oc != nil {
-			info(ctx).operation, info(ctx).root = operationName(oc), rootField(oc)
+		if ri := info(ctx); !ri.websocket {
+			if oc := graphql.GetOperationContext(ctx); oc != nil {
+				ri.operation, ri.root = operationName(oc), rootField(oc)
+			}
 		}
 		return next(ctx)
 	})
 	srv.AroundOperations(subs.around)
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
-		if resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {
-			info(ctx).status = statusOf(resp.Errors[0])
-			info(ctx).code = codeOf(resp.Errors[0])
+		if ri := info(ctx); !ri.websocket && resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {
+			ri.status, ri.code = statusOf(resp.Errors[0]), codeOf(resp.Errors[0])
 		}
 		return resp
 	})

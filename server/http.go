@@ -31,6 +31,9 @@ type requestInfo struct {
 	root      string // kind and first root field, e.g. "query:tenant"
 	tenant    string
 	user      string
+	// websocket marks a connection: its many operations share this requestInfo, so the
+	// operation layers leave it alone (it is then read-only and race-free).
+	websocket bool
 }
 
 type infoKey struct{}
@@ -65,7 +68,7 @@ func (a *api) query(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set(reqctx.HeaderRequestID, requestID)
 	if isWebsocket(r) {
 		// The context comes from connection_init (browsers cannot set headers).
-		ri.root = "websocket"
+		ri.root, ri.websocket = "websocket", true
 		if !a.ws.OriginAllowed(r) {
 			a.fail(w, ri, apperr.E(apperr.Forbidden, "websocket origin not allowed"))
 			return

@@ -81,9 +81,23 @@ func TestTenantIsolation(t *testing.T) {
 			{aInB, `mutation($i: DeleteRouteInput!) { deleteRoute(input: $i) }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod"), "FORBIDDEN"},
 			{a.headers(), `mutation($i: DeleteRouteInput!) { deleteRoute(input: $i) }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod"), "CONTEXT_MISMATCH"},
 		},
-		// Subscriptions run over websockets: TestRouteChangedIsolation covers routeChanged.
-		"Subscription.routeChanged": nil,
-		"Mutation.setTenantMode":    forbidden(`mutation($t: ID!) { setTenantMode(tenantId: $t, mode: "lab") { id } }`, map[string]any{"t": b.TenantID}),
+		// Subscriptions run over websockets: TestRouteChangedIsolation covers routeChanged,
+		// TestSubscriptionResume/OtherTenantRefused and TestOwnershipSurvivesRestart cover
+		// messagePosted.
+		"Subscription.routeChanged":  nil,
+		"Subscription.messagePosted": nil,
+		"Mutation.removeMember": {
+			{aInB, `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`, in("tenantId", b.TenantID, "userId", b.UserID), "FORBIDDEN"},
+			{a.headers(), `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`, in("tenantId", b.TenantID, "userId", b.UserID), "CONTEXT_MISMATCH"},
+		},
+		// Chat fields need a project of the context tenant: B's project in A's context is
+		// CONTEXT_INVALID, and A in B's tenant is FORBIDDEN before any project check.
+		"Query.thread":           {{aInB.with("X-Env", "prod", "X-Project-Id", bProject), `{ thread(id: "h_x") { id } }`, nil, "FORBIDDEN"}, {a.headers().with("X-Env", "prod", "X-Project-Id", bProject), `{ thread(id: "h_x") { id } }`, nil, "CONTEXT_INVALID"}},
+		"Query.threads":          {{aInB.with("X-Env", "prod", "X-Project-Id", bProject), `{ threads { id } }`, nil, "FORBIDDEN"}, {a.headers().with("X-Env", "prod", "X-Project-Id", bProject), `{ threads { id } }`, nil, "CONTEXT_INVALID"}},
+		"Query.messages":         {{aInB.with("X-Env", "prod", "X-Project-Id", bProject), `{ messages(threadId: "h_x") { seq } }`, nil, "FORBIDDEN"}, {a.headers().with("X-Env", "prod", "X-Project-Id", bProject), `{ messages(threadId: "h_x") { seq } }`, nil, "CONTEXT_INVALID"}},
+		"Mutation.createThread":  {{aInB.with("X-Env", "prod", "X-Project-Id", bProject), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`, in("projectId", bProject, "title", "X"), "FORBIDDEN"}, {a.headers().with("X-Env", "prod", "X-Project-Id", bProject), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`, in("projectId", bProject, "title", "X"), "CONTEXT_INVALID"}},
+		"Mutation.postMessage":   {{aInB.with("X-Env", "prod", "X-Project-Id", bProject), `mutation($i: PostMessageInput!) { postMessage(input: $i) { seq } }`, in("threadId", "h_x", "text", "X"), "FORBIDDEN"}, {a.headers().with("X-Env", "prod", "X-Project-Id", bProject), `mutation($i: PostMessageInput!) { postMessage(input: $i) { seq } }`, in("threadId", "h_x", "text", "X"), "CONTEXT_INVALID"}},
+		"Mutation.setTenantMode": forbidden(`mutation($t: ID!) { setTenantMode(tenantId: $t, mode: "lab") { id } }`, map[string]any{"t": b.TenantID}),
 		// Fields that take no tenant: each is checked below to show only the caller's own data.
 		"Query.me": nil, "Query.context": nil, "Query.tenants": nil, "Query.modes": nil,
 		"Mutation.signup": nil, "Mutation.login": nil, "Mutation.bootstrapSystem": nil, "Mutation.createTenant": nil,

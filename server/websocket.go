@@ -34,7 +34,7 @@ const (
 // websocketTransport serves subscriptions over gorilla websockets, with the
 // RequestContext built from the connection_init payload.
 func (a *api) websocketTransport(origins []string) transport.Websocket {
-	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins})
+	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: a.limits.ConnectionSubscriptions})
 	return transport.Websocket{
 		Implementation:        a.ws,
 		InitFunc:              a.wsInit,

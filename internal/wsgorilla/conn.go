@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"net"
 	"strings"
 	"sync"
@@ -34,8 +35,16 @@ const maxCloseReason = 123
 // close frame (or closeTimeout) before closing TCP, so the peer reads the close code
 // instead of a reset.
 type conn struct {
-	ws   *websocket.Conn
-	impl *Implementation
+	ws    *websocket.Conn
+	impl  *Implementation
+	guard guard
+
+	// The reader's own: the message being read and the reader gqlgen gets over it.
+	buf       *bytes.Buffer
+	msg       bytes.Reader
+	limited   io.LimitedReader
+	env       envelope
+	readLimit int64 // 0: none
 
 	writeMu sync.Mutex
 
@@ -54,12 +63,13 @@ var (
 	_ transport.WebsocketReadDeadliner = (*conn)(nil)
 )
 
-// NextReader returns the next data message. A close frame with 1000, 1001 or 1005 ends
-// the stream with transport.ErrWebsocketClosed (coder's adapter maps only 1000 and 1005;
-// 1001 is a browser leaving the page); after Close it returns net.ErrClosed. gqlgen
-// reports neither to ErrorFunc. A message over the read limit fails with
-// websocket.ErrReadLimit — here, or from the reader when a later frame crosses the
-// limit — after gorilla has sent close 1009.
+// NextReader returns the next data message, read in full and checked by the guard (see
+// Options.MaxSubscriptions); the reader is valid until the next call. A close frame with
+// 1000, 1001 or 1005 ends the stream with transport.ErrWebsocketClosed (coder's adapter
+// maps only 1000 and 1005; 1001 is a browser leaving the page); after Close it returns
+// net.ErrClosed. gqlgen reports neither to ErrorFunc. A message over the read limit fails
+// with websocket.ErrReadLimit after close 1009 went out, and a reused operation id with
+// ErrSubscriberExists after close 4409.
 func (c *conn) NextReader() (int, io.Reader, error) {
 	c.mu.Lock()
 	if c.closing {
@@ -68,42 +78,172 @@ func (c *conn) NextReader() (int, io.Reader, error) {
 	}
 	c.reading = true
 	c.mu.Unlock()
+	// gqlgen has decoded the previous message; an idle connection holds no buffer.
+	c.msg.Reset(nil)
+	if c.buf != nil {
+		c.impl.putReadBuffer(c.buf)
+		c.buf = nil
+	}
 
 	for {
-		typ, r, err := c.ws.NextReader()
-		var ce *websocket.CloseError
-		peerClosed := errors.As(err, &ce)
-
-		c.mu.Lock()
-		closing := c.closing
-		if err == nil && closing {
-			// Our close frame is out: skip what the peer sent before seeing it.
-			c.mu.Unlock()
+		typ, err := c.readMessage()
+		if err != nil {
+			return 0, nil, c.failRead(err)
+		}
+		pass, err := c.admit(c.buf.Bytes())
+		if !pass && err == nil {
 			continue
 		}
-		c.reading = false
-		c.readFailed = err != nil
-		c.peerClosed = c.peerClosed || peerClosed
-		c.mu.Unlock()
-
-		switch {
-		case err == nil:
-			return typ, r, nil
-		case closing:
-			_ = c.closeNow()
-			return 0, nil, net.ErrClosed
-		case peerClosed && isNormalClose(ce.Code):
-			return 0, nil, transport.ErrWebsocketClosed
+		if !c.endRead(err != nil) {
+			// Our close frame is out: skip what the peer sent before seeing it.
+			continue
 		}
-		return 0, nil, err
+		if err != nil {
+			return 0, nil, err
+		}
+		c.msg.Reset(c.buf.Bytes())
+		return typ, &c.msg, nil
 	}
 }
 
-// WriteJSON sends v as one text message, encoded outside the write lock. Once a close
-// frame has gone out the message is dropped and WriteJSON returns nil: RFC 6455 allows no
-// data after a close frame, and gqlgen would report every completion of a subscription it
-// cancelled while closing. Any other write error (a timeout) closes the connection, since
-// gqlgen keeps a connection whose writes fail.
+// readMessage reads the next data message into c.buf. The read limit also bounds the
+// message once decompressed, which gorilla does not check.
+func (c *conn) readMessage() (int, error) {
+	typ, r, err := c.ws.NextReader()
+	if err != nil {
+		return 0, err
+	}
+	if c.buf == nil {
+		c.buf = c.impl.getReadBuffer()
+	}
+	c.buf.Reset()
+	c.limited = io.LimitedReader{R: r, N: math.MaxInt64}
+	if c.readLimit > 0 {
+		c.limited.N = c.readLimit + 1
+	}
+	_, err = c.buf.ReadFrom(&c.limited)
+	c.limited.R = nil
+	if err == nil && c.readLimit > 0 && int64(c.buf.Len()) > c.readLimit {
+		_ = c.WriteClose(websocket.CloseMessageTooBig, "")
+		err = websocket.ErrReadLimit
+	}
+	return typ, err
+}
+
+// failRead ends reading on err and returns the error for gqlgen.
+func (c *conn) failRead(err error) error {
+	var ce *websocket.CloseError
+	peerClosed := errors.As(err, &ce)
+	c.mu.Lock()
+	closing := c.closing
+	c.reading = false
+	c.readFailed = true
+	c.peerClosed = c.peerClosed || peerClosed
+	c.mu.Unlock()
+	switch {
+	case closing:
+		_ = c.closeNow()
+		return net.ErrClosed
+	case peerClosed && isNormalClose(ce.Code):
+		return transport.ErrWebsocketClosed
+	}
+	return err
+}
+
+// endRead ends reading after a message (failed: NextReader returns an error, after which
+// gqlgen closes the connection). It reports false if Close came first: the reader then
+// keeps reading, to finish the closing handshake.
+func (c *conn) endRead(failed bool) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closing {
+		return false
+	}
+	c.reading = false
+	c.readFailed = failed
+	return true
+}
+
+// admit applies the guard to a client message and reports whether gqlgen gets it. It
+// answers a subscribe over the cap itself and refuses a reused id by closing the
+// connection with 4409 (ErrSubscriberExists). Anything that is not a subscribe or stop
+// of the negotiated protocol, including what gqlgen cannot decode, passes unchanged.
+func (c *conn) admit(data []byte) (bool, error) {
+	e := &c.env
+	if !decodeEnvelope(data, e) {
+		return true, nil
+	}
+	start, stop := typeSubscribe, typeComplete
+	if c.guard.legacy {
+		start, stop = typeStart, typeStop
+	}
+	switch e.Type {
+	case stop:
+		c.guard.stop(e.ID)
+		return true, nil
+	case start:
+	default:
+		return true, nil
+	}
+	switch c.awaitStart(e.ID) {
+	case refuse:
+		_ = c.writeTooMany(e.ID)
+		return false, nil
+	case duplicate:
+		_ = c.WriteClose(closeSubscriberExists, "Subscriber for "+e.ID+" already exists")
+		return false, ErrSubscriberExists
+	}
+	return true, nil
+}
+
+// awaitStart returns the guard's verdict on a subscribe for id, waiting up to
+// drainTimeout for operations the client stopped to end when the verdict depends on them.
+func (c *conn) awaitStart(id string) verdict {
+	var timer *time.Timer
+	canWait := true
+	for {
+		v, changed := c.guard.start(id, canWait)
+		if changed == nil {
+			if timer != nil {
+				timer.Stop()
+			}
+			return v
+		}
+		if timer == nil {
+			timer = time.NewTimer(c.impl.drainTimeout)
+		}
+		select {
+		case <-changed:
+		case <-timer.C:
+			canWait = false
+		}
+	}
+}
+
+// writeTooMany answers a subscribe over the cap with an error message for its id: a list
+// of errors in graphql-transport-ws, one error in graphql-ws.
+func (c *conn) writeTooMany(id string) error {
+	b := c.impl.getBuffer()
+	defer c.impl.putBuffer(b)
+	b.WriteString(`{"type":"error","id":`)
+	if err := b.enc.Encode(id); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - 1) // the encoder's newline
+	b.WriteString(`,"payload":`)
+	if c.guard.legacy {
+		b.Write(c.impl.tooMany)
+	} else {
+		b.WriteByte('[')
+		b.Write(c.impl.tooMany)
+		b.WriteByte(']')
+	}
+	b.WriteByte('}')
+	return c.writeText(b.Bytes())
+}
+
+// WriteJSON sends v as one text message, encoded outside the write lock, and shows it to
+// the guard, which ends an operation on its complete or error.
 func (c *conn) WriteJSON(v any) error {
 	b := c.impl.getBuffer()
 	defer c.impl.putBuffer(b)
@@ -111,7 +251,20 @@ func (c *conn) WriteJSON(v any) error {
 		return err
 	}
 	data := bytes.TrimSuffix(b.Bytes(), []byte{'\n'})
+	stopped, ok := c.guard.ending(data)
+	err := c.writeText(data)
+	if ok {
+		c.guard.ended(stopped)
+	}
+	return err
+}
 
+// writeText sends data as one text message. Once a close frame has gone out the message
+// is dropped and writeText returns nil: RFC 6455 allows no data after a close frame, and
+// gqlgen would report every completion of a subscription it cancelled while closing. Any
+// other write error (a timeout) closes the connection, since gqlgen keeps a connection
+// whose writes fail.
+func (c *conn) writeText(data []byte) error {
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
 	_ = c.ws.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))
@@ -149,6 +302,7 @@ func (c *conn) WriteClose(code int, reason string) error {
 // in the transport's reader if one is waiting in NextReader, otherwise in a goroutine —
 // before the socket closes.
 func (c *conn) Close() error {
+	c.guard.close()
 	c.mu.Lock()
 	if c.closing {
 		c.mu.Unlock()
@@ -177,8 +331,13 @@ func (c *conn) Close() error {
 // Subprotocol returns the negotiated subprotocol, "" if none.
 func (c *conn) Subprotocol() string { return c.ws.Subprotocol() }
 
-// SetReadLimit makes gorilla refuse messages longer than limit bytes with close 1009.
-func (c *conn) SetReadLimit(limit int64) { c.ws.SetReadLimit(limit) }
+// SetReadLimit makes gorilla refuse messages longer than limit bytes with close 1009;
+// NextReader applies the same limit to decompressed messages. gqlgen calls it before the
+// first read.
+func (c *conn) SetReadLimit(limit int64) {
+	c.readLimit = limit
+	c.ws.SetReadLimit(limit)
+}
 
 // SetReadDeadline sets the deadline for reads; after Close the closing handshake owns it.
 func (c *conn) SetReadDeadline(t time.Time) error {
@@ -229,6 +388,7 @@ func (c *conn) isClosing() bool {
 }
 
 func (c *conn) closeNow() error {
+	c.guard.close()
 	var err error
 	c.closeOnce.Do(func() { err = c.ws.Close() })
 	return err

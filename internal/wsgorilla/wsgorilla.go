@@ -5,7 +5,9 @@
 // gorilla implementation of that interface: it checks the Origin before upgrading,
 // negotiates graphql-transport-ws and graphql-ws, enforces the transport's read limit,
 // shares pooled write buffers between connections and bounds every write with a
-// deadline.
+// deadline. It also guards gqlgen against two things its transport lets through: an
+// operation id reused while active, and any number of operations on one connection
+// (Options.MaxSubscriptions).
 //
 //	srv.AddTransport(transport.Websocket{
 //		Implementation: wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins}),
@@ -17,6 +19,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -33,6 +36,7 @@ const (
 	DefaultBufferSize       = 1024
 	DefaultHandshakeTimeout = 10 * time.Second
 	DefaultWriteTimeout     = 10 * time.Second
+	DefaultMaxSubscriptions = 100
 )
 
 // closeTimeout bounds the closing handshake: how long a closed connection keeps reading
@@ -40,7 +44,12 @@ const (
 // transport abandoned without closing it stays open before it is closed for it.
 const closeTimeout = 5 * time.Second
 
-// maxPooledBuffer keeps the JSON buffer pool from pinning the memory of one huge message.
+// drainTimeout bounds how long a subscribe waits for gqlgen to end an operation the client
+// stopped, when the subscribe reuses its id or needs its slot (see guard). gqlgen ends a
+// cancelled subscription at once; only a resolver that ignores its context takes longer.
+const drainTimeout = time.Second
+
+// maxPooledBuffer keeps the buffer pools from pinning the memory of one huge message.
 const maxPooledBuffer = 64 << 10
 
 // Options configures New. Every field is optional.
@@ -63,17 +72,41 @@ type Options struct {
 	WriteTimeout time.Duration
 	// EnableCompression negotiates permessage-deflate when the client offers it.
 	EnableCompression bool
+	// MaxSubscriptions caps the operations (graphql-transport-ws subscribe, graphql-ws
+	// start) active at once on one connection; 0 means DefaultMaxSubscriptions. A
+	// subscribe beyond the cap is not passed to gqlgen: it is answered with an error
+	// message for its id, and nothing else is sent for that id. The error is
+	//	{"message":"too many subscriptions on this connection (limit N)","extensions":{"code":"RATE_LIMITED","status":429}}
+	// as the payload's only element in graphql-transport-ws and as the payload itself in
+	// graphql-ws.
+	//
+	// An operation is active from its subscribe until the server sends complete or error
+	// for it, the client sends complete (graphql-ws: stop) for it, or the connection
+	// closes. A subscribe for an id that is active closes the connection with 4409
+	// "Subscriber for <id> already exists", the graphql-transport-ws rule, applied to
+	// graphql-ws too: gqlgen would replace the first operation, which could then no longer
+	// be stopped.
+	//
+	// An operation the client stopped keeps its slot, and its id stays taken, until gqlgen
+	// has ended it (at once, unless its resolver ignores cancellation). A subscribe that
+	// needs the slot or the id waits up to a second for that, then is refused or closes
+	// the connection as above.
+	MaxSubscriptions int
 }
 
 // Implementation accepts gqlgen websocket connections with gorilla/websocket. It is safe
 // for concurrent use; build one with New and share it between transports.
 type Implementation struct {
-	upgrader     websocket.Upgrader
-	writeTimeout time.Duration
-	closeTimeout time.Duration
-	allowAll     bool
-	allowed      map[string]bool // lower-cased origins
-	jsonBuffers  sync.Pool       // *jsonBuffer
+	upgrader         websocket.Upgrader
+	writeTimeout     time.Duration
+	closeTimeout     time.Duration
+	drainTimeout     time.Duration
+	maxSubscriptions int
+	tooMany          []byte // the error object answering a subscribe over the cap
+	allowAll         bool
+	allowed          map[string]bool // lower-cased origins
+	jsonBuffers      sync.Pool       // *jsonBuffer
+	readBuffers      sync.Pool       // *bytes.Buffer
 }
 
 var _ transport.WebsocketImplementation = (*Implementation)(nil)
@@ -81,10 +114,13 @@ var _ transport.WebsocketImplementation = (*Implementation)(nil)
 // New returns an Implementation configured by opts.
 func New(opts Options) *Implementation {
 	i := &Implementation{
-		writeTimeout: orDefault(opts.WriteTimeout, DefaultWriteTimeout),
-		closeTimeout: closeTimeout,
-		allowed:      make(map[string]bool, len(opts.AllowedOrigins)),
+		writeTimeout:     orDefault(opts.WriteTimeout, DefaultWriteTimeout),
+		closeTimeout:     closeTimeout,
+		drainTimeout:     drainTimeout,
+		maxSubscriptions: orDefault(opts.MaxSubscriptions, DefaultMaxSubscriptions),
+		allowed:          make(map[string]bool, len(opts.AllowedOrigins)),
 	}
+	i.tooMany = fmt.Appendf(nil, `{"message":"too many subscriptions on this connection (limit %d)","extensions":{"code":"RATE_LIMITED","status":429}}`, i.maxSubscriptions)
 	for _, o := range opts.AllowedOrigins {
 		if o == "*" {
 			i.allowAll = true
@@ -135,7 +171,10 @@ func (i *Implementation) Accept(w http.ResponseWriter, r *http.Request, options 
 	if err != nil {
 		return nil, err
 	}
-	c := &conn{ws: ws, impl: i}
+	c := &conn{ws: ws, impl: i, guard: guard{
+		max:    i.maxSubscriptions,
+		legacy: ws.Subprotocol() != graphqlTransportWS,
+	}}
 	context.AfterFunc(r.Context(), c.handlerDone)
 	return c, nil
 }
@@ -162,6 +201,22 @@ func (i *Implementation) putBuffer(b *jsonBuffer) {
 	}
 	b.Reset()
 	i.jsonBuffers.Put(b)
+}
+
+// getReadBuffer and putReadBuffer recycle the buffers NextReader reads messages into.
+func (i *Implementation) getReadBuffer() *bytes.Buffer {
+	if b, ok := i.readBuffers.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+func (i *Implementation) putReadBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledBuffer {
+		return
+	}
+	b.Reset()
+	i.readBuffers.Put(b)
 }
 
 func orDefault[T int | time.Duration](v, def T) T {

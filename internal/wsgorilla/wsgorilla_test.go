@@ -283,18 +283,19 @@ func TestReadLimit(t *testing.T) {
 	limit := int64(100)
 	big := `{"type":"connection_init","payload":{"pad":"` + strings.Repeat("x", 200) + `"}}`
 	cases := []struct {
-		name  string
-		limit *int64
-		init  bool // send connection_init first
-		write func(c *websocket.Conn) error
+		name     string
+		limit    *int64
+		init     bool // send connection_init first
+		compress bool // negotiate permessage-deflate
+		write    func(c *websocket.Conn) error
 	}{
-		{"BeforeInit", &limit, false, func(c *websocket.Conn) error {
+		{"BeforeInit", &limit, false, false, func(c *websocket.Conn) error {
 			return c.WriteMessage(websocket.TextMessage, []byte(big))
 		}},
-		{"AfterAck", &limit, true, func(c *websocket.Conn) error {
+		{"AfterAck", &limit, true, false, func(c *websocket.Conn) error {
 			return c.WriteMessage(websocket.TextMessage, []byte(big))
 		}},
-		{"Fragmented", &limit, true, func(c *websocket.Conn) error {
+		{"Fragmented", &limit, true, false, func(c *websocket.Conn) error {
 			// Under the limit in the first frame: the limit trips while gqlgen decodes.
 			w, err := c.NextWriter(websocket.TextMessage)
 			if err != nil {
@@ -307,7 +308,11 @@ func TestReadLimit(t *testing.T) {
 			}
 			return w.Close()
 		}},
-		{"DefaultLimit4MiB", nil, true, func(c *websocket.Conn) error {
+		{"Compressed", &limit, true, true, func(c *websocket.Conn) error {
+			// Under the limit on the wire, over it once inflated.
+			return c.WriteMessage(websocket.TextMessage, []byte(big))
+		}},
+		{"DefaultLimit4MiB", nil, true, false, func(c *websocket.Conn) error {
 			// Megabytes the server never reads: without the closing handshake the peer
 			// would get a TCP reset instead of the close frame.
 			huge := `{"type":"connection_init","payload":{"pad":"` + strings.Repeat("x", 4<<20) + `"}}`
@@ -316,8 +321,11 @@ func TestReadLimit(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := startServer(t, transport.Websocket{PayloadReadLimit: tc.limit})
-			d := websocket.Dialer{Subprotocols: []string{transportWS}}
+			s := startServer(t, transport.Websocket{
+				PayloadReadLimit: tc.limit,
+				Implementation:   New(Options{EnableCompression: tc.compress}),
+			})
+			d := websocket.Dialer{Subprotocols: []string{transportWS}, EnableCompression: tc.compress}
 			if tc.name == "Fragmented" {
 				d.WriteBufferSize = 64 // the client sends 64-byte frames
 			}
