@@ -224,3 +224,24 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestWebsocketClosesAtTokenExpiry: a connection lives no longer than its token.
+func TestWebsocketClosesAtTokenExpiry(t *testing.T) {
+	ts := newServer(t, func(c *Config) { c.TokenTTL = 2 * time.Second })
+	ann := ts.signup(t, "ann")
+	ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, err := ws.init(initPayload(ann)); err != nil || m.Type != "connection_ack" {
+		t.Fatalf("init: %+v %v", m, err)
+	}
+	start := time.Now()
+	code, _ := ws.expectClose()
+	if code != 1000 {
+		t.Fatalf("closed with %d", code)
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Fatalf("closed %s after init with a 2 s token", d)
+	}
+}
