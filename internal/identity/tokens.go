@@ -45,7 +45,13 @@ type TokenConfig struct {
 	Skew time.Duration
 	// Now is the clock. Optional; time.Now when nil. Tests inject a fixed clock.
 	Now func() time.Time
+	// CacheSize bounds the cache of verified tokens (each kept until it expires).
+	// Optional; DefaultCacheSize when zero, no cache when negative.
+	CacheSize int
 }
+
+// DefaultCacheSize is the default number of verified tokens remembered.
+const DefaultCacheSize = 100_000
 
 // Claims are the facts a verified token asserts.
 type Claims struct {
@@ -58,8 +64,9 @@ type Claims struct {
 // Tokens issues and verifies EdDSA-signed access tokens (compact JWS JWTs). It is safe
 // for concurrent use.
 type Tokens struct {
-	keys Keys
-	cfg  TokenConfig
+	keys  Keys
+	cfg   TokenConfig
+	cache *verifiedCache // nil when disabled
 }
 
 // NewTokens returns Tokens that sign with keys.SigningKey and verify against
@@ -88,7 +95,14 @@ func NewTokens(keys Keys, cfg TokenConfig) (*Tokens, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Tokens{keys: keys, cfg: cfg}, nil
+	t := &Tokens{keys: keys, cfg: cfg}
+	if cfg.CacheSize == 0 {
+		cfg.CacheSize = DefaultCacheSize
+	}
+	if cfg.CacheSize > 0 {
+		t.cache = newVerifiedCache(cfg.CacheSize)
+	}
+	return t, nil
 }
 
 // Issue returns a signed token for userID, which must be a well-formed user id, and
@@ -131,6 +145,20 @@ func (t *Tokens) Issue(userID string) (string, Claims, error) {
 // failure is an UNAUTHENTICATED *apperr.Error whose message never contains the token:
 // "token expired" when only the expiry is wrong, "invalid token" otherwise.
 func (t *Tokens) Verify(token string) (Claims, error) {
+	if t.cache != nil {
+		if claims, ok := t.cache.get(token, t.cfg.Now(), t.cfg.Skew); ok {
+			return claims, nil
+		}
+	}
+	claims, err := t.verify(token)
+	if err == nil && t.cache != nil {
+		t.cache.put(token, claims, t.cfg.Now())
+	}
+	return claims, err
+}
+
+// verify is the full check behind Verify's cache.
+func (t *Tokens) verify(token string) (Claims, error) {
 	if len(token) > maxTokenLength || !isCompactJWS(token) {
 		return Claims{}, errInvalidToken()
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -217,12 +218,35 @@ func TestNewTokensConfig(t *testing.T) {
 	}
 }
 
+// BenchmarkTokensVerify is a full verification: the cost of a token not seen before.
 func BenchmarkTokensVerify(b *testing.B) {
+	f := newFixture(b)
+	var err error
+	if f.tokens, err = NewTokens(f.keys, TokenConfig{Issuer: testIssuer, Audience: testAudience, Now: func() time.Time { return f.now }, CacheSize: -1}); err != nil {
+		b.Fatal(err)
+	}
+	token, _, err := f.tokens.Issue("u_alice")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := f.tokens.Verify(token); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTokensVerifyCached is the common case: a token verified before.
+func BenchmarkTokensVerifyCached(b *testing.B) {
 	f := newFixture(b)
 	token, _, err := f.tokens.Issue("u_alice")
 	if err != nil {
 		b.Fatal(err)
 	}
+	if _, err := f.tokens.Verify(token); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := f.tokens.Verify(token); err != nil {
 			b.Fatal(err)
@@ -238,5 +262,43 @@ func BenchmarkTokensVerifyRejectForged(b *testing.B) {
 		if _, err := f.tokens.Verify(token); err == nil {
 			b.Fatal("forged token accepted")
 		}
+	}
+}
+
+// TestVerifyCache: a cached token stops being accepted when it expires, failures are
+// not cached, and a full cache stays bounded.
+func TestVerifyCache(t *testing.T) {
+	f := newFixture(t)
+	token, claims, err := f.tokens.Issue("u_alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.tokens.Verify(token); err != nil || got != claims {
+		t.Fatalf("Verify = %+v, %v", got, err)
+	}
+	if _, ok := f.tokens.cache.get(token, f.now, time.Minute); !ok {
+		t.Fatal("a verified token was not cached")
+	}
+	f.now = claims.ExpiresAt.Add(2 * time.Minute) // past exp and the 30 s skew
+	if _, err := f.tokens.Verify(token); apperr.CodeOf(err) != apperr.Unauthenticated {
+		t.Fatalf("expired cached token: err = %v", err)
+	}
+	if _, err := f.tokens.Verify("garbage"); err == nil {
+		t.Fatal("garbage accepted")
+	}
+	if _, ok := f.tokens.cache.get("garbage", f.now, 0); ok {
+		t.Fatal("a failure was cached")
+	}
+
+	small := newVerifiedCache(cacheShards) // one entry per shard
+	for i := range 1000 {
+		small.put(fmt.Sprint(i), claims, f.now)
+	}
+	n := 0
+	for i := range small.shards {
+		n += len(small.shards[i].entries)
+	}
+	if n > cacheShards {
+		t.Fatalf("cache holds %d entries, bound %d", n, cacheShards)
 	}
 }
