@@ -41,7 +41,7 @@ func (r *mutationResolver) RemoveMember(ctx context.Context, input model.RemoveM
 	if err := r.tenancy.RemoveMember(ctx, rc.Role, rc.TenantID, input.UserID); err != nil {
 		return false, err
 	}
-	r.revoker.Revoke(ctx, rc.TenantID, input.UserID)
+	r.access.MemberRemoved(ctx, rc.TenantID, input.UserID)
 	return true, nil
 }
 

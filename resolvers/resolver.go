@@ -74,15 +74,18 @@ type Chat interface {
 // on first use. Returns ROUTE_MISSING while no such route exists.
 type ChatSource func(ctx context.Context) (Chat, error)
 
-// Revoker ends a removed member's live connections to a tenant on every replica.
-type Revoker interface {
-	Revoke(ctx context.Context, tenantID, userID string)
+// AccessEvents relays changes to access decisions to every replica: a removed member's
+// connections end there, and cached memberships and tenants are dropped.
+type AccessEvents interface {
+	MemberRemoved(ctx context.Context, tenantID, userID string)
+	MemberAdded(ctx context.Context, tenantID, userID string)
+	TenantChanged(ctx context.Context, tenantID string)
 }
 
 // Config holds the resolvers' dependencies; every field is required.
 type Config struct {
 	Chat        ChatSource
-	Revoker     Revoker
+	Access      AccessEvents
 	Tenancy     Tenancy
 	Tokens      TokenIssuer
 	Guard       *access.Guard
@@ -93,7 +96,7 @@ type Config struct {
 // Resolver is the root resolver: the dependency-injection point of every resolver.
 type Resolver struct {
 	chat        ChatSource
-	revoker     Revoker
+	access      AccessEvents
 	tenancy     Tenancy
 	tokens      TokenIssuer
 	routes      Routes
@@ -104,7 +107,7 @@ type Resolver struct {
 func New(cfg Config) graph.Config {
 	c := graph.Config{Resolvers: &Resolver{
 		tenancy: cfg.Tenancy, tokens: cfg.Tokens, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
-		chat: cfg.Chat, revoker: cfg.Revoker,
+		chat: cfg.Chat, access: cfg.Access,
 	}}
 	c.Directives.Public = cfg.Guard.Public
 	c.Directives.Authenticated = cfg.Guard.Authenticated

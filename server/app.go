@@ -31,6 +31,7 @@ type Main struct {
 	log      *slog.Logger
 	client   *gfs.Client
 	store    *firestore.Store
+	cached   *tenancy.CachedStore
 	secrets  *secrets.Resolver
 	registry *routing.Registry
 	routes   *routing.Service
@@ -131,8 +132,11 @@ func (m *Main) build(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Memberships, tenants and modes are read on every request: serve them from memory,
+	// invalidated by writes here and, through the bus, on other replicas.
+	m.cached = tenancy.NewCachedStore(m.store, tenancy.CacheConfig{TTL: 10 * time.Second, NegativeTTL: 2 * time.Second})
 	m.tenancy = tenancy.NewService(tenancy.Config{
-		Store:        m.store,
+		Store:        m.cached,
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
 		BootstrapKey: m.cfg.BootstrapKey,
 	})
@@ -140,12 +144,12 @@ func (m *Main) build(ctx context.Context) error {
 	m.metrics = newMetrics()
 	m.sessions = newSessions(m.log)
 	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
-	guard := access.NewGuard(m.store)
-	a := &api{builder: access.NewBuilder(m.tokens, m.store), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
+	guard := access.NewGuard(m.cached)
+	a := &api{builder: access.NewBuilder(m.tokens, m.cached), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
 	a.graphql, err = newGraphQL(resolvers.New(resolvers.Config{
 		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
-		Chat:    m.chatService,
-		Revoker: revoker{sessions: m.sessions, bus: m.chatBus, log: m.log},
+		Chat:   m.chatService,
+		Access: &accessEvents{sessions: m.sessions, cache: m.cached, bus: m.chatBus, log: m.log},
 	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), &tenantSubscriptions{limit: m.cfg.Limits.TenantSubscriptions, count: map[string]int{}}, m.log)
 	if err != nil {
 		return err

@@ -54,7 +54,8 @@ func (m *Main) connectBus(ctx context.Context) error {
 	m.chat = chat.NewService(chat.Config{Store: m.store, Bus: m.bus, Log: m.log, Counters: m.metrics})
 	fctx, stop := context.WithCancel(context.Background())
 	m.stopFollow = stop
-	go m.sessions.follow(fctx, m.bus)
+	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
+	go events.follow(fctx, m.bus)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/tenancy"
 )
 
 // sessions tracks live websocket connections by tenant and user, so that a removed
@@ -95,50 +96,86 @@ func (s *sessions) count() int {
 	return n
 }
 
-// revocation is the bus message telling every replica to end a user's connections.
-type revocation struct {
+// accessEvent is the bus message telling every replica that an access decision changed.
+type accessEvent struct {
+	Kind     string `json:"kind"` // eventMemberRemoved, eventMemberAdded or eventTenantChanged
 	TenantID string `json:"tenantId"`
-	UserID   string `json:"userId"`
+	UserID   string `json:"userId,omitempty"`
 }
 
-// revocationsTopic carries revocations between replicas.
-const revocationsTopic = "revocations"
+// Access event kinds.
+const (
+	eventMemberRemoved = "member-removed"
+	eventMemberAdded   = "member-added"
+	eventTenantChanged = "tenant-changed"
+)
 
-// revoker ends a removed member's connections here and, through the bus, everywhere.
-type revoker struct {
+// accessTopic carries access events between replicas.
+const accessTopic = "access"
+
+// accessEvents applies changes to access here and relays them to every replica: removed
+// members' connections end, and cached memberships and tenants are dropped.
+type accessEvents struct {
 	sessions *sessions
-	bus      func(ctx context.Context) (chat.Bus, error)
+	cache    *tenancy.CachedStore
+	bus      func(ctx context.Context) (chat.Bus, error) // nil on the receiving side
 	log      *slog.Logger
 }
 
-// Revoke implements resolvers.Revoker.
-func (r revoker) Revoke(ctx context.Context, tenantID, userID string) {
-	r.sessions.revokeLocal(tenantID, userID)
-	bus, err := r.bus(ctx)
-	if err == nil {
-		payload, _ := json.Marshal(revocation{TenantID: tenantID, UserID: userID})
-		err = bus.Publish(ctx, revocationsTopic, payload)
-	}
-	if err != nil {
-		r.log.ErrorContext(ctx, "revocation not broadcast: other replicas keep the member's connections until their tokens expire", "tenant", tenantID, "user", userID, "err", err)
+// MemberRemoved implements resolvers.AccessEvents.
+func (a *accessEvents) MemberRemoved(ctx context.Context, tenantID, userID string) {
+	a.broadcast(ctx, accessEvent{Kind: eventMemberRemoved, TenantID: tenantID, UserID: userID})
+}
+
+// MemberAdded implements resolvers.AccessEvents.
+func (a *accessEvents) MemberAdded(ctx context.Context, tenantID, userID string) {
+	a.broadcast(ctx, accessEvent{Kind: eventMemberAdded, TenantID: tenantID, UserID: userID})
+}
+
+// TenantChanged implements resolvers.AccessEvents.
+func (a *accessEvents) TenantChanged(ctx context.Context, tenantID string) {
+	a.broadcast(ctx, accessEvent{Kind: eventTenantChanged, TenantID: tenantID})
+}
+
+func (a *accessEvents) apply(e accessEvent) {
+	switch e.Kind {
+	case eventMemberRemoved:
+		a.cache.ForgetMember(e.TenantID, e.UserID)
+		a.sessions.revokeLocal(e.TenantID, e.UserID)
+	case eventMemberAdded:
+		a.cache.ForgetMember(e.TenantID, e.UserID)
+	case eventTenantChanged:
+		a.cache.ForgetTenant(e.TenantID)
 	}
 }
 
-// follow applies revocations from other replicas until ctx ends, re-attaching if the bus
+func (a *accessEvents) broadcast(ctx context.Context, e accessEvent) {
+	a.apply(e)
+	bus, err := a.bus(ctx)
+	if err == nil {
+		payload, _ := json.Marshal(e)
+		err = bus.Publish(ctx, accessTopic, payload)
+	}
+	if err != nil {
+		a.log.ErrorContext(ctx, "access change not relayed: other replicas catch up when their caches expire and tokens end", "kind", e.Kind, "tenant", e.TenantID, "user", e.UserID, "err", err)
+	}
+}
+
+// follow applies other replicas' access events until ctx ends, re-attaching if the bus
 // drops the subscription.
-func (s *sessions) follow(ctx context.Context, bus chat.Bus) {
+func (a *accessEvents) follow(ctx context.Context, bus chat.Bus) {
 	for ctx.Err() == nil {
-		sub := bus.Subscribe(ctx, revocationsTopic)
+		sub := bus.Subscribe(ctx, accessTopic)
 		for payload := range sub.Events() {
 			if payload == nil {
 				continue
 			}
-			var rv revocation
-			if err := json.Unmarshal(payload, &rv); err != nil {
-				s.log.Warn("ignoring a malformed revocation", "err", err)
+			var e accessEvent
+			if err := json.Unmarshal(payload, &e); err != nil {
+				a.log.Warn("ignoring a malformed access event", "err", err)
 				continue
 			}
-			s.revokeLocal(rv.TenantID, rv.UserID)
+			a.apply(e)
 		}
 		sub.Close()
 		select {
