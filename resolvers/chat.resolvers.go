@@ -79,9 +79,5 @@ func (r *subscriptionResolver) MessagePosted(ctx context.Context, threadID strin
 	if err != nil {
 		return nil, err
 	}
-	ms, err := c.Subscribe(ctx, chatScope(reqctx.From(ctx)), threadID, after)
-	if err != nil {
-		return nil, err
-	}
-	return forward(ctx, ms), nil
+	return c.Subscribe(ctx, chatScope(reqctx.From(ctx)), threadID, after)
 }

@@ -67,7 +67,7 @@ type Chat interface {
 	Threads(ctx context.Context, sc chat.Scope, first int) ([]chat.Thread, error)
 	Post(ctx context.Context, sc chat.Scope, userID, threadID, text string) (chat.Message, error)
 	Messages(ctx context.Context, sc chat.Scope, threadID string, after, first int) ([]chat.Message, error)
-	Subscribe(ctx context.Context, sc chat.Scope, threadID string, after *int) (<-chan chat.Message, error)
+	Subscribe(ctx context.Context, sc chat.Scope, threadID string, after *int) (<-chan *chat.Message, error)
 }
 
 // ChatSource returns the chat service, connecting it to the bus the chat_bus route names

@@ -166,12 +166,12 @@ func (a *accessEvents) broadcast(ctx context.Context, e accessEvent) {
 func (a *accessEvents) follow(ctx context.Context, bus chat.Bus) {
 	for ctx.Err() == nil {
 		sub := bus.Subscribe(ctx, accessTopic)
-		for payload := range sub.Events() {
-			if payload == nil {
+		for ev := range sub.Events() {
+			if ev.Payload == nil {
 				continue
 			}
 			var e accessEvent
-			if err := json.Unmarshal(payload, &e); err != nil {
+			if err := json.Unmarshal(ev.Payload, &e); err != nil {
 				a.log.Warn("ignoring a malformed access event", "err", err)
 				continue
 			}

@@ -5,6 +5,8 @@ package chat
 
 import (
 	"context"
+	"encoding/json"
+	"sync"
 	"time"
 )
 
@@ -83,10 +85,36 @@ type Bus interface {
 
 // Subscription is one attachment to a bus topic.
 type Subscription interface {
-	// Events delivers payloads, and nil after the bus (re)attached to the topic — a hint
-	// that messages may have been missed. It closes when the subscriber is dropped for
+	// Events delivers the topic's events. It closes when the subscriber is dropped for
 	// falling behind or the context ends.
-	Events() <-chan []byte
+	Events() <-chan *Event
 	// Close detaches.
 	Close()
+}
+
+// Event is one bus delivery, shared by every local subscriber of its topic: the payload
+// is decoded once, however many subscribers read it.
+type Event struct {
+	// Payload is the published bytes; nil when the bus (re)attached to the topic — a hint
+	// that messages may have been missed.
+	Payload []byte
+
+	once sync.Once
+	msg  *Message
+	err  error
+}
+
+// NewEvent wraps a delivered payload (nil for a re-attachment).
+func NewEvent(payload []byte) *Event { return &Event{Payload: payload} }
+
+// message decodes the payload as a Message, once for all subscribers. The result is
+// shared and must not be modified.
+func (e *Event) message() (*Message, error) {
+	e.once.Do(func() {
+		var m Message
+		if e.err = json.Unmarshal(e.Payload, &m); e.err == nil {
+			e.msg = &m
+		}
+	})
+	return e.msg, e.err
 }

@@ -2,7 +2,6 @@ package chat
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/northstar/northstar/internal/apperr"
 )
@@ -14,7 +13,7 @@ import (
 // Redis outage, triggers a replay from the last seq delivered. Each seq is delivered once,
 // in order. The channel closes when ctx ends, the store fails, or the bus drops the
 // subscriber for falling more than a buffer behind. Returns NOT_FOUND, BAD_USER_INPUT.
-func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, after *int) (<-chan Message, error) {
+func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, after *int) (<-chan *Message, error) {
 	if after != nil && *after < 0 {
 		return nil, apperr.E(apperr.BadUserInput, "after must not be negative")
 	}
@@ -37,7 +36,7 @@ func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, afte
 		}
 		last = t.LastSeq
 	}
-	out := make(chan Message, streamBuffer)
+	out := make(chan *Message, streamBuffer)
 	st := &stream{svc: s, threadID: threadID, last: last, out: out}
 	go func() {
 		defer close(out)
@@ -52,32 +51,32 @@ type stream struct {
 	svc      *Service
 	threadID string
 	last     int // the seq of the last message delivered
-	out      chan<- Message
+	out      chan<- *Message
 }
 
-func (st *stream) run(ctx context.Context, events <-chan []byte, replay bool) {
+func (st *stream) run(ctx context.Context, events <-chan *Event, replay bool) {
 	if replay && !st.replay(ctx) {
 		return
 	}
 	for {
-		var payload []byte
+		var ev *Event
 		var ok bool
 		select {
 		case <-ctx.Done():
 			return
-		case payload, ok = <-events:
+		case ev, ok = <-events:
 		}
 		if !ok {
 			return // dropped by the bus for falling behind, or detached
 		}
-		if payload == nil { // the bus re-attached: messages may have been missed
+		if ev.Payload == nil { // the bus re-attached: messages may have been missed
 			if !st.replay(ctx) {
 				return
 			}
 			continue
 		}
-		var m Message
-		if err := json.Unmarshal(payload, &m); err != nil || m.ThreadID != st.threadID {
+		m, err := ev.message()
+		if err != nil || m.ThreadID != st.threadID {
 			st.svc.log.WarnContext(ctx, "chat: ignoring a malformed bus message", "thread", st.threadID)
 			continue
 		}
@@ -108,8 +107,8 @@ func (st *stream) replay(ctx context.Context) bool {
 			}
 			return false
 		}
-		for _, m := range ms {
-			if !st.send(ctx, m) {
+		for i := range ms {
+			if !st.send(ctx, &ms[i]) {
 				return false
 			}
 		}
@@ -122,7 +121,7 @@ func (st *stream) replay(ctx context.Context) bool {
 // send delivers m in order, waiting for the consumer. Waiting is safe: the bus keeps its
 // own bounded buffer per subscription and drops a subscription that overflows it, which
 // ends this stream (the client resumes with after = its last seq).
-func (st *stream) send(ctx context.Context, m Message) bool {
+func (st *stream) send(ctx context.Context, m *Message) bool {
 	if m.Seq != st.last+1 {
 		return true // never deliver out of order; a later replay fills the gap
 	}

@@ -52,24 +52,25 @@ type manualBus struct {
 	subs []*manualSub
 }
 
-type manualSub struct{ ch chan []byte }
+type manualSub struct{ ch chan *Event }
 
-func (s *manualSub) Events() <-chan []byte { return s.ch }
+func (s *manualSub) Events() <-chan *Event { return s.ch }
 func (s *manualSub) Close()                {}
 
 func (b *manualBus) Publish(context.Context, string, []byte) error { return nil } // the test publishes by hand
 func (b *manualBus) Subscribe(context.Context, string) Subscription {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	s := &manualSub{ch: make(chan []byte, 64)}
+	s := &manualSub{ch: make(chan *Event, 64)}
 	b.subs = append(b.subs, s)
 	return s
 }
 func (b *manualBus) push(payload []byte) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	ev := NewEvent(payload) // one event shared by every subscriber, as the real bus does
 	for _, s := range b.subs {
-		s.ch <- payload
+		s.ch <- ev
 	}
 }
 
@@ -93,13 +94,13 @@ func post(t *testing.T, s *memStore) []byte {
 	return b
 }
 
-func expect(t *testing.T, ch <-chan Message, seqs ...int) {
+func expect(t *testing.T, ch <-chan *Message, seqs ...int) {
 	t.Helper()
 	for _, want := range seqs {
 		select {
 		case m, ok := <-ch:
 			if !ok || m.Seq != want {
-				t.Fatalf("got %d (open %v), want %d", m.Seq, ok, want)
+				t.Fatalf("got %v (open %v), want %d", m, ok, want)
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("no message %d", want)

@@ -100,14 +100,17 @@ func (b *Bus) loop(ch <-chan any) {
 	}
 }
 
+// deliver hands one event — the same *chat.Event for every subscriber, so it is decoded
+// once — to the topic's subscribers.
 func (b *Bus) deliver(channel string, payload []byte) {
 	topic := channel[min(len(b.prefix), len(channel)):]
+	ev := chat.NewEvent(payload)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	n := 0
 	for s := range b.topics[topic] {
 		select {
-		case s.ch <- payload:
+		case s.ch <- ev:
 			n++
 		default:
 			b.dropLocked(s)
@@ -131,12 +134,12 @@ func (b *Bus) Publish(ctx context.Context, topic string, payload []byte) error {
 type subscription struct {
 	bus   *Bus
 	topic string
-	ch    chan []byte
+	ch    chan *chat.Event
 	once  sync.Once
 }
 
 // Events implements chat.Subscription.
-func (s *subscription) Events() <-chan []byte { return s.ch }
+func (s *subscription) Events() <-chan *chat.Event { return s.ch }
 
 // Close implements chat.Subscription.
 func (s *subscription) Close() {
@@ -148,7 +151,7 @@ func (s *subscription) Close() {
 // Subscribe attaches to topic until ctx ends or Close. The first subscriber of a topic in
 // this process subscribes the Redis channel; the last one to leave unsubscribes it.
 func (b *Bus) Subscribe(ctx context.Context, topic string) chat.Subscription {
-	s := &subscription{bus: b, topic: topic, ch: make(chan []byte, b.buffer)}
+	s := &subscription{bus: b, topic: topic, ch: make(chan *chat.Event, b.buffer)}
 	b.mu.Lock()
 	if b.closed {
 		close(s.ch)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/routing"
 )
@@ -46,16 +47,19 @@ func newBus(t *testing.T, buffer int) (*Bus, *counters, redis.UniversalClient) {
 	return b, c, client
 }
 
-// next returns the next non-resync event.
-func next(t *testing.T, ch <-chan []byte) ([]byte, bool) {
+// next returns the next non-resync payload.
+func next(t *testing.T, ch <-chan *chat.Event) ([]byte, bool) {
 	t.Helper()
 	for {
 		select {
-		case p, ok := <-ch:
-			if ok && p == nil {
+		case ev, ok := <-ch:
+			if !ok {
+				return nil, false
+			}
+			if ev.Payload == nil {
 				continue
 			}
-			return p, ok
+			return ev.Payload, true
 		case <-time.After(5 * time.Second):
 			t.Fatal("no event")
 		}
@@ -65,7 +69,7 @@ func next(t *testing.T, ch <-chan []byte) ([]byte, bool) {
 func TestFanOut(t *testing.T) {
 	b, c, client := newBus(t, 16)
 	ctx := context.Background()
-	subs := make([]<-chan []byte, 5)
+	subs := make([]<-chan *chat.Event, 5)
 	for i := range subs {
 		subs[i] = b.Subscribe(ctx, "topic").Events()
 	}
@@ -93,21 +97,21 @@ func TestFanOut(t *testing.T) {
 
 // waitResync waits for the attach notice a new topic produces (Redis confirmed the
 // subscription), then drains it from subscribers that joined before it arrived.
-func waitResync(t *testing.T, subs []<-chan []byte) {
+func waitResync(t *testing.T, subs []<-chan *chat.Event) {
 	t.Helper()
 	select {
-	case p := <-subs[0]:
-		if p != nil {
-			t.Fatalf("expected the attach notice, got %q", p)
+	case ev := <-subs[0]:
+		if ev.Payload != nil {
+			t.Fatalf("expected the attach notice, got %q", ev.Payload)
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("no attach notice")
 	}
 	for _, ch := range subs[1:] {
 		select {
-		case p := <-ch:
-			if p != nil {
-				t.Fatalf("expected the attach notice, got %q", p)
+		case ev := <-ch:
+			if ev.Payload != nil {
+				t.Fatalf("expected the attach notice, got %q", ev.Payload)
 			}
 		default:
 		}
@@ -119,7 +123,7 @@ func TestSlowSubscriberDropped(t *testing.T) {
 	ctx := context.Background()
 	slow := b.Subscribe(ctx, "topic").Events()
 	fast := b.Subscribe(ctx, "topic").Events()
-	waitResync(t, []<-chan []byte{slow, fast})
+	waitResync(t, []<-chan *chat.Event{slow, fast})
 	for i := 0; i < 10; i++ {
 		if err := b.Publish(ctx, "topic", []byte{byte('0' + i)}); err != nil {
 			t.Fatal(err)
