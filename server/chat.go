@@ -93,7 +93,7 @@ func (l *tenantSubscriptions) around(ctx context.Context, next graphql.Operation
 			l.mu.Unlock()
 		})
 	}
-	go func() { <-ctx.Done(); release() }()
+	context.AfterFunc(ctx, release)
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
 		r := h(ctx)

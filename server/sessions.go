@@ -50,15 +50,14 @@ func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Con
 	}
 	set[sess] = struct{}{}
 	s.mu.Unlock()
-	go func() {
-		<-ctx.Done()
+	context.AfterFunc(ctx, func() { // no goroutine per connection while it lives
 		s.mu.Lock()
 		delete(s.byKey[sess.key], sess)
 		if len(s.byKey[sess.key]) == 0 {
 			delete(s.byKey, sess.key)
 		}
 		s.mu.Unlock()
-	}()
+	})
 	return ctx
 }
 

@@ -87,12 +87,11 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 }
 
 // expireAt returns ctx ending at t; the transport closes the connection when it ends.
+// The deadline's resources are released when it passes or the connection ends, without
+// a goroutine waiting for either.
 func expireAt(ctx context.Context, t time.Time) context.Context {
 	ctx, cancel := context.WithDeadline(ctx, t)
-	go func() {
-		<-ctx.Done()
-		cancel()
-	}()
+	context.AfterFunc(ctx, cancel)
 	return ctx
 }
 

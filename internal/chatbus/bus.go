@@ -25,7 +25,7 @@ type Options struct {
 	// Prefix namespaces channel names; "ns:" when empty.
 	Prefix string
 	// Buffer is each subscriber's queue; a subscriber whose queue is full is dropped.
-	// 256 when zero.
+	// 64 when zero.
 	Buffer int
 	// Log receives bus errors; discarded when nil.
 	Log *slog.Logger
@@ -70,7 +70,7 @@ func NewBus(client redis.UniversalClient, o Options) *Bus {
 		b.prefix = "ns:"
 	}
 	if b.buffer == 0 {
-		b.buffer = 256
+		b.buffer = 64
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
@@ -166,13 +166,7 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) chat.Subscription {
 	}
 	subs[s] = struct{}{}
 	b.mu.Unlock()
-	go func() {
-		select {
-		case <-ctx.Done():
-			s.Close()
-		case <-b.done:
-		}
-	}()
+	context.AfterFunc(ctx, s.Close) // no goroutine per subscriber while it lives
 	return s
 }
 
