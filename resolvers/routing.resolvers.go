@@ -45,9 +45,12 @@ func (r *queryResolver) Route(ctx context.Context, resourceKind string) (*routin
 	if rc.Env == "" {
 		return nil, apperr.E(apperr.ContextMissing, "X-Env is required to resolve a route")
 	}
+	if !routing.ValidKind(resourceKind) {
+		return nil, apperr.E(apperr.BadUserInput, "resourceKind: not a valid resource kind (lower-case letters, digits and _)")
+	}
 	res, ok := r.routes.Resolve(resourceKind, routing.Scope{TenantID: rc.TenantID, Env: rc.Env, ProjectID: rc.ProjectID})
 	if !ok {
-		return nil, apperr.E(apperr.RouteMissing, "no route for %s in (%s, %s) or the t_system default", truncate(resourceKind), rc.TenantID, rc.Env)
+		return nil, apperr.E(apperr.RouteMissing, "no route for %s in (%s, %s) or the t_system default", resourceKind, rc.TenantID, rc.Env)
 	}
 	return &res, nil
 }
@@ -69,6 +72,9 @@ func (r *routeResolver) Config(ctx context.Context, obj *routing.Route) ([]*mode
 // RouteChanged is the resolver for the routeChanged field.
 func (r *subscriptionResolver) RouteChanged(ctx context.Context, resourceKind *string) (<-chan *routing.Route, error) {
 	rc := reqctx.From(ctx)
+	if resourceKind != nil && !routing.ValidKind(*resourceKind) {
+		return nil, apperr.E(apperr.BadUserInput, "resourceKind: not a valid resource kind (lower-case letters, digits and _)")
+	}
 	f := routing.Filter{TenantID: rc.TenantID, Env: rc.Env, ResourceKind: deref(resourceKind, "")}
 	return forward(ctx, r.routes.Subscribe(ctx, f)), nil
 }

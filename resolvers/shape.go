@@ -75,14 +75,6 @@ func configEntries(m map[string]string) []*model.ConfigEntry {
 	return out
 }
 
-// truncate shortens client-supplied text quoted back in an error.
-func truncate(s string) string {
-	if len(s) > 64 {
-		return s[:64] + "…"
-	}
-	return s
-}
-
 // forward relays a service's change stream to a subscription until either ends: the one
 // place subscription channels are plumbed. The service closes in when it drops the
 // subscriber; forward then closes the subscription, which ends it for the client.

@@ -131,7 +131,8 @@ func checkBody(body []byte) error {
 	var params graphql.RawParams
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	dec.UseNumber() // as gqlgen decodes: a number it would take is taken here
-	if len(trimmed) == 0 || trimmed[0] != '{' || !json.Valid(trimmed) || dec.Decode(&params) != nil {
+	if len(trimmed) == 0 || trimmed[0] != '{' || dec.Decode(&params) != nil ||
+		len(bytes.TrimSpace(trimmed[dec.InputOffset():])) != 0 { // one value, nothing after it
 		return apperr.E(apperr.BadUserInput, "request body must be a JSON object with a string query and object variables")
 	}
 	return nil
@@ -225,6 +226,9 @@ func (r *recordingWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return conn, rw, err
 }
 
+// slowRequest is the latency above which a successful request is logged at info level.
+const slowRequest = time.Second
+
 // observe wraps every request: a deadline, the request info, the access log and metrics.
 func (a *api) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -238,17 +242,25 @@ func (a *api) observe(next http.Handler) http.Handler {
 		rw := &recordingWriter{ResponseWriter: w}
 		next.ServeHTTP(rw, r.WithContext(ctx))
 		elapsed := time.Since(start)
-		a.log.LogAttrs(ctx, slog.LevelInfo, "request",
-			slog.String("request_id", w.Header().Get(reqctx.HeaderRequestID)),
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.Int("status", rw.status),
-			slog.String("code", ri.code),
-			slog.String("operation", ri.operation),
-			slog.String("tenant", ri.tenant),
-			slog.String("user", ri.user),
-			slog.Duration("duration", elapsed),
-		)
+		// Every failed or slow request is logged; successful ones only at debug level:
+		// per-request volume and latency are in the metrics.
+		level := slog.LevelDebug
+		if rw.status >= 400 || ri.code != "" || elapsed > slowRequest {
+			level = slog.LevelInfo
+		}
+		if a.log.Enabled(ctx, level) {
+			a.log.LogAttrs(ctx, level, "request",
+				slog.String("request_id", w.Header().Get(reqctx.HeaderRequestID)),
+				slog.String("method", r.Method),
+				slog.String("path", r.URL.Path),
+				slog.Int("status", rw.status),
+				slog.String("code", ri.code),
+				slog.String("operation", ri.operation),
+				slog.String("tenant", ri.tenant),
+				slog.String("user", ri.user),
+				slog.Duration("duration", elapsed),
+			)
+		}
 		if r.URL.Path == "/query" {
 			a.metrics.observe(ri.root, ri.code, strconv.Itoa(rw.status), elapsed)
 		}

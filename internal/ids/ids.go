@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"encoding/binary"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -25,11 +24,21 @@ const (
 // System is the one hardcoded tenant.
 const System = "t_system"
 
-var pattern = regexp.MustCompile(`^[a-z]_[a-z0-9_-]{1,62}$`)
-
-// Valid reports whether id is well formed: a one-letter prefix, '_', then 1–62 of
-// [a-z0-9_-]. It rejects '/', '..', control characters and anything long.
-func Valid(id string) bool { return len(id) <= 64 && pattern.MatchString(id) }
+// Valid reports whether id is well formed — ^[a-z]_[a-z0-9_-]{1,62}$: a one-letter
+// prefix, '_', then 1–62 of [a-z0-9_-]. It rejects '/', '..', control characters and
+// anything long. (A byte loop: it runs several times per request.)
+func Valid(id string) bool {
+	if len(id) < 3 || len(id) > 64 || id[0] < 'a' || id[0] > 'z' || id[1] != '_' {
+		return false
+	}
+	for i := 2; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // ValidFor reports whether id is well formed and has the given prefix.
 func ValidFor(prefix, id string) bool {

@@ -8,7 +8,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 
@@ -206,13 +205,25 @@ func NormalizeEnv(env string) (string, error) {
 	return "", apperr.E(apperr.ContextInvalid, "env must be one of dev, staging, prod")
 }
 
-var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
+// validRequestID reports whether v matches ^[A-Za-z0-9._:-]{1,128}$.
+func validRequestID(v string) bool {
+	if len(v) == 0 || len(v) > 128 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == ':' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // RequestID keeps a well-formed caller request id (1–128 of [A-Za-z0-9._:-]) and
 // replaces anything else with a new random one.
 func RequestID(v string) string {
 	v = strings.TrimSpace(v)
-	if requestIDPattern.MatchString(v) {
+	if validRequestID(v) {
 		return v
 	}
 	var b [12]byte

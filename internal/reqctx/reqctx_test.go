@@ -71,7 +71,7 @@ func TestRequestID(t *testing.T) {
 	}
 	for _, in := range []string{"", "has space", strings.Repeat("x", 129), "new\nline"} {
 		got := RequestID(in)
-		if got == in || !requestIDPattern.MatchString(got) {
+		if got == in || !validRequestID(got) {
 			t.Errorf("RequestID(%q) = %q, want a fresh id", in, got)
 		}
 	}

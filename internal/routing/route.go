@@ -129,6 +129,9 @@ var (
 // secretLike are config keys that would hold secret values: those go in SecretRefs.
 var secretLike = []string{"password", "passwd", "secret", "token", "apikey", "api_key", "credential", "privatekey", "private_key"}
 
+// ValidKind reports whether kind is a well-formed resource kind (^[a-z][a-z0-9_]{0,62}$).
+func ValidKind(kind string) bool { return kindPattern.MatchString(kind) }
+
 // Limits on a route's size.
 const (
 	maxConfigEntries = 32
