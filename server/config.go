@@ -47,6 +47,8 @@ type Limits struct {
 	TenantSubscriptions int
 	// ConnectionSubscriptions caps the live subscriptions of one websocket.
 	ConnectionSubscriptions int
+	// WebsocketInit is how long a websocket may wait before connection_init.
+	WebsocketInit time.Duration
 }
 
 // DefaultLimits returns the SPEC's defaults.
@@ -64,6 +66,7 @@ func DefaultLimits() Limits {
 
 		TenantSubscriptions:     10000,
 		ConnectionSubscriptions: 100,
+		WebsocketInit:           10 * time.Second,
 	}
 }
 

@@ -16,8 +16,6 @@ import (
 
 // Websocket timings.
 const (
-	// wsInitTimeout is how long a connection may wait before connection_init.
-	wsInitTimeout = 10 * time.Second
 	// wsKeepAlive must stay under 30 s: legacy graphql-ws clients give up after 30 s of
 	// silence.
 	wsKeepAlive = 15 * time.Second
@@ -34,11 +32,11 @@ const (
 // websocketTransport serves subscriptions over gorilla websockets, with the
 // RequestContext built from the connection_init payload.
 func (a *api) websocketTransport(origins []string) transport.Websocket {
-	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: a.limits.ConnectionSubscriptions})
+	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: a.limits.ConnectionSubscriptions,
+		InitTimeout: a.limits.WebsocketInit})
 	return transport.Websocket{
 		Implementation:        a.ws,
 		InitFunc:              a.wsInit,
-		InitTimeout:           wsInitTimeout,
 		KeepAlivePingInterval: wsKeepAlive,
 		PingPongInterval:      wsKeepAlive,
 	}

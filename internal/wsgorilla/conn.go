@@ -44,7 +44,9 @@ type conn struct {
 	msg       bytes.Reader
 	limited   io.LimitedReader
 	env       envelope
-	readLimit int64 // 0: none
+	readLimit int64       // 0: none
+	inited    bool        // connection_init has been read
+	initTimer *time.Timer // closes the connection if connection_init is late; nil: no limit
 
 	writeMu sync.Mutex
 
@@ -178,10 +180,24 @@ func (c *conn) admit(data []byte) (bool, error) {
 		start, stop = typeStart, typeStop
 	}
 	switch e.Type {
+	case typeInit:
+		if c.inited {
+			_ = c.WriteClose(closeTooManyInits, "Too many initialisation requests")
+			return false, ErrTooManyInits
+		}
+		c.inited = true
+		if c.initTimer != nil && !c.initTimer.Stop() {
+			return false, nil // initExpired is closing the connection
+		}
+		return true, nil
 	case stop:
 		c.guard.stop(e.ID)
 		return true, nil
 	case start:
+		if !c.inited {
+			_ = c.WriteClose(closeUnauthorized, "Unauthorized")
+			return false, ErrNotInitialised
+		}
 	default:
 		return true, nil
 	}
@@ -302,6 +318,9 @@ func (c *conn) WriteClose(code int, reason string) error {
 // in the transport's reader if one is waiting in NextReader, otherwise in a goroutine —
 // before the socket closes.
 func (c *conn) Close() error {
+	if c.initTimer != nil {
+		c.initTimer.Stop()
+	}
 	c.guard.close()
 	c.mu.Lock()
 	if c.closing {
@@ -385,6 +404,12 @@ func (c *conn) isClosing() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.closing
+}
+
+// initExpired closes a connection that sent no connection_init in time.
+func (c *conn) initExpired() {
+	_ = c.WriteClose(closeInitTimeout, "Connection initialisation timeout")
+	_ = c.Close()
 }
 
 func (c *conn) closeNow() error {

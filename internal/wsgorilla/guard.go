@@ -12,8 +12,23 @@ import (
 // active and the connection was closed with 4409. It is the client's fault, not the server's.
 var ErrSubscriberExists = errors.New("wsgorilla: subscriber for the operation id already exists")
 
-// closeSubscriberExists is graphql-transport-ws's close code for a reused operation id.
-const closeSubscriberExists = 4409
+// graphql-transport-ws close codes the guard sends: a reused operation id, an operation
+// before connection_init, a second connection_init.
+const (
+	closeSubscriberExists = 4409
+	closeUnauthorized     = 4401
+	closeTooManyInits     = 4429
+	closeInitTimeout      = 4408
+)
+
+// ErrNotInitialised and ErrTooManyInits are the read errors gqlgen's ErrorFunc receives
+// when a client sent an operation before connection_init (closed with 4401
+// "Unauthorized") or a second connection_init (closed with 4429 "Too many initialisation
+// requests"). Both are the client's fault.
+var (
+	ErrNotInitialised = errors.New("wsgorilla: operation before connection_init")
+	ErrTooManyInits   = errors.New("wsgorilla: second connection_init")
+)
 
 const graphqlTransportWS = "graphql-transport-ws"
 
@@ -27,6 +42,7 @@ const (
 	typeStop              // graphql-ws client
 	typeComplete          // graphql-transport-ws client; server in both protocols
 	typeError             // server in both protocols
+	typeInit              // connection_init, client in both protocols
 )
 
 // UnmarshalText accepts any type: unknown ones are gqlgen's to refuse.
@@ -42,6 +58,8 @@ func (t *msgType) UnmarshalText(b []byte) error {
 		*t = typeComplete
 	case "error":
 		*t = typeError
+	case "connection_init":
+		*t = typeInit
 	default:
 		*t = typeOther
 	}

@@ -92,6 +92,11 @@ type Options struct {
 	// needs the slot or the id waits up to a second for that, then is refused or closes
 	// the connection as above.
 	MaxSubscriptions int
+	// InitTimeout, when positive, closes a connection that has not sent connection_init
+	// within it with 4408 "Connection initialisation timeout" (the graphql-transport-ws
+	// rule; gqlgen's own InitTimeout closes with 1002). Leave the transport's InitTimeout
+	// at 0 when setting it.
+	InitTimeout time.Duration
 }
 
 // Implementation accepts gqlgen websocket connections with gorilla/websocket. It is safe
@@ -102,6 +107,7 @@ type Implementation struct {
 	closeTimeout     time.Duration
 	drainTimeout     time.Duration
 	maxSubscriptions int
+	initTimeout      time.Duration
 	tooMany          []byte // the error object answering a subscribe over the cap
 	allowAll         bool
 	allowed          map[string]bool // lower-cased origins
@@ -118,6 +124,7 @@ func New(opts Options) *Implementation {
 		closeTimeout:     closeTimeout,
 		drainTimeout:     drainTimeout,
 		maxSubscriptions: orDefault(opts.MaxSubscriptions, DefaultMaxSubscriptions),
+		initTimeout:      opts.InitTimeout,
 		allowed:          make(map[string]bool, len(opts.AllowedOrigins)),
 	}
 	i.tooMany = fmt.Appendf(nil, `{"message":"too many subscriptions on this connection (limit %d)","extensions":{"code":"RATE_LIMITED","status":429}}`, i.maxSubscriptions)
@@ -175,6 +182,9 @@ func (i *Implementation) Accept(w http.ResponseWriter, r *http.Request, options 
 		max:    i.maxSubscriptions,
 		legacy: ws.Subprotocol() != graphqlTransportWS,
 	}}
+	if i.initTimeout > 0 {
+		c.initTimer = time.AfterFunc(i.initTimeout, c.initExpired)
+	}
 	context.AfterFunc(r.Context(), c.handlerDone)
 	return c, nil
 }

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/northstar/northstar/internal/devinfra"
+)
+
+// firestoreProxy is a proxy in front of the shared emulator, closed after the servers
+// that use it.
+func firestoreProxy(t *testing.T) *devinfra.Proxy {
+	t.Helper()
+	p, err := devinfra.StartProxy(emulatorHost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	return p
+}
+
+// throughProxy makes the server reach Firestore through p.
+func throughProxy(p *devinfra.Proxy) serverOption {
+	return func(c *Config) { c.EmulatorHost = p.Addr }
+}
+
+// readyz returns /readyz's status and reason.
+func (ts *testServer) readyz(t *testing.T) (int, string) {
+	t.Helper()
+	res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/readyz", "", nil))
+	var out struct{ Status, Reason string }
+	if err := json.Unmarshal(body, &out); err != nil {
+		t.Fatalf("/readyz %d: %q is not JSON", res.StatusCode, body)
+	}
+	return res.StatusCode, out.Reason
+}
+
+// waitReady polls /readyz until it answers 200, for up to 30 s (the Firestore client
+// reconnects with backoff after an outage).
+func (ts *testServer) waitReady(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		code, reason := ts.readyz(t)
+		if code == http.StatusOK {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz still %d %q after 30 s", code, reason)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// expectInternal asserts the fixed internal error: code, statuses, message, no data.
+func expectInternal(t *testing.T, r response) {
+	t.Helper()
+	expectError(t, r, "INTERNAL", http.StatusInternalServerError)
+	if r.Errors[0].Message != "internal error" {
+		t.Fatalf("message %q, want the fixed text", r.Errors[0].Message)
+	}
+}
+
+// countDocs returns the number of documents in each top-level collection named.
+func (ts *testServer) countDocs(t *testing.T, colls ...string) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, c := range colls {
+		docs, err := ts.main.client.Collection(c).Documents(t.Context()).GetAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[c] = len(docs)
+	}
+	return out
+}
+
+// timedGQL is ts.gql that also says how long the call took.
+func (ts *testServer) timedGQL(t *testing.T, h headers, query string, vars map[string]any) (response, time.Duration) {
+	t.Helper()
+	start := time.Now()
+	r := ts.gql(t, h, query, vars)
+	return r, time.Since(start)
+}
+
+const signupMutation = `mutation($i: SignupInput!) { signup(input: $i) { token user { id } tenant { id } } }`
+
+func signupVars(email, password string) map[string]any {
+	return map[string]any{"i": map[string]any{"email": email, "password": password, "tenantName": "Outage Inc"}}
+}
+
+// TestFaultFirestoreOutageMidRequest cuts the server off Firestore while a signup is in
+// flight (its first RPC is inside the proxy when every connection drops). What the user
+// sees: the signup fails by the request deadline with the fixed INTERNAL error (HTTP
+// 500), so do reads and writes that need Firestore during the outage (reads the
+// membership cache can answer are not asserted either way), and /readyz answers 503
+// "firestore unreachable".
+// Nothing is lost or half-written: once Firestore is back, /readyz is 200, the same email
+// signs up (no user, email reservation, tenant or membership was left behind), data
+// written before the outage is intact, and every collection holds exactly what the
+// successful calls wrote.
+func TestFaultFirestoreOutageMidRequest(t *testing.T) {
+	const deadline = 2 * time.Second
+	proxy := firestoreProxy(t)
+	ts := newServer(t, throughProxy(proxy), withLimits(func(l *Limits) { l.Request = deadline }))
+	ts.bootstrap(t)
+	ann := ts.signup(t, "ann")
+	project := ts.createProject(t, ann, "Before")
+	if code, reason := ts.readyz(t); code != http.StatusOK {
+		t.Fatalf("/readyz before the outage: %d %q", code, reason)
+	}
+
+	email := uniqueEmail("outage")
+	proxy.SetDelay(time.Hour) // hold every byte: the signup's RPC stays inside the proxy
+	type result struct {
+		r response
+		d time.Duration
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, d := ts.timedGQL(t, nil, signupMutation, signupVars(email, "password-outage"))
+		done <- result{r, d}
+	}()
+	waitFor(t, func() bool { return proxy.Pending() > 0 })
+	proxy.Cut()
+	proxy.SetDelay(0)
+
+	t.Run("DuringOutage", func(t *testing.T) {
+		res := <-done
+		expectInternal(t, res.r)
+		if res.d > deadline+3*time.Second {
+			t.Fatalf("the signup took %s with a %s request deadline", res.d, deadline)
+		}
+		if code, reason := ts.readyz(t); code != http.StatusServiceUnavailable || reason != "firestore unreachable" {
+			t.Fatalf("/readyz during the outage: %d %q, want 503 \"firestore unreachable\"", code, reason)
+		}
+		for _, q := range []struct {
+			name, query string
+			h           headers
+		}{
+			{"Me", `{ me { id } }`, bearer(ann.Token)},
+			{"Projects", `{ projects { edges { node { id } } } }`, ann.headers()},
+			{"CreateProject", `mutation { createProject(input: {tenantId: "` + ann.TenantID + `", name: "During"}) { id } }`, ann.headers()},
+		} {
+			t.Run(q.name, func(t *testing.T) {
+				r, d := ts.timedGQL(t, q.h, q.query, nil)
+				expectInternal(t, r)
+				if d > deadline+3*time.Second {
+					t.Fatalf("took %s with a %s request deadline", d, deadline)
+				}
+			})
+		}
+	})
+
+	proxy.Restore()
+	ts.waitReady(t)
+
+	t.Run("AfterOutage", func(t *testing.T) {
+		var out struct {
+			Signup struct {
+				User   struct{ ID string }
+				Tenant struct{ ID string }
+			}
+		}
+		ts.gql(t, nil, signupMutation, signupVars(email, "password-after")).decode(t, &out)
+		again := ts.login(t, email, "password-after")
+		var tenants struct{ Tenants []struct{ ID string } }
+		ts.gql(t, bearer(again.Token), `{ tenants { id } }`, nil).decode(t, &tenants)
+		if len(tenants.Tenants) != 1 || tenants.Tenants[0].ID != out.Signup.Tenant.ID {
+			t.Fatalf("the user signed up after the outage belongs to %+v, want only %s", tenants.Tenants, out.Signup.Tenant.ID)
+		}
+		var projects struct {
+			Projects struct {
+				Edges []struct{ Node struct{ ID, Name string } }
+			}
+		}
+		ts.gql(t, ann.headers(), `{ projects { edges { node { id name } } } }`, nil).decode(t, &projects)
+		if len(projects.Projects.Edges) != 1 || projects.Projects.Edges[0].Node.ID != project {
+			t.Fatalf("ann's projects after the outage: %+v, want only %s", projects.Projects.Edges, project)
+		}
+		// t_system, ann's and the new tenant; the admin, ann and the new user.
+		want := map[string]int{"tenants": 3, "users": 3, "emails": 3, "memberships": 3}
+		if got := ts.countDocs(t, "tenants", "users", "emails", "memberships"); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("documents %v, want %v", got, want)
+		}
+	})
+}
+
+// TestFaultFirestoreSlow slows Firestore down (every byte waits in the proxy far longer
+// than the request deadline) and sends reads, a tenant-scoped query and signups at once.
+// Goroutines are counted without the proxy's own (four per proxied connection) and with
+// the test client's idle keep-alive connections closed.
+// What the user sees: each request ends at its deadline with the fixed INTERNAL error
+// (HTTP 500) instead of hanging. Nothing leaks and nothing is lost: once Firestore is
+// fast again the server is ready, the goroutine count returns to where it was, and the
+// emails of the timed-out signups are still free to sign up with.
+func TestFaultFirestoreSlow(t *testing.T) {
+	const deadline = time.Second
+	proxy := firestoreProxy(t)
+	ts := newServer(t, throughProxy(proxy), withLimits(func(l *Limits) { l.Request = deadline }))
+	ts.bootstrap(t)
+	ann := ts.signup(t, "ann")
+	var warm struct {
+		Me       struct{ ID string }
+		Projects struct{ Edges []struct{ Cursor string } }
+	}
+	ts.gql(t, ann.headers(), `{ me { id } projects { edges { cursor } } }`, nil).decode(t, &warm)
+	goroutines := func() int {
+		ts.Client().CloseIdleConnections()
+		runtime.GC()
+		return runtime.NumGoroutine() - 4*proxy.Conns()
+	}
+	before := goroutines()
+
+	proxy.SetDelay(time.Minute)
+	type call struct {
+		name, query string
+		h           headers
+		vars        map[string]any
+	}
+	var calls []call
+	var emails []string
+	for i := range 3 {
+		email := uniqueEmail(fmt.Sprintf("slow%d", i))
+		emails = append(emails, email)
+		calls = append(calls,
+			call{"Me", `{ me { id } }`, bearer(ann.Token), nil},
+			call{"Projects", `{ projects { edges { node { id } } } }`, ann.headers(), nil},
+			call{"Signup", signupMutation, nil, signupVars(email, "password-slow")},
+		)
+	}
+	var wg sync.WaitGroup
+	results := make([]response, len(calls))
+	took := make([]time.Duration, len(calls))
+	for i, c := range calls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], took[i] = ts.timedGQL(t, c.h, c.query, c.vars)
+		}()
+	}
+	wg.Wait()
+	for i, c := range calls {
+		t.Run(fmt.Sprintf("%s/%d", c.name, i), func(t *testing.T) {
+			expectInternal(t, results[i])
+			if took[i] < deadline-100*time.Millisecond || took[i] > deadline+2*time.Second {
+				t.Fatalf("took %s with a %s request deadline", took[i], deadline)
+			}
+		})
+	}
+
+	proxy.SetDelay(0)
+	ts.waitReady(t)
+	// Counted here, not in a subtest, whose own goroutine would count.
+	for limit := time.Now().Add(15 * time.Second); ; {
+		now := goroutines()
+		if now <= before {
+			break
+		}
+		if time.Now().After(limit) {
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			t.Fatalf("%d goroutines before the slow requests, %d after\n%s", before, now, buf[:min(n, 16000)])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Run("NothingWritten", func(t *testing.T) {
+		for _, email := range emails {
+			var out struct{ Signup struct{ Token string } }
+			ts.gql(t, nil, signupMutation, signupVars(email, "password-after")).decode(t, &out)
+			if out.Signup.Token == "" {
+				t.Fatalf("signup of %s after the slowdown: no token", email)
+			}
+		}
+		want := map[string]int{"tenants": 2 + len(emails), "users": 2 + len(emails), "emails": 2 + len(emails), "memberships": 2 + len(emails)}
+		if got := ts.countDocs(t, "tenants", "users", "emails", "memberships"); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("documents %v, want %v", got, want)
+		}
+	})
+}
