@@ -17,12 +17,31 @@ generate-check: generate ## fail when generated code is out of date
 	@git diff --exit-code --stat -- . || { echo "go generate changed files: run 'make generate' and commit"; exit 1; }
 	@test -z "$$(git status --porcelain --untracked-files=all -- graph resolvers)" || { git status --short -- graph resolvers; echo "go generate left untracked files"; exit 1; }
 
-vet: ## go vet and gofmt
+vet: ## go vet (with and without the bench build tag) and gofmt
 	$(GO) vet ./...
+	$(GO) vet -tags bench ./server
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: run gofmt -w"; exit 1; }
 
 build: ## the northstar binary in bin/
 	$(GO) build -o bin/northstar ./server
 
-bench: ## benchmarks
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# make bench keeps every output and profile in BENCH_DIR; BENCH_ARGS adds flags for the
+# whole-server benchmarks (server/bench_setup_test.go), e.g. BENCH_ARGS=-bench.wsconns=2000.
+BENCH_DIR ?= bin/bench
+BENCH_ARGS ?=
+# bench_load notes the load average (how busy other work kept the machine) as step $1.
+bench_load = awk '{print "BENCH loadavg step=$1 load1=" $$1 " load5=" $$2}' /proc/loadavg | tee -a $(BENCH_DIR)/$1.out
+# bench_step runs one benchmark command ($2), showing its output and keeping it in
+# $(BENCH_DIR)/$1.out, and records the command for BENCHMARKS.md.
+bench_step = printf '%s\n' '$(strip $2)' | tee -a $(BENCH_DIR)/commands.txt && $2 2>&1 | tee $(BENCH_DIR)/$1.out && $(call bench_load,$1)
+
+bench: SHELL := /bin/bash
+bench: .SHELLFLAGS := -eo pipefail -c
+bench: ## benchmarks (a few minutes; starts its own Firestore emulator and Redis) written to BENCHMARKS.md
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	@$(call bench_load,0-start)
+	@$(call bench_step,1-routing,$(GO) test -run=^$$ -bench=^BenchmarkResolve$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/routing.cpu.pprof -o=$(BENCH_DIR)/routing.test ./internal/routing)
+	@$(call bench_step,2-identity-miss,$(GO) test -run=^$$ -bench=^BenchmarkTokensVerify$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/identity-miss.cpu.pprof -o=$(BENCH_DIR)/identity.test ./internal/identity)
+	@$(call bench_step,3-identity-hit,$(GO) test -run=^$$ -bench=^BenchmarkTokensVerifyCached$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/identity-hit.cpu.pprof -o=$(BENCH_DIR)/identity.test ./internal/identity)
+	@$(call bench_step,4-server,$(GO) test -tags bench -run=^$$ -bench=^BenchmarkLoad -benchtime=1x -timeout=30m ./server -bench.out=$(abspath $(BENCH_DIR)) $(BENCH_ARGS))
+	$(GO) run ./internal/benchreport -dir $(BENCH_DIR) -o BENCHMARKS.md

@@ -32,14 +32,12 @@ const (
 // websocketTransport serves subscriptions over gorilla websockets, with the
 // RequestContext built from the connection_init payload.
 func (a *api) websocketTransport(origins []string) transport.Websocket {
+	// The adapter runs the init timeout and the keepalive on timers (gqlgen's own keep a
+	// goroutine per connection): an idle connection costs no goroutine beyond gqlgen's
+	// reader and its close watcher.
 	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: a.limits.ConnectionSubscriptions,
-		InitTimeout: a.limits.WebsocketInit})
-	return transport.Websocket{
-		Implementation:        a.ws,
-		InitFunc:              a.wsInit,
-		KeepAlivePingInterval: wsKeepAlive,
-		PingPongInterval:      wsKeepAlive,
-	}
+		InitTimeout: a.limits.WebsocketInit, KeepAlive: wsKeepAlive})
+	return transport.Websocket{Implementation: a.ws, InitFunc: a.wsInit}
 }
 
 // wsInit builds the connection's RequestContext from connection_init. A connection needs

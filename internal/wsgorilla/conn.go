@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -47,6 +48,9 @@ type conn struct {
 	readLimit int64       // 0: none
 	inited    bool        // connection_init has been read
 	initTimer *time.Timer // closes the connection if connection_init is late; nil: no limit
+
+	heartbeat *time.Timer  // pings the peer; nil: no keepalive
+	lastPong  atomic.Int64 // unix nanoseconds of the peer's last pong (or the start)
 
 	writeMu sync.Mutex
 
@@ -320,6 +324,9 @@ func (c *conn) WriteClose(code int, reason string) error {
 func (c *conn) Close() error {
 	if c.initTimer != nil {
 		c.initTimer.Stop()
+	}
+	if c.heartbeat != nil {
+		c.heartbeat.Stop()
 	}
 	c.guard.close()
 	c.mu.Lock()

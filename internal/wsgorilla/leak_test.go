@@ -129,30 +129,50 @@ func TestNoGoroutineLeak(t *testing.T) {
 // idleClientsEnv makes the test binary a client process for TestIdleConnectionMemory.
 const idleClientsEnv = "WSGORILLA_IDLE_CLIENTS"
 
-// TestIdleClients is the client side of TestIdleConnectionMemory, run in a child process
-// so the server's measurements hold the server's memory only. It opens N connections to
-// URL, initializes them, prints "ready", subscribes each on a line "subscribe" from stdin
-// and prints "ready" again, and exits at EOF.
-func TestIdleClients(t *testing.T) {
-	spec := os.Getenv(idleClientsEnv) // "N URL"
-	if spec == "" {
-		t.Skip("client process for TestIdleConnectionMemory")
+// TestMain turns the test binary into the client process of TestIdleConnectionMemory
+// when idleClientsEnv is set, so that the server's measurements hold the server's memory
+// only.
+func TestMain(m *testing.M) {
+	if spec := os.Getenv(idleClientsEnv); spec != "" {
+		if err := idleClients(spec); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	}
+	os.Exit(m.Run())
+}
+
+// idleClients opens N connections to URL ("N URL"), initializes them, prints "ready",
+// subscribes each on a line "subscribe" from stdin and prints "ready" again, and returns
+// at EOF.
+func idleClients(spec string) error {
 	nStr, url, _ := strings.Cut(spec, " ")
-	n, _ := strconv.Atoi(nStr)
+	n, err := strconv.Atoi(nStr)
+	if err != nil {
+		return fmt.Errorf("%s=%q: %w", idleClientsEnv, spec, err)
+	}
 	conns := make([]*websocket.Conn, n)
+	d := websocket.Dialer{Subprotocols: []string{transportWS}, HandshakeTimeout: 10 * time.Second}
 	for i := range conns {
-		conns[i] = mustDial(t, url, transportWS)
-		initialize(t, conns[i])
+		if conns[i], _, err = d.Dial(url, nil); err != nil {
+			return fmt.Errorf("dial: %w", err)
+		}
+		if err := initConn(conns[i]); err != nil {
+			return err
+		}
 	}
 	fmt.Println("ready")
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {
 		for _, c := range conns {
-			subscribe(t, c)
+			if err := writeMsg(c, subscribeMsg(c)); err != nil {
+				return err
+			}
 		}
 		fmt.Println("ready")
 	}
+	return nil
 }
 
 // memory is a snapshot of the process's memory after a full collection.
@@ -181,9 +201,6 @@ func measure(t *testing.T) memory {
 // process, next to gorilla reusing net/http's hijacked buffers and to gqlgen's default
 // coder/websocket. It logs the figures; run it without -race for real ones.
 func TestIdleConnectionMemory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens 1,000 connections per implementation")
-	}
 	const n = 1000
 	reuse := New(Options{})
 	reuse.upgrader.ReadBufferSize, reuse.upgrader.WriteBufferSize, reuse.upgrader.WriteBufferPool = 0, 0, nil
@@ -209,7 +226,7 @@ func TestIdleConnectionMemory(t *testing.T) {
 			goroutines := runtime.NumGoroutine()
 			base := measure(t)
 
-			child := exec.Command(os.Args[0], "-test.run=^TestIdleClients$", "-test.count=1")
+			child := exec.Command(os.Args[0])
 			child.Env = append(os.Environ(), fmt.Sprintf("%s=%d %s", idleClientsEnv, n, wsURL(s.Server)))
 			child.Stderr = os.Stderr
 			stdin, _ := child.StdinPipe()

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"strings"
+	"testing"
+	"time"
+)
+
+const goTestOutput = `goos: linux
+goarch: amd64
+pkg: github.com/northstar/northstar/internal/routing
+cpu: Test CPU
+BenchmarkResolve/Exact-2         	29905016	        33.61 ns/op	       0 B/op	       0 allocs/op
+BenchmarkResolve/Exact-2         	35042616	        36.39 ns/op	       0 B/op	       0 allocs/op
+BenchmarkResolve/Exact-2         	34691340	        60.02 ns/op	       0 B/op	       0 allocs/op
+BenchmarkResolve/BaselineStringMap-2         	82899153	        13.64 ns/op	       0 B/op	       0 allocs/op
+BenchmarkResolve/CascadeToSystem-2           	35713273	        33.64 ns/op	       0 B/op	       1 allocs/op
+PASS
+ok  	github.com/northstar/northstar/internal/routing	12.1s
+pkg: github.com/northstar/northstar/internal/identity
+BenchmarkTokensVerify-2   	   10000	    100306 ns/op	   18785 B/op	     282 allocs/op
+some log line that is not a result
+BENCH query server=northstar conns=32 warmup_s=3 rounds=2 round_s=2 rps=8900 rps_min=8000 rps_max=10000 rps_rounds=8000,10000 p50_us=2000 p90_us=4000 p99_us=10000 p999_us=20000 max_us=30000 mean_us=2500 requests=36000 errors=0
+BENCH query server=bare-gqlgen conns=32 warmup_s=3 rounds=2 round_s=2 rps=10000 rps_min=9000 rps_max=11000 rps_rounds=9000,11000 p50_us=1500 p90_us=3000 p99_us=9000 p999_us=15000 max_us=20000 mean_us=1700 requests=40000 errors=0
+BENCH wsidle server=northstar conns=10000 warmup_conns=100 rss_per_conn_kib=29.5 raw_rss_per_conn_kib=31 heap_per_conn_kib=15 stack_per_conn_kib=12 goroutines_per_conn=4 rss_before_mib=35 rss_after_mib=323 setup_s=16 post_to_all_ms=500
+BENCH note text="a value with spaces and \"quotes\"" n=1
+`
+
+func parseString(t *testing.T, text string) *results {
+	t.Helper()
+	r := &results{}
+	if err := r.parse(strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestParse(t *testing.T) {
+	r := parseString(t, goTestOutput)
+	if len(r.lines) != 4 || len(r.benches) != 6 || r.cpu != "Test CPU" {
+		t.Fatalf("%d BENCH lines, %d results, cpu %q", len(r.lines), len(r.benches), r.cpu)
+	}
+	if r.benches[5].Pkg != "github.com/northstar/northstar/internal/identity" || r.benches[0].Procs != 2 {
+		t.Fatalf("result %+v", r.benches[5])
+	}
+	st, ok := r.stat("BenchmarkResolve/Exact", "ns/op")
+	if !ok || st.Runs != 3 || st.Median != 36.39 || st.Min != 33.61 || st.Max != 60.02 {
+		t.Fatalf("stat = %+v", st)
+	}
+	note, ok := r.latest("note")
+	if !ok || note.str("text") != `a value with spaces and "quotes"` || note.str("n") != "1" {
+		t.Fatalf("note = %+v", note)
+	}
+	if got := nums(r.lines[0], "rps_rounds"); len(got) != 2 || got[1] != 10000 {
+		t.Fatalf("rps_rounds = %v", got)
+	}
+	for _, bad := range []string{"BENCH ", "BENCH x novalue", `BENCH x k="unterminated`} {
+		if _, err := parseLine(bad); err == nil {
+			t.Errorf("parseLine(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "all.out"), []byte(goTestOutput), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "commands.txt"), []byte("go test -bench=. ./x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "BENCHMARKS.md")
+	figures, err := run(dir, out, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]result{
+		"requests/s, authenticated `{ tenant { id name mode { id } } }`": missed, // 0.89×
+		"p99 latency, same query":                         met, // 1.11×
+		"deliveries/s at 1,000 subscribers of one thread": pending,
+		"route lookup, exact scope":                       met,     // median 36.39 ns
+		"route lookup, cascade project → tenant → system": missed,  // 1 alloc
+		"JWT verify, cache hit":                           pending, // not in the output
+		"JWT verify, miss (full EdDSA verification)":      info,
+	}
+	got := map[string]result{}
+	for _, f := range figures {
+		got[f.name] = f.result
+		if strings.HasPrefix(f.name, "RSS per idle") && f.result != met {
+			t.Errorf("%s: %v, want met (29.5 KiB)", f.name, f.result)
+		}
+	}
+	for name, r := range want {
+		if got[name] != r {
+			t.Errorf("%s: %v, want %v", name, got[name], r)
+		}
+	}
+	text, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"GOMAXPROCS", "2026-11-22", "go test -bench=. ./x", "| a | requests/s", "0.90×", "**MISSED**",
+		"BENCH fanout server=northstar subscribers=1000", // part b's contract
+		"No Northstar CPU profile",                       // a missed, nothing profiled
+		"routing.cpu.pprof is missing",                   // d missed, no profile file
+		"BENCH note text=",                               // unknown lines are kept
+	} {
+		if !strings.Contains(string(text), s) {
+			t.Errorf("report lacks %q", s)
+		}
+	}
+
+	// Part b's lines fill its section.
+	fanout := goTestOutput + "BENCH fanout server=northstar subscribers=1000 deliveries_per_s=60000 p50_ms=3 p99_ms=40 drops=0 cpu_us_per_delivery=12\n" +
+		"BENCH fanout server=bare-gqlgen subscribers=1000 deliveries_per_s=40000 p50_ms=5 p99_ms=60 drops=0 cpu_us_per_delivery=16.6\n"
+	if err := os.WriteFile(filepath.Join(dir, "all.out"), []byte(fanout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if figures, err = run(dir, out, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	var b []result
+	for _, f := range figures {
+		if f.part == "b" {
+			b = append(b, f.result)
+		}
+	}
+	if len(b) != 4 || b[0] != met || b[1] != met || b[2] != met || b[3] != missed {
+		t.Fatalf("part b results %v, want met met met missed", b)
+	}
+
+	if _, err := run(t.TempDir(), out, time.Now()); err == nil {
+		t.Fatal("a directory without outputs made a report")
+	}
+}
+
+func TestParseTop(t *testing.T) {
+	out := `File: server.test
+Type: cpu
+Duration: 5.01s, Total samples = 8070ms (161.14%)
+Showing nodes accounting for 8070ms, 100% of 8070ms total
+      flat  flat%   sum%        cum   cum%
+         0     0%     0%     4080ms 50.56%  net/http.(*conn).serve
+      30ms  0.37% 43.12%      330ms  4.09%  net/http.readRequest
+     120ms  1.49%  5.82%      650ms  8.05%  github.com/vektah/gqlparser/v2/validator/core.NameSorter.Less
+`
+	rows, total := parseTop(out)
+	if total != 8070 || len(rows) != 3 || rows[0].Cum != 4080 || rows[0].Flat != 0 || rows[2].Name != "github.com/vektah/gqlparser/v2/validator/core.NameSorter.Less" {
+		t.Fatalf("total %v rows %+v", total, rows)
+	}
+}
+
+func TestParseGoroutines(t *testing.T) {
+	profile := `goroutine profile: total 20004
+10000 @ 0x49062e 0x41ea6e 0x41e592 0x12c8a6c 0x4982e1
+#	0x12c8a6b	github.com/northstar/northstar/server.expireAt.func1+0x2b	/work/main/server/websocket.go:93
+
+10000 @ 0x49062e 0x451937 0x48f805 0x4982e1
+#	0x48f804	internal/poll.runtime_pollWait+0x84	/usr/local/go/src/runtime/netpoll.go:351
+#	0x1251d04	github.com/gorilla/websocket.(*Conn).read+0x24	/root/go/pkg/mod/github.com/gorilla/websocket@v1.5.3/conn.go:371
+#	0x7e680f	net/http.(*conn).serve+0x68f	/usr/local/go/src/net/http/server.go:2067
+
+4 @ 0x49062e 0x4982e1
+#	0x91339c	google.golang.org/grpc/internal/grpcsync.(*CallbackSerializer).run+0xfc	/x.go:114
+`
+	path := filepath.Join(t.TempDir(), "g.txt")
+	if err := os.WriteFile(path, []byte(profile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	groups, err := parseGoroutines(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 3 || groups[1].Waits != "github.com/gorilla/websocket.(*Conn).read" || groups[1].Starts != "net/http.(*conn).serve" || groups[2].Count != 4 {
+		t.Fatalf("groups %+v", groups)
+	}
+}
+
+// TestCPUProfile reads a real profile through `go tool pprof`.
+func TestCPUProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cpu.pprof")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("burned (%d)", burn(300*time.Millisecond))
+	pprof.StopCPUProfile()
+	f.Close()
+	p, err := loadCPUProfile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.totalMS <= 0 || p.cum(regexpMust(`^github\.com/northstar/northstar/internal/benchreport\.burn$`)) <= 0 {
+		t.Fatalf("total %v ms; rows %+v", p.totalMS, p.rows[:min(5, len(p.rows))])
+	}
+}
+
+//go:noinline
+func burn(d time.Duration) int {
+	n := 0
+	for end := time.Now().Add(d); time.Now().Before(end); {
+		for i := range 10000 {
+			n += i * i
+		}
+	}
+	return n
+}

@@ -1,0 +1,247 @@
+//go:build bench
+
+package main
+
+// Whole-server benchmarks (make bench) share this file's flags and helpers.
+//
+// They are Benchmark functions, so `make test` (no -bench) never runs them, and each runs
+// its load once whatever b.N is: run them with -benchtime=1x. Each prints its figures as
+// lines
+//
+//	BENCH <name> key=value key=value ...
+//
+// on stdout, which internal/benchreport collects into BENCHMARKS.md. A value is a number,
+// a comma-separated list of numbers, a word, or a Go-quoted string; durations are in µs.
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/northstar/northstar/internal/identity"
+)
+
+var (
+	benchOut     = flag.String("bench.out", "", "directory for the benchmarks' profiles; none are written when empty")
+	benchConns   = flag.Int("bench.conns", 32, "BenchmarkLoadQuery: concurrent keep-alive connections")
+	benchWarmup  = flag.Duration("bench.warmup", 3*time.Second, "BenchmarkLoadQuery: warm-up per server")
+	benchRound   = flag.Duration("bench.round", 2*time.Second, "BenchmarkLoadQuery: length of one measured round")
+	benchRounds  = flag.Int("bench.rounds", 10, "BenchmarkLoadQuery: measured rounds per server, interleaved")
+	benchWSConns = flag.Int("bench.wsconns", 10000, "BenchmarkLoadIdleWebsockets: idle subscribed connections")
+	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets (northstar or bare-gqlgen)")
+)
+
+// emitBench prints one BENCH line: name, then key/value pairs.
+func emitBench(name string, kv ...any) {
+	var b strings.Builder
+	b.WriteString("BENCH ")
+	b.WriteString(name)
+	for i := 0; i+1 < len(kv); i += 2 {
+		fmt.Fprintf(&b, " %s=%s", kv[i], benchValue(kv[i+1]))
+	}
+	fmt.Println(b.String())
+}
+
+func benchValue(v any) string {
+	switch v := v.(type) {
+	case float64:
+		s := strconv.FormatFloat(v, 'f', 3, 64)
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		if s == "" || s == "-" {
+			return "0"
+		}
+		return s
+	case time.Duration:
+		return benchValue(float64(v) / float64(time.Microsecond))
+	case []float64: // comma-separated
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = benchValue(x)
+		}
+		return strings.Join(parts, ",")
+	case string:
+		if v == "" || strings.ContainsAny(v, " \t\"=\\") {
+			return strconv.Quote(v)
+		}
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// profilePath returns where to write a profile named name, or "" when profiles are off.
+func profilePath(tb testing.TB, name string) string {
+	tb.Helper()
+	if *benchOut == "" {
+		return ""
+	}
+	if err := os.MkdirAll(*benchOut, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	p, err := filepath.Abs(filepath.Join(*benchOut, name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// startBenchServer starts a Northstar server like newServer does (env prod, a fresh
+// Firestore project, its own signing key, behind a loopback httptest listener), for
+// callers without a *testing.T. It logs like `northstar serve` (JSON lines, level info)
+// to /dev/null, so each request pays for formatting and writing its access log line.
+func startBenchServer(tb testing.TB) *testServer {
+	tb.Helper()
+	pem, err := identity.GenerateEd25519PEM()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	keyPath := filepath.Join(tb.TempDir(), "signing-key.pem")
+	if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	cfg := Config{
+		Env:           "prod",
+		ProjectID:     "bench-" + randomHex(6),
+		EmulatorHost:  emulatorHost,
+		BootstrapKey:  testBootstrapKey,
+		SigningKeyRef: "file://" + keyPath,
+	}
+	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m, err := NewMain(context.Background(), cfg, newLogger(devNull))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ts := &testServer{Server: httptest.NewServer(m.Handler()), main: m, keyPEM: pem, project: cfg.ProjectID}
+	tb.Cleanup(func() {
+		ts.Close()
+		m.Close()
+		devNull.Close()
+	})
+	return ts
+}
+
+// benchAccount bootstraps ts's project (t_system and the modes) and signs up a user with
+// a tenant of its own, through the services rather than GraphQL.
+func benchAccount(tb testing.TB, ts *testServer) account {
+	tb.Helper()
+	ctx := context.Background()
+	if _, err := ts.main.Tenancy().BootstrapSystem(ctx, testBootstrapKey, "", ""); err != nil {
+		tb.Fatal(err)
+	}
+	email := uniqueEmail("bench")
+	user, tenant, err := ts.main.Tenancy().Signup(ctx, email, "password-bench", "Bench Inc")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	token, _, err := ts.main.tokens.Issue(user.ID)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return account{Token: token, UserID: user.ID, TenantID: tenant.ID, Email: email}
+}
+
+// ensureFiles raises the soft RLIMIT_NOFILE to at least n when the hard limit allows.
+func ensureFiles(tb testing.TB, n uint64) {
+	tb.Helper()
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
+		tb.Fatal(err)
+	}
+	if lim.Cur >= n {
+		return
+	}
+	if lim.Max < n {
+		tb.Fatalf("RLIMIT_NOFILE hard limit %d is below the %d files this benchmark needs: raise it (ulimit -Hn %d as root) or pass a smaller -bench.wsconns", lim.Max, n, n)
+	}
+	lim.Cur = n
+	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// cpuSample is the machine's busy CPU time and that of this process and its
+// descendants (the Firestore emulator, Redis), in clock ticks.
+type cpuSample struct {
+	at         time.Time
+	busy, self uint64
+}
+
+// clockTicks is USER_HZ, the unit of /proc/stat and /proc/PID/stat (100 on Linux).
+const clockTicks = 100
+
+func readCPU(tb testing.TB) cpuSample {
+	tb.Helper()
+	s := cpuSample{at: time.Now()}
+	stat, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	first, _, _ := strings.Cut(string(stat), "\n")
+	for i, f := range strings.Fields(first)[1:] {
+		v, _ := strconv.ParseUint(f, 10, 64)
+		if i != 3 && i != 4 { // all but idle and iowait; steal counts as busy
+			s.busy += v
+		}
+	}
+	// Sum this process's tree: parents are known before their children only by pid
+	// order, so collect every process first.
+	type proc struct{ ppid, ticks uint64 }
+	procs := map[uint64]proc{}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, e := range entries {
+		pid, err := strconv.ParseUint(e.Name(), 10, 64)
+		if err != nil {
+			continue
+		}
+		raw, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue // gone
+		}
+		// After "pid (comm) ": state ppid … utime (14th field) stime (15th).
+		i := strings.LastIndex(string(raw), ") ")
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(string(raw[i+2:]))
+		if len(f) < 13 {
+			continue
+		}
+		ppid, _ := strconv.ParseUint(f[1], 10, 64)
+		utime, _ := strconv.ParseUint(f[11], 10, 64)
+		stime, _ := strconv.ParseUint(f[12], 10, 64)
+		procs[pid] = proc{ppid, utime + stime}
+	}
+	self := uint64(os.Getpid())
+	for pid, p := range procs {
+		for a, hops := pid, 0; a != 0 && hops < 64; a, hops = procs[a].ppid, hops+1 {
+			if a == self {
+				s.self += p.ticks
+				break
+			}
+		}
+	}
+	return s
+}
+
+// othersSince returns how many cores processes outside this benchmark (and the
+// hypervisor's steal) kept busy on average since s: load the benchmark did not cause.
+func (s cpuSample) othersSince(tb testing.TB) float64 {
+	tb.Helper()
+	now := readCPU(tb)
+	other := float64(now.busy-s.busy) - float64(now.self-s.self)
+	return max(0, other/clockTicks/now.at.Sub(s.at).Seconds())
+}
