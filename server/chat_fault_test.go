@@ -170,3 +170,26 @@ func TestSubscriptionGuards(t *testing.T) {
 		}
 	})
 }
+
+// TestTenantSubscriptionCap: one tenant's live subscriptions on a server are capped across
+// its connections; the one over the cap gets RATE_LIMITED and the others keep working.
+func TestTenantSubscriptionCap(t *testing.T) {
+	ts, _ := newChatServer(t, "", withLimits(func(l *Limits) { l.TenantSubscriptions = 3 }))
+	f := newChatFixture(t, ts)
+	a := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
+	b := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
+	c := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
+	ts.postMessage(t, f.h, f.thread, "m1")
+	for _, ws := range []*wsClient{a, b, c} {
+		ws.expectSeqs(1, 1)
+	}
+	d := subscribe(t, ts, f.owner, f.project, f.thread, intp(0)) // the tenant's fourth
+	m, err := d.next()
+	if err != nil || !strings.Contains(string(m.Payload), `"code":"RATE_LIMITED"`) {
+		t.Fatalf("the fourth subscription answered %s %s, %v", m.Type, m.Payload, err)
+	}
+	ts.postMessage(t, f.h, f.thread, "m2")
+	for _, ws := range []*wsClient{a, b, c} {
+		ws.expectSeqs(2, 2)
+	}
+}
