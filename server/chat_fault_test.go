@@ -87,15 +87,7 @@ func TestNoGoroutineLeak(t *testing.T) {
 	const conns, perConn = 20, 50
 	var clients []*wsClient
 	for c := 0; c < conns; c++ {
-		ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := initPayload(f.owner)
-		p["env"], p["projectId"] = "prod", f.project
-		if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
-			t.Fatalf("init: %+v %v", m, err)
-		}
+		ws := connectChat(t, ts, f.owner, f.project)
 		for s := 0; s < perConn; s++ {
 			ws.send(map[string]any{"id": fmt.Sprint(s), "type": "subscribe", "payload": map[string]any{
 				"query": `subscription($t: ID!) { messagePosted(threadId: $t, after: 0) { seq } }`, "variables": map[string]any{"t": f.thread}}})
@@ -139,18 +131,7 @@ func TestSubscriptionGuards(t *testing.T) {
 		ws.send(map[string]any{"id": id, "type": "subscribe", "payload": map[string]any{
 			"query": `subscription($t: ID!) { messagePosted(threadId: $t) { seq } }`, "variables": map[string]any{"t": f.thread}}})
 	}
-	open := func() *wsClient {
-		ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := initPayload(f.owner)
-		p["env"], p["projectId"] = "prod", f.project
-		if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
-			t.Fatalf("init: %+v %v", m, err)
-		}
-		return ws
-	}
+	open := func() *wsClient { return connectChat(t, ts, f.owner, f.project) }
 	t.Run("DuplicateID", func(t *testing.T) {
 		ws := open()
 		sub(ws, "a")

@@ -47,8 +47,9 @@ func newChatFixture(t *testing.T, ts *testServer) chatFixture {
 	return chatFixture{ts: ts, owner: owner, project: project, thread: ts.createThread(t, h, project, "General"), h: h}
 }
 
-// subscribe opens a websocket as a and subscribes to messagePosted.
-func subscribe(t *testing.T, ts *testServer, a account, project, thread string, after *int) *wsClient {
+// connectChat opens a graphql-transport-ws websocket as a, in project, and waits for the
+// ack.
+func connectChat(t *testing.T, ts *testServer, a account, project string) *wsClient {
 	t.Helper()
 	ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
 	if err != nil {
@@ -59,6 +60,13 @@ func subscribe(t *testing.T, ts *testServer, a account, project, thread string, 
 	if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
 		t.Fatalf("init: %+v %v", m, err)
 	}
+	return ws
+}
+
+// subscribe opens a websocket as a and subscribes to messagePosted.
+func subscribe(t *testing.T, ts *testServer, a account, project, thread string, after *int) *wsClient {
+	t.Helper()
+	ws := connectChat(t, ts, a, project)
 	vars := map[string]any{"thread": thread}
 	if after != nil {
 		vars["after"] = *after
