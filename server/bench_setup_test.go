@@ -36,7 +36,14 @@ var (
 	benchRound   = flag.Duration("bench.round", 2*time.Second, "BenchmarkLoadQuery: length of one measured round")
 	benchRounds  = flag.Int("bench.rounds", 10, "BenchmarkLoadQuery: measured rounds per server, interleaved")
 	benchWSConns = flag.Int("bench.wsconns", 10000, "BenchmarkLoadIdleWebsockets: idle subscribed connections")
-	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets (northstar or bare-gqlgen)")
+	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets or BenchmarkLoadFanout (northstar or bare-gqlgen)")
+
+	benchFanSubs     = flag.String("bench.fansubs", "1,100,1000", "BenchmarkLoadFanout: subscriber counts, comma-separated")
+	benchFanRate     = flag.Float64("bench.fanrate", 50, "BenchmarkLoadFanout: messages published per second")
+	benchFanWarmup   = flag.Duration("bench.fanwarmup", 3*time.Second, "BenchmarkLoadFanout: publishing before the measured window")
+	benchFanWindow   = flag.Duration("bench.fanwindow", 10*time.Second, "BenchmarkLoadFanout: measured window per server and subscriber count")
+	benchFanProfile  = flag.Duration("bench.fanprofile", 5*time.Second, "BenchmarkLoadFanout: CPU profile of each server after the largest count's window (with -bench.out)")
+	benchFanoutChild = flag.Bool("bench.fanoutchild", false, "internal: the bare-gqlgen server process serves BenchmarkLoadFanout's publishing stub")
 )
 
 // emitBench prints one BENCH line: name, then key/value pairs.
@@ -244,4 +251,48 @@ func (s cpuSample) othersSince(tb testing.TB) float64 {
 	now := readCPU(tb)
 	other := float64(now.busy-s.busy) - float64(now.self-s.self)
 	return max(0, other/clockTicks/now.at.Sub(s.at).Seconds())
+}
+
+// wait blocks for d or until ctx ends.
+func wait(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// processCPUTime is a process's CPU time so far (a server process answers it to the
+// cpu command).
+type processCPUTime struct {
+	Micros int64 `json:"micros"` // user + system, all threads
+}
+
+// processCPU returns this process's CPU time, in µs rather than /proc's clock ticks.
+func processCPU(tb testing.TB) processCPUTime {
+	tb.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	us := func(tv syscall.Timeval) int64 { return tv.Sec*1e6 + tv.Usec }
+	return processCPUTime{Micros: us(ru.Utime) + us(ru.Stime)}
+}
+
+// waitQuiet waits (up to a minute) until this process and its descendants — the server
+// processes, their Firestore emulators' JVMs and Redis — use under 0.1 core over a second,
+// so that start-up work is not measured.
+func waitQuiet(b *testing.B) {
+	b.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		s := readCPU(b)
+		wait(context.Background(), time.Second)
+		e := readCPU(b)
+		cores := float64(e.self-s.self) / clockTicks / e.at.Sub(s.at).Seconds()
+		if cores < 0.1 || time.Now().After(deadline) {
+			return
+		}
+	}
 }

@@ -42,11 +42,21 @@ const wsWarmup = 100
 const childPrefix = "BENCHCHILD "
 
 // childFixture is what a server process tells the benchmark: where to connect and what
-// to send.
+// to send, and (for BenchmarkLoadFanout) how to publish to the subscribed thread.
 type childFixture struct {
 	URL       string         `json:"url"`
 	Init      map[string]any `json:"init"`
 	Subscribe map[string]any `json:"subscribe"`
+	// Thread is the subscribed thread; LastSeq its stored last seq, which every
+	// subscription (after: 0) replays first.
+	Thread  string `json:"thread"`
+	LastSeq int    `json:"lastSeq"`
+	// Author is the thread's member, the author of published messages (Northstar).
+	Author string `json:"author,omitempty"`
+	// Redis is the chat bus's Redis address and Metrics the server's /metrics URL; both
+	// empty for bare gqlgen, whose child publishes itself and counts its own drops.
+	Redis   string `json:"redis,omitempty"`
+	Metrics string `json:"metrics,omitempty"`
 }
 
 // memSample is a server process's memory once forced collections have let goroutine
@@ -148,10 +158,13 @@ type benchChildProc struct {
 	stderr *lockedBuffer
 }
 
-func startChild(b *testing.B, kind string, n int) *benchChildProc {
+// startChild starts the server process kind for n connections; extra are more flags for
+// it.
+func startChild(b *testing.B, kind string, n int, extra ...string) *benchChildProc {
 	b.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestBenchChildServer$", "-test.count=1", "-test.timeout=20m",
-		"-bench.child="+kind, "-bench.wsconns="+strconv.Itoa(n))
+	args := append([]string{"-test.run=^TestBenchChildServer$", "-test.count=1", "-test.timeout=20m",
+		"-bench.child=" + kind, "-bench.wsconns=" + strconv.Itoa(n)}, extra...)
+	cmd := exec.Command(os.Args[0], args...)
 	c := &benchChildProc{kind: kind, cmd: cmd, stderr: &lockedBuffer{}}
 	cmd.Stderr = c.stderr
 	var err error
@@ -255,17 +268,21 @@ func (l *lockedBuffer) tail() string {
 	return s
 }
 
-// TestBenchChildServer is the server process of BenchmarkLoadIdleWebsockets, which runs
-// it with -bench.child naming the server (the bench build tag keeps it out of make test). It prints the fixture, then
-// answers commands read from stdin, one a line: measure, profile PATH, post, quit.
+// TestBenchChildServer is the server process of BenchmarkLoadIdleWebsockets and
+// BenchmarkLoadFanout, which run it with -bench.child naming the server (the bench build
+// tag keeps it out of make test). It prints the fixture, then answers commands read from
+// stdin, one a line: measure, profile PATH, post, cpu, cpuprofile PATH, cpuprofile-stop,
+// quit, and the server's own commands (bare gqlgen with -bench.fanoutchild: publish RATE
+// FIRST, publish-stop, dropped).
 func TestBenchChildServer(t *testing.T) {
 	if *benchChild == "" {
-		t.Fatal("TestBenchChildServer is the server process of BenchmarkLoadIdleWebsockets: run it through make bench")
+		t.Fatal("TestBenchChildServer is the server process of BenchmarkLoadIdleWebsockets and BenchmarkLoadFanout: run it through make bench")
 	}
 	ensureFiles(t, uint64(*benchWSConns)+wsWarmup+1000)
 	var (
-		fx   childFixture
-		post func()
+		fx       childFixture
+		post     func()
+		commands = map[string]func(arg string) any{} // the server's own commands
 	)
 	subscribe := map[string]any{
 		"query": `subscription($thread: ID!, $after: Int) { messagePosted(threadId: $thread, after: $after) { seq text threadId authorId } }`,
@@ -277,19 +294,28 @@ func TestBenchChildServer(t *testing.T) {
 			l.TenantSubscriptions = max(l.TenantSubscriptions, *benchWSConns+wsWarmup+100)
 		}))
 		f := newChatFixture(t, ts)
-		ts.postMessage(t, f.h, f.thread, "m1")
+		lastSeq := ts.postMessage(t, f.h, f.thread, "m1")
 		payload := initPayload(f.owner)
 		payload["env"], payload["projectId"] = ts.main.cfg.Env, f.project
 		subscribe["variables"] = map[string]any{"thread": f.thread, "after": 0}
-		fx = childFixture{URL: "ws" + strings.TrimPrefix(ts.URL, "http") + "/query", Init: payload, Subscribe: subscribe}
+		fx = childFixture{URL: "ws" + strings.TrimPrefix(ts.URL, "http") + "/query", Init: payload, Subscribe: subscribe,
+			Thread: f.thread, LastSeq: lastSeq, Author: f.owner.UserID, Redis: sharedRedis.Addr, Metrics: ts.URL + "/metrics"}
 		post = func() { ts.postMessage(t, f.h, f.thread, "m2") }
 	case "bare-gqlgen":
-		bare := newBareSubscriptions()
-		srv := httptest.NewServer(bare.handler())
+		var h http.Handler
+		if *benchFanoutChild {
+			fan := newBareFanout(t)
+			h, post = fan.handler(), func() { t.Fatal("post: the fan-out stub publishes with publish") }
+			commands["publish"], commands["publish-stop"], commands["dropped"] = fan.publishCommand, fan.stopCommand, fan.droppedCommand
+		} else {
+			bare := newBareSubscriptions()
+			h, post = bare.handler(), bare.post
+		}
+		srv := httptest.NewServer(h)
 		t.Cleanup(srv.Close)
 		subscribe["variables"] = map[string]any{"thread": "h_bench", "after": 0}
-		fx = childFixture{URL: "ws" + strings.TrimPrefix(srv.URL, "http") + "/query", Init: map[string]any{}, Subscribe: subscribe}
-		post = bare.post
+		fx = childFixture{URL: "ws" + strings.TrimPrefix(srv.URL, "http") + "/query", Init: map[string]any{}, Subscribe: subscribe,
+			Thread: "h_bench", LastSeq: 1}
 	default:
 		t.Fatalf("-bench.child=%q: want northstar or bare-gqlgen", *benchChild)
 	}
@@ -313,10 +339,22 @@ func TestBenchChildServer(t *testing.T) {
 		case "post":
 			post()
 			answer(struct{}{})
+		case "cpu":
+			answer(processCPU(t))
+		case "cpuprofile":
+			startCPUProfile(t, arg)
+			answer(struct{}{})
+		case "cpuprofile-stop":
+			pprof.StopCPUProfile()
+			answer(struct{}{})
 		case "quit":
 			return
 		default:
-			t.Fatalf("unknown command %q", command)
+			f, ok := commands[command]
+			if !ok {
+				t.Fatalf("unknown command %q", command)
+			}
+			answer(f(arg))
 		}
 	}
 }
@@ -389,6 +427,22 @@ func writeMemoryProfiles(t *testing.T, path string) {
 	}
 }
 
+// startCPUProfile starts profiling this process into path (cpuprofile-stop ends it).
+func startCPUProfile(t *testing.T, path string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() }) // StopCPUProfile has flushed it by then
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // bareSubscriptions is gqlgen's websocket transport over the generated schema with a
 // stub messagePosted: it sends seq 1 at once and seq 2 when post is called. The member
 // directive passes through; nothing else is added.
@@ -399,9 +453,13 @@ type bareSubscriptions struct {
 
 func newBareSubscriptions() *bareSubscriptions { return &bareSubscriptions{} }
 
-func (s *bareSubscriptions) handler() http.Handler {
+func (s *bareSubscriptions) handler() http.Handler { return bareSubscriptionHandler(bareResolvers{s}) }
+
+// bareSubscriptionHandler serves r over gqlgen's default websocket transport with
+// Northstar's keepalive; the member directive passes through.
+func bareSubscriptionHandler(r graph.ResolverRoot) http.Handler {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers: bareResolvers{s},
+		Resolvers: r,
 		Directives: graph.DirectiveRoot{Member: func(ctx context.Context, _ any, next graphql.Resolver, _ tenancy.Role) (any, error) {
 			return next(ctx)
 		}},

@@ -132,6 +132,34 @@ func TestReport(t *testing.T) {
 	if len(b) != 4 || b[0] != met || b[1] != met || b[2] != met || b[3] != missed {
 		t.Fatalf("part b results %v, want met met met missed", b)
 	}
+	if text, err = os.ReadFile(out); err != nil {
+		t.Fatal(err)
+	}
+	partB := string(text)[strings.Index(string(text), "## b."):strings.Index(string(text), "## c.")]
+	for _, s := range []string{
+		"| northstar | 1,000 | 60,000/s", "| bare-gqlgen | 1,000 | 40,000/s", // both rows
+		"| 1.50× | 0.67× | 0.72× |",                    // northstar against bare: deliveries/s, p99, CPU
+		"publishes each message **directly to Redis**", // how Northstar is fed
+		"No Northstar CPU profile",                     // b missed, nothing profiled
+	} {
+		if !strings.Contains(partB, s) {
+			t.Errorf("part b lacks %q:\n%s", s, partB)
+		}
+	}
+
+	// Subscribers dropped before the window: no latency, which must not pass.
+	none := goTestOutput + "BENCH fanout server=northstar subscribers=1000 deliveries_per_s=600 p50_ms=0 p99_ms=0 latencies=0 drops=9000 cpu_us_per_delivery=40\n"
+	if err := os.WriteFile(filepath.Join(dir, "all.out"), []byte(none), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if figures, err = run(dir, out, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range figures {
+		if f.name == "publish→receive p99 at 1,000 subscribers" && (f.result != missed || f.measured != "none arrived") {
+			t.Errorf("p99 with no latencies: %+v, want missed and none arrived", f)
+		}
+	}
 
 	if _, err := run(t.TempDir(), out, time.Now()); err == nil {
 		t.Fatal("a directory without outputs made a report")
@@ -211,4 +239,24 @@ func burn(d time.Duration) int {
 		}
 	}
 	return n
+}
+
+// TestFanoutLayers checks that the labels part b's text looks layers up by find the
+// intended rows.
+func TestFanoutLayers(t *testing.T) {
+	for label, fn := range map[string]string{
+		"gqlgen subscription goroutines": "github.com/99designs/gqlgen/graphql/handler/transport.(*wsConnection).subscribe.func1",
+		"execute the selection set":      "github.com/northstar/northstar/graph.(*executionContext)._Message",
+		"`json.Marshal`":                 "encoding/json.Marshal",
+		"`wsConnection.write`":           "github.com/99designs/gqlgen/graphql/handler/transport.(*wsConnection).write",
+		"`write` syscall":                "syscall.write",
+		"go-redis":                       "github.com/redis/go-redis/v9.(*channel).initAllChan.func1",
+		"bus fan-out":                    "github.com/northstar/northstar/internal/chatbus.(*Bus).loop",
+		"stub fan-out":                   "github.com/northstar/northstar/server.newBareFanout.func1",
+		"chat stream":                    "github.com/northstar/northstar/internal/chat.(*stream).run",
+	} {
+		if !regexpMust(fanoutLayer(label)).MatchString(fn) {
+			t.Errorf("layer %q does not match %s", label, fn)
+		}
+	}
 }

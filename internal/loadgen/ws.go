@@ -143,22 +143,37 @@ func handshake(ctx context.Context, d *websocket.Dialer, url string, initMsg, su
 
 var pong = []byte(`{"type":"pong"}`)
 
+// read runs connection i's reader. It shares the machine with the server it measures, so
+// it reuses one buffer per connection and finds the message's type and payload with
+// envelope rather than encoding/json.
 func (s *Subscribers) read(i int, conn *websocket.Conn, onNext func(int, []byte)) {
 	defer s.wg.Done()
 	defer s.ended.Add(1)
-	var m struct {
-		Type    string
-		Payload json.RawMessage
-	}
+	var (
+		buf bytes.Buffer
+		m   struct {
+			Type    string
+			Payload json.RawMessage
+		}
+	)
 	for {
-		_, data, err := conn.ReadMessage()
+		_, r, err := conn.NextReader()
 		if err != nil {
 			return
 		}
-		m.Type, m.Payload = "", m.Payload[:0]
-		if err := json.Unmarshal(data, &m); err != nil {
-			s.problem(fmt.Sprintf("connection %d: %v", i, err))
-			continue
+		buf.Reset()
+		if _, err := buf.ReadFrom(r); err != nil {
+			return
+		}
+		data := buf.Bytes()
+		if typ, payload, ok := envelope(data); ok {
+			m.Type, m.Payload = typ, payload
+		} else {
+			m.Type, m.Payload = "", m.Payload[:0]
+			if err := json.Unmarshal(data, &m); err != nil {
+				s.problem(fmt.Sprintf("connection %d: %v", i, err))
+				continue
+			}
 		}
 		switch m.Type {
 		case "ping":
@@ -179,6 +194,148 @@ func (s *Subscribers) read(i int, conn *websocket.Conn, onNext func(int, []byte)
 		default: // error, complete, anything else ends the subscription
 			s.problem(fmt.Sprintf("connection %d: %s %s", i, m.Type, m.Payload))
 		}
+	}
+}
+
+// Message types envelope recognizes without allocating.
+var knownTypes = []string{"next", "ping", "pong", "ka", "complete", "error", "connection_ack"}
+
+// envelope returns the "type" and "payload" members of a graphql-transport-ws message,
+// a JSON object, in one pass over it. It reports false for anything it is not sure of (an
+// escaped or unknown type, malformed JSON), which the caller then decodes with
+// encoding/json. payload aliases data.
+func envelope(data []byte) (typ string, payload []byte, ok bool) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return "", nil, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return "", nil, false
+	}
+	for i < len(data) {
+		if data[i] != '"' {
+			return "", nil, false
+		}
+		keyEnd := skipString(data, i)
+		if keyEnd < 0 {
+			return "", nil, false
+		}
+		key := data[i+1 : keyEnd-1]
+		i = skipSpace(data, keyEnd)
+		if i >= len(data) || data[i] != ':' {
+			return "", nil, false
+		}
+		i = skipSpace(data, i+1)
+		end := skipValue(data, i)
+		if end < 0 {
+			return "", nil, false
+		}
+		switch string(key) {
+		case "type":
+			if data[i] != '"' {
+				return "", nil, false
+			}
+			known := false
+			for _, t := range knownTypes {
+				if string(data[i+1:end-1]) == t {
+					typ, known = t, true
+					break
+				}
+			}
+			if !known {
+				return "", nil, false
+			}
+		case "payload":
+			payload = data[i:end]
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) {
+			return "", nil, false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			if skipSpace(data, i+1) != len(data) {
+				return "", nil, false
+			}
+			if typ == "" {
+				return "", nil, false
+			}
+			return typ, payload, true
+		default:
+			return "", nil, false
+		}
+	}
+	return "", nil, false
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after the string starting at data[i] (a quote), or -1.
+func skipString(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// skipValue returns the index after the JSON value starting at data[i], or -1. It checks
+// nesting and strings, not the grammar of numbers and literals.
+func skipValue(data []byte, i int) int {
+	if i >= len(data) {
+		return -1
+	}
+	switch data[i] {
+	case '"':
+		return skipString(data, i)
+	case '{', '[':
+		var stack [64]byte // closers expected, innermost last; deeper values are refused
+		n := 0
+		for j := i; j < len(data); j++ {
+			switch c := data[j]; c {
+			case '"':
+				k := skipString(data, j)
+				if k < 0 {
+					return -1
+				}
+				j = k - 1
+			case '{', '[':
+				if n == len(stack) {
+					return -1
+				}
+				stack[n] = c + 2 // '}' and ']' follow their openers by 2 in ASCII
+				n++
+			case '}', ']':
+				if n == 0 || stack[n-1] != c {
+					return -1
+				}
+				if n--; n == 0 {
+					return j + 1
+				}
+			}
+		}
+		return -1
+	default:
+		j := i
+		for j < len(data) && data[j] != ',' && data[j] != '}' && data[j] != ']' && data[j] != ' ' && data[j] != '\t' && data[j] != '\n' && data[j] != '\r' {
+			j++
+		}
+		if j == i {
+			return -1
+		}
+		return j
 	}
 }
 
