@@ -51,50 +51,39 @@ func NewCachedStore(s Store, cfg CacheConfig) *CachedStore {
 
 // Tenant implements Store from the cache.
 func (c *CachedStore) Tenant(ctx context.Context, id string) (Tenant, error) {
-	now := c.cfg.Now()
-	if t, ok := c.tenants.get(id, now); ok {
-		return t, nil
-	}
-	gen := c.tenants.generation()
-	t, err := c.Store.Tenant(ctx, id)
-	if err == nil {
-		c.tenants.put(id, t, now.Add(c.cfg.TTL), gen)
-	}
-	return t, err
+	return c.tenants.load(id, c.cfg.Now(), func() (Tenant, time.Duration, error) {
+		t, err := c.Store.Tenant(ctx, id)
+		return t, c.cfg.TTL, err
+	})
 }
 
 // Mode implements Store from the cache.
 func (c *CachedStore) Mode(ctx context.Context, id string) (Mode, error) {
-	now := c.cfg.Now()
-	if m, ok := c.modes.get(id, now); ok {
-		return m, nil
-	}
-	gen := c.modes.generation()
-	m, err := c.Store.Mode(ctx, id)
-	if err == nil {
-		c.modes.put(id, m, now.Add(c.cfg.TTL), gen)
-	}
-	return m, err
+	return c.modes.load(id, c.cfg.Now(), func() (Mode, time.Duration, error) {
+		m, err := c.Store.Mode(ctx, id)
+		return m, c.cfg.TTL, err
+	})
 }
 
 // Membership implements Store from the cache, remembering "not a member" briefly too.
 func (c *CachedStore) Membership(ctx context.Context, tenantID, userID string) (Membership, error) {
-	k, now := memberKey{tenantID, userID}, c.cfg.Now()
-	if e, ok := c.members.get(k, now); ok {
-		if !e.found {
-			return Membership{}, apperr.E(apperr.NotFound, "no such membership")
+	e, err := c.members.load(memberKey{tenantID, userID}, c.cfg.Now(), func() (memberEntry, time.Duration, error) {
+		m, err := c.Store.Membership(ctx, tenantID, userID)
+		switch {
+		case err == nil:
+			return memberEntry{m: m, found: true}, c.cfg.TTL, nil
+		case apperr.Is(err, apperr.NotFound):
+			return memberEntry{}, c.cfg.NegativeTTL, nil
 		}
-		return e.m, nil
+		return memberEntry{}, 0, err
+	})
+	if err != nil {
+		return Membership{}, err
 	}
-	gen := c.members.generation()
-	m, err := c.Store.Membership(ctx, tenantID, userID)
-	switch {
-	case err == nil:
-		c.members.put(k, memberEntry{m: m, found: true}, now.Add(c.cfg.TTL), gen)
-	case apperr.Is(err, apperr.NotFound):
-		c.members.put(k, memberEntry{}, now.Add(c.cfg.NegativeTTL), gen)
+	if !e.found {
+		return Membership{}, apperr.E(apperr.NotFound, "no such membership")
 	}
-	return m, err
+	return e.m, nil
 }
 
 // UpdateTenant implements Store, invalidating the tenant.
@@ -141,10 +130,60 @@ func (c *CachedStore) ForgetMember(tenantID, userID string) {
 
 // ttlCache is a map of entries with deadlines. A fill that started before an invalidation
 // is discarded (generation check), so a slow read cannot put back what a write removed.
+// Concurrent misses of one key share one read of the store, so an entry expiring under
+// load sends one request to Firestore, not one per caller.
 type ttlCache[K comparable, V any] struct {
-	mu      sync.RWMutex
-	entries map[K]ttlEntry[V]
-	gen     uint64
+	mu       sync.RWMutex
+	entries  map[K]ttlEntry[V]
+	gen      uint64
+	inflight map[K]*fill[V]
+}
+
+// fill is one read of the store that concurrent misses of a key wait for.
+type fill[V any] struct {
+	done chan struct{}
+	v    V
+	err  error
+}
+
+// load returns the cached value of k, or reads it with fetch — once for all concurrent
+// callers — and caches it for the duration fetch returns (not at all after an error).
+func (c *ttlCache[K, V]) load(k K, now time.Time, fetch func() (V, time.Duration, error)) (V, error) {
+	if v, ok := c.get(k, now); ok {
+		return v, nil
+	}
+	c.mu.Lock()
+	if e, ok := c.entries[k]; ok && !now.After(e.deadline) { // filled while we waited for the lock
+		c.mu.Unlock()
+		return e.v, nil
+	}
+	if f, ok := c.inflight[k]; ok {
+		c.mu.Unlock()
+		<-f.done
+		if f.err != nil { // perhaps the first caller's context ended: read with our own
+			v, _, err := fetch()
+			return v, err
+		}
+		return f.v, nil
+	}
+	f := &fill[V]{done: make(chan struct{})}
+	c.inflight[k] = f
+	gen := c.gen
+	c.mu.Unlock()
+
+	var ttl time.Duration
+	f.v, ttl, f.err = fetch()
+	c.mu.Lock()
+	delete(c.inflight, k)
+	if f.err == nil && gen == c.gen {
+		if len(c.entries) >= maxEntries {
+			clear(c.entries)
+		}
+		c.entries[k] = ttlEntry[V]{v: f.v, deadline: now.Add(ttl)}
+	}
+	c.mu.Unlock()
+	close(f.done)
+	return f.v, f.err
 }
 
 type ttlEntry[V any] struct {
@@ -156,7 +195,7 @@ type ttlEntry[V any] struct {
 const maxEntries = 100_000
 
 func newTTLCache[K comparable, V any]() ttlCache[K, V] {
-	return ttlCache[K, V]{entries: map[K]ttlEntry[V]{}}
+	return ttlCache[K, V]{entries: map[K]ttlEntry[V]{}, inflight: map[K]*fill[V]{}}
 }
 
 func (c *ttlCache[K, V]) get(k K, now time.Time) (V, bool) {
@@ -168,24 +207,6 @@ func (c *ttlCache[K, V]) get(k K, now time.Time) (V, bool) {
 		return zero, false
 	}
 	return e.v, true
-}
-
-func (c *ttlCache[K, V]) generation() uint64 {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return c.gen
-}
-
-func (c *ttlCache[K, V]) put(k K, v V, deadline time.Time, gen uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		return
-	}
-	if len(c.entries) >= maxEntries {
-		clear(c.entries)
-	}
-	c.entries[k] = ttlEntry[V]{v: v, deadline: deadline}
 }
 
 func (c *ttlCache[K, V]) forget(k K) {

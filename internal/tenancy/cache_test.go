@@ -2,6 +2,7 @@ package tenancy
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -121,4 +122,33 @@ func TestCachedStore(t *testing.T) {
 			t.Fatalf("a fill that began before the removal was kept: err = %v", err)
 		}
 	})
+}
+
+// TestCachedStoreCoalescesMisses: concurrent misses of one key make one store read.
+func TestCachedStoreCoalescesMisses(t *testing.T) {
+	inner := &countingStore{block: make(chan struct{})}
+	inner.member.Store(true)
+	c := NewCachedStore(inner, CacheConfig{TTL: time.Minute, NegativeTTL: time.Second})
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Membership(context.Background(), "t_a", "u_a"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for inner.reads.Load() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no read reached the store")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(inner.block)
+	wg.Wait()
+	if n := inner.reads.Load(); n != 1 {
+		t.Fatalf("%d store reads for 50 concurrent misses, want 1", n)
+	}
 }
