@@ -176,23 +176,7 @@ func TestAttackHostileIDArguments(t *testing.T) {
 	}
 
 	t.Run("NothingWritten", func(t *testing.T) {
-		var out struct {
-			Tenant   struct{ Mode struct{ ID string } }
-			Members  []struct{ UserID string }
-			Projects struct {
-				Edges []struct {
-					Node struct {
-						ID, Name string
-						Version  int
-						Archived bool
-					}
-				}
-			}
-			Surfaces []struct{ ID string }
-			Apps     []struct{ ID string }
-			Routes   []struct{ ResourceKind string }
-		}
-		ts.gql(t, f.owner.headers(), `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } routes { resourceKind } }`, nil).decode(t, &out)
+		out := ts.tenantState(t, f.owner.headers())
 		if out.Tenant.Mode.ID != "saas" || len(out.Members) != 1 || len(out.Projects.Edges) != 1 || len(out.Surfaces) != 0 || len(out.Apps) != 0 || len(out.Routes) != 0 {
 			t.Fatalf("the tenant changed: %+v", out)
 		}

@@ -141,23 +141,7 @@ func TestTenantIsolation(t *testing.T) {
 	})
 
 	t.Run("BUnchanged", func(t *testing.T) {
-		var out struct {
-			Tenant   struct{ Mode struct{ ID string } }
-			Members  []struct{ UserID string }
-			Projects struct {
-				Edges []struct {
-					Node struct {
-						ID, Name string
-						Version  int
-						Archived bool
-					}
-				}
-			}
-			Surfaces []struct{ ID string }
-			Apps     []struct{ ID string }
-			Routes   []struct{ ResourceKind string }
-		}
-		ts.gql(t, b.headers(), `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } routes { resourceKind } }`, nil).decode(t, &out)
+		out := ts.tenantState(t, b.headers())
 		if out.Tenant.Mode.ID != "saas" || len(out.Members) != 1 || out.Members[0].UserID != b.UserID ||
 			len(out.Projects.Edges) != 1 || len(out.Surfaces) != 0 || len(out.Apps) != 0 || len(out.Routes) != 0 {
 			t.Fatalf("tenant B changed: %+v", out)
@@ -215,4 +199,30 @@ func TestConcurrentProjectUpdates(t *testing.T) {
 	if out.Project.Name != winner || out.Project.Version != 2 {
 		t.Fatalf("stored %+v, want %s at version 2", out.Project, winner)
 	}
+}
+
+// tenantState is what a tenant's member reads about it, for "nothing changed" checks.
+type tenantState struct {
+	Tenant   struct{ Mode struct{ ID string } }
+	Members  []struct{ UserID string }
+	Projects struct {
+		Edges []struct {
+			Node struct {
+				ID, Name string
+				Version  int
+				Archived bool
+			}
+		}
+	}
+	Surfaces []struct{ ID string }
+	Apps     []struct{ ID string }
+	Routes   []struct{ ResourceKind string }
+}
+
+// tenantState reads the tenant of h.
+func (ts *testServer) tenantState(t *testing.T, h headers) tenantState {
+	t.Helper()
+	var out tenantState
+	ts.gql(t, h, `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } routes { resourceKind } }`, nil).decode(t, &out)
+	return out
 }
