@@ -42,10 +42,9 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 		srv.Use(extension.Introspection{})
 	} else {
 		srv.SetValidationRulesFn(rulesWithoutSuggestions)
-		srv.Use(noIntrospection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
-	srv.Use(queryLimits{depth: limits.Depth, aliases: limits.Aliases, rootFields: limits.RootFields})
+	srv.Use(queryLimits{depth: limits.Depth, aliases: limits.Aliases, rootFields: limits.RootFields, introspection: dev})
 	p := presenter{log: log}
 	srv.SetErrorPresenter(p.present)
 	srv.SetRecoverFunc(p.recover)
@@ -170,36 +169,15 @@ func rulesWithoutSuggestions() *rules.Rules {
 	return r
 }
 
-// noIntrospection refuses __schema and __type before the operation runs (outside dev).
-// Without it gqlgen runs the operation and fails inside the field with a plain error,
-// which the presenter can only report as INTERNAL.
-type noIntrospection struct{}
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = noIntrospection{}
-
-func (noIntrospection) ExtensionName() string                   { return "NoIntrospection" }
-func (noIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
-func (noIntrospection) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil {
-		return nil
-	}
-	w := walker{doc: oc.Doc}
-	for _, f := range w.fields(oc.Operation.SelectionSet, nil) {
-		if f.Name == "__schema" || f.Name == "__type" {
-			return gqlerror.Errorf("introspection is disabled")
-		}
-	}
-	return nil
-}
-
 // queryLimits rejects operations nested too deep, with too many aliases, or with too many
-// root fields. Introspection fields (__schema, __type) are not counted for depth, so the
-// dev IDE's introspection query passes.
+// root fields, and — unless introspection is on (dev) — any __schema or __type root field:
+// refused here, before the operation runs, because without the introspection extension
+// gqlgen fails inside the field with a plain error the presenter can only call INTERNAL.
+// Introspection fields are not counted for depth, so the dev IDE's introspection query
+// passes.
 type queryLimits struct {
 	depth, aliases, rootFields int
+	introspection              bool
 }
 
 var _ interface {
@@ -215,6 +193,13 @@ func (l queryLimits) MutateOperationContext(_ context.Context, oc *graphql.Opera
 	}
 	w := walker{doc: oc.Doc}
 	roots := w.fields(oc.Operation.SelectionSet, nil)
+	if !l.introspection {
+		for _, f := range roots {
+			if f.Name == "__schema" || f.Name == "__type" {
+				return gqlerror.Errorf("introspection is disabled")
+			}
+		}
+	}
 	if len(roots) > l.rootFields {
 		return gqlerror.Errorf("operation has %d root fields; the limit is %d", len(roots), l.rootFields)
 	}

@@ -10,7 +10,7 @@ import (
 
 // fanoutLayers are the parts of a delivery whose CPU the profile table shows, as regular
 // expressions on pprof function names; a row that does not apply to a server shows 0.
-var fanoutLayers = []struct{ label, re string }{
+var fanoutLayers = []layer{
 	{"whole process (server, runtime)", ""},
 	{"go-redis pub/sub reader (Northstar)", `^github\.com/redis/go-redis/v9\.\(\*channel\)\.init\w*Chan\.func\d+$`},
 	{"bus fan-out to the subscribers' queues (`chatbus.(*Bus).loop`)", `^github\.com/northstar/northstar/internal/chatbus\.\(\*Bus\)\.loop$`},
@@ -160,18 +160,8 @@ func (r *report) fanoutProfile(s *section, missed bool) {
 		rates = append(rates, fmt.Sprintf("%s %s", p.server, rate(p.rate)))
 	}
 	s.printf("After the measured window at %s subscribers each server was profiled for %s s more under the same load (%s deliveries). ", thousands(num(subs, "subscribers")), plain(num(subs, "seconds")), strings.Join(rates, ", "))
-	s.printf("CPU time per delivery, from the cumulative time of each layer (a layer includes the ones indented below it; allocation, GC and context lookups are spread over all of them):\n\n| layer |")
-	for _, p := range ps {
-		s.printf(" %s µs / delivery |", p.server)
-	}
-	s.printf("\n|---|%s\n", strings.Repeat("---|", len(ps)))
-	for _, l := range fanoutLayers {
-		s.printf("| %s |", l.label)
-		for _, p := range ps {
-			s.printf(" %s |", plain(p.perOp(l.re)))
-		}
-		s.printf("\n")
-	}
+	s.printf("CPU time per delivery, from the cumulative time of each layer (a layer includes the ones indented below it; allocation, GC and context lookups are spread over all of them):\n\n")
+	s.layerTable(ps, fanoutLayers, "delivery")
 	n := ps[0]
 	whole := n.perOp("")
 	layer := func(label string) float64 { return n.perOp(fanoutLayer(label)) }

@@ -91,7 +91,7 @@ func (r *report) partA() *section {
 
 // queryLayers are the parts of a request whose CPU the profile table shows, as
 // regular expressions on pprof function names.
-var queryLayers = []struct{ label, re string }{
+var queryLayers = []layer{
 	{"whole process (servers, load generator, runtime)", ""},
 	{"HTTP connection goroutines: all server work below", `^net/http\.\(\*conn\)\.serve$`},
 	{"· read and parse the request", `^net/http\.\(\*conn\)\.readRequest$`},
@@ -111,6 +111,26 @@ var queryLayers = []struct{ label, re string }{
 	{"garbage collector background workers", `^runtime\.gcBgMarkWorker$`},
 	{"allocation (`mallocgc`, in all of the above)", `^runtime\.mallocgc$`},
 	{"load generator (not server work)", `^github\.com/northstar/northstar/internal/loadgen\.\(\*worker\)\.run$`},
+}
+
+// layer is one row of a profile table: a label and a regular expression on pprof
+// function names ("" is the whole process).
+type layer struct{ label, re string }
+
+// layerTable prints each layer's CPU per op (µs) for each profiled server.
+func (s *section) layerTable(ps []profiled, layers []layer, op string) {
+	s.printf("| layer |")
+	for _, p := range ps {
+		s.printf(" %s µs / %s |", p.server, op)
+	}
+	s.printf("\n|---|%s\n", strings.Repeat("---|", len(ps)))
+	for _, l := range layers {
+		s.printf("| %s |", l.label)
+		for _, p := range ps {
+			s.printf(" %s |", plain(p.perOp(l.re)))
+		}
+		s.printf("\n")
+	}
 }
 
 // profiled is one server's CPU profile: of BenchmarkLoadQuery (ops are requests) or of
@@ -160,18 +180,8 @@ func (r *report) queryProfile(s *section, missed bool) {
 		rates = append(rates, fmt.Sprintf("%s %s", p.server, rate(p.rate)))
 	}
 	s.printf("After the measured rounds each gqlgen server ran alone for a few more seconds under the CPU profiler (%s). ", strings.Join(rates, ", "))
-	s.printf("CPU time per answered request, from the cumulative time of each layer (a layer includes the ones indented below it; allocation and GC are spread over all of them):\n\n| layer |")
-	for _, p := range ps {
-		s.printf(" %s µs / request |", p.server)
-	}
-	s.printf("\n|---|%s\n", strings.Repeat("---|", len(ps)))
-	for _, l := range queryLayers {
-		s.printf("| %s |", l.label)
-		for _, p := range ps {
-			s.printf(" %s |", plain(p.perOp(l.re)))
-		}
-		s.printf("\n")
-	}
+	s.printf("CPU time per answered request, from the cumulative time of each layer (a layer includes the ones indented below it; allocation and GC are spread over all of them):\n\n")
+	s.layerTable(ps, queryLayers, "request")
 	if len(ps) > 1 {
 		n, base := ps[0], ps[1]
 		serve := queryLayers[1].re
