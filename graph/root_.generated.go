@@ -28,6 +28,7 @@ type ResolverRoot interface {
 	Route() RouteResolver
 	Subscription() SubscriptionResolver
 	Tenant() TenantResolver
+	Thread() ThreadResolver
 }
 
 type DirectiveRoot struct {
@@ -1202,11 +1203,14 @@ type Thread {
   title: String!
   createdBy: ID!
   createdAt: Time!
-  "The sequence number of the newest message; 0 when there is none."
+  "The highest seq taken in the thread (by a message or a skipped number); 0 when there is none."
   lastSeq: Int!
 }
 
-"A message; seq grows by one per thread, with no gaps."
+"""
+A message. seq is strictly increasing per thread and may skip numbers (a post that failed
+leaves its number unused): resume with the last seq seen, never by counting.
+"""
 type Message {
   id: ID!
   threadId: ID!

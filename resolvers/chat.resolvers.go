@@ -8,6 +8,7 @@ package resolvers
 import (
 	"context"
 
+	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/reqctx"
@@ -81,3 +82,17 @@ func (r *subscriptionResolver) MessagePosted(ctx context.Context, threadID strin
 	}
 	return c.Subscribe(ctx, chatScope(reqctx.From(ctx)), threadID, after)
 }
+
+// LastSeq is the resolver for the lastSeq field.
+func (r *threadResolver) LastSeq(ctx context.Context, obj *chat.Thread) (int, error) {
+	c, err := r.chat(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return c.LastSeq(ctx, obj.ID)
+}
+
+// Thread returns graph.ThreadResolver implementation.
+func (r *Resolver) Thread() graph.ThreadResolver { return &threadResolver{r} }
+
+type threadResolver struct{ *Resolver }

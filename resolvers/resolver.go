@@ -68,6 +68,8 @@ type Chat interface {
 	Post(ctx context.Context, sc chat.Scope, userID, threadID, text string) (chat.Message, error)
 	Messages(ctx context.Context, sc chat.Scope, threadID string, after, first int) ([]chat.Message, error)
 	Subscribe(ctx context.Context, sc chat.Scope, threadID string, after *int) (<-chan *chat.Message, error)
+	// LastSeq is the highest seq taken in a thread the caller was already shown.
+	LastSeq(ctx context.Context, threadID string) (int, error)
 }
 
 // ChatSource returns the chat service, connecting it to the bus the chat_bus route names

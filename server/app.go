@@ -11,9 +11,9 @@ import (
 	"time"
 
 	gfs "cloud.google.com/go/firestore"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/firestore"
@@ -40,15 +40,22 @@ type Main struct {
 	handler  http.Handler
 	metrics  *metrics
 	sessions *sessions
+	bus      *chatbus.Bus
+	chat     *chat.Service
 
-	busMu      sync.Mutex // guards the fields below, set when the bus connects
-	redis      redis.UniversalClient
-	bus        *chatbus.Bus
-	chat       *chat.Service
-	stopFollow context.CancelFunc
+	cancels []context.CancelFunc // stop the background loops
+	stopped sync.WaitGroup
+}
 
-	stop    context.CancelFunc // stops the registry watch
-	stopped chan struct{}
+// background runs loop in a goroutine until Close, which ends its context and waits for it.
+func (m *Main) background(loop func(ctx context.Context)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancels = append(m.cancels, cancel)
+	m.stopped.Add(1)
+	go func() {
+		defer m.stopped.Done()
+		loop(ctx)
+	}()
 }
 
 // probeTimeout bounds each start-up and readiness check.
@@ -62,7 +69,7 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 	}
 	m := &Main{cfg: cfg, log: log}
 	var err error
-	if m.client, m.store, err = openStore(ctx, cfg.ProjectID, cfg.EmulatorHost); err != nil {
+	if m.client, m.store, err = openStore(ctx, cfg.ProjectID, cfg.EmulatorHost, log); err != nil {
 		return nil, err
 	}
 	if err := m.startRegistry(ctx); err != nil {
@@ -77,12 +84,12 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 }
 
 // openStore connects to Firestore and proves it answers within probeTimeout.
-func openStore(ctx context.Context, projectID, emulatorHost string) (*gfs.Client, *firestore.Store, error) {
+func openStore(ctx context.Context, projectID, emulatorHost string, log *slog.Logger) (*gfs.Client, *firestore.Store, error) {
 	client, err := firestore.Connect(ctx, firestore.Options{ProjectID: projectID, EmulatorHost: emulatorHost})
 	if err != nil {
 		return nil, nil, err
 	}
-	store := firestore.New(client)
+	store := firestore.New(client, log)
 	pctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
 	if _, err := store.Probe(pctx); err != nil {
@@ -102,12 +109,9 @@ func emulatorNote(host string) string {
 // startRegistry loads the routing registry and keeps it current in the background.
 func (m *Main) startRegistry(ctx context.Context) error {
 	m.registry = routing.NewRegistry()
-	wctx, stop := context.WithCancel(context.Background())
-	m.stop, m.stopped = stop, make(chan struct{})
-	go func() {
-		defer close(m.stopped)
-		m.registry.Run(wctx, m.store, func(err error) { m.log.Warn("routing registry: watch failed; retrying", "err", err) })
-	}()
+	m.background(func(ctx context.Context) {
+		m.registry.Run(ctx, m.store, func(err error) { m.log.Warn("routing registry: watch failed; retrying", "err", err) })
+	})
 	select {
 	case <-m.registry.Ready():
 		return nil
@@ -133,7 +137,7 @@ func (m *Main) build(ctx context.Context) error {
 		return err
 	}
 	// Memberships, tenants and modes are read on every request: serve them from memory,
-	// invalidated by writes here and, through the bus, on other replicas.
+	// invalidated by writes here and, through the access log, on other replicas.
 	m.cached = tenancy.NewCachedStore(m.store, tenancy.CacheConfig{TTL: 10 * time.Second, NegativeTTL: 2 * time.Second})
 	m.tenancy = tenancy.NewService(tenancy.Config{
 		Store:        m.cached,
@@ -142,15 +146,22 @@ func (m *Main) build(ctx context.Context) error {
 	})
 	m.routes = routing.NewService(m.store, m.tenancy, nil)
 	m.metrics = newMetrics()
+	m.newChat()
+	m.background(m.followChatBus)
 	m.sessions = newSessions(m.log)
+	// Revocations reach this replica through the durable access log, with a periodic
+	// recheck of every live connection behind it.
+	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
+	m.background(func(ctx context.Context) { events.follow(ctx, m.store) })
+	m.background(func(ctx context.Context) { events.recheck(ctx, m.isMember) })
 	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
 	guard := access.NewGuard(m.cached)
 	a := &api{builder: access.NewBuilder(m.tokens, m.cached), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
 	a.graphql, err = newGraphQL(resolvers.New(resolvers.Config{
 		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
 		Chat:   m.chatService,
-		Access: &accessEvents{sessions: m.sessions, cache: m.cached, bus: m.chatBus, log: m.log},
-	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), &tenantSubscriptions{limit: m.cfg.Limits.TenantSubscriptions, count: map[string]int{}}, m.log)
+		Access: events,
+	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), m.subscriptionCap(), m.log)
 	if err != nil {
 		return err
 	}
@@ -165,6 +176,22 @@ func (m *Main) build(ctx context.Context) error {
 	}
 	m.handler = a.observe(mux)
 	return nil
+}
+
+// subscriptionCap caps each tenant's live subscriptions across replicas.
+func (m *Main) subscriptionCap() *tenantSubscriptions {
+	quota := m.bus.NewQuota()
+	m.background(quota.Renew)
+	return &tenantSubscriptions{limit: m.cfg.Limits.TenantSubscriptions, quota: quota, log: m.log}
+}
+
+// isMember reports whether userID still belongs to tenantID (through the cache).
+func (m *Main) isMember(ctx context.Context, tenantID, userID string) (bool, error) {
+	_, err := m.cached.Membership(ctx, tenantID, userID)
+	if apperr.Is(err, apperr.NotFound) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // Handler returns the server's HTTP handler.
@@ -240,39 +267,22 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 
 // redisReady reports whether the connected Redis (if any) answers.
 func (m *Main) redisReady(ctx context.Context) bool {
-	m.busMu.Lock()
-	client := m.redis
-	m.busMu.Unlock()
+	client := m.bus.Client()
 	return client == nil || client.Ping(ctx).Err() == nil
 }
 
-func (m *Main) busTopics() float64 {
-	m.busMu.Lock()
-	defer m.busMu.Unlock()
-	if m.bus == nil {
-		return 0
-	}
-	return float64(m.bus.Topics())
-}
+func (m *Main) busTopics() float64 { return float64(m.bus.Topics()) }
 
 // Close stops the registry watch, detaches the bus and releases the Redis and Firestore
 // clients.
 func (m *Main) Close() {
-	if m.stop != nil {
-		m.stop()
-		<-m.stopped
+	for _, cancel := range m.cancels {
+		cancel()
 	}
-	m.busMu.Lock()
-	if m.stopFollow != nil {
-		m.stopFollow()
-	}
+	m.stopped.Wait()
 	if m.bus != nil {
 		_ = m.bus.Close()
 	}
-	if m.redis != nil {
-		_ = m.redis.Close()
-	}
-	m.busMu.Unlock()
 	if m.client != nil {
 		_ = m.client.Close()
 	}

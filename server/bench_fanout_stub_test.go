@@ -124,6 +124,7 @@ func (bareFanoutResolvers) Mutation() graph.MutationResolver           { return 
 func (bareFanoutResolvers) Query() graph.QueryResolver                 { return nil }
 func (bareFanoutResolvers) Route() graph.RouteResolver                 { return nil }
 func (bareFanoutResolvers) Tenant() graph.TenantResolver               { return nil }
+func (bareFanoutResolvers) Thread() graph.ThreadResolver               { return nil }
 func (r bareFanoutResolvers) Subscription() graph.SubscriptionResolver { return r }
 func (bareFanoutResolvers) RouteChanged(context.Context, *string) (<-chan *routing.Route, error) {
 	return nil, errors.New("not served")

@@ -19,6 +19,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/loadgen"
 )
 
@@ -28,7 +29,7 @@ import (
 // in a child process (TestBenchChildServer), the clients in this one:
 //
 //   - northstar: newChatServer with its Redis chat bus. This process publishes every
-//     message straight to Redis (PUBLISH ns:chat:<thread> with the JSON of a chat.Message
+//     message straight to Redis (PUBLISH ns:{G}chat:<thread> with the JSON of a chat.Message
 //     whose seq follows the stored last seq), as Service.Post does after storing it:
 //     postMessage's Firestore transaction cannot sustain the rate on the emulator, and the
 //     path measured is the fan-out one, Redis → bus → chat stream → gqlgen → websocket.
@@ -304,7 +305,7 @@ func (s *fanoutServer) startPublishing(b *testing.B, first int) publishing {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &redisPublishing{cancel: cancel, done: make(chan struct{})}
-	channel := "ns:" + chat.Topic(s.fx.Thread)
+	channel := chatbus.Channel(chatbus.DefaultPrefix, chat.Topic(s.fx.Thread))
 	go func() {
 		defer close(p.done)
 		p.last, p.err = publishPaced(ctx, *benchFanRate, first, func(seq int) error {

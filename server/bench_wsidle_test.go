@@ -485,6 +485,7 @@ func (bareResolvers) Mutation() graph.MutationResolver           { return nil }
 func (bareResolvers) Query() graph.QueryResolver                 { return nil }
 func (bareResolvers) Route() graph.RouteResolver                 { return nil }
 func (bareResolvers) Tenant() graph.TenantResolver               { return nil }
+func (bareResolvers) Thread() graph.ThreadResolver               { return nil }
 func (r bareResolvers) Subscription() graph.SubscriptionResolver { return r }
 func (bareResolvers) RouteChanged(context.Context, *string) (<-chan *routing.Route, error) {
 	return nil, nil

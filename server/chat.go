@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/redis/go-redis/v9"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -17,53 +20,62 @@ import (
 	"github.com/northstar/northstar/resolvers"
 )
 
-// chatService returns the chat service, connecting the bus the chat_bus route of
-// (t_system, env) names on first use. Returns ROUTE_MISSING while there is no such route.
+// chatBusKey is the route the bus runs on: chat_bus for (t_system, env).
+func (m *Main) chatBusKey() routing.Key {
+	return routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: ids.System, Env: m.cfg.Env}}
+}
+
+// newChat builds the chat bus, following the chat_bus route, and the chat service on it.
+// Nothing connects yet: the bus connects on start-up checks, on first use or when the
+// route appears.
+func (m *Main) newChat() {
+	key := m.chatBusKey()
+	m.bus = chatbus.NewBus(chatbus.Options{
+		Route: func() (routing.Route, bool) { return m.registry.Get(key) },
+		Dial: func(ctx context.Context, rt routing.Route) (redis.UniversalClient, error) {
+			return chatbus.Dial(ctx, &rt, m.secrets)
+		},
+		Log: m.log, Counters: m.metrics,
+	})
+	m.chat = chat.NewService(chat.Config{Store: m.store, Bus: m.bus, Sequencer: m.bus, Log: m.log, Counters: m.metrics})
+}
+
+// followChatBus moves the bus whenever the chat_bus route changes, until ctx ends.
+func (m *Main) followChatBus(ctx context.Context) {
+	changed := make(chan struct{}, 1)
+	go func() {
+		key := m.chatBusKey()
+		filter := routing.Filter{TenantID: key.TenantID, Env: key.Env, ResourceKind: key.ResourceKind}
+		for ctx.Err() == nil {
+			for range m.registry.Subscribe(ctx, filter) { // closes when it falls behind: subscribe again
+				select {
+				case changed <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	m.bus.Follow(ctx, changed, busRetry)
+}
+
+// busRetry is how often a bus that could not move to its route tries again.
+const busRetry = 5 * time.Second
+
+// chatService returns the chat service once the bus is connected. Returns ROUTE_MISSING
+// while there is no chat_bus route.
 func (m *Main) chatService(ctx context.Context) (resolvers.Chat, error) {
-	if err := m.connectBus(ctx); err != nil {
+	if err := m.bus.Ensure(ctx); err != nil {
 		return nil, err
 	}
 	return m.chat, nil
 }
 
-// chatBus returns the connected bus (for revocations).
-func (m *Main) chatBus(ctx context.Context) (chat.Bus, error) {
-	if err := m.connectBus(ctx); err != nil {
-		return nil, err
-	}
-	return m.bus, nil
-}
-
-func (m *Main) connectBus(ctx context.Context) error {
-	m.busMu.Lock()
-	defer m.busMu.Unlock()
-	if m.bus != nil {
-		return nil
-	}
-	k := routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: ids.System, Env: m.cfg.Env}}
-	rt, ok := m.registry.Get(k)
-	if !ok {
-		return apperr.E(apperr.RouteMissing, "no chat_bus route for (t_system, %s)", m.cfg.Env)
-	}
-	client, err := chatbus.Dial(ctx, &rt, m.secrets)
-	if err != nil {
-		return err
-	}
-	m.redis = client
-	m.bus = chatbus.NewBus(client, chatbus.Options{Log: m.log, Counters: m.metrics})
-	m.chat = chat.NewService(chat.Config{Store: m.store, Bus: m.bus, Log: m.log, Counters: m.metrics})
-	fctx, stop := context.WithCancel(context.Background())
-	m.stopFollow = stop
-	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
-	go events.follow(fctx, m.bus)
-	return nil
-}
-
-// tenantSubscriptions caps live subscriptions per tenant in this process.
+// tenantSubscriptions caps a tenant's live subscriptions across every replica (the
+// quota lives on the chat_bus Redis; see chatbus.Quota).
 type tenantSubscriptions struct {
 	limit int
-	mu    sync.Mutex
-	count map[string]int
+	quota *chatbus.Quota
+	log   *slog.Logger
 }
 
 // around admits a subscription when its tenant is under the cap and releases the slot
@@ -74,23 +86,21 @@ func (l *tenantSubscriptions) around(ctx context.Context, next graphql.Operation
 		return next(ctx)
 	}
 	tenant := reqctx.From(ctx).TenantID
-	l.mu.Lock()
-	if l.count[tenant] >= l.limit {
-		l.mu.Unlock()
+	ok, err := l.quota.Acquire(ctx, tenant, l.limit)
+	if err != nil && !apperr.Is(err, apperr.RouteMissing) {
+		l.log.WarnContext(ctx, "subscription quota: Redis unavailable; counting this replica's subscriptions only", "err", err)
+	}
+	if !ok {
 		err := &gqlerror.Error{Message: "too many live subscriptions for this tenant", Extensions: map[string]any{
 			"code": string(apperr.RateLimited), "status": apperr.Status(apperr.RateLimited)}}
 		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
 	}
-	l.count[tenant]++
-	l.mu.Unlock()
 	var once sync.Once
 	release := func() {
 		once.Do(func() {
-			l.mu.Lock()
-			if l.count[tenant]--; l.count[tenant] <= 0 {
-				delete(l.count, tenant)
-			}
-			l.mu.Unlock()
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commandTimeout)
+			defer cancel()
+			l.quota.Release(rctx, tenant)
 		})
 	}
 	context.AfterFunc(ctx, release)
@@ -103,3 +113,6 @@ func (l *tenantSubscriptions) around(ctx context.Context, next graphql.Operation
 		return r
 	}
 }
+
+// commandTimeout bounds releasing a subscription's quota slot.
+const commandTimeout = 2 * time.Second

@@ -69,7 +69,7 @@ func TestShutdownClosesWebsockets(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not return after shutdown")
 	}
-	waitFor(t, func() bool { return ts.main.bus.Topics() == 1 }) // only the revocations topic
+	waitFor(t, func() bool { return ts.main.bus.Topics() == 0 })
 }
 
 // TestNoGoroutineLeak opens 1,000 subscriptions, delivers one message to each, closes
@@ -77,9 +77,6 @@ func TestShutdownClosesWebsockets(t *testing.T) {
 func TestNoGoroutineLeak(t *testing.T) {
 	ts, _ := newChatServer(t, "")
 	f := newChatFixture(t, ts)
-	if _, err := ts.main.chatBus(t.Context()); err != nil {
-		t.Fatal(err)
-	}
 	ts.postMessage(t, f.h, f.thread, "m1")
 	runtime.GC()
 	before, topics := runtime.NumGoroutine(), ts.main.bus.Topics()
@@ -172,5 +169,44 @@ func TestTenantSubscriptionCap(t *testing.T) {
 	ts.postMessage(t, f.h, f.thread, "m2")
 	for _, ws := range []*wsClient{a, b, c} {
 		ws.expectSeqs(2, 2)
+	}
+}
+
+// TestTenantSubscriptionCapAcrossReplicas caps a tenant at 3 live subscriptions over two
+// replicas: with two on A and one on B, a fourth is refused on either; when one on A ends,
+// B admits a new one.
+func TestTenantSubscriptionCapAcrossReplicas(t *testing.T) {
+	capAt3 := withLimits(func(l *Limits) { l.TenantSubscriptions = 3 })
+	a, _ := newChatServer(t, "", capAt3)
+	b := newServer(t, replicaOf(a), capAt3)
+	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	f := newChatFixture(t, a)
+	a1 := subscribe(t, a, f.owner, f.project, f.thread, intp(0))
+	a2 := subscribe(t, a, f.owner, f.project, f.thread, intp(0))
+	b1 := subscribe(t, b, f.owner, f.project, f.thread, intp(0))
+	a.postMessage(t, f.h, f.thread, "m1")
+	for _, ws := range []*wsClient{a1, a2, b1} {
+		ws.expectSeqs(1, 1) // all three are live
+	}
+	for name, ts := range map[string]*testServer{"A": a, "B": b} {
+		ws := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
+		if m, err := ws.next(); err != nil || !strings.Contains(string(m.Payload), `"code":"RATE_LIMITED"`) {
+			t.Fatalf("a fourth subscription on %s answered %s %s, %v", name, m.Type, m.Payload, err)
+		}
+	}
+	open := a.main.sessions.count()
+	a2.conn.Close()
+	waitFor(t, func() bool { return a.main.sessions.count() == open-1 })
+	var b2 *wsClient
+	deadline := time.Now().Add(5 * time.Second)
+	for b2 == nil { // the slot is released once A has seen the connection end
+		ws := subscribe(t, b, f.owner, f.project, f.thread, intp(0))
+		m, err := ws.next()
+		switch {
+		case err == nil && m.Type == "next":
+			b2 = ws
+		case time.Now().After(deadline):
+			t.Fatalf("B still refuses after a slot was freed: %s %s, %v", m.Type, m.Payload, err)
+		}
 	}
 }

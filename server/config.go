@@ -43,7 +43,7 @@ type Limits struct {
 	ReadHeader   time.Duration
 	Idle         time.Duration
 	Request      time.Duration // handler deadline for one HTTP request
-	// TenantSubscriptions caps one tenant's live subscriptions in one process.
+	// TenantSubscriptions caps one tenant's live subscriptions across every replica.
 	TenantSubscriptions int
 	// ConnectionSubscriptions caps the live subscriptions of one websocket.
 	ConnectionSubscriptions int

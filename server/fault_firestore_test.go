@@ -57,11 +57,12 @@ func (ts *testServer) waitReady(t *testing.T) {
 	}
 }
 
-// expectInternal asserts the fixed internal error: code, statuses, message, no data.
-func expectInternal(t *testing.T, r response) {
+// expectUnavailable asserts the store-unavailable error: code, statuses, the fixed
+// message, no data.
+func expectUnavailable(t *testing.T, r response) {
 	t.Helper()
-	expectError(t, r, "INTERNAL", http.StatusInternalServerError)
-	if r.Errors[0].Message != "internal error" {
+	expectError(t, r, "UNAVAILABLE", http.StatusServiceUnavailable)
+	if r.Errors[0].Message != "the data store did not answer in time; retry later" {
 		t.Fatalf("message %q, want the fixed text", r.Errors[0].Message)
 	}
 }
@@ -96,10 +97,9 @@ func signupVars(email, password string) map[string]any {
 
 // TestFaultFirestoreOutageMidRequest cuts the server off Firestore while a signup is in
 // flight (its first RPC is inside the proxy when every connection drops). What the user
-// sees: the signup fails by the request deadline with the fixed INTERNAL error (HTTP
-// 500), so do reads and writes that need Firestore during the outage (reads the
-// membership cache can answer are not asserted either way), and /readyz answers 503
-// "firestore unreachable".
+// sees: the signup fails by the request deadline with UNAVAILABLE (HTTP 503), so do
+// reads and writes that need Firestore during the outage (reads the membership cache can
+// answer are not asserted either way), and /readyz answers 503 "firestore unreachable".
 // Nothing is lost or half-written: once Firestore is back, /readyz is 200, the same email
 // signs up (no user, email reservation, tenant or membership was left behind), data
 // written before the outage is intact, and every collection holds exactly what the
@@ -132,7 +132,7 @@ func TestFaultFirestoreOutageMidRequest(t *testing.T) {
 
 	t.Run("DuringOutage", func(t *testing.T) {
 		res := <-done
-		expectInternal(t, res.r)
+		expectUnavailable(t, res.r)
 		if res.d > deadline+3*time.Second {
 			t.Fatalf("the signup took %s with a %s request deadline", res.d, deadline)
 		}
@@ -149,7 +149,7 @@ func TestFaultFirestoreOutageMidRequest(t *testing.T) {
 		} {
 			t.Run(q.name, func(t *testing.T) {
 				r, d := ts.timedGQL(t, q.h, q.query, nil)
-				expectInternal(t, r)
+				expectUnavailable(t, r)
 				if d > deadline+3*time.Second {
 					t.Fatalf("took %s with a %s request deadline", d, deadline)
 				}
@@ -195,8 +195,8 @@ func TestFaultFirestoreOutageMidRequest(t *testing.T) {
 // than the request deadline) and sends reads, a tenant-scoped query and signups at once.
 // Goroutines are counted without the proxy's own (four per proxied connection) and with
 // the test client's idle keep-alive connections closed.
-// What the user sees: each request ends at its deadline with the fixed INTERNAL error
-// (HTTP 500) instead of hanging. Nothing leaks and nothing is lost: once Firestore is
+// What the user sees: each request ends at its deadline with UNAVAILABLE (HTTP 503)
+// instead of hanging. Nothing leaks and nothing is lost: once Firestore is
 // fast again the server is ready, the goroutine count returns to where it was, and the
 // emails of the timed-out signups are still free to sign up with.
 func TestFaultFirestoreSlow(t *testing.T) {
@@ -247,7 +247,7 @@ func TestFaultFirestoreSlow(t *testing.T) {
 	wg.Wait()
 	for i, c := range calls {
 		t.Run(fmt.Sprintf("%s/%d", c.name, i), func(t *testing.T) {
-			expectInternal(t, results[i])
+			expectUnavailable(t, results[i])
 			if took[i] < deadline-100*time.Millisecond || took[i] > deadline+2*time.Second {
 				t.Fatalf("took %s with a %s request deadline", took[i], deadline)
 			}

@@ -121,6 +121,10 @@ func (p presenter) present(ctx context.Context, err error) *gqlerror.Error {
 	switch {
 	case errors.As(err, &ae) && ae.Code != apperr.Internal:
 		code, gqlErr.Message = ae.Code, ae.Message
+		if code == apperr.Unavailable { // the cause (which store, what failed) is for the log
+			p.log.WarnContext(ctx, "unavailable", "request_id", reqctx.From(ctx).RequestID,
+				"path", gqlErr.Path.String(), "err", err)
+		}
 	case gqlErr.Err == nil && !errors.As(err, &ae):
 		code = apperr.BadUserInput
 		if c, ok := gqlErr.Extensions["code"].(string); ok {

@@ -133,7 +133,7 @@ func runBootstrap(ctx context.Context, args []string, env Environment, stdout, s
 	if env.BootstrapKey == "" {
 		return fmt.Errorf("SYSTEM_BOOTSTRAP_KEY is not set: export it (the same key the server checks)")
 	}
-	client, store, err := openStore(ctx, env.ProjectID, env.EmulatorHost)
+	client, store, err := openStore(ctx, env.ProjectID, env.EmulatorHost, nil)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ type metrics struct {
 	deliveries    prometheus.Counter
 	drops         prometheus.Counter
 	publishFailed prometheus.Counter
+	seqFallback   prometheus.Counter
 }
 
 func newMetrics() *metrics {
@@ -44,7 +45,11 @@ func newMetrics() *metrics {
 		Name: "northstar_chat_publish_failures_total",
 		Help: "Messages stored but not published (subscribers recover them from the store).",
 	})
-	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed,
+	m.seqFallback = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "northstar_chat_sequencer_failures_total",
+		Help: "Posts that allocated their seq from the store because the sequencer (Redis) failed.",
+	})
+	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed, m.seqFallback,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -57,6 +62,9 @@ func (m *metrics) Dropped() { m.drops.Inc() }
 
 // PublishFailed implements chat.Counters.
 func (m *metrics) PublishFailed() { m.publishFailed.Inc() }
+
+// SequencerFailed implements chat.Counters.
+func (m *metrics) SequencerFailed() { m.seqFallback.Inc() }
 
 // gauges registers live values read at scrape time.
 func (m *metrics) gauges(connections, topics func() float64) {

@@ -52,7 +52,7 @@ func runRoutes(ctx context.Context, args []string, env Environment, stdout, stde
 	if err != nil {
 		return fmt.Errorf("%s: %w", *file, err)
 	}
-	client, store, err := openStore(ctx, env.ProjectID, env.EmulatorHost)
+	client, store, err := openStore(ctx, env.ProjectID, env.EmulatorHost, nil)
 	if err != nil {
 		return err
 	}

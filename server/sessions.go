@@ -2,18 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"sync"
 	"time"
 
-	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
 // sessions tracks live websocket connections by tenant and user, so that a removed
-// member's connections end (on every replica, through the bus) and shutdown can close
-// them all.
+// member's connections end (on every replica, through the access log) and shutdown can
+// close them all.
 type sessions struct {
 	log *slog.Logger
 
@@ -84,6 +82,17 @@ func (s *sessions) closeAll() {
 	}
 }
 
+// keys returns the (tenant, user) pairs with live connections.
+func (s *sessions) keys() []sessionKey {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]sessionKey, 0, len(s.byKey))
+	for k := range s.byKey {
+		out = append(out, k)
+	}
+	return out
+}
+
 // count returns how many connections are live.
 func (s *sessions) count() int {
 	s.mu.Lock()
@@ -95,91 +104,126 @@ func (s *sessions) count() int {
 	return n
 }
 
-// accessEvent is the bus message telling every replica that an access decision changed.
-type accessEvent struct {
-	Kind     string `json:"kind"` // eventMemberRemoved, eventMemberAdded or eventTenantChanged
-	TenantID string `json:"tenantId"`
-	UserID   string `json:"userId,omitempty"`
+// accessSource is the durable access log (firestore.Store).
+type accessSource interface {
+	// WatchAccess calls apply with every access event committed at or after since, then
+	// with each new one, until ctx ends or the listener fails.
+	WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent)) error
 }
 
-// Access event kinds.
+// Timings of following the access log.
 const (
-	eventMemberRemoved = "member-removed"
-	eventMemberAdded   = "member-added"
-	eventTenantChanged = "tenant-changed"
+	// accessSkew is how far before the last event seen a new watch starts, so an event
+	// committed around a restart of the listener is not missed (duplicates are dropped).
+	accessSkew = 30 * time.Second
+	// accessRelisten bounds one listener's life: each new one starts from the last event
+	// seen, so a listener never holds more than an hour of events.
+	accessRelisten = time.Hour
+	// accessRecheck is how often every live connection's membership is checked again, a
+	// backstop should an event ever be missed.
+	accessRecheck = 30 * time.Second
 )
 
-// accessTopic carries access events between replicas.
-const accessTopic = "access"
-
-// accessEvents applies changes to access here and relays them to every replica: removed
-// members' connections end, and cached memberships and tenants are dropped.
+// accessEvents applies changes to access on this replica: cached memberships and tenants
+// are dropped and removed members' connections end. Changes made here apply at once; every
+// replica (this one included) also follows the durable access log, which the store writes
+// with each change, so a revocation reaches every replica within about a second whatever
+// happened to Redis, and replays after a listener outage.
 type accessEvents struct {
 	sessions *sessions
 	cache    *tenancy.CachedStore
-	bus      func(ctx context.Context) (chat.Bus, error) // nil on the receiving side
 	log      *slog.Logger
 }
 
 // MemberRemoved implements resolvers.AccessEvents.
-func (a *accessEvents) MemberRemoved(ctx context.Context, tenantID, userID string) {
-	a.broadcast(ctx, accessEvent{Kind: eventMemberRemoved, TenantID: tenantID, UserID: userID})
+func (a *accessEvents) MemberRemoved(_ context.Context, tenantID, userID string) {
+	a.apply(tenancy.AccessEvent{Kind: tenancy.AccessMemberRemoved, TenantID: tenantID, UserID: userID})
 }
 
 // MemberAdded implements resolvers.AccessEvents.
-func (a *accessEvents) MemberAdded(ctx context.Context, tenantID, userID string) {
-	a.broadcast(ctx, accessEvent{Kind: eventMemberAdded, TenantID: tenantID, UserID: userID})
+func (a *accessEvents) MemberAdded(_ context.Context, tenantID, userID string) {
+	a.apply(tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: tenantID, UserID: userID})
 }
 
 // TenantChanged implements resolvers.AccessEvents.
-func (a *accessEvents) TenantChanged(ctx context.Context, tenantID string) {
-	a.broadcast(ctx, accessEvent{Kind: eventTenantChanged, TenantID: tenantID})
+func (a *accessEvents) TenantChanged(_ context.Context, tenantID string) {
+	a.apply(tenancy.AccessEvent{Kind: tenancy.AccessTenantChanged, TenantID: tenantID})
 }
 
-func (a *accessEvents) apply(e accessEvent) {
+func (a *accessEvents) apply(e tenancy.AccessEvent) {
 	switch e.Kind {
-	case eventMemberRemoved:
+	case tenancy.AccessMemberRemoved:
 		a.cache.ForgetMember(e.TenantID, e.UserID)
-		a.sessions.revokeLocal(e.TenantID, e.UserID)
-	case eventMemberAdded:
+		if n := a.sessions.revokeLocal(e.TenantID, e.UserID); n > 0 {
+			a.log.Info("access revoked: connections closed", "tenant", e.TenantID, "user", e.UserID, "connections", n)
+		}
+	case tenancy.AccessMemberAdded:
 		a.cache.ForgetMember(e.TenantID, e.UserID)
-	case eventTenantChanged:
+	case tenancy.AccessTenantChanged:
 		a.cache.ForgetTenant(e.TenantID)
 	}
 }
 
-func (a *accessEvents) broadcast(ctx context.Context, e accessEvent) {
-	a.apply(e)
-	bus, err := a.bus(ctx)
-	if err == nil {
-		payload, _ := json.Marshal(e)
-		err = bus.Publish(ctx, accessTopic, payload)
-	}
-	if err != nil {
-		a.log.ErrorContext(ctx, "access change not relayed: other replicas catch up when their caches expire and tokens end", "kind", e.Kind, "tenant", e.TenantID, "user", e.UserID, "err", err)
+// follow applies the durable access log until ctx ends: a listener from (start − skew),
+// restarted after a failure (with a growing delay) or after accessRelisten, each time from
+// the last event seen, dropping events already applied.
+func (a *accessEvents) follow(ctx context.Context, src accessSource) {
+	since := time.Now().Add(-accessSkew)
+	seen := map[string]time.Time{}
+	delay := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		lctx, cancel := context.WithTimeout(ctx, accessRelisten)
+		err := src.WatchAccess(lctx, since, func(e tenancy.AccessEvent) {
+			if _, dup := seen[e.ID]; dup {
+				return
+			}
+			seen[e.ID] = e.At
+			a.apply(e)
+			since = maxTime(since, e.At.Add(-accessSkew))
+		})
+		cancel()
+		for id, at := range seen {
+			if at.Before(since) {
+				delete(seen, id)
+			}
+		}
+		if err == nil || ctx.Err() != nil {
+			delay = 100 * time.Millisecond
+			continue
+		}
+		a.log.Warn("access log: listener failed; replaying from the last event seen", "err", err, "retry_in", delay)
+		select {
+		case <-ctx.Done():
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 5*time.Second)
 	}
 }
 
-// follow applies other replicas' access events until ctx ends, re-attaching if the bus
-// drops the subscription.
-func (a *accessEvents) follow(ctx context.Context, bus chat.Bus) {
-	for ctx.Err() == nil {
-		sub := bus.Subscribe(ctx, accessTopic)
-		for ev := range sub.Events() {
-			if ev.Payload == nil {
-				continue
-			}
-			var e accessEvent
-			if err := json.Unmarshal(ev.Payload, &e); err != nil {
-				a.log.Warn("ignoring a malformed access event", "err", err)
-				continue
-			}
-			a.apply(e)
-		}
-		sub.Close()
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// recheck ends the connections of users who are no longer members, every accessRecheck
+// until ctx ends: a backstop behind the access log.
+func (a *accessEvents) recheck(ctx context.Context, isMember func(ctx context.Context, tenantID, userID string) (bool, error)) {
+	t := time.NewTicker(accessRecheck)
+	defer t.Stop()
+	for {
 		select {
 		case <-ctx.Done():
-		case <-time.After(100 * time.Millisecond):
+			return
+		case <-t.C:
+		}
+		for _, k := range a.sessions.keys() {
+			ok, err := isMember(ctx, k.tenantID, k.userID)
+			if err == nil && !ok {
+				a.log.Warn("access recheck: a connection outlived its membership; closing it", "tenant", k.tenantID, "user", k.userID)
+				a.sessions.revokeLocal(k.tenantID, k.userID)
+			}
 		}
 	}
 }

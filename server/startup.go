@@ -50,7 +50,7 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 	if bt := needed["realtime_registry"].BackendType; bt != "firestore" {
 		return fmt.Errorf("route %s names %q: the realtime registry must be firestore", needed["realtime_registry"].Key(), bt)
 	}
-	return m.connectBus(ctx)
+	return m.bus.Ensure(ctx)
 }
 
 // waitForRoutes waits until the registry's listener has delivered every route written, so

@@ -27,6 +27,9 @@ const (
 	closeUnauthorized = 4401
 	closeForbidden    = 4403
 	closeInternal     = 4500
+	// closeTryAgain (RFC 6455 "try again later") for a store that did not answer:
+	// graphql-ws clients reconnect on it.
+	closeTryAgain = 1013
 )
 
 // websocketTransport serves subscriptions over gorilla websockets, with the
@@ -72,6 +75,9 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 		code = closeUnauthorized
 	case apperr.Forbidden:
 		code = closeForbidden
+	case apperr.Unavailable, apperr.RouteMissing:
+		code = closeTryAgain
+		a.log.WarnContext(ctx, "websocket init: a store did not answer", "err", err)
 	case apperr.Internal:
 		code = closeInternal
 		a.log.ErrorContext(ctx, "websocket init", "err", err)

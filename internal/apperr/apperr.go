@@ -23,7 +23,10 @@ const (
 	NotFound        Code = "NOT_FOUND"
 	Conflict        Code = "CONFLICT"
 	RouteMissing    Code = "ROUTE_MISSING"
-	Internal        Code = "INTERNAL"
+	// Unavailable: a backing store (Firestore, Redis) did not answer in time, or a
+	// write kept losing to concurrent writers; the client may retry later.
+	Unavailable Code = "UNAVAILABLE"
+	Internal    Code = "INTERNAL"
 
 	// Transport-level codes, produced before an operation runs.
 	RequestTooLarge      Code = "REQUEST_TOO_LARGE"
@@ -43,6 +46,7 @@ var statuses = map[Code]int{
 	NotFound:             http.StatusNotFound,
 	Conflict:             http.StatusConflict,
 	RouteMissing:         http.StatusServiceUnavailable,
+	Unavailable:          http.StatusServiceUnavailable,
 	Internal:             http.StatusInternalServerError,
 	RequestTooLarge:      http.StatusRequestEntityTooLarge,
 	MethodNotAllowed:     http.StatusMethodNotAllowed,

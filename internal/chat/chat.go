@@ -1,6 +1,3 @@
-// Package chat is Northstar's realtime chat: threads whose owner scope is recorded in the
-// realtime registry, messages with a per-thread gap-free sequence, and subscriptions that
-// replay stored messages and then follow the live bus without gaps or duplicates.
 package chat
 
 import (
@@ -45,17 +42,21 @@ type Thread struct {
 	Title     string    `firestore:"title"`
 	CreatedBy string    `firestore:"createdBy"`
 	CreatedAt time.Time `firestore:"createdAt"`
-	LastSeq   int       `firestore:"lastSeq"`
 }
 
-// Message is one post in a thread.
+// Message is one entry of a thread's history: a post, or a skip marker recording that its
+// seq was allocated but never stored (readers pass it; clients never see one).
 type Message struct {
-	ID        string    `firestore:"id" json:"id"`
-	ThreadID  string    `firestore:"threadId" json:"threadId"`
-	Seq       int       `firestore:"seq" json:"seq"`
-	Text      string    `firestore:"text" json:"text"`
-	AuthorID  string    `firestore:"authorId" json:"authorId"`
+	ID       string `firestore:"id" json:"id"`
+	ThreadID string `firestore:"threadId" json:"threadId"`
+	Seq      int    `firestore:"seq" json:"seq"`
+	Text     string `firestore:"text" json:"text"`
+	AuthorID string `firestore:"authorId" json:"authorId"`
+	// CreatedAt is when the seq was allocated: entries of one thread are in CreatedAt
+	// order up to clock skew between replicas.
 	CreatedAt time.Time `firestore:"createdAt" json:"createdAt"`
+	// Skipped marks a skip marker.
+	Skipped bool `firestore:"skipped,omitempty" json:"skipped,omitempty"`
 }
 
 // Store keeps threads, messages and the realtime registry (internal/firestore).
@@ -68,11 +69,31 @@ type Store interface {
 	Thread(ctx context.Context, id string) (Thread, error)
 	// Threads lists a project's threads, newest first.
 	Threads(ctx context.Context, s Scope, limit int) ([]Thread, error)
-	// AppendMessage gives m the thread's next seq and stores it, atomically; it checks in
-	// the same transaction that the thread belongs to s. Returns NOT_FOUND.
-	AppendMessage(ctx context.Context, s Scope, m Message) (Message, error)
-	// Messages returns up to limit messages with seq > after, oldest first.
+	// CreateMessage stores m at m.Seq unless something already occupies that seq: one
+	// create-if-absent write, no transaction. Returns CONFLICT when the seq is taken,
+	// UNAVAILABLE when the store does not answer in time.
+	CreateMessage(ctx context.Context, m Message) error
+	// Skip stores a skip marker at seq unless something occupies it, and returns what
+	// occupies seq afterwards: the marker, or the message that was there. Returns
+	// UNAVAILABLE.
+	Skip(ctx context.Context, threadID string, seq int, at time.Time) (Message, error)
+	// LastSeq returns the highest occupied seq of a thread (messages and skip markers),
+	// 0 when there is none. Returns UNAVAILABLE.
+	LastSeq(ctx context.Context, threadID string) (int, error)
+	// Messages returns up to limit entries (posts and skip markers) with seq > after,
+	// oldest first.
 	Messages(ctx context.Context, threadID string, after, limit int) ([]Message, error)
+}
+
+// Sequencer allocates per-thread sequence numbers outside the store, so concurrent posts
+// to one thread never contend on one document (internal/chatbus, on the chat_bus Redis).
+type Sequencer interface {
+	// Next allocates the thread's next seq. ok is false, and nothing is allocated, when
+	// the thread has no counter: a thread nobody posted to lately, or a counter Redis lost.
+	Next(ctx context.Context, threadID string) (seq int, ok bool, err error)
+	// NextAfter raises the thread's counter to at least floor, creating it, then
+	// allocates the next seq (> floor).
+	NextAfter(ctx context.Context, threadID string, floor int) (int, error)
 }
 
 // Bus carries published messages to subscribers on every replica (internal/chatbus).

@@ -2,17 +2,22 @@ package chat
 
 import (
 	"context"
+	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
 )
 
+// maxPending bounds the live messages a stream holds while it waits for earlier ones;
+// beyond it, the store supplies them.
+const maxPending = 1024
+
 // Subscribe streams a thread's messages to a subscriber in scope sc. With after set, it
 // first replays stored messages with seq > *after, then follows the bus; without, it
-// follows the bus from the thread's current last seq. The bus is at most once, so the
-// store fills every gap: a live message that skips a seq, or the bus re-attaching after a
-// Redis outage, triggers a replay from the last seq delivered. Each seq is delivered once,
-// in order. The channel closes when ctx ends, the store fails, or the bus drops the
-// subscriber for falling more than a buffer behind. Returns NOT_FOUND, BAD_USER_INPUT.
+// follows the bus from the thread's current last seq. The bus is at most once and
+// concurrent posts publish out of order, so the store fills every gap (see the package
+// documentation). Each seq is delivered once, in order. The channel closes when ctx ends,
+// the store fails, or the bus drops the subscriber for falling more than a buffer behind.
+// Returns NOT_FOUND, BAD_USER_INPUT.
 func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, after *int) (<-chan *Message, error) {
 	if after != nil && *after < 0 {
 		return nil, apperr.E(apperr.BadUserInput, "after must not be negative")
@@ -28,16 +33,15 @@ func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, afte
 	if after != nil {
 		last = *after
 	} else {
-		t, err := s.store.Thread(ctx, threadID)
-		if err != nil {
+		var err error
+		if last, err = s.store.LastSeq(ctx, threadID); err != nil {
 			sub.Close()
 			cancel()
 			return nil, err
 		}
-		last = t.LastSeq
 	}
 	out := make(chan *Message, streamBuffer)
-	st := &stream{svc: s, threadID: threadID, last: last, out: out}
+	st := &stream{svc: s, threadID: threadID, last: last, out: out, pending: map[int]*Message{}}
 	go func() {
 		defer close(out)
 		defer cancel()
@@ -47,83 +51,197 @@ func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, afte
 	return out, nil
 }
 
+// stream is one subscription's state: the last seq delivered, live messages that arrived
+// ahead of their turn, and a timer for when to consult the store about a gap.
 type stream struct {
 	svc      *Service
 	threadID string
-	last     int // the seq of the last message delivered
+	last     int // the seq of the last entry delivered or passed
 	out      chan<- *Message
+	pending  map[int]*Message
+	timer    *time.Timer
+	due      time.Time // when the armed timer fires; zero when it is not armed
+	// behind is set when the store holds entries after a gap the stream waits on: once the
+	// gap fills live, the stream reads them at once.
+	behind bool
 }
 
 func (st *stream) run(ctx context.Context, events <-chan *Event, replay bool) {
-	if replay && !st.replay(ctx) {
+	st.timer = time.NewTimer(time.Hour)
+	st.timer.Stop()
+	defer st.timer.Stop()
+	if replay && !st.catchUp(ctx) {
 		return
 	}
 	for {
-		var ev *Event
-		var ok bool
 		select {
 		case <-ctx.Done():
 			return
-		case ev, ok = <-events:
-		}
-		if !ok {
-			return // dropped by the bus for falling behind, or detached
-		}
-		if ev.Payload == nil { // the bus re-attached: messages may have been missed
-			if !st.replay(ctx) {
+		case <-st.timer.C:
+			st.due = time.Time{}
+			if !st.catchUp(ctx) {
 				return
 			}
-			continue
-		}
-		m, err := ev.message()
-		if err != nil || m.ThreadID != st.threadID {
-			st.svc.log.WarnContext(ctx, "chat: ignoring a malformed bus message", "thread", st.threadID)
-			continue
-		}
-		switch {
-		case m.Seq <= st.last:
-			continue // already delivered (replayed, or published twice)
-		case m.Seq > st.last+1:
-			if !st.replay(ctx) { // a gap: the store has what the bus lost
-				return
+		case ev, ok := <-events:
+			if !ok {
+				return // dropped by the bus for falling behind, or detached
 			}
-			if m.Seq <= st.last {
+			if ev.Payload == nil { // the bus (re)attached: messages may have been missed
+				if !st.catchUp(ctx) {
+					return
+				}
 				continue
 			}
-		}
-		if !st.send(ctx, m) {
-			return
+			m, err := ev.message()
+			if err != nil || m.ThreadID != st.threadID {
+				st.svc.log.WarnContext(ctx, "chat: ignoring a malformed bus message", "thread", st.threadID)
+				continue
+			}
+			if !st.live(ctx, m) {
+				return
+			}
 		}
 	}
 }
 
-// replay delivers stored messages after st.last until the store has no more.
-func (st *stream) replay(ctx context.Context) bool {
+// live takes one message from the bus: the next in line is delivered (with any held
+// ones it unblocks), a later one is held and the timer armed, an earlier one is a
+// duplicate.
+func (st *stream) live(ctx context.Context, m *Message) bool {
+	switch {
+	case m.Seq <= st.last:
+		return true
+	case m.Seq > st.last+1:
+		if len(st.pending) < maxPending {
+			st.pending[m.Seq] = m
+		}
+		st.wait(st.svc.reorderWait)
+		return true
+	}
+	if !st.send(ctx, m) || !st.drain(ctx) {
+		return false
+	}
+	if st.behind {
+		return st.catchUp(ctx)
+	}
+	return true
+}
+
+// drain delivers held messages while they are next in line.
+func (st *stream) drain(ctx context.Context) bool {
 	for {
-		ms, err := st.svc.store.Messages(ctx, st.threadID, st.last, replayPage)
+		m, ok := st.pending[st.last+1]
+		if !ok {
+			break
+		}
+		delete(st.pending, m.Seq)
+		if !st.send(ctx, m) {
+			return false
+		}
+	}
+	if len(st.pending) == 0 && !st.behind {
+		st.arm(0)
+	}
+	return true
+}
+
+// wait arms the timer to consult the store within d, keeping an earlier deadline.
+func (st *stream) wait(d time.Duration) {
+	if due := time.Now().Add(d); st.due.IsZero() || due.Before(st.due) {
+		st.arm(d)
+	}
+}
+
+// arm sets the timer to fire in d, or disarms it when d is 0.
+func (st *stream) arm(d time.Duration) {
+	st.timer.Stop()
+	st.due = time.Time{}
+	if d > 0 {
+		st.due = time.Now().Add(d)
+		st.timer.Reset(d)
+	}
+}
+
+// catchUp delivers from the store everything after st.last. A missing seq followed by a
+// stored entry is a post in flight or one that failed: it is given until GapTimeout after
+// the later entry was allocated (which is no earlier than the missing one's), then marked
+// skipped. Until then the stream waits for it live, with the timer armed to look again.
+func (st *stream) catchUp(ctx context.Context) bool {
+	st.behind = false
+	for {
+		entries, err := st.svc.store.Messages(ctx, st.threadID, st.last, replayPage)
 		if err != nil {
 			if ctx.Err() == nil {
 				st.svc.log.ErrorContext(ctx, "chat: replaying a thread failed; ending the subscription", "thread", st.threadID, "err", err)
 			}
 			return false
 		}
-		for i := range ms {
-			if !st.send(ctx, &ms[i]) {
+		gap := false
+		for i := range entries {
+			e := &entries[i]
+			if e.Seq > st.last+1 && !st.drain(ctx) {
+				return false
+			}
+			if e.Seq <= st.last {
+				continue
+			}
+			if e.Seq > st.last+1 {
+				wait := e.CreatedAt.Add(st.svc.gapTimeout).Sub(st.svc.now())
+				if wait > 0 { // look again then, or sooner: the bus may have lost it
+					st.arm(min(wait, 4*st.svc.reorderWait))
+					st.behind = true
+					return true
+				}
+				if !st.skipGap(ctx, e.Seq) {
+					return false
+				}
+				gap = true
+				break
+			}
+			if !st.send(ctx, e) {
 				return false
 			}
 		}
-		if len(ms) < replayPage {
-			return true
+		if !gap && len(entries) < replayPage {
+			break
 		}
 	}
+	for seq := range st.pending {
+		if seq <= st.last {
+			delete(st.pending, seq)
+		}
+	}
+	if !st.drain(ctx) {
+		return false
+	}
+	if len(st.pending) > 0 {
+		st.wait(st.svc.reorderWait)
+	}
+	return true
 }
 
-// send delivers m in order, waiting for the consumer. Waiting is safe: the bus keeps its
-// own bounded buffer per subscription and drops a subscription that overflows it, which
-// ends this stream (the client resumes with after = its last seq).
+// skipGap marks every seq from st.last+1 up to (not including) upTo skipped, unless a
+// message landed there meanwhile; the caller reads the store again.
+func (st *stream) skipGap(ctx context.Context, upTo int) bool {
+	for seq := st.last + 1; seq < upTo; seq++ {
+		if _, err := st.svc.skip(ctx, st.threadID, seq); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// send delivers m, or passes it when it is a skip marker, waiting for the consumer.
+// Waiting is safe: the bus keeps its own bounded buffer per subscription and drops a
+// subscription that overflows it, which ends this stream (the client resumes with after =
+// its last seq).
 func (st *stream) send(ctx context.Context, m *Message) bool {
 	if m.Seq != st.last+1 {
-		return true // never deliver out of order; a later replay fills the gap
+		return true // never deliver out of order; a later catch-up fills the gap
+	}
+	if m.Skipped {
+		st.last = m.Seq
+		return true
 	}
 	select {
 	case st.out <- m:

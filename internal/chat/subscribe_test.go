@@ -3,6 +3,8 @@ package chat
 import (
 	"context"
 	"encoding/json"
+	"maps"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -10,11 +12,19 @@ import (
 	"github.com/northstar/northstar/internal/apperr"
 )
 
-// memStore is a unit-test Store holding one thread.
+// memStore is a unit-test Store holding one thread: entries by seq, with hooks to make
+// writes fail.
 type memStore struct {
-	mu    sync.Mutex
-	owner Owner
-	msgs  []Message // msgs[i].Seq == i+1
+	mu      sync.Mutex
+	owner   Owner
+	entries map[int]Message
+	// failCreate, when set, decides whether a CreateMessage fails (and whether it lands
+	// anyway, as a create whose answer was lost).
+	failCreate func(m Message) (err error, landed bool)
+}
+
+func newMemStore() *memStore {
+	return &memStore{owner: Owner{Kind: KindThread, TenantID: "t_a", Env: "prod", ProjectID: "p_a"}, entries: map[int]Message{}}
 }
 
 func (s *memStore) CreateThread(context.Context, Thread) error { return nil }
@@ -25,31 +35,110 @@ func (s *memStore) Owner(_ context.Context, id string) (Owner, error) {
 	return s.owner, nil
 }
 func (s *memStore) Thread(context.Context, string) (Thread, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return Thread{ID: "h_thread", LastSeq: len(s.msgs)}, nil
+	return Thread{ID: "h_thread"}, nil
 }
 func (s *memStore) Threads(context.Context, Scope, int) ([]Thread, error) { return nil, nil }
-func (s *memStore) AppendMessage(_ context.Context, _ Scope, m Message) (Message, error) {
+func (s *memStore) CreateMessage(_ context.Context, m Message) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m.Seq = len(s.msgs) + 1
-	s.msgs = append(s.msgs, m)
+	if s.failCreate != nil {
+		if err, landed := s.failCreate(m); err != nil {
+			if landed {
+				s.entries[m.Seq] = m
+			}
+			return err
+		}
+	}
+	if _, ok := s.entries[m.Seq]; ok {
+		return apperr.E(apperr.Conflict, "taken")
+	}
+	s.entries[m.Seq] = m
+	return nil
+}
+func (s *memStore) Skip(_ context.Context, threadID string, seq int, at time.Time) (Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m, ok := s.entries[seq]; ok {
+		return m, nil
+	}
+	m := Message{ThreadID: threadID, Seq: seq, CreatedAt: at, Skipped: true}
+	s.entries[seq] = m
 	return m, nil
+}
+func (s *memStore) LastSeq(context.Context, string) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	last := 0
+	for seq := range s.entries {
+		last = max(last, seq)
+	}
+	return last, nil
 }
 func (s *memStore) Messages(_ context.Context, _ string, after, limit int) ([]Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if after >= len(s.msgs) {
-		return nil, nil
+	seqs := slices.Sorted(maps.Keys(s.entries))
+	var out []Message
+	for _, seq := range seqs {
+		if seq > after && len(out) < limit {
+			out = append(out, s.entries[seq])
+		}
 	}
-	return append([]Message(nil), s.msgs[after:min(len(s.msgs), after+limit)]...), nil
+	return out, nil
+}
+
+// put stores an entry directly, as another writer would.
+func (s *memStore) put(m Message) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.entries[m.Seq] = m
+}
+
+// memSequencer is a unit-test Sequencer; err, when set, makes it fail like a Redis that
+// is down.
+type memSequencer struct {
+	mu       sync.Mutex
+	counters map[string]int
+	err      error
+}
+
+func (q *memSequencer) Next(_ context.Context, id string) (int, bool, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.err != nil {
+		return 0, false, q.err
+	}
+	v, ok := q.counters[id]
+	if !ok {
+		return 0, false, nil
+	}
+	q.counters[id] = v + 1
+	return v + 1, true, nil
+}
+
+func (q *memSequencer) NextAfter(_ context.Context, id string, floor int) (int, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.err != nil {
+		return 0, q.err
+	}
+	v := max(q.counters[id], floor) + 1
+	q.counters[id] = v
+	return v, nil
+}
+
+// lose forgets every counter, as a Redis restarted without persistence does.
+func (q *memSequencer) lose() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	clear(q.counters)
 }
 
 // manualBus lets a test decide what the live stream carries and when.
 type manualBus struct {
-	mu   sync.Mutex
-	subs []*manualSub
+	mu        sync.Mutex
+	subs      []*manualSub
+	published []Message // what Publish was given; nothing reaches subscribers without push
 }
 
 type manualSub struct{ ch chan *Event }
@@ -57,7 +146,16 @@ type manualSub struct{ ch chan *Event }
 func (s *manualSub) Events() <-chan *Event { return s.ch }
 func (s *manualSub) Close()                {}
 
-func (b *manualBus) Publish(context.Context, string, []byte) error { return nil } // the test publishes by hand
+func (b *manualBus) Publish(_ context.Context, _ string, payload []byte) error {
+	var m Message
+	if err := json.Unmarshal(payload, &m); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.published = append(b.published, m)
+	return nil
+}
 func (b *manualBus) Subscribe(context.Context, string) Subscription {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -78,15 +176,21 @@ var scope = Scope{TenantID: "t_a", Env: "prod", ProjectID: "p_a"}
 
 func fixture(t *testing.T) (*Service, *memStore, *manualBus) {
 	t.Helper()
-	store := &memStore{owner: Owner{Kind: KindThread, TenantID: "t_a", Env: "prod", ProjectID: "p_a"}}
-	bus := &manualBus{}
-	return NewService(Config{Store: store, Bus: bus}), store, bus
+	store, bus := newMemStore(), &manualBus{}
+	return NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}}}), store, bus
 }
 
-// post stores a message without publishing it and returns its bus payload.
+// post stores the next message without publishing it and returns its bus payload.
 func post(t *testing.T, s *memStore) []byte {
 	t.Helper()
-	m, _ := s.AppendMessage(context.Background(), scope, Message{ThreadID: "h_thread", Text: "x"})
+	last, _ := s.LastSeq(context.Background(), "h_thread")
+	m := Message{ThreadID: "h_thread", Seq: last + 1, Text: "x", CreatedAt: time.Now()}
+	s.put(m)
+	return payload(t, m)
+}
+
+func payload(t *testing.T, m Message) []byte {
+	t.Helper()
 	b, err := json.Marshal(m)
 	if err != nil {
 		t.Fatal(err)
@@ -175,6 +279,52 @@ func TestStream(t *testing.T) {
 		if _, err := svc.Subscribe(ctx, scope, "h_thread", func() *int { v := -1; return &v }()); !apperr.Is(err, apperr.BadUserInput) {
 			t.Fatalf("negative after: err = %v", err)
 		}
+	})
+	t.Run("SkipMarkersPassed", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		post(t, store)
+		store.put(Message{ThreadID: "h_thread", Seq: 2, Skipped: true, CreatedAt: time.Now()})
+		post(t, store)
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", new(int))
+		expect(t, ch, 1, 3)
+		skip := Message{ThreadID: "h_thread", Seq: 4, Skipped: true, CreatedAt: time.Now()}
+		store.put(skip)
+		bus.push(payload(t, skip)) // a live skip
+		bus.push(post(t, store))   // 5 follows at once
+
+		expect(t, ch, 5)
+	})
+	t.Run("StaleGapSkipped", func(t *testing.T) {
+		svc, store, _ := fixture(t)
+		store.put(Message{ThreadID: "h_thread", Seq: 1, CreatedAt: time.Now().Add(-time.Minute)})
+		store.put(Message{ThreadID: "h_thread", Seq: 3, CreatedAt: time.Now().Add(-time.Minute)}) // 2's writer died long ago
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", new(int))
+		expect(t, ch, 1, 3)
+		if m, _ := store.Skip(ctx, "h_thread", 2, time.Now()); !m.Skipped {
+			t.Fatalf("seq 2 = %+v, want a skip marker", m)
+		}
+	})
+	t.Run("RecentGapWaitsForItsWriter", func(t *testing.T) {
+		store, bus := newMemStore(), &manualBus{}
+		svc := NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}},
+			GapTimeout: time.Hour, ReorderWait: 10 * time.Millisecond})
+		post(t, store)
+		store.put(Message{ThreadID: "h_thread", Seq: 3, CreatedAt: time.Now()}) // 2 is in flight
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", new(int))
+		expect(t, ch, 1) // and not 3: 2 may still land
+		m2 := Message{ThreadID: "h_thread", Seq: 2, CreatedAt: time.Now()}
+		store.put(m2)
+		bus.push(payload(t, m2))
+		expect(t, ch, 2, 3)
+	})
+	t.Run("GapFilledFromStoreAfterReorderWait", func(t *testing.T) {
+		store, bus := newMemStore(), &manualBus{}
+		svc := NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}},
+			GapTimeout: time.Hour, ReorderWait: 10 * time.Millisecond})
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		post(t, store)           // 1: published, but the bus lost it
+		bus.push(post(t, store)) // 2 arrives alone: held, then the store supplies 1
+		expect(t, ch, 1, 2)
 	})
 	t.Run("CancelCloses", func(t *testing.T) {
 		svc, _, _ := fixture(t)

@@ -2,16 +2,26 @@ package chatbus
 
 import (
 	"context"
+	"fmt"
+	"hash/fnv"
 	"log/slog"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/routing"
 )
 
-var _ chat.Bus = (*Bus)(nil)
+var (
+	_ chat.Bus       = (*Bus)(nil)
+	_ chat.Sequencer = (*Bus)(nil)
+)
 
 // Counters observes the bus for metrics. Every method must be cheap and safe for
 // concurrent use.
@@ -22,7 +32,13 @@ type Counters interface {
 
 // Options configures a Bus.
 type Options struct {
-	// Prefix namespaces channel names; "ns:" when empty.
+	// Route returns the route the bus must run on (the chat_bus route of the server's
+	// env); ok is false while there is none. Required.
+	Route func() (routing.Route, bool)
+	// Dial connects to a route's Redis and proves it answers. Required (Dial, with the
+	// secrets resolver, in production).
+	Dial func(ctx context.Context, rt routing.Route) (redis.UniversalClient, error)
+	// Prefix namespaces channel and key names; DefaultPrefix when empty.
 	Prefix string
 	// Buffer is each subscriber's queue; a subscriber whose queue is full is dropped.
 	// 64 when zero.
@@ -33,41 +49,32 @@ type Options struct {
 	Counters Counters
 }
 
-// Bus is a Redis pub/sub bus with in-process fan-out: one Redis subscription per process
-// carries every topic that has local subscribers, and each message is handed to the
-// topic's subscribers through bounded queues. A subscriber that lets its queue fill is
-// disconnected, so a slow consumer never stalls the others.
+// Bus is the chat bus: topics with in-process fan-out over a Redis link that follows the
+// chat_bus route (see the package documentation).
 type Bus struct {
-	client   redis.UniversalClient
+	route    func() (routing.Route, bool)
+	dial     func(context.Context, routing.Route) (redis.UniversalClient, error)
 	prefix   string
 	buffer   int
 	log      *slog.Logger
 	counters Counters
 
-	ps   *redis.PubSub
-	done chan struct{}
+	link     atomic.Pointer[link] // the Redis in use; nil until the first Ensure succeeds
+	switchMu sync.Mutex           // one connect at a time
 
 	mu     sync.Mutex
 	topics map[string]map[*subscription]struct{}
 	closed bool
 }
 
-// commandTimeout bounds the subscribe and unsubscribe commands; go-redis records the
-// channel anyway and re-subscribes after reconnecting.
-const commandTimeout = 2 * time.Second
-
-// heartbeat is a channel the bus always holds, so its Redis connection exists (and
-// reconnects) even with no topics.
-const heartbeat = "bus:heartbeat"
-
-// NewBus starts a bus on client. Close it to release the Redis subscription.
-func NewBus(client redis.UniversalClient, o Options) *Bus {
+// NewBus returns a bus that connects on the first Ensure. Close it to release Redis.
+func NewBus(o Options) *Bus {
 	b := &Bus{
-		client: client, prefix: o.Prefix, buffer: o.Buffer, log: o.Log, counters: o.Counters,
-		done: make(chan struct{}), topics: map[string]map[*subscription]struct{}{},
+		route: o.Route, dial: o.Dial, prefix: o.Prefix, buffer: o.Buffer, log: o.Log, counters: o.Counters,
+		topics: map[string]map[*subscription]struct{}{},
 	}
 	if b.prefix == "" {
-		b.prefix = "ns:"
+		b.prefix = DefaultPrefix
 	}
 	if b.buffer == 0 {
 		b.buffer = 64
@@ -75,35 +82,149 @@ func NewBus(client redis.UniversalClient, o Options) *Bus {
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
-	defer cancel()
-	b.ps = client.Subscribe(ctx, b.prefix+heartbeat)
-	ch := b.ps.ChannelWithSubscriptions(redis.WithChannelSize(1024), redis.WithChannelHealthCheckInterval(time.Second))
-	go b.loop(ch)
 	return b
 }
 
-// loop hands Redis messages to subscribers. A (re)subscription confirmation means the
-// connection was (re)established: the topic's subscribers are told they may have missed
-// messages.
-func (b *Bus) loop(ch <-chan any) {
-	defer close(b.done)
-	for msg := range ch {
-		switch m := msg.(type) {
-		case *redis.Message:
-			b.deliver(m.Channel, []byte(m.Payload))
-		case *redis.Subscription:
-			if m.Kind == "subscribe" {
-				b.deliver(m.Channel, nil)
-			}
+// connectTimeout bounds dialing a new route's Redis.
+const connectTimeout = 5 * time.Second
+
+// Ensure makes the bus run on the current route: it connects on first use, and when the
+// route names another Redis it moves there — every topic is subscribed on the new link
+// before the old one closes, and each subscriber is told to re-read the store once the new
+// subscription is confirmed, so nothing is lost. It is the one path that connects the bus:
+// start-up, first use and route changes all call it. When the route is gone the bus stays
+// where it is. Returns ROUTE_MISSING when there is no route and no link yet, and the dial
+// error (naming the route, never a secret) when the Redis does not answer.
+func (b *Bus) Ensure(ctx context.Context) error {
+	rt, ok := b.route()
+	l := b.link.Load()
+	if l != nil && (!ok || l.serves(rt)) {
+		return nil
+	}
+	if !ok {
+		return apperr.E(apperr.RouteMissing, "no chat_bus route")
+	}
+	b.switchMu.Lock()
+	defer b.switchMu.Unlock()
+	if l = b.link.Load(); l != nil && l.serves(rt) {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
+	defer cancel()
+	client, err := b.dial(ctx, rt)
+	if err != nil {
+		return err
+	}
+	next := newLink(b, client, rt, connectTimeout)
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		next.close()
+		return apperr.E(apperr.Unavailable, "the chat bus is closed")
+	}
+	b.link.Store(next)
+	for topic := range b.topics {
+		next.want(topic)
+	}
+	b.mu.Unlock()
+	if l != nil {
+		b.log.Info("chatbus: moved to a new route", "route", rt.Key().String(), "backend", rt.BackendType)
+		l.close()
+	}
+	return nil
+}
+
+// Follow calls Ensure whenever changed delivers and every retry interval until ctx ends, so
+// the bus moves when its route changes even while nobody uses it, and a failed move is
+// tried again. Failures are logged; the bus keeps its current link meanwhile.
+func (b *Bus) Follow(ctx context.Context, changed <-chan struct{}, retry time.Duration) {
+	t := time.NewTicker(retry)
+	defer t.Stop()
+	for {
+		if err := b.Ensure(ctx); err != nil && !apperr.Is(err, apperr.RouteMissing) && ctx.Err() == nil {
+			b.log.Error("chatbus: cannot connect to the chat_bus route; staying on the current one", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-changed:
+		case <-t.C:
 		}
 	}
 }
 
+// current returns the link in use, connecting first when needed.
+func (b *Bus) current(ctx context.Context) (*link, error) {
+	if err := b.Ensure(ctx); err != nil {
+		return nil, err
+	}
+	return b.link.Load(), nil
+}
+
+// Client returns the Redis client in use (for readiness checks and tests), or nil.
+func (b *Bus) Client() redis.UniversalClient {
+	if l := b.link.Load(); l != nil {
+		return l.client
+	}
+	return nil
+}
+
+// Publish sends payload to topic's subscribers on every process: PUBLISH on a single
+// Redis, SPUBLISH (to the shard owning the channel) on a cluster. Returns ROUTE_MISSING,
+// or the Redis error.
+func (b *Bus) Publish(ctx context.Context, topic string, payload []byte) error {
+	l, err := b.current(ctx)
+	if err != nil {
+		return err
+	}
+	return l.publish(ctx, b.channel(topic), payload)
+}
+
+// buckets is how many hash-tagged channel groups topics are spread over. On a cluster each
+// group is one slot, so one shard and one connection per group (see the package
+// documentation); 32 spreads the load over clusters of up to about ten masters.
+const buckets = 32
+
+// bucket returns a topic's channel group.
+func bucket(topic string) int {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(topic))
+	return int(h.Sum32() % buckets)
+}
+
+// DefaultPrefix namespaces the bus's channels and keys.
+const DefaultPrefix = "ns:"
+
+// Channel returns the Redis channel that carries topic under prefix: the prefix, the
+// topic's group as a hash tag, the topic. Tools that publish like the bus use it.
+func Channel(prefix, topic string) string {
+	return prefix + "{" + strconv.Itoa(bucket(topic)) + "}" + topic
+}
+
+func (b *Bus) channel(topic string) string { return Channel(b.prefix, topic) }
+
+// heartbeatChannel is a channel each group's subscription always holds, so its connection
+// exists (and reconnects to the right shard) even with no topics.
+func (b *Bus) heartbeatChannel(group int) string {
+	return b.prefix + "{" + strconv.Itoa(group) + "}bus:heartbeat"
+}
+
+// Channel returns the Redis channel that carries topic (tests look it up on the shards).
+func (b *Bus) Channel(topic string) string { return b.channel(topic) }
+
+// topicOf inverts channel; ok is false for channels of no topic.
+func (b *Bus) topicOf(channel string) (string, bool) {
+	rest, ok := strings.CutPrefix(channel, b.prefix+"{")
+	if !ok {
+		return "", false
+	}
+	_, topic, ok := strings.Cut(rest, "}")
+	return topic, ok && topic != "bus:heartbeat"
+}
+
 // deliver hands one event — the same *chat.Event for every subscriber, so it is decoded
-// once — to the topic's subscribers.
-func (b *Bus) deliver(channel string, payload []byte) {
-	topic := channel[min(len(b.prefix), len(channel)):]
+// once — to the topic's subscribers. A nil payload tells them the link (re)attached.
+func (b *Bus) deliver(topic string, payload []byte) {
 	ev := chat.NewEvent(payload)
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -125,11 +246,6 @@ func (b *Bus) deliver(channel string, payload []byte) {
 	}
 }
 
-// Publish sends payload to topic's subscribers on every process.
-func (b *Bus) Publish(ctx context.Context, topic string, payload []byte) error {
-	return b.client.Publish(ctx, b.prefix+topic, payload).Err()
-}
-
 // subscription is one subscriber of one topic.
 type subscription struct {
 	bus   *Bus
@@ -149,7 +265,9 @@ func (s *subscription) Close() {
 }
 
 // Subscribe attaches to topic until ctx ends or Close. The first subscriber of a topic in
-// this process subscribes the Redis channel; the last one to leave unsubscribes it.
+// this process has the link subscribe its Redis channel; the last one to leave has it
+// unsubscribed. Subscribing never waits for Redis: without a link yet, the topic is
+// subscribed when the bus connects.
 func (b *Bus) Subscribe(ctx context.Context, topic string) chat.Subscription {
 	s := &subscription{bus: b, topic: topic, ch: make(chan *chat.Event, b.buffer)}
 	b.mu.Lock()
@@ -162,7 +280,9 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) chat.Subscription {
 	if subs == nil {
 		subs = map[*subscription]struct{}{}
 		b.topics[topic] = subs
-		b.command(b.ps.Subscribe, topic)
+		if l := b.link.Load(); l != nil {
+			l.want(topic)
+		}
 	}
 	subs[s] = struct{}{}
 	b.mu.Unlock()
@@ -178,19 +298,18 @@ func (b *Bus) dropLocked(s *subscription) {
 		delete(subs, s)
 		if len(subs) == 0 && !b.closed {
 			delete(b.topics, s.topic)
-			b.command(b.ps.Unsubscribe, s.topic)
+			if l := b.link.Load(); l != nil {
+				l.want(s.topic)
+			}
 		}
 	})
 }
 
-// command runs a (un)subscribe; failures are logged, as go-redis keeps its channel set and
-// replays it on reconnect.
-func (b *Bus) command(f func(context.Context, ...string) error, topic string) {
-	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
-	defer cancel()
-	if err := f(ctx, b.prefix+topic); err != nil {
-		b.log.Warn("chatbus: redis (un)subscribe failed; it is retried on reconnect", "topic", topic, "err", err)
-	}
+// wanted reports whether topic has local subscribers.
+func (b *Bus) wanted(topic string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.topics[topic]) > 0
 }
 
 // Topics returns how many topics have local subscribers (one Redis channel each).
@@ -200,8 +319,10 @@ func (b *Bus) Topics() int {
 	return len(b.topics)
 }
 
-// Close detaches every subscriber and closes the Redis subscription.
+// Close detaches every subscriber and closes the Redis link.
 func (b *Bus) Close() error {
+	b.switchMu.Lock()
+	defer b.switchMu.Unlock()
 	b.mu.Lock()
 	b.closed = true
 	for _, subs := range b.topics {
@@ -211,7 +332,16 @@ func (b *Bus) Close() error {
 	}
 	b.topics = map[string]map[*subscription]struct{}{}
 	b.mu.Unlock()
-	err := b.ps.Close()
-	<-b.done
-	return err
+	if l := b.link.Swap(nil); l != nil {
+		l.close()
+	}
+	return nil
+}
+
+// String names the bus's link for logs.
+func (b *Bus) String() string {
+	if l := b.link.Load(); l != nil {
+		return fmt.Sprintf("chatbus(%s %s)", l.rt.BackendType, l.rt.Key())
+	}
+	return "chatbus(unconnected)"
 }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/routing"
@@ -34,17 +36,59 @@ type counters struct{ delivered, dropped atomic.Int64 }
 func (c *counters) Delivered(n int) { c.delivered.Add(int64(n)) }
 func (c *counters) Dropped()        { c.dropped.Add(1) }
 
-func newBus(t *testing.T, buffer int) (*Bus, *counters, redis.UniversalClient) {
+// testRoute is a mutable chat_bus route for a bus under test.
+type testRoute struct {
+	mu sync.Mutex
+	rt routing.Route
+	ok bool
+}
+
+func (r *testRoute) get() (routing.Route, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.rt, r.ok
+}
+
+// set points the route at a Redis of backendType ("redis" or "redis-cluster").
+func (r *testRoute) set(backendType, addr string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	key := "address"
+	if backendType == "redis-cluster" {
+		key = "addresses"
+	}
+	r.rt = routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: "dev", BackendType: backendType,
+		Config: map[string]string{key: addr}, Version: r.rt.Version + 1, UpdatedAt: time.Now()}
+	r.ok = true
+}
+
+func dialTest(ctx context.Context, rt routing.Route) (redis.UniversalClient, error) {
+	return Dial(ctx, &rt, nil)
+}
+
+// newBus returns a connected bus on redisAddr, a client of the same Redis for checks, and
+// its route.
+func newBus(t *testing.T, buffer int) (*Bus, *counters, redis.UniversalClient, *testRoute) {
 	t.Helper()
-	client, err := Dial(context.Background(), &routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: "dev",
-		BackendType: "redis", Config: map[string]string{"address": redisAddr}}, nil)
+	return newBusOn(t, buffer, "redis", redisAddr)
+}
+
+func newBusOn(t *testing.T, buffer int, backendType, addr string) (*Bus, *counters, redis.UniversalClient, *testRoute) {
+	t.Helper()
+	route := &testRoute{}
+	route.set(backendType, addr)
+	c := &counters{}
+	b := NewBus(Options{Route: route.get, Dial: dialTest, Prefix: fmt.Sprintf("test%d:", time.Now().UnixNano()), Buffer: buffer, Counters: c})
+	if err := b.Ensure(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rt, _ := route.get()
+	client, err := Dial(context.Background(), &rt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &counters{}
-	b := NewBus(client, Options{Prefix: fmt.Sprintf("test%d:", time.Now().UnixNano()), Buffer: buffer, Counters: c})
 	t.Cleanup(func() { _ = b.Close(); _ = client.Close() })
-	return b, c, client
+	return b, c, client, route
 }
 
 // next returns the next non-resync payload.
@@ -67,7 +111,7 @@ func next(t *testing.T, ch <-chan *chat.Event) ([]byte, bool) {
 }
 
 func TestFanOut(t *testing.T) {
-	b, c, client := newBus(t, 16)
+	b, c, client, _ := newBus(t, 16)
 	ctx := context.Background()
 	subs := make([]<-chan *chat.Event, 5)
 	for i := range subs {
@@ -76,12 +120,12 @@ func TestFanOut(t *testing.T) {
 	if b.Topics() != 1 {
 		t.Fatalf("topics = %d, want 1 Redis channel for 5 subscribers", b.Topics())
 	}
-	// One Redis subscription per process: the server sees the heartbeat and one topic.
-	n, err := client.PubSubNumSub(ctx, b.prefix+"topic").Result()
-	if err != nil || n[b.prefix+"topic"] != 1 {
+	waitResync(t, subs)
+	// One Redis subscription per process: the server sees one subscriber of the topic.
+	n, err := client.PubSubNumSub(ctx, b.Channel("topic")).Result()
+	if err != nil || n[b.Channel("topic")] != 1 {
 		t.Fatalf("Redis sees %v subscribers (err %v), want 1", n, err)
 	}
-	waitResync(t, subs)
 	if err := b.Publish(ctx, "topic", []byte("hello")); err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +163,7 @@ func waitResync(t *testing.T, subs []<-chan *chat.Event) {
 }
 
 func TestSlowSubscriberDropped(t *testing.T) {
-	b, c, _ := newBus(t, 4)
+	b, c, _, _ := newBus(t, 4)
 	ctx := context.Background()
 	slow := b.Subscribe(ctx, "topic").Events()
 	fast := b.Subscribe(ctx, "topic").Events()
@@ -142,9 +186,10 @@ func TestSlowSubscriberDropped(t *testing.T) {
 }
 
 func TestLastSubscriberUnsubscribes(t *testing.T) {
-	b, _, client := newBus(t, 4)
+	b, _, client, _ := newBus(t, 4)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := b.Subscribe(ctx, "topic")
+	waitResync(t, []<-chan *chat.Event{s.Events()})
 	cancel()
 	for range s.Events() {
 	}
@@ -155,8 +200,90 @@ func TestLastSubscriberUnsubscribes(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	n, err := client.PubSubNumSub(context.Background(), b.prefix+"topic").Result()
-	if err != nil || n[b.prefix+"topic"] != 0 {
-		t.Fatalf("Redis still has %v subscribers", n)
+	waitUntil(t, "Redis drops the channel", func() bool {
+		n, err := client.PubSubNumSub(context.Background(), b.Channel("topic")).Result()
+		return err == nil && n[b.Channel("topic")] == 0
+	})
+}
+
+// waitUntil polls cond until it holds, failing the test after 10 s.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestSequencer(t *testing.T) {
+	b, _, client, _ := newBus(t, 4)
+	ctx := context.Background()
+	if _, ok, err := b.Next(ctx, "h_a"); ok || err != nil {
+		t.Fatalf("Next on a thread with no counter: ok %v err %v, want neither", ok, err)
+	}
+	if v, err := b.NextAfter(ctx, "h_a", 5); v != 6 || err != nil {
+		t.Fatalf("NextAfter(5) = %d, %v", v, err)
+	}
+	if v, ok, err := b.Next(ctx, "h_a"); v != 7 || !ok || err != nil {
+		t.Fatalf("Next = %d %v %v, want 7", v, ok, err)
+	}
+	if v, err := b.NextAfter(ctx, "h_a", 3); v != 8 || err != nil { // a lower floor never lowers it
+		t.Fatalf("NextAfter(3) = %d, %v, want 8", v, err)
+	}
+	ttl, err := client.PTTL(ctx, b.counterKey("h_a")).Result()
+	if err != nil || ttl <= 0 {
+		t.Fatalf("counter TTL = %v, %v: idle counters must expire", ttl, err)
+	}
+	client.Del(ctx, b.counterKey("h_a")) // lost, as in a restart without persistence
+	if _, ok, err := b.Next(ctx, "h_a"); ok || err != nil {
+		t.Fatalf("Next after the counter was lost: ok %v err %v", ok, err)
+	}
+}
+
+// TestFollowRoute moves a bus with a live subscriber to another Redis: the subscriber is
+// told to re-read the store, then receives what is published on the new Redis, and the
+// old one no longer carries the topic.
+func TestFollowRoute(t *testing.T) {
+	other, err := devinfra.StartRedis(context.Background(), devinfra.RedisOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Stop()
+	b, _, oldClient, route := newBus(t, 16)
+	ctx := context.Background()
+	sub := b.Subscribe(ctx, "topic").Events()
+	waitResync(t, []<-chan *chat.Event{sub})
+
+	route.set("redis", other.Addr)
+	if err := b.Ensure(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitResync(t, []<-chan *chat.Event{sub}) // confirmed on the new Redis
+	if err := b.Publish(ctx, "topic", []byte("moved")); err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := next(t, sub); !ok || string(p) != "moved" {
+		t.Fatalf("got %q, %v", p, ok)
+	}
+	n, err := oldClient.PubSubNumSub(ctx, b.Channel("topic")).Result()
+	if err != nil || n[b.Channel("topic")] != 0 {
+		t.Fatalf("the old Redis still has %v subscribers (err %v)", n, err)
+	}
+	if got := b.Client().(*redis.Client).Options().Addr; got != other.Addr {
+		t.Fatalf("bus client on %v, want %s", got, other.Addr)
+	}
+}
+
+func TestEnsureWithoutRoute(t *testing.T) {
+	b := NewBus(Options{Route: func() (routing.Route, bool) { return routing.Route{}, false }, Dial: dialTest})
+	defer b.Close()
+	if err := b.Ensure(context.Background()); !apperr.Is(err, apperr.RouteMissing) {
+		t.Fatalf("err = %v, want ROUTE_MISSING", err)
+	}
+	if err := b.Publish(context.Background(), "topic", nil); !apperr.Is(err, apperr.RouteMissing) {
+		t.Fatalf("publish: err = %v, want ROUTE_MISSING", err)
 	}
 }

@@ -1,5 +1,3 @@
-// Package chatbus carries Northstar's realtime chat bus on Redis pub/sub (go-redis). The
-// chat_bus route says which Redis; nothing here reads configuration from anywhere else.
 package chatbus
 
 import (
@@ -25,7 +23,16 @@ const pingTimeout = 3 * time.Second
 // Dial builds a Redis client from a redis or redis-cluster route, resolving its password
 // secret, and pings it. The error names the route and what failed, never a secret value.
 func Dial(ctx context.Context, rt *routing.Route, secrets Secrets) (redis.UniversalClient, error) {
-	opts := &redis.UniversalOptions{Username: rt.Config["username"]}
+	// Fail fast while Redis is down (posts fall back to the store, publishes are
+	// recovered by subscribers) and reconnect as soon as it is back: one dial attempt per
+	// try instead of go-redis's five with backoff.
+	opts := &redis.UniversalOptions{
+		Username:     rt.Config["username"],
+		DialTimeout:  2 * time.Second,
+		ReadTimeout:  2 * time.Second,
+		WriteTimeout: 2 * time.Second,
+		MaxRetries:   1,
+	}
 	switch rt.BackendType {
 	case "redis":
 		opts.Addrs = []string{rt.Config["address"]}

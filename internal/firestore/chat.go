@@ -3,8 +3,11 @@ package firestore
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"cloud.google.com/go/firestore"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
@@ -17,7 +20,8 @@ var _ chat.Store = (*Store)(nil)
 func (s *Store) realtime() *firestore.CollectionRef { return s.client.Collection("realtime") }
 func (s *Store) threads() *firestore.CollectionRef  { return s.client.Collection("threads") }
 
-// messageDoc names a message by its zero-padded seq, so document order is seq order.
+// messageDoc names a message (or a skip marker) by its zero-padded seq, so document order
+// is seq order and each seq can be occupied once.
 func (s *Store) messageDoc(threadID string, seq int) *firestore.DocumentRef {
 	return s.threads().Doc(threadID).Collection("messages").Doc(fmt.Sprintf("%012d", seq))
 }
@@ -60,26 +64,47 @@ func (s *Store) Threads(ctx context.Context, sc chat.Scope, limit int) ([]chat.T
 	return ts, wrap("list threads", err)
 }
 
-// AppendMessage implements chat.Store.
-func (s *Store) AppendMessage(ctx context.Context, sc chat.Scope, m chat.Message) (chat.Message, error) {
-	ref := s.threads().Doc(m.ThreadID)
-	var out chat.Message
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		t, found, err := txGet[chat.Thread](tx, ref, "thread")
-		if err != nil {
-			return err
-		}
-		if !found || t.TenantID != sc.TenantID || t.Env != sc.Env || t.ProjectID != sc.ProjectID {
-			return apperr.E(apperr.NotFound, "no such thread")
-		}
-		out = m
-		out.Seq = t.LastSeq + 1
-		if err := tx.Create(s.messageDoc(m.ThreadID, out.Seq), out); err != nil {
-			return err
-		}
-		return tx.Update(ref, []firestore.Update{{Path: "lastSeq", Value: out.Seq}})
-	})
-	return out, wrap("append message", err)
+// CreateMessage implements chat.Store: one create-if-absent write, no transaction, so
+// concurrent posts to a thread never contend.
+func (s *Store) CreateMessage(ctx context.Context, m chat.Message) error {
+	if !ids.ValidFor(ids.Thread, m.ThreadID) || m.Seq < 1 {
+		return notFound("thread")
+	}
+	_, err := s.messageDoc(m.ThreadID, m.Seq).Create(ctx, m)
+	if status.Code(err) == codes.AlreadyExists {
+		return apperr.E(apperr.Conflict, "seq %d is taken", m.Seq)
+	}
+	return wrap("create message", err)
+}
+
+// Skip implements chat.Store.
+func (s *Store) Skip(ctx context.Context, threadID string, seq int, at time.Time) (chat.Message, error) {
+	if !ids.ValidFor(ids.Thread, threadID) || seq < 1 {
+		return chat.Message{}, notFound("thread")
+	}
+	marker := chat.Message{ThreadID: threadID, Seq: seq, CreatedAt: at, Skipped: true}
+	ref := s.messageDoc(threadID, seq)
+	_, err := ref.Create(ctx, marker)
+	switch {
+	case err == nil:
+		return marker, nil
+	case status.Code(err) != codes.AlreadyExists:
+		return chat.Message{}, wrap("skip seq", err)
+	}
+	return get[chat.Message](ctx, ref, "message")
+}
+
+// LastSeq implements chat.Store.
+func (s *Store) LastSeq(ctx context.Context, threadID string) (int, error) {
+	if !ids.ValidFor(ids.Thread, threadID) {
+		return 0, notFound("thread")
+	}
+	q := s.threads().Doc(threadID).Collection("messages").OrderBy("seq", firestore.Desc).Limit(1)
+	ms, err := all[chat.Message](q.Documents(ctx), nil)
+	if err != nil || len(ms) == 0 {
+		return 0, wrap("last seq", err)
+	}
+	return ms[0].Seq, nil
 }
 
 // Messages implements chat.Store.

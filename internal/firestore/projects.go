@@ -59,33 +59,29 @@ func (s *Store) Projects(ctx context.Context, tenantID, after string, limit int,
 	return page, nil
 }
 
-// UpdateProject implements tenancy.Store.
+// UpdateProject implements tenancy.Store, without locks (see versioned).
 func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Project) error) (tenancy.Project, error) {
 	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
 		return tenancy.Project{}, notFound("project")
 	}
-	var out tenancy.Project
-	ref := s.sub(tenantID, "projects").Doc(id)
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		p, found, err := txGet[tenancy.Project](tx, ref, "project")
-		if err != nil {
-			return err
-		}
-		if !found {
-			return notFound("project")
+	p, err := versioned(ctx, s.sub(tenantID, "projects").Doc(id), "update project", func(p *tenancy.Project) (*tenancy.Project, error) {
+		if p == nil {
+			return nil, notFound("project")
 		}
 		if err := tenancy.CheckVersion(&expectedVersion, p.Version); err != nil {
-			return err
+			return nil, err
 		}
-		if err := change(&p); err != nil {
-			return err
+		if err := change(p); err != nil {
+			return nil, err
 		}
 		p.Version++
-		p.ID = id
-		out = p
-		return tx.Set(ref, p)
+		return p, nil
 	})
-	return out, wrap("update project", err)
+	if err != nil {
+		return tenancy.Project{}, err
+	}
+	p.ID = id
+	return p, nil
 }
 
 // CreateSurface implements tenancy.Store.

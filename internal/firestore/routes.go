@@ -33,51 +33,38 @@ func (s *Store) GetRoute(ctx context.Context, k routing.Key) (routing.Route, err
 	return get[routing.Route](ctx, s.routeDoc(k), "route")
 }
 
-// PutRoute implements routing.Store.
+// PutRoute implements routing.Store, without locks (see versioned).
 func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error) {
-	ref := s.routeDoc(r.Key())
-	var out routing.Route
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		current, found, err := txGet[routing.Route](tx, ref, "route")
-		if err != nil {
-			return err
-		}
+	return versioned(ctx, s.routeDoc(r.Key()), "put route", func(current *routing.Route) (*routing.Route, error) {
 		next := r
 		switch {
-		case expectedVersion == nil && found:
-			return apperr.E(apperr.Conflict, "%s exists (version %d): pass expectedVersion to replace it", r.Key(), current.Version)
-		case expectedVersion != nil && !found:
-			return apperr.E(apperr.NotFound, "no route %s", r.Key())
+		case expectedVersion == nil && current != nil:
+			return nil, apperr.E(apperr.Conflict, "%s exists (version %d): pass expectedVersion to replace it", r.Key(), current.Version)
+		case expectedVersion != nil && current == nil:
+			return nil, apperr.E(apperr.NotFound, "no route %s", r.Key())
 		case expectedVersion != nil && *expectedVersion != current.Version:
-			return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, r.Key(), current.Version)
-		case found:
+			return nil, apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, r.Key(), current.Version)
+		case current != nil:
 			next.Version, next.CreatedAt = current.Version+1, current.CreatedAt
 		default:
 			next.Version = 1
 		}
-		out = next
-		return tx.Set(ref, next)
+		return &next, nil
 	})
-	return out, wrap("put route", err)
 }
 
-// DeleteRoute implements routing.Store.
+// DeleteRoute implements routing.Store, without locks (see versioned).
 func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int) error {
-	ref := s.routeDoc(k)
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		current, found, err := txGet[routing.Route](tx, ref, "route")
-		if err != nil {
-			return err
-		}
-		if !found {
-			return apperr.E(apperr.NotFound, "no route %s", k)
+	_, err := versioned(ctx, s.routeDoc(k), "delete route", func(current *routing.Route) (*routing.Route, error) {
+		if current == nil {
+			return nil, apperr.E(apperr.NotFound, "no route %s", k)
 		}
 		if expectedVersion != nil && *expectedVersion != current.Version {
-			return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, k, current.Version)
+			return nil, apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, k, current.Version)
 		}
-		return tx.Delete(ref)
+		return nil, nil
 	})
-	return wrap("delete route", err)
+	return err
 }
 
 // Watch implements routing.Source with a snapshot listener on the routes collection: one

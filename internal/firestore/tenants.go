@@ -142,33 +142,32 @@ func (s *Store) Tenant(ctx context.Context, id string) (tenancy.Tenant, error) {
 	return t, err
 }
 
-// UpdateTenant implements tenancy.Store.
+// UpdateTenant implements tenancy.Store, without locks (see versioned).
 func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*tenancy.Tenant) error) (tenancy.Tenant, error) {
 	if !ids.ValidFor(ids.Tenant, id) {
 		return tenancy.Tenant{}, notFound("tenant")
 	}
-	var out tenancy.Tenant
-	ref := s.tenants().Doc(id)
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		t, found, err := txGet[tenancy.Tenant](tx, ref, "tenant")
-		if err != nil {
-			return err
-		}
-		if !found {
-			return notFound("tenant")
+	t, err := versioned(ctx, s.tenants().Doc(id), "update tenant", func(t *tenancy.Tenant) (*tenancy.Tenant, error) {
+		if t == nil {
+			return nil, notFound("tenant")
 		}
 		if err := tenancy.CheckVersion(expectedVersion, t.Version); err != nil {
-			return err
+			return nil, err
 		}
-		if err := change(&t); err != nil {
-			return err
+		if err := change(t); err != nil {
+			return nil, err
 		}
 		t.Version++
-		t.ID = id
-		out = t
-		return tx.Set(ref, t)
+		return t, nil
 	})
-	return out, wrap("update tenant", err)
+	if err != nil {
+		return tenancy.Tenant{}, err
+	}
+	t.ID = id
+	// The update took no transaction (see versioned), so its event follows it: what it
+	// invalidates elsewhere (a cached tenant and mode) expires on its own within seconds.
+	s.recordAccess(ctx, tenancy.AccessEvent{Kind: tenancy.AccessTenantChanged, TenantID: id})
+	return t, nil
 }
 
 // TenantsOf implements tenancy.Store.
@@ -240,7 +239,10 @@ func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) erro
 		} else if found {
 			return apperr.E(apperr.Conflict, "the user is already a member")
 		}
-		return tx.Create(ref, m)
+		if err := tx.Create(ref, m); err != nil {
+			return err
+		}
+		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: m.TenantID, UserID: m.UserID})
 	})
 	return wrap("create membership", err)
 }
@@ -267,7 +269,10 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 		if err := check(m, len(owners)); err != nil {
 			return err
 		}
-		return tx.Delete(ref)
+		if err := tx.Delete(ref); err != nil {
+			return err
+		}
+		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberRemoved, TenantID: tenantID, UserID: userID})
 	})
 	return wrap("delete membership", err)
 }

@@ -19,6 +19,8 @@ const (
 	Project = "p"
 	Thread  = "h"
 	Message = "m"
+	// AccessEvent prefixes the access log's records.
+	AccessEvent = "e"
 )
 
 // System is the one hardcoded tenant.

@@ -1,10 +1,34 @@
 package tenancy
 
-import "context"
+import (
+	"context"
+	"time"
+)
+
+// AccessEvent records a change to who may access a tenant. The store writes it together
+// with the change (in the same transaction where the change is one), so no replica can
+// miss a revocation: each follows the events durably (the Firestore store's WatchAccess)
+// and drops its cached decisions and the connections they allowed.
+type AccessEvent struct {
+	ID       string `firestore:"-"`
+	Kind     string `firestore:"kind"`
+	TenantID string `firestore:"tenantId"`
+	UserID   string `firestore:"userId"`
+	// At is when the change committed (the store's clock).
+	At time.Time `firestore:"at"`
+}
+
+// Access event kinds.
+const (
+	AccessMemberRemoved = "member-removed"
+	AccessMemberAdded   = "member-added"
+	AccessTenantChanged = "tenant-changed"
+)
 
 // Store keeps the primitives durably. Writes that touch several records are atomic, and
 // every update names the version it read. Methods return *apperr.Error values with the
-// codes listed; anything else is an infrastructure failure (INTERNAL).
+// codes listed; a store that does not answer in time is UNAVAILABLE; anything else is an
+// infrastructure failure (INTERNAL).
 type Store interface {
 	// EnsureSystem creates t_system and the seed modes where missing, and — only while
 	// t_system has no OWNER — admin with an OWNER membership. It reports whether admin was
@@ -23,8 +47,9 @@ type Store interface {
 
 	// Tenant returns a tenant by id. Returns NOT_FOUND.
 	Tenant(ctx context.Context, id string) (Tenant, error)
-	// UpdateTenant applies change to the tenant inside a transaction, after checking
-	// expectedVersion when it is set. Returns NOT_FOUND, CONFLICT, or change's error.
+	// UpdateTenant applies change to the tenant, after checking expectedVersion when it is
+	// set, and records an AccessTenantChanged event. Returns NOT_FOUND, CONFLICT,
+	// UNAVAILABLE, or change's error.
 	UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*Tenant) error) (Tenant, error)
 	// TenantsOf returns the tenants userID belongs to, with the user's role in each.
 	TenantsOf(ctx context.Context, userID string) ([]TenantRole, error)
@@ -36,11 +61,12 @@ type Store interface {
 
 	// Membership returns userID's membership in tenantID. Returns NOT_FOUND.
 	Membership(ctx context.Context, tenantID, userID string) (Membership, error)
-	// CreateMembership adds a member. Returns NOT_FOUND if the tenant is gone, CONFLICT if
-	// the user is already a member.
+	// CreateMembership adds a member, with an AccessMemberAdded event, atomically. Returns
+	// NOT_FOUND if the tenant is gone, CONFLICT if the user is already a member.
 	CreateMembership(ctx context.Context, m Membership) error
 	// DeleteMembership removes userID from tenantID after check approves, atomically with
-	// reading the membership and the tenant's owner count. Returns NOT_FOUND, or check's error.
+	// reading the membership and the tenant's owner count and with recording an
+	// AccessMemberRemoved event. Returns NOT_FOUND, or check's error.
 	DeleteMembership(ctx context.Context, tenantID, userID string, check func(m Membership, owners int) error) error
 	// Members lists a tenant's memberships.
 	Members(ctx context.Context, tenantID string) ([]Membership, error)
@@ -51,8 +77,8 @@ type Store interface {
 	Project(ctx context.Context, tenantID, id string) (Project, error)
 	// Projects pages a tenant's projects by id, starting after the id after.
 	Projects(ctx context.Context, tenantID, after string, limit int, includeArchived bool) (Page[Project], error)
-	// UpdateProject applies change inside a transaction after checking expectedVersion.
-	// Returns NOT_FOUND, CONFLICT, or change's error.
+	// UpdateProject applies change after checking expectedVersion. Returns NOT_FOUND,
+	// CONFLICT, UNAVAILABLE, or change's error.
 	UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error) (Project, error)
 
 	// CreateSurface stores a new surface. Returns NOT_FOUND if the tenant is gone.
