@@ -9,7 +9,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/redis/go-redis/v9"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
@@ -91,9 +90,7 @@ func (l *tenantSubscriptions) around(ctx context.Context, next graphql.Operation
 		l.log.WarnContext(ctx, "subscription quota: Redis unavailable; counting this replica's subscriptions only", "err", err)
 	}
 	if !ok {
-		err := &gqlerror.Error{Message: "too many live subscriptions for this tenant", Extensions: map[string]any{
-			"code": string(apperr.RateLimited), "status": apperr.Status(apperr.RateLimited)}}
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
+		return errorResponse(apperr.RateLimited, "too many live subscriptions for this tenant")
 	}
 	var once sync.Once
 	release := func() {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -220,4 +221,26 @@ func busAddr(ts *testServer) string {
 		return c.Options().Addr
 	}
 	return ""
+}
+
+// TestSubscriptionOverPOSTRefused: a subscription sent as a plain POST is refused at once
+// with BAD_USER_INPUT (HTTP 400), for a subscriber with every right to it, instead of being
+// held open and answered with its first event or null.
+func TestSubscriptionOverPOSTRefused(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	f := newChatFixture(t, ts)
+	done := make(chan response, 1)
+	go func() {
+		done <- ts.gql(t, f.h, `subscription($t: ID!) { messagePosted(threadId: $t, after: 0) { seq } }`, map[string]any{"t": f.thread})
+	}()
+	select {
+	case r := <-done:
+		expectError(t, r, "BAD_USER_INPUT", http.StatusBadRequest)
+		if !strings.Contains(r.Errors[0].Message, "websocket") {
+			t.Fatalf("message %q does not say where subscriptions are served", r.Errors[0].Message)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a subscription over POST is still open after 10 s")
+	}
+	expectError(t, ts.gql(t, f.h, `subscription { routeChanged { resourceKind } }`, nil), "BAD_USER_INPUT", http.StatusBadRequest)
 }

@@ -50,8 +50,15 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 	srv.SetRecoverFunc(p.recover)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if ri := info(ctx); !ri.websocket {
-			if oc := graphql.GetOperationContext(ctx); oc != nil {
+			oc := graphql.GetOperationContext(ctx)
+			if oc != nil {
 				ri.operation, ri.root = operationName(oc), rootField(oc)
+			}
+			// gqlgen's POST transport would hold a subscription open and answer with its
+			// first event (or null): refuse it before it starts.
+			if oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
+				ri.status, ri.code = apperr.Status(apperr.BadUserInput), string(apperr.BadUserInput)
+				return errorResponse(apperr.BadUserInput, "subscriptions are served over websockets only (graphql-transport-ws or graphql-ws on /query)")
 			}
 		}
 		return next(ctx)
@@ -65,6 +72,13 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 		return resp
 	})
 	return srv, nil
+}
+
+// errorResponse is a response holding one error, with its code and status, that ends an
+// operation before it runs.
+func errorResponse(code apperr.Code, message string) graphql.ResponseHandler {
+	err := &gqlerror.Error{Message: message, Extensions: map[string]any{"code": string(code), "status": apperr.Status(code)}}
+	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
 }
 
 // operationName is the client's name for the operation, for logs.
