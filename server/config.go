@@ -41,7 +41,10 @@ type Limits struct {
 	RootFields   int   // fields at the top of an operation
 	Complexity   int   // gqlgen complexity (list fields count first × children)
 	ReadHeader   time.Duration
-	Idle         time.Duration
+	// BodyRead bounds the time to read a request body, so a client sending it slowly
+	// cannot hold a connection and its goroutine.
+	BodyRead time.Duration
+	Idle     time.Duration
 	Request      time.Duration // handler deadline for one HTTP request
 	// TenantSubscriptions caps one tenant's live subscriptions across every replica.
 	TenantSubscriptions int
@@ -61,6 +64,7 @@ func DefaultLimits() Limits {
 		RootFields:   20,
 		Complexity:   5000,
 		ReadHeader:   10 * time.Second,
+		BodyRead:     10 * time.Second,
 		Idle:         120 * time.Second,
 		Request:      30 * time.Second,
 

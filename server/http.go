@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"time"
 
@@ -85,11 +86,19 @@ func (a *api) query(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, ri, apperr.E(apperr.UnsupportedMediaType, "Content-Type must be application/json"))
 		return
 	}
+	ctl := http.NewResponseController(w)
+	_ = ctl.SetReadDeadline(time.Now().Add(a.limits.BodyRead))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.limits.BodyBytes))
+	_ = ctl.SetReadDeadline(time.Time{})
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			a.fail(w, ri, apperr.E(apperr.RequestTooLarge, "request body is larger than %d bytes", a.limits.BodyBytes))
+			return
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			w.Header().Set("Connection", "close")
+			a.fail(w, ri, apperr.E(apperr.BadUserInput, "the request body did not arrive within %s", a.limits.BodyRead))
 			return
 		}
 		a.fail(w, ri, apperr.E(apperr.BadUserInput, "could not read the request body"))

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTransportRefusals checks that only POST application/json bodies holding one JSON
@@ -598,4 +601,45 @@ func trExpectNoUser(t *testing.T, ts *testServer, email string) {
 		Signup struct{ User struct{ Email string } }
 	}
 	r.decode(t, &out)
+}
+
+// TestTransportSlowBody sends a body one byte a second: the server answers 400 when the
+// body-read bound passes (1 s here) and closes the connection, instead of holding it for
+// as long as the client dribbles.
+func TestTransportSlowBody(t *testing.T) {
+	ts := newServer(t, withLimits(func(l *Limits) { l.BodyRead = time.Second }))
+	conn, err := net.Dial("tcp", strings.TrimPrefix(ts.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := `{"query":"{ __typename }"}` + strings.Repeat(" ", 200)
+	fmt.Fprintf(conn, "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", len(body))
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := 0; i < len(body); i++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Second):
+			}
+			if _, err := conn.Write([]byte{body[i]}); err != nil {
+				return
+			}
+		}
+	}()
+	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer within 5 s of a 1 s body bound: %v", err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("HTTP %d, want 400", res.StatusCode)
+	}
+	raw, _ := io.ReadAll(res.Body)
+	if !strings.Contains(string(raw), "did not arrive within") {
+		t.Fatalf("body %s", raw)
+	}
 }
