@@ -38,12 +38,20 @@ var (
 	benchWSConns = flag.Int("bench.wsconns", 10000, "BenchmarkLoadIdleWebsockets: idle subscribed connections")
 	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets or BenchmarkLoadFanout (northstar or bare-gqlgen)")
 
-	benchFanSubs     = flag.String("bench.fansubs", "1,100,1000", "BenchmarkLoadFanout: subscriber counts, comma-separated")
-	benchFanRate     = flag.Float64("bench.fanrate", 50, "BenchmarkLoadFanout: messages published per second")
-	benchFanWarmup   = flag.Duration("bench.fanwarmup", 3*time.Second, "BenchmarkLoadFanout: publishing before the measured window")
-	benchFanWindow   = flag.Duration("bench.fanwindow", 10*time.Second, "BenchmarkLoadFanout: measured window per server and subscriber count")
-	benchFanProfile  = flag.Duration("bench.fanprofile", 5*time.Second, "BenchmarkLoadFanout: CPU profile of each server after the largest count's window (with -bench.out)")
-	benchFanoutChild = flag.Bool("bench.fanoutchild", false, "internal: the bare-gqlgen server process serves BenchmarkLoadFanout's publishing stub")
+	benchFanSubs      = flag.String("bench.fansubs", "1,100,1000", "BenchmarkLoadFanout: subscriber counts, comma-separated")
+	benchFanRate      = flag.Float64("bench.fanrate", 50, "BenchmarkLoadFanout: messages published per second")
+	benchFanWarmup    = flag.Duration("bench.fanwarmup", 3*time.Second, "BenchmarkLoadFanout: publishing before the measured window")
+	benchFanWindow    = flag.Duration("bench.fanwindow", 10*time.Second, "BenchmarkLoadFanout: measured window per server and subscriber count")
+	benchFanProfile   = flag.Duration("bench.fanprofile", 5*time.Second, "BenchmarkLoadFanout: CPU profile of each server after the largest count's window (with -bench.out)")
+	benchFanoutChild  = flag.Bool("bench.fanoutchild", false, "internal: the bare-gqlgen server process serves BenchmarkLoadFanout's publishing stub")
+	benchFanCluster   = flag.Bool("bench.fancluster", true, "BenchmarkLoadFanout: also measure Northstar with its chat bus on a local 3-master Redis Cluster")
+	benchChildCluster = flag.String("bench.childcluster", "", "internal: the Redis Cluster (comma-separated addresses) the northstar server process of BenchmarkLoadFanout runs its chat bus on; empty for its own Redis")
+
+	benchPostWriters = flag.Int("bench.postwriters", 64, "BenchmarkLoadPosting: concurrent writers (Firestore creates for the ceiling, postMessage calls spread over two replicas)")
+	benchPostThreads = flag.Int("bench.postthreads", 256, "BenchmarkLoadPosting: threads the spread run posts to")
+	benchPostWarmup  = flag.Duration("bench.postwarmup", 2*time.Second, "BenchmarkLoadPosting: writing before each measured window")
+	benchPostWindow  = flag.Duration("bench.postwindow", 10*time.Second, "BenchmarkLoadPosting: measured window of the ceiling and of each posting run")
+	benchPostProfile = flag.Duration("bench.postprofile", 5*time.Second, "BenchmarkLoadPosting: CPU profile of the busy-thread run after its window, still under load (with -bench.out)")
 )
 
 // emitBench prints one BENCH line: name, then key/value pairs.
@@ -101,25 +109,34 @@ func profilePath(tb testing.TB, name string) string {
 }
 
 // startBenchServer starts a Northstar server like newServer does (env prod, a fresh
-// Firestore project, its own signing key, behind a loopback httptest listener), for
-// callers without a *testing.T. It logs like `northstar serve` (JSON lines, level info)
-// to /dev/null, so each request pays for formatting and writing its access log line.
-func startBenchServer(tb testing.TB) *testServer {
+// Firestore project, its own signing key, behind a loopback httptest listener; opts such
+// as replicaOf change that), for callers without a *testing.T. It logs like `northstar
+// serve` (JSON lines, level info) to /dev/null, so each request pays for formatting and
+// writing its access log line.
+func startBenchServer(tb testing.TB, opts ...serverOption) *testServer {
 	tb.Helper()
-	pem, err := identity.GenerateEd25519PEM()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	keyPath := filepath.Join(tb.TempDir(), "signing-key.pem")
-	if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
-		tb.Fatal(err)
-	}
 	cfg := Config{
-		Env:           "prod",
-		ProjectID:     "bench-" + randomHex(6),
-		EmulatorHost:  emulatorHost,
-		BootstrapKey:  testBootstrapKey,
-		SigningKeyRef: "file://" + keyPath,
+		Env:          "prod",
+		ProjectID:    "bench-" + randomHex(6),
+		EmulatorHost: emulatorHost,
+		BootstrapKey: testBootstrapKey,
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	var pem []byte
+	var err error
+	if cfg.SigningKeyRef == "" {
+		if pem, err = identity.GenerateEd25519PEM(); err != nil {
+			tb.Fatal(err)
+		}
+		keyPath := filepath.Join(tb.TempDir(), "signing-key.pem")
+		if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
+			tb.Fatal(err)
+		}
+		cfg.SigningKeyRef = "file://" + keyPath
+	} else if pem, err = os.ReadFile(strings.TrimPrefix(cfg.SigningKeyRef, "file://")); err != nil {
+		tb.Fatal(err)
 	}
 	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {

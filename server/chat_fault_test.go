@@ -58,8 +58,8 @@ func TestShutdownClosesWebsockets(t *testing.T) {
 	ws.expectSeqs(1, 1)
 
 	cancel()
-	if code, _ := ws.expectClose(); code != 1000 {
-		t.Fatalf("closed with %d, want 1000", code)
+	if code, reason := ws.expectClose(); code != closeGoingAway {
+		t.Fatalf("closed with %d %q, want 1001 (going away)", code, reason)
 	}
 	select {
 	case err := <-served:

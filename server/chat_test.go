@@ -336,9 +336,8 @@ func testRevocation(t *testing.T, redisDown bool) {
 	a.gql(t, f.owner.headers(), `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`,
 		map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "userId": bob.UserID}}).decode(t, &ok)
 	for name, ws := range map[string]*wsClient{"same replica": onA, "other replica": onB} {
-		code, _ := ws.expectClose()
-		if code != 1000 {
-			t.Fatalf("%s: closed with %d", name, code)
+		if code, reason := ws.expectClose(); code != closeForbidden {
+			t.Fatalf("%s: closed with %d %q, want 4403 (access lost)", name, code, reason)
 		}
 	}
 	if d := time.Since(start); d > 5*time.Second {

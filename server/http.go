@@ -74,7 +74,8 @@ func (a *api) query(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, ri, apperr.E(apperr.Forbidden, "websocket origin not allowed"))
 			return
 		}
-		a.graphql.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), wsRequestIDKey{}, requestID)))
+		ctx, _ := wsgorilla.WithEnding(context.WithValue(r.Context(), wsRequestIDKey{}, requestID))
+		a.graphql.ServeHTTP(w, r.WithContext(ctx))
 		return
 	}
 	if r.Method != http.MethodPost {

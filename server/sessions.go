@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/tenancy"
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // sessions tracks live websocket connections by tenant and user, so that a removed
@@ -24,7 +25,14 @@ type sessionKey struct{ tenantID, userID string }
 
 type session struct {
 	key    sessionKey
+	ending *wsgorilla.Ending
 	cancel context.CancelFunc
+}
+
+// end closes the connection with code and reason.
+func (s *session) end(code int, reason string) {
+	s.ending.Set(code, reason)
+	s.cancel()
 }
 
 func newSessions(log *slog.Logger) *sessions {
@@ -34,11 +42,11 @@ func newSessions(log *slog.Logger) *sessions {
 // add registers a connection and returns its context: ending it closes the connection.
 func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
-	sess := &session{key: sessionKey{tenantID, userID}, cancel: cancel}
+	sess := &session{key: sessionKey{tenantID, userID}, ending: wsgorilla.EndingFrom(ctx), cancel: cancel}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
-		cancel()
+		sess.end(closeGoingAway, "server shutting down: reconnect and resume with after")
 		return ctx
 	}
 	set := s.byKey[sess.key]
@@ -65,7 +73,7 @@ func (s *sessions) revokeLocal(tenantID, userID string) int {
 	defer s.mu.Unlock()
 	set := s.byKey[sessionKey{tenantID, userID}]
 	for sess := range set {
-		sess.cancel()
+		sess.end(closeForbidden, "access to the tenant was revoked")
 	}
 	return len(set)
 }
@@ -77,7 +85,7 @@ func (s *sessions) closeAll() {
 	s.closed = true
 	for _, set := range s.byKey {
 		for sess := range set {
-			sess.cancel()
+			sess.end(closeGoingAway, "server shutting down: reconnect and resume with after")
 		}
 	}
 }

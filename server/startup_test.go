@@ -204,8 +204,8 @@ func TestServeStartsAndStops(t *testing.T) {
 		if err != nil {
 			t.Fatalf("serve exited with %v after SIGTERM", err)
 		}
-		if code, _ := ws.expectClose(); code != 1000 {
-			t.Fatalf("the websocket closed with %d, want a 1000 close frame", code)
+		if code, _ := ws.expectClose(); code != closeGoingAway {
+			t.Fatalf("the websocket closed with %d, want a 1001 close frame", code)
 		}
 	case <-time.After(shutdownGrace + 5*time.Second):
 		t.Fatal("serve did not exit after SIGTERM")

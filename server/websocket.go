@@ -21,14 +21,15 @@ const (
 	wsKeepAlive = 15 * time.Second
 )
 
-// Close codes sent when connection_init is refused (graphql-ws convention).
+// Close codes (SPEC "Operations and limits"), chosen for what the graphql-ws client does
+// with them: it never retries 4400, 4401, 4500; it retries 4403, 1001 and 1013.
 const (
-	closeBadRequest   = 4400
-	closeUnauthorized = 4401
-	closeForbidden    = 4403
+	closeBadRequest   = 4400 // malformed connection_init
+	closeUnauthorized = 4401 // no, bad or expired token, or an ended session: get a new token first
+	closeForbidden    = 4403 // access to the tenant lost or refused
 	closeInternal     = 4500
-	// closeTryAgain (RFC 6455 "try again later") for a store that did not answer:
-	// graphql-ws clients reconnect on it.
+	closeGoingAway    = 1001 // the server is shutting down: reconnect elsewhere, resume with after
+	// closeTryAgain (RFC 6455 "try again later") for a store that did not answer.
 	closeTryAgain = 1013
 )
 
@@ -63,7 +64,6 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
 		default:
 			ctx = reqctx.With(ctx, rc)
-			ctx = transport.AppendCloseReason(ctx, "session ended: token expired, membership revoked or server shutting down")
 			ctx = a.sessions.add(ctx, rc.TenantID, rc.UserID)
 			ctx = expireAt(ctx, rc.TokenExpiresAt)
 			return ctx, nil, nil
@@ -88,12 +88,17 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 	return ctx, nil, errors.New(msg)
 }
 
-// expireAt returns ctx ending at t; the transport closes the connection when it ends.
-// The deadline's resources are released when it passes or the connection ends, without
-// a goroutine waiting for either.
+// expireAt returns ctx ending at t, when the connection closes with 4401 "token
+// expired". The timer is released when the connection ends first, without a goroutine
+// waiting for either.
 func expireAt(ctx context.Context, t time.Time) context.Context {
-	ctx, cancel := context.WithDeadline(ctx, t)
-	context.AfterFunc(ctx, cancel)
+	ctx, cancel := context.WithCancel(ctx)
+	ending := wsgorilla.EndingFrom(ctx)
+	timer := time.AfterFunc(time.Until(t), func() {
+		ending.Set(closeUnauthorized, "token expired: get a new token and reconnect")
+		cancel()
+	})
+	context.AfterFunc(ctx, func() { timer.Stop() })
 	return ctx
 }
 

@@ -237,9 +237,8 @@ func TestWebsocketClosesAtTokenExpiry(t *testing.T) {
 		t.Fatalf("init: %+v %v", m, err)
 	}
 	start := time.Now()
-	code, _ := ws.expectClose()
-	if code != 1000 {
-		t.Fatalf("closed with %d", code)
+	if code, reason := ws.expectClose(); code != closeUnauthorized || !strings.Contains(reason, "token expired") {
+		t.Fatalf("closed with %d %q, want 4401 token expired", code, reason)
 	}
 	if d := time.Since(start); d > 4*time.Second {
 		t.Fatalf("closed %s after init with a 2 s token", d)

@@ -36,9 +36,10 @@ const maxCloseReason = 123
 // close frame (or closeTimeout) before closing TCP, so the peer reads the close code
 // instead of a reset.
 type conn struct {
-	ws    *websocket.Conn
-	impl  *Implementation
-	guard guard
+	ws     *websocket.Conn
+	impl   *Implementation
+	guard  guard
+	ending *Ending // how to close when the server ends the connection; may be nil
 
 	// The reader's own: the message being read and the reader gqlgen gets over it.
 	buf       *bytes.Buffer
@@ -304,6 +305,7 @@ func (c *conn) writeText(data []byte) error {
 // that may not be sent (1004, 1006, 1015, outside 1000–4999) becomes 1011. A close frame
 // already sent, or a closed connection, is not an error.
 func (c *conn) WriteClose(code int, reason string) error {
+	code, reason = c.ending.replace(code, reason)
 	err := c.ws.WriteControl(websocket.CloseMessage, closeMessage(code, reason), time.Now().Add(closeWriteTimeout))
 	switch {
 	case err == nil, errors.Is(err, websocket.ErrCloseSent):

@@ -189,7 +189,7 @@ func (i *Implementation) Accept(w http.ResponseWriter, r *http.Request, options 
 	if err != nil {
 		return nil, err
 	}
-	c := &conn{ws: ws, impl: i, guard: guard{
+	c := &conn{ws: ws, impl: i, ending: EndingFrom(r.Context()), guard: guard{
 		max:    i.maxSubscriptions,
 		legacy: ws.Subprotocol() != graphqlTransportWS,
 	}}
