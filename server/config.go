@@ -45,7 +45,7 @@ type Limits struct {
 	// cannot hold a connection and its goroutine.
 	BodyRead time.Duration
 	Idle     time.Duration
-	Request      time.Duration // handler deadline for one HTTP request
+	Request  time.Duration // handler deadline for one HTTP request
 	// TenantSubscriptions caps one tenant's live subscriptions across every replica.
 	TenantSubscriptions int
 	// ConnectionSubscriptions caps the live subscriptions of one websocket.
