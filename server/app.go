@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	gfs "cloud.google.com/go/firestore"
@@ -43,8 +44,9 @@ type Main struct {
 	bus      *chatbus.Bus
 	chat     *chat.Service
 
-	cancels []context.CancelFunc // stop the background loops
-	stopped sync.WaitGroup
+	cancels  []context.CancelFunc // stop the background loops
+	stopped  sync.WaitGroup
+	draining atomic.Bool // shutdown began: /readyz answers 503
 }
 
 // background runs loop in a goroutine until Close, which ends its context and waits for it.
@@ -211,6 +213,10 @@ func (m *Main) Routes() *routing.Service { return m.routes }
 func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
+	if m.draining.Load() {
+		writeStatus(w, http.StatusServiceUnavailable, "unready", "shutting down")
+		return
+	}
 	ok, err := m.store.Probe(ctx)
 	switch {
 	case err != nil:
@@ -236,8 +242,10 @@ func writeStatus(w http.ResponseWriter, code int, status, reason string) {
 	fmt.Fprintf(w, "{%q:%q,%q:%q}\n", "status", status, "reason", reason)
 }
 
-// Serve serves HTTP on ln until ctx is done, then shuts down gracefully: the listener
-// closes, in-flight requests get up to grace to finish.
+// Serve serves HTTP on ln until ctx is done, then shuts down gracefully: /readyz turns
+// 503 at once while the server keeps serving for the configured drain period (a load
+// balancer stops sending meanwhile); then websockets get a 1001 close frame, the listener
+// closes and in-flight requests get up to grace to finish.
 func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	srv := &http.Server{
 		Handler:           m.handler,
@@ -252,6 +260,17 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+	}
+	m.draining.Store(true)
+	if m.cfg.Drain > 0 {
+		m.log.Info("shutting down: draining", "for", m.cfg.Drain.String())
+		t := time.NewTimer(m.cfg.Drain)
+		select {
+		case <-t.C:
+		case err := <-errc:
+			t.Stop()
+			return err
+		}
 	}
 	// Websockets are hijacked connections Shutdown does not see: close them first, each
 	// with a close frame.

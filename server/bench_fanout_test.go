@@ -20,7 +20,9 @@ import (
 
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
+	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/loadgen"
+	"github.com/northstar/northstar/internal/routing"
 )
 
 // BenchmarkLoadFanout measures subscription fan-out: for each subscriber count of
@@ -29,10 +31,16 @@ import (
 // in a child process (TestBenchChildServer), the clients in this one:
 //
 //   - northstar: newChatServer with its Redis chat bus. This process publishes every
-//     message straight to Redis (PUBLISH ns:{G}chat:<thread> with the JSON of a chat.Message
-//     whose seq follows the stored last seq), as Service.Post does after storing it:
-//     postMessage's Firestore transaction cannot sustain the rate on the emulator, and the
-//     path measured is the fan-out one, Redis → bus → chat stream → gqlgen → websocket.
+//     message straight to Redis (PUBLISH to chatbus.Channel(chatbus.DefaultPrefix,
+//     chat.Topic(thread)), ns:{G}chat:<thread>, with the JSON of a chat.Message whose seq
+//     follows the stored last seq), as Service.Post does after storing it: the path
+//     measured is the fan-out one, Redis → bus → chat stream → gqlgen → websocket, not the
+//     write path (BenchmarkLoadPosting measures that).
+//   - northstar-cluster (unless -bench.fancluster=false): the same server with its chat_bus
+//     route on a local 3-master Redis Cluster that this benchmark starts
+//     (devinfra.StartRedisCluster); this process publishes with SPUBLISH through a
+//     go-redis ClusterClient, which sends it to the master owning the channel's slot, as
+//     the bus does on a cluster.
 //   - bare-gqlgen: the generated schema on gqlgen's default websocket transport with the
 //     same keepalive, and a stub messagePosted whose child publishes into one Go channel
 //     that a goroutine fans out to every subscriber's channel (64 deep, a full one is
@@ -51,12 +59,21 @@ func BenchmarkLoadFanout(b *testing.B) {
 	counts := fanoutCounts(b)
 	largest := counts[len(counts)-1]
 	ensureFiles(b, uint64(largest)+1000)
-	servers := []*fanoutServer{
-		startFanoutServer(b, "northstar", largest),
-		startFanoutServer(b, "bare-gqlgen", largest, "-bench.fanoutchild"),
+	specs := []fanoutSpec{
+		{name: "northstar", kind: "northstar"},
+		{name: "bare-gqlgen", kind: "bare-gqlgen", extra: []string{"-bench.fanoutchild"}},
 	}
-	for _, s := range servers {
+	if *benchFanCluster {
+		cluster := startBenchCluster(b)
+		defer cluster.Stop()
+		specs = append(specs, fanoutSpec{name: "northstar-cluster", kind: "northstar", cluster: cluster.Addrs,
+			extra: []string{"-bench.childcluster=" + strings.Join(cluster.Addrs, ",")}})
+	}
+	var servers []*fanoutServer
+	for _, spec := range specs {
+		s := startFanoutServer(b, spec, largest)
 		defer s.stop(b)
+		servers = append(servers, s)
 	}
 	waitQuiet(b)
 	for i, n := range counts {
@@ -64,12 +81,12 @@ func BenchmarkLoadFanout(b *testing.B) {
 			s := servers[(i+j)%len(servers)]
 			profile := ""
 			if n == largest {
-				profile = profilePath(b, fmt.Sprintf("fanout-%s-%d.cpu.pprof", s.kind, n))
+				profile = profilePath(b, fmt.Sprintf("fanout-%s-%d.cpu.pprof", s.name, n))
 			}
 			r := s.measure(b, n, profile)
 			if n == largest {
-				b.ReportMetric(r.deliveriesPerS, s.kind+"-deliveries/s")
-				b.ReportMetric(r.cpuPerDel, s.kind+"-cpu-µs/delivery")
+				b.ReportMetric(r.deliveriesPerS, s.name+"-deliveries/s")
+				b.ReportMetric(r.cpuPerDel, s.name+"-cpu-µs/delivery")
 			}
 		}
 	}
@@ -92,26 +109,69 @@ func fanoutCounts(b *testing.B) []int {
 	return counts
 }
 
+// fanoutSpec says which server a fanoutServer runs.
+type fanoutSpec struct {
+	name    string   // the server in BENCH lines
+	kind    string   // the server process's -bench.child
+	cluster []string // Northstar's chat bus runs on this Redis Cluster; nil for its own Redis
+	extra   []string // more flags for the server process
+}
+
 // fanoutServer is one server process of BenchmarkLoadFanout and how to publish to it.
 type fanoutServer struct {
+	name       string
 	kind       string
 	child      *benchChildProc
 	fx         childFixture
-	goroutines int           // the server's goroutines before any connection
-	redis      *redis.Client // Northstar: the chat bus's Redis
+	goroutines int                   // the server's goroutines before any connection
+	redis      redis.UniversalClient // Northstar: the chat bus's Redis or Redis Cluster
+	sharded    bool                  // publish with SPUBLISH (a cluster's sharded pub/sub)
 }
 
-func startFanoutServer(b *testing.B, kind string, maxSubs int, extra ...string) *fanoutServer {
+func startFanoutServer(b *testing.B, spec fanoutSpec, maxSubs int) *fanoutServer {
 	b.Helper()
-	s := &fanoutServer{kind: kind, child: startChild(b, kind, maxSubs, extra...)}
+	s := &fanoutServer{name: spec.name, kind: spec.kind, child: startChild(b, spec.kind, maxSubs, spec.extra...)}
 	s.child.call(b, "fixture", &s.fx)
 	var idle memSample
 	s.child.call(b, "measure", &idle)
 	s.goroutines = idle.Goroutines
-	if s.fx.Redis != "" {
+	switch {
+	case spec.cluster != nil:
+		s.redis, s.sharded = redis.NewClusterClient(&redis.ClusterOptions{Addrs: spec.cluster}), true
+	case s.fx.Redis != "":
 		s.redis = redis.NewClient(&redis.Options{Addr: s.fx.Redis})
 	}
 	return s
+}
+
+// startBenchCluster starts a local 3-master Redis Cluster for BenchmarkLoadFanout.
+func startBenchCluster(b *testing.B) *devinfra.RedisCluster {
+	b.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c, err := devinfra.StartRedisCluster(ctx, devinfra.ClusterOptions{})
+	if err != nil {
+		b.Fatalf("starting a Redis Cluster: %v", err)
+	}
+	return c
+}
+
+// moveChatBusToCluster points ts's chat_bus route at the Redis Cluster at addrs (the
+// server process of northstar-cluster, after newChatServer routed it to its own Redis)
+// and waits until the bus runs there.
+func moveChatBusToCluster(t *testing.T, ts *testServer, addrs string) {
+	t.Helper()
+	key := ts.main.chatBusKey()
+	putRoute(t, ts, routing.Route{ResourceKind: key.ResourceKind, TenantID: key.TenantID, Env: key.Env, BackendType: "redis-cluster",
+		Config: map[string]string{"addresses": addrs}})
+	waitFor(t, func() bool {
+		rt, ok := ts.main.registry.Get(key)
+		if !ok || rt.BackendType != "redis-cluster" || ts.main.bus.Ensure(t.Context()) != nil {
+			return false
+		}
+		_, cluster := ts.main.bus.Client().(*redis.ClusterClient)
+		return cluster
+	})
 }
 
 func (s *fanoutServer) stop(b *testing.B) {
@@ -147,7 +207,7 @@ func (s *fanoutServer) measure(b *testing.B, n int, profile string) fanoutResult
 	b.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	r := fanoutResult{server: s.kind, subscribers: n}
+	r := fanoutResult{server: s.name, subscribers: n}
 	s.child.settle(b, s.goroutines) // the previous count's connections are gone
 	idle0, it0 := s.cpuMicros(b), time.Now()
 	wait(ctx, 2*time.Second)
@@ -157,11 +217,11 @@ func (s *fanoutServer) measure(b *testing.B, n int, profile string) fanoutResult
 	subs, err := loadgen.DialSubscribers(ctx, loadgen.SubscriberOptions{URL: s.fx.URL, Count: n, Parallel: 32,
 		InitPayload: s.fx.Init, Subscribe: s.fx.Subscribe, OnNext: tr.onNext})
 	if err != nil {
-		b.Fatalf("fanout %s, %d subscribers: %v", s.kind, n, err)
+		b.Fatalf("fanout %s, %d subscribers: %v", s.name, n, err)
 	}
 	defer subs.Close()
 	if err := subs.WaitNexts(ctx, uint64(n*s.fx.LastSeq)); err != nil { // the replayed history
-		b.Fatalf("fanout %s, %d subscribers: replay: %v", s.kind, n, err)
+		b.Fatalf("fanout %s, %d subscribers: replay: %v", s.name, n, err)
 	}
 	droppedBefore := s.droppedSubscribers(b)
 
@@ -218,7 +278,7 @@ func (s *fanoutServer) profile(ctx context.Context, b *testing.B, tr *fanoutTrac
 	wait(ctx, *benchFanProfile)
 	s.child.call(b, "cpuprofile-stop", nil)
 	d1, t1 := tr.delivered.Load(), time.Now()
-	emitBench("profile", "bench", "fanout", "server", s.kind, "subscribers", n, "kind", "cpu", "file", path,
+	emitBench("profile", "bench", "fanout", "server", s.name, "subscribers", n, "kind", "cpu", "file", path,
 		"deliveries", d1-d0, "seconds", t1.Sub(t0).Seconds())
 }
 
@@ -296,7 +356,7 @@ type publishing interface {
 }
 
 // startPublishing publishes seq first, first+1, … at -bench.fanrate until stopped:
-// Northstar's from here to Redis, bare gqlgen's in its process.
+// Northstar's from here to Redis (SPUBLISH on a cluster), bare gqlgen's in its process.
 func (s *fanoutServer) startPublishing(b *testing.B, first int) publishing {
 	b.Helper()
 	if s.redis == nil {
@@ -306,6 +366,10 @@ func (s *fanoutServer) startPublishing(b *testing.B, first int) publishing {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &redisPublishing{cancel: cancel, done: make(chan struct{})}
 	channel := chatbus.Channel(chatbus.DefaultPrefix, chat.Topic(s.fx.Thread))
+	publish := s.redis.Publish
+	if s.sharded {
+		publish = s.redis.SPublish
+	}
 	go func() {
 		defer close(p.done)
 		p.last, p.err = publishPaced(ctx, *benchFanRate, first, func(seq int) error {
@@ -315,7 +379,7 @@ func (s *fanoutServer) startPublishing(b *testing.B, first int) publishing {
 			if err != nil {
 				return err
 			}
-			return s.redis.Publish(ctx, channel, payload).Err()
+			return publish(ctx, channel, payload).Err()
 		})
 	}()
 	return p

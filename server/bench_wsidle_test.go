@@ -293,6 +293,9 @@ func TestBenchChildServer(t *testing.T) {
 			// Room for the warm-up connections whose slots are still being released.
 			l.TenantSubscriptions = max(l.TenantSubscriptions, *benchWSConns+wsWarmup+100)
 		}))
+		if *benchChildCluster != "" {
+			moveChatBusToCluster(t, ts, *benchChildCluster)
+		}
 		f := newChatFixture(t, ts)
 		lastSeq := ts.postMessage(t, f.h, f.thread, "m1")
 		payload := initPayload(f.owner)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
 	"runtime"
 	"strings"
 	"testing"
@@ -208,5 +209,48 @@ func TestTenantSubscriptionCapAcrossReplicas(t *testing.T) {
 		case time.Now().After(deadline):
 			t.Fatalf("B still refuses after a slot was freed: %s %s, %v", m.Type, m.Payload, err)
 		}
+	}
+}
+
+// TestShutdownDrains: when shutdown begins, /readyz answers 503 at once while requests are
+// still served for the drain period; then the server stops.
+func TestShutdownDrains(t *testing.T) {
+	const drain = 2 * time.Second
+	ts := newServer(t, func(c *Config) { c.Drain = drain })
+	ts.bootstrap(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- ts.main.Serve(ctx, ln, 5*time.Second) }()
+	direct := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
+	direct.URL = "http://" + ln.Addr().String()
+	if code, reason := direct.readyz(t); code != http.StatusOK {
+		t.Fatalf("/readyz before shutdown: %d %q", code, reason)
+	}
+
+	start := time.Now()
+	cancel()
+	if code, reason := direct.readyz(t); code != http.StatusServiceUnavailable || reason != "shutting down" {
+		t.Fatalf("/readyz after shutdown began: %d %q, want 503 \"shutting down\"", code, reason)
+	}
+	if r := direct.gql(t, nil, `{ __typename }`, nil); r.Status != http.StatusOK {
+		t.Fatalf("a request during the drain answered %d %+v", r.Status, r.Errors)
+	}
+	if d := time.Since(start); d >= drain {
+		t.Fatalf("the checks took %s, longer than the drain: the test proves nothing", d)
+	}
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Fatalf("Serve: %v", err)
+		}
+		if d := time.Since(start); d < drain {
+			t.Fatalf("Serve returned %s after shutdown began, before the %s drain", d, drain)
+		}
+	case <-time.After(drain + 10*time.Second):
+		t.Fatal("Serve did not return")
 	}
 }

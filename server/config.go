@@ -93,6 +93,9 @@ type Config struct {
 	Passwords identity.Argon2Params
 	// Limits bounds requests; DefaultLimits when zero.
 	Limits Limits
+	// Drain is how long Serve keeps serving after shutdown begins, with /readyz answering
+	// 503 so a load balancer stops sending; 0 stops at once.
+	Drain time.Duration
 	// AllowedOrigins lists browser origins allowed to call the API; empty allows none
 	// beyond same-origin requests.
 	AllowedOrigins []string

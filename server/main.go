@@ -1,7 +1,7 @@
 // Command northstar is the Northstar control-plane server.
 //
 //	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--admin-email E --admin-password P]
-//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path
+//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path [--drain 5s]
 //	northstar bootstrap [--admin-email E --admin-password P]
 //	northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE]
 //	northstar schema
@@ -92,12 +92,13 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	envName := fs.String("env", "", "environment to serve: dev, staging or prod (required)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	key := fs.String("signing-key", "", "secret reference to the Ed25519 PEM token signing key, e.g. file:///run/secrets/northstar-signing-key")
+	drain := fs.Duration("drain", 5*time.Second, "after SIGTERM, keep serving this long with /readyz answering 503 before closing")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg := Config{
 		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost,
-		BootstrapKey: env.BootstrapKey, SigningKeyRef: *key, LookupEnv: env.LookupEnv,
+		BootstrapKey: env.BootstrapKey, SigningKeyRef: *key, LookupEnv: env.LookupEnv, Drain: *drain,
 	}
 	if err := cfg.withDefaults(); err != nil {
 		return err

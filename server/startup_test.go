@@ -224,7 +224,7 @@ func serveCommand(t *testing.T, bin string, ts *testServer, env, keyRef string, 
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	t.Cleanup(cancel)
-	cmd := exec.CommandContext(ctx, bin, "serve", "--env", env, "--addr", "127.0.0.1:0", "--signing-key", keyRef)
+	cmd := exec.CommandContext(ctx, bin, "serve", "--env", env, "--addr", "127.0.0.1:0", "--signing-key", keyRef, "--drain", "200ms")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
 		"GOOGLE_CLOUD_PROJECT=" + ts.project, "FIRESTORE_EMULATOR_HOST=" + emulatorHost}
 	for k, v := range vars {
