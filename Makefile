@@ -2,13 +2,21 @@
 # every test, integration tests included (they start their own Firestore emulator).
 GO ?= go
 
-.PHONY: run test generate generate-check vet build bench
+.PHONY: run test deps generate generate-check vet build bench
 
-run: ## start a Firestore emulator, bootstrap dev data, serve env dev with GraphiQL on 127.0.0.1:8080
+run: deps ## start a Firestore emulator, bootstrap dev data, serve env dev with GraphiQL on 127.0.0.1:8080
 	$(GO) run ./server dev $(ARGS)
 
-test: ## all tests, with the race detector
+test: deps ## all tests, with the race detector
 	$(GO) test -race -count=1 -timeout 20m ./...
+
+# deps installs what the local infrastructure needs beyond Go, Java and the Firestore
+# emulator: redis-server (Debian's package; it brings redis-cli for the cluster tests).
+deps:
+	@command -v redis-server >/dev/null && command -v redis-cli >/dev/null || { \
+		echo "installing redis-server (apt-get)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
 
 generate: ## regenerate graph/ from schema/ (resolver bodies are kept)
 	$(GO) generate ./...
