@@ -244,3 +244,39 @@ func TestSubscriptionOverPOSTRefused(t *testing.T) {
 	}
 	expectError(t, ts.gql(t, f.h, `subscription { routeChanged { resourceKind } }`, nil), "BAD_USER_INPUT", http.StatusBadRequest)
 }
+
+// TestForeignThreadLooksAbsent: every chat field answers another tenant's thread exactly
+// as it answers a thread id that does not exist.
+func TestForeignThreadLooksAbsent(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	victim := newChatFixture(t, ts)
+	mallory := ts.signup(t, "mallory")
+	project := ts.createProject(t, mallory, "Mine")
+	h := chatHeaders(mallory, ts.main.cfg.Env, project)
+	absent := "h_0000000000000000000000000a"
+	ops := map[string]string{
+		"thread":      `query($t: ID!) { thread(id: $t) { id } }`,
+		"messages":    `query($t: ID!) { messages(threadId: $t) { id } }`,
+		"postMessage": `mutation($t: ID!) { postMessage(input: {threadId: $t, text: "x"}) { id } }`,
+	}
+	for name, q := range ops {
+		foreign := ts.gql(t, h, q, map[string]any{"t": victim.thread})
+		missing := ts.gql(t, h, q, map[string]any{"t": absent})
+		expectError(t, foreign, "NOT_FOUND", http.StatusNotFound)
+		expectError(t, missing, "NOT_FOUND", http.StatusNotFound)
+		if foreign.Errors[0].Message != missing.Errors[0].Message {
+			t.Fatalf("%s: foreign %q, absent %q", name, foreign.Errors[0].Message, missing.Errors[0].Message)
+		}
+	}
+	payload := func(thread string) string {
+		ws := subscribe(t, ts, mallory, project, thread, intp(0))
+		m, err := ws.next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(m.Payload)
+	}
+	if f, a := payload(victim.thread), payload(absent); f != a {
+		t.Fatalf("messagePosted: foreign %s, absent %s", f, a)
+	}
+}

@@ -133,13 +133,10 @@ func (s *Service) authorize(ctx context.Context, sc Scope, threadID string) erro
 		return apperr.E(apperr.NotFound, "no such thread")
 	}
 	o, err := s.owner(ctx, threadID)
-	if err != nil {
-		return err
+	if apperr.Is(err, apperr.NotFound) || err == nil && (o.Kind != KindThread || !o.owns(sc)) {
+		return apperr.E(apperr.NotFound, "no such thread") // the same words for absent and foreign
 	}
-	if o.Kind != KindThread || !o.owns(sc) {
-		return apperr.E(apperr.NotFound, "no such thread")
-	}
-	return nil
+	return err
 }
 
 // owner returns a realtime resource's owner. Owners never change once recorded, so they
