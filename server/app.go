@@ -74,6 +74,7 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 	if m.client, m.store, err = openStore(ctx, cfg.ProjectID, cfg.EmulatorHost, log); err != nil {
 		return nil, err
 	}
+	m.background(m.store.Guard) // fail fast while Firestore does not answer
 	if err := m.startRegistry(ctx); err != nil {
 		m.Close()
 		return nil, err

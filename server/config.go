@@ -40,6 +40,11 @@ type Limits struct {
 	Aliases      int   // aliased fields
 	RootFields   int   // fields at the top of an operation
 	Complexity   int   // gqlgen complexity (list fields count first × children)
+	// FieldsPerSet bounds the fields one selection set merges (fragments included) and
+	// Expanded the fields of an operation with every fragment expanded: both checked,
+	// linearly, before validation (see shapeLimits).
+	FieldsPerSet int
+	Expanded     int
 	ReadHeader   time.Duration
 	// BodyRead bounds the time to read a request body, so a client sending it slowly
 	// cannot hold a connection and its goroutine.
@@ -63,6 +68,8 @@ func DefaultLimits() Limits {
 		Aliases:      30,
 		RootFields:   20,
 		Complexity:   5000,
+		FieldsPerSet: 200,
+		Expanded:     10000,
 		ReadHeader:   10 * time.Second,
 		BodyRead:     10 * time.Second,
 		Idle:         120 * time.Second,

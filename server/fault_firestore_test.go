@@ -283,3 +283,48 @@ func TestFaultFirestoreSlow(t *testing.T) {
 		}
 	})
 }
+
+// TestFaultFirestoreDownFailsFast cuts Firestore off a server with the default 30 s
+// request deadline: the first request that needs it answers UNAVAILABLE within about 2 s
+// (each store call is capped), later ones at once (the guard found the store down), and
+// within about 2 s of Firestore's return writes succeed again.
+func TestFaultFirestoreDownFailsFast(t *testing.T) {
+	proxy := firestoreProxy(t)
+	ts := newServer(t, throughProxy(proxy))
+	ts.bootstrap(t)
+	ann := ts.signup(t, "ann")
+	create := func(name string) (response, time.Duration) {
+		return ts.timedGQL(t, ann.headers(), `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "name": name}})
+	}
+	if r, _ := create("before"); len(r.Errors) > 0 {
+		t.Fatalf("before the outage: %+v", r.Errors)
+	}
+
+	proxy.Cut()
+	r, d := create("first")
+	expectUnavailable(t, r)
+	if d > 3*time.Second {
+		t.Fatalf("the first request during the outage took %s", d)
+	}
+	waitFor(t, func() bool { return ts.main.store.Down() })
+	r, d = create("second")
+	expectUnavailable(t, r)
+	if d > 500*time.Millisecond {
+		t.Fatalf("a request once the store is known down took %s", d)
+	}
+
+	proxy.Restore()
+	restored := time.Now()
+	for {
+		r, _ := create("after")
+		if len(r.Errors) == 0 {
+			break
+		}
+		if time.Since(restored) > 3*time.Second {
+			t.Fatalf("still failing %s after Firestore came back: %+v", time.Since(restored), r.Errors)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("writes resumed %s after Firestore came back", time.Since(restored))
+}

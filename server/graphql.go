@@ -36,6 +36,7 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.ParserTokens)
+	srv.Use(newShapeLimits(limits.FieldsPerSet, limits.Expanded, limits.ParserTokens))
 	dev := env == "dev"
 	srv.SetDisableSuggestion(!dev)
 	if dev {

@@ -87,7 +87,7 @@ func withLimits(f func(*Limits)) serverOption {
 }
 
 // newServer starts a server on a new, empty project. It is stopped when the test ends.
-func newServer(t *testing.T, opts ...serverOption) *testServer {
+func newServer(t testing.TB, opts ...serverOption) *testServer {
 	t.Helper()
 	cfg := Config{
 		Env:          "prod",

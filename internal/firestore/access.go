@@ -42,7 +42,9 @@ func (s *Store) txAccess(tx *firestore.Transaction, e tenancy.AccessEvent) error
 // recordAccess records e after a change that took no transaction. A failure is logged:
 // what such events invalidate expires on its own.
 func (s *Store) recordAccess(ctx context.Context, e tenancy.AccessEvent) {
-	if _, err := s.accessEvents().Doc(ids.New(ids.AccessEvent)).Create(context.WithoutCancel(ctx), newAccessDoc(e)); err != nil {
+	ctx, done := s.bound(context.WithoutCancel(ctx))
+	defer done()
+	if _, err := s.accessEvents().Doc(ids.New(ids.AccessEvent)).Create(ctx, newAccessDoc(e)); err != nil {
 		s.log.WarnContext(ctx, "firestore: access event not recorded", "kind", e.Kind, "tenant", e.TenantID, "err", err)
 	}
 }

@@ -28,8 +28,10 @@ func (s *Store) messageDoc(threadID string, seq int) *firestore.DocumentRef {
 
 // CreateThread implements chat.Store.
 func (s *Store) CreateThread(ctx context.Context, t chat.Thread) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
 	owner := chat.Owner{Kind: chat.KindThread, TenantID: t.TenantID, Env: t.Env, ProjectID: t.ProjectID, CreatedBy: t.CreatedBy, CreatedAt: t.CreatedAt}
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if err := tx.Create(s.realtime().Doc(t.ID), owner); err != nil {
 			return err
 		}
@@ -40,6 +42,8 @@ func (s *Store) CreateThread(ctx context.Context, t chat.Thread) error {
 
 // Owner implements chat.Store.
 func (s *Store) Owner(ctx context.Context, id string) (chat.Owner, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.Valid(id) {
 		return chat.Owner{}, notFound("realtime resource")
 	}
@@ -48,6 +52,8 @@ func (s *Store) Owner(ctx context.Context, id string) (chat.Owner, error) {
 
 // Thread implements chat.Store.
 func (s *Store) Thread(ctx context.Context, id string) (chat.Thread, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Thread, id) {
 		return chat.Thread{}, notFound("thread")
 	}
@@ -58,6 +64,8 @@ func (s *Store) Thread(ctx context.Context, id string) (chat.Thread, error) {
 
 // Threads implements chat.Store.
 func (s *Store) Threads(ctx context.Context, sc chat.Scope, limit int) ([]chat.Thread, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	q := s.threads().Where("tenantId", "==", sc.TenantID).Where("env", "==", sc.Env).
 		Where("projectId", "==", sc.ProjectID).OrderBy(firestore.DocumentID, firestore.Desc).Limit(limit)
 	ts, err := all(q.Documents(ctx), func(t *chat.Thread, id string) { t.ID = id })
@@ -67,6 +75,8 @@ func (s *Store) Threads(ctx context.Context, sc chat.Scope, limit int) ([]chat.T
 // CreateMessage implements chat.Store: one create-if-absent write, no transaction, so
 // concurrent posts to a thread never contend.
 func (s *Store) CreateMessage(ctx context.Context, m chat.Message) error {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Thread, m.ThreadID) || m.Seq < 1 {
 		return notFound("thread")
 	}
@@ -79,6 +89,8 @@ func (s *Store) CreateMessage(ctx context.Context, m chat.Message) error {
 
 // Skip implements chat.Store.
 func (s *Store) Skip(ctx context.Context, threadID string, seq int, at time.Time) (chat.Message, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Thread, threadID) || seq < 1 {
 		return chat.Message{}, notFound("thread")
 	}
@@ -96,6 +108,8 @@ func (s *Store) Skip(ctx context.Context, threadID string, seq int, at time.Time
 
 // LastSeq implements chat.Store.
 func (s *Store) LastSeq(ctx context.Context, threadID string) (int, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Thread, threadID) {
 		return 0, notFound("thread")
 	}
@@ -109,6 +123,8 @@ func (s *Store) LastSeq(ctx context.Context, threadID string) (int, error) {
 
 // Messages implements chat.Store.
 func (s *Store) Messages(ctx context.Context, threadID string, after, limit int) ([]chat.Message, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Thread, threadID) {
 		return nil, notFound("thread")
 	}

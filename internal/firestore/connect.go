@@ -3,10 +3,12 @@ package firestore
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"cloud.google.com/go/firestore"
 	"google.golang.org/api/option"
 	"google.golang.org/grpc"
+	grpcbackoff "google.golang.org/grpc/backoff"
 	"google.golang.org/grpc/credentials/insecure"
 )
 
@@ -25,15 +27,22 @@ func Connect(ctx context.Context, o Options) (*firestore.Client, error) {
 	if o.ProjectID == "" {
 		return nil, fmt.Errorf("firestore: no project id: set GOOGLE_CLOUD_PROJECT")
 	}
-	var opts []option.ClientOption
+	// Reconnect within about a second of Firestore's return (gRPC's default backoff grows
+	// to two minutes): the guard's probes and the first requests after an outage must not
+	// wait on a stale backoff.
+	reconnect := grpc.WithConnectParams(grpc.ConnectParams{
+		Backoff:           grpcbackoff.Config{BaseDelay: 100 * time.Millisecond, Multiplier: 1.6, Jitter: 0.2, MaxDelay: time.Second},
+		MinConnectTimeout: time.Second,
+	})
+	opts := []option.ClientOption{option.WithGRPCDialOption(reconnect)}
 	if o.EmulatorHost != "" {
-		conn, err := grpc.NewClient(o.EmulatorHost,
+		conn, err := grpc.NewClient(o.EmulatorHost, reconnect,
 			grpc.WithTransportCredentials(insecure.NewCredentials()),
 			grpc.WithPerRPCCredentials(emulatorCreds{}))
 		if err != nil {
 			return nil, fmt.Errorf("firestore: emulator %s: %w", o.EmulatorHost, err)
 		}
-		opts = append(opts, option.WithGRPCConn(conn))
+		opts = []option.ClientOption{option.WithGRPCConn(conn)}
 	}
 	c, err := firestore.NewClient(ctx, o.ProjectID, opts...)
 	if err != nil {

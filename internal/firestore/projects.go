@@ -9,27 +9,29 @@ import (
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
-// create stores a new document under an existing tenant, atomically with the check that
-// the tenant exists. Returns NOT_FOUND for a missing tenant, CONFLICT for a taken id.
+// create stores a new document under an existing tenant: it reads the tenant, then
+// creates the document if absent. No transaction: tenants are never deleted, so the check
+// cannot go stale, and a plain create fails fast when the store does not answer. Returns
+// NOT_FOUND for a missing tenant, CONFLICT for a taken id.
 func (s *Store) create(ctx context.Context, tenantID string, ref *firestore.DocumentRef, v any, op string) error {
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		if _, found, err := txGet[tenancy.Tenant](tx, s.tenants().Doc(tenantID), "tenant"); err != nil {
-			return err
-		} else if !found {
-			return notFound("tenant")
-		}
-		return tx.Create(ref, v)
-	})
+	if _, err := get[tenancy.Tenant](ctx, s.tenants().Doc(tenantID), "tenant"); err != nil {
+		return err
+	}
+	_, err := ref.Create(ctx, v)
 	return wrap(op, err)
 }
 
 // CreateProject implements tenancy.Store.
 func (s *Store) CreateProject(ctx context.Context, p tenancy.Project) error {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return s.create(ctx, p.TenantID, s.sub(p.TenantID, "projects").Doc(p.ID), p, "create project")
 }
 
 // Project implements tenancy.Store.
 func (s *Store) Project(ctx context.Context, tenantID, id string) (tenancy.Project, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
 		return tenancy.Project{}, notFound("project")
 	}
@@ -40,6 +42,8 @@ func (s *Store) Project(ctx context.Context, tenantID, id string) (tenancy.Proje
 
 // Projects implements tenancy.Store.
 func (s *Store) Projects(ctx context.Context, tenantID, after string, limit int, includeArchived bool) (tenancy.Page[tenancy.Project], error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	q := s.sub(tenantID, "projects").Query
 	if !includeArchived {
 		q = q.Where("archived", "==", false)
@@ -61,6 +65,8 @@ func (s *Store) Projects(ctx context.Context, tenantID, after string, limit int,
 
 // UpdateProject implements tenancy.Store, without locks (see versioned).
 func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Project) error) (tenancy.Project, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
 		return tenancy.Project{}, notFound("project")
 	}
@@ -86,21 +92,29 @@ func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expected
 
 // CreateSurface implements tenancy.Store.
 func (s *Store) CreateSurface(ctx context.Context, v tenancy.Surface) error {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return s.create(ctx, v.TenantID, s.sub(v.TenantID, "surfaces").Doc(v.ID), v, "create surface")
 }
 
 // Surfaces implements tenancy.Store.
 func (s *Store) Surfaces(ctx context.Context, tenantIDs ...string) ([]tenancy.Surface, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return listUnder(ctx, s, "surfaces", tenantIDs, func(v *tenancy.Surface, id string) { v.ID = id })
 }
 
 // CreateApp implements tenancy.Store.
 func (s *Store) CreateApp(ctx context.Context, v tenancy.App) error {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return s.create(ctx, v.TenantID, s.sub(v.TenantID, "apps").Doc(v.ID), v, "create app")
 }
 
 // Apps implements tenancy.Store.
 func (s *Store) Apps(ctx context.Context, tenantIDs ...string) ([]tenancy.App, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return listUnder(ctx, s, "apps", tenantIDs, func(v *tenancy.App, id string) { v.ID = id })
 }
 

@@ -30,11 +30,15 @@ func (s *Store) routeDoc(k routing.Key) *firestore.DocumentRef {
 
 // GetRoute implements routing.Store.
 func (s *Store) GetRoute(ctx context.Context, k routing.Key) (routing.Route, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return get[routing.Route](ctx, s.routeDoc(k), "route")
 }
 
 // PutRoute implements routing.Store, without locks (see versioned).
 func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	return versioned(ctx, s.routeDoc(r.Key()), "put route", func(current *routing.Route) (*routing.Route, error) {
 		next := r
 		switch {
@@ -55,6 +59,8 @@ func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *
 
 // DeleteRoute implements routing.Store, without locks (see versioned).
 func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int) error {
+	ctx, done := s.bound(ctx)
+	defer done()
 	_, err := versioned(ctx, s.routeDoc(k), "delete route", func(current *routing.Route) (*routing.Route, error) {
 		if current == nil {
 			return nil, apperr.E(apperr.NotFound, "no route %s", k)

@@ -33,6 +33,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"cloud.google.com/go/firestore"
@@ -48,6 +49,8 @@ import (
 type Store struct {
 	client *firestore.Client
 	log    *slog.Logger
+	down   atomic.Bool   // the guard found Firestore not answering
+	kick   chan struct{} // wakes the guard
 }
 
 var _ tenancy.Store = (*Store)(nil)
@@ -58,7 +61,7 @@ func New(client *firestore.Client, log *slog.Logger) *Store {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Store{client: client, log: log}
+	return &Store{client: client, log: log, kick: make(chan struct{}, 1)}
 }
 
 // Probe reads one document to prove Firestore answers. It reports whether t_system

@@ -14,9 +14,11 @@ import (
 
 // EnsureSystem implements tenancy.Store.
 func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes []tenancy.Mode, admin *tenancy.User) (tenancy.Tenant, bool, error) {
+	ctx, done := s.boundTx(ctx)
+	defer done()
 	var out tenancy.Tenant
 	var adminCreated bool
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		out, adminCreated = system, false
 		sysRef := s.tenants().Doc(system.ID)
 		existing, found, err := txGet[tenancy.Tenant](tx, sysRef, "tenant")
@@ -85,7 +87,9 @@ func (s *Store) txCreateUser(tx *firestore.Transaction, u tenancy.User) error {
 
 // CreateUserWithTenant implements tenancy.Store.
 func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tenancy.Tenant, owner tenancy.Membership) error {
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if _, taken, err := txGet[emailRecord](tx, s.emailDoc(u.Email), "email"); err != nil {
 			return err
 		} else if taken {
@@ -104,7 +108,9 @@ func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tena
 
 // CreateTenant implements tenancy.Store.
 func (s *Store) CreateTenant(ctx context.Context, t tenancy.Tenant, owner tenancy.Membership) error {
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
 			return err
 		}
@@ -115,6 +121,8 @@ func (s *Store) CreateTenant(ctx context.Context, t tenancy.Tenant, owner tenanc
 
 // User implements tenancy.Store.
 func (s *Store) User(ctx context.Context, id string) (tenancy.User, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.User, id) {
 		return tenancy.User{}, notFound("user")
 	}
@@ -125,6 +133,8 @@ func (s *Store) User(ctx context.Context, id string) (tenancy.User, error) {
 
 // UserByEmail implements tenancy.Store.
 func (s *Store) UserByEmail(ctx context.Context, email string) (tenancy.User, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	rec, err := get[emailRecord](ctx, s.emailDoc(email), "user")
 	if err != nil {
 		return tenancy.User{}, err
@@ -134,6 +144,8 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (tenancy.User, er
 
 // Tenant implements tenancy.Store.
 func (s *Store) Tenant(ctx context.Context, id string) (tenancy.Tenant, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Tenant, id) {
 		return tenancy.Tenant{}, notFound("tenant")
 	}
@@ -144,6 +156,8 @@ func (s *Store) Tenant(ctx context.Context, id string) (tenancy.Tenant, error) {
 
 // UpdateTenant implements tenancy.Store, without locks (see versioned).
 func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*tenancy.Tenant) error) (tenancy.Tenant, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.ValidFor(ids.Tenant, id) {
 		return tenancy.Tenant{}, notFound("tenant")
 	}
@@ -172,6 +186,8 @@ func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *in
 
 // TenantsOf implements tenancy.Store.
 func (s *Store) TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantRole, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	ms, err := all[tenancy.Membership](s.memberships().Where("userId", "==", userID).Documents(ctx), nil)
 	if err != nil {
 		return nil, wrap("list memberships", err)
@@ -205,6 +221,8 @@ func (s *Store) TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantR
 
 // Mode implements tenancy.Store.
 func (s *Store) Mode(ctx context.Context, id string) (tenancy.Mode, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	m, err := get[tenancy.Mode](ctx, s.modes().Doc(id), "mode")
 	m.ID = id
 	return m, err
@@ -212,6 +230,8 @@ func (s *Store) Mode(ctx context.Context, id string) (tenancy.Mode, error) {
 
 // Modes implements tenancy.Store.
 func (s *Store) Modes(ctx context.Context) ([]tenancy.Mode, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	ms, err := all(s.modes().OrderBy(firestore.DocumentID, firestore.Asc).Documents(ctx),
 		func(m *tenancy.Mode, id string) { m.ID = id })
 	return ms, wrap("list modes", err)
@@ -219,6 +239,8 @@ func (s *Store) Modes(ctx context.Context) ([]tenancy.Mode, error) {
 
 // Membership implements tenancy.Store.
 func (s *Store) Membership(ctx context.Context, tenantID, userID string) (tenancy.Membership, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	if !ids.Valid(tenantID) || !ids.Valid(userID) {
 		return tenancy.Membership{}, notFound("membership")
 	}
@@ -227,7 +249,9 @@ func (s *Store) Membership(ctx context.Context, tenantID, userID string) (tenanc
 
 // CreateMembership implements tenancy.Store.
 func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) error {
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if _, found, err := txGet[tenancy.Tenant](tx, s.tenants().Doc(m.TenantID), "tenant"); err != nil {
 			return err
 		} else if !found {
@@ -249,11 +273,13 @@ func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) erro
 
 // DeleteMembership implements tenancy.Store.
 func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, check func(tenancy.Membership, int) error) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
 	if !ids.Valid(tenantID) || !ids.Valid(userID) {
 		return notFound("member")
 	}
 	ref := s.membershipDoc(tenantID, userID)
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
 		if err != nil {
 			return err
@@ -279,6 +305,8 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 
 // Members implements tenancy.Store.
 func (s *Store) Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
 	ms, err := all[tenancy.Membership](s.memberships().Where("tenantId", "==", tenantID).Documents(ctx), nil)
 	if err != nil {
 		return nil, wrap("list members", err)
