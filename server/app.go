@@ -175,7 +175,9 @@ func (m *Main) build(ctx context.Context) error {
 	mux.Handle("/.well-known/jwks.json", m.tokens.JWKSHandler())
 	mux.Handle("GET /metrics", a.metrics.handler())
 	if m.cfg.Env == "dev" {
-		mux.Handle("GET /{$}", graphiql())
+		if err := mountGraphiQL(mux); err != nil {
+			return err
+		}
 	}
 	m.handler = a.observe(mux)
 	return nil

@@ -16,10 +16,10 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/graphiql"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -277,5 +277,26 @@ func (a *api) observe(next http.Handler) http.Handler {
 	})
 }
 
-// graphiql serves the GraphQL IDE (dev only).
-func graphiql() http.Handler { return playground.Handler("Northstar", "/query") }
+// mountGraphiQL serves the GraphQL IDE (dev only) on mux: its page at / and its assets,
+// all embedded in the binary, so it works with no network.
+func mountGraphiQL(mux *http.ServeMux) error {
+	ide, err := graphiql.New(graphiql.Config{
+		Title: "Northstar", Endpoint: "/query", Subscriptions: "/query", DefaultQuery: ideDefaultQuery,
+	})
+	if err != nil {
+		return err
+	}
+	mux.Handle("GET /{$}", ide)
+	mux.Handle("GET "+graphiql.AssetPrefix, ide)
+	return nil
+}
+
+// ideDefaultQuery is the IDE's editor text on a first visit: how to call as someone.
+const ideDefaultQuery = `# Northstar GraphQL IDE (dev). Sign up or log in (mutations signup, login), then
+# put the token and the tenant in the Headers tab below, e.g.
+#   {"Authorization": "Bearer <token>", "X-Tenant-Id": "t_..."}
+# Subscriptions run over a websocket on /query with the same headers.
+{
+  __typename
+}
+`
