@@ -126,7 +126,11 @@ func (m *Main) startRegistry(ctx context.Context) error {
 }
 
 func (m *Main) build(ctx context.Context) error {
-	m.secrets = secrets.New(secrets.Config{AllowEnv: m.cfg.Env == "dev", LookupEnv: m.cfg.LookupEnv})
+	var err error
+	m.secrets, err = secrets.New(secrets.Config{Dir: m.cfg.SecretsDir, AllowEnv: m.cfg.Env == "dev", LookupEnv: m.cfg.LookupEnv})
+	if err != nil {
+		return fmt.Errorf("--secrets-dir: %w", err)
+	}
 	pem, err := m.secrets.Resolve(ctx, m.cfg.SigningKeyRef)
 	if err != nil {
 		return fmt.Errorf("token signing key: %w", err)
@@ -147,7 +151,7 @@ func (m *Main) build(ctx context.Context) error {
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
 		BootstrapKey: m.cfg.BootstrapKey,
 	})
-	m.routes = routing.NewService(m.store, m.tenancy, nil)
+	m.routes = routing.NewService(m.store, m.tenancy, m.secrets, nil)
 	m.metrics = newMetrics()
 	m.newChat()
 	m.background(m.followChatBus)

@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/secrets"
 )
 
 // Environment holds the bootstrap configuration taken from the environment. Nothing else in
@@ -89,9 +91,13 @@ type Config struct {
 	ProjectID, EmulatorHost string
 	// BootstrapKey is the system bootstrap secret; empty disables bootstrapSystem.
 	BootstrapKey string
-	// SigningKeyRef is a secret reference (file:///path, or env://NAME in dev) to the
-	// PEM Ed25519 key that signs access tokens. Required.
+	// SigningKeyRef is a secret reference (file:///path under SecretsDir, or env://NAME in
+	// dev) to the PEM Ed25519 key that signs access tokens. Required.
 	SigningKeyRef string
+	// SecretsDir is the secrets directory: every file:// secret reference must name a file
+	// under it, and a tenant's routes only files under SecretsDir/<tenantId>/. Absolute;
+	// secrets.DefaultDir (/run/secrets) when empty.
+	SecretsDir string
 	// LookupEnv backs env:// secret references in dev.
 	LookupEnv func(string) (string, bool)
 	// TokenTTL is how long an access token lives; 1h when zero.
@@ -126,6 +132,13 @@ func (c *Config) withDefaults() error {
 	if c.SigningKeyRef == "" {
 		return fmt.Errorf("no token signing key: pass --signing-key file:///path/to/ed25519.pem")
 	}
+	if c.SecretsDir == "" {
+		c.SecretsDir = secrets.DefaultDir
+	}
+	if !filepath.IsAbs(c.SecretsDir) {
+		return fmt.Errorf("--secrets-dir %q: want an absolute path", c.SecretsDir)
+	}
+	c.SecretsDir = filepath.Clean(c.SecretsDir)
 	if c.TokenTTL == 0 {
 		c.TokenTTL = time.Hour
 	}

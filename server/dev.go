@@ -31,7 +31,8 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	data := fs.String("data", "", "directory keeping the emulator's data (and the dev signing key) across restarts")
+	data := fs.String("data", "", "directory keeping the emulator's data (and the dev secrets) across restarts")
+	secretsDir := fs.String("secrets-dir", "", "secrets directory (default DATA/secrets); the dev signing key is created in it. "+secretsDirUsage)
 	email := fs.String("admin-email", devAdminEmail, "dev system admin email")
 	password := fs.String("admin-password", devAdminPassword, "dev system admin password")
 	if err := fs.Parse(args); err != nil {
@@ -78,7 +79,17 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 		return err
 	}
 	defer rds.Stop()
-	keyPath, err := devSigningKey(dir)
+	secDir := *secretsDir
+	if secDir == "" {
+		secDir = filepath.Join(dir, "secrets")
+	}
+	if secDir, err = filepath.Abs(secDir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(secDir, "t_system"), 0o700); err != nil {
+		return err
+	}
+	keyPath, err := devSigningKey(dir, secDir)
 	if err != nil {
 		return err
 	}
@@ -88,7 +99,7 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	}
 	cfg := Config{
 		Env: "dev", ProjectID: projectID, EmulatorHost: host, BootstrapKey: bootstrapKey,
-		SigningKeyRef: "file://" + keyPath, LookupEnv: env.LookupEnv,
+		SigningKeyRef: "file://" + keyPath, SecretsDir: secDir, LookupEnv: env.LookupEnv,
 	}
 	m, err := NewMain(ctx, cfg, newLogger(stderr))
 	if err != nil {
@@ -123,10 +134,11 @@ Northstar dev server
   GraphiQL IDE       %s/
   Firestore emulator %s (project %s)
   Redis              %s
+  secrets directory  %s
   system admin       %s / %s
   bootstrap key      %s
 northstar dev: ready on %s
-`, base, base, host, projectID, rds.Addr, *email, *password, bootstrapKey, base)
+`, base, base, host, projectID, rds.Addr, secDir, *email, *password, bootstrapKey, base)
 	return m.Serve(ctx, ln, shutdownGrace)
 }
 
@@ -135,10 +147,15 @@ northstar dev: ready on %s
 //go:embed routes.dev.yaml
 var devRoutes []byte
 
-// devSigningKey returns the path of the dev token signing key in dir, creating it once.
-func devSigningKey(dir string) (string, error) {
-	path := filepath.Join(dir, "signing-key.pem")
+// devSigningKey returns the path of the dev token signing key in the secrets directory
+// secDir, creating it once. A key kept in the data directory dir by an older version moves
+// there, so tokens issued before stay valid.
+func devSigningKey(dir, secDir string) (string, error) {
+	path := filepath.Join(secDir, "signing-key.pem")
 	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := os.Rename(filepath.Join(dir, "signing-key.pem"), path); err == nil {
 		return path, nil
 	}
 	pem, err := identity.GenerateEd25519PEM()

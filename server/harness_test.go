@@ -75,6 +75,7 @@ func withProject(project string) serverOption { return func(c *Config) { c.Proje
 func replicaOf(other *testServer) serverOption {
 	return func(c *Config) {
 		c.ProjectID, c.SigningKeyRef, c.Env = other.project, other.main.cfg.SigningKeyRef, other.main.cfg.Env
+		c.SecretsDir = other.main.cfg.SecretsDir
 	}
 }
 
@@ -86,7 +87,8 @@ func withLimits(f func(*Limits)) serverOption {
 	}
 }
 
-// newServer starts a server on a new, empty project. It is stopped when the test ends.
+// newServer starts a server on a new, empty project, with its signing key in its own
+// secrets directory (SecretsDir, a temporary directory). It is stopped when the test ends.
 func newServer(t testing.TB, opts ...serverOption) *testServer {
 	t.Helper()
 	cfg := Config{
@@ -99,13 +101,16 @@ func newServer(t testing.TB, opts ...serverOption) *testServer {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if cfg.SecretsDir == "" {
+		cfg.SecretsDir = t.TempDir()
+	}
 	var pem []byte
 	if cfg.SigningKeyRef == "" {
 		var err error
 		if pem, err = identity.GenerateEd25519PEM(); err != nil {
 			t.Fatal(err)
 		}
-		keyPath := filepath.Join(t.TempDir(), "signing-key.pem")
+		keyPath := filepath.Join(cfg.SecretsDir, "signing-key.pem")
 		if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -1,9 +1,9 @@
 // Command northstar is the Northstar control-plane server.
 //
-//	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--admin-email E --admin-password P]
-//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path [--drain 5s]
+//	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--secrets-dir DIR] [--admin-email E --admin-password P]
+//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path [--secrets-dir /run/secrets] [--drain 5s]
 //	northstar bootstrap [--admin-email E --admin-password P]
-//	northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE]
+//	northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE] [--secrets-dir /run/secrets]
 //	northstar schema
 package main
 
@@ -23,6 +23,7 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -39,7 +40,7 @@ commands:
   dev        start a local Firestore emulator, bootstrap it and serve env dev with a GraphQL IDE
   serve      serve the API (--env dev|staging|prod)
   bootstrap  create t_system, the modes and the first system admin (SYSTEM_BOOTSTRAP_KEY)
-  routes     apply a declarative routes file: routes apply -f FILE [--dry-run] [--var NAME=VALUE]
+  routes     apply a declarative routes file: routes apply -f FILE [--dry-run] [--var NAME=VALUE] [--secrets-dir DIR]
   schema     print the GraphQL schema
 `
 
@@ -83,6 +84,9 @@ func newLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
 
+// secretsDirUsage describes --secrets-dir, the same on every command that takes it.
+const secretsDirUsage = "directory every file:// secret lives under; a tenant's routes may use only DIR/<tenantId>/…, t_system's DIR/t_system/…"
+
 // shutdownGrace is how long in-flight requests get after SIGTERM.
 const shutdownGrace = 15 * time.Second
 
@@ -93,12 +97,13 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	key := fs.String("signing-key", "", "secret reference to the Ed25519 PEM token signing key, e.g. file:///run/secrets/northstar-signing-key")
 	drain := fs.Duration("drain", 5*time.Second, "after SIGTERM, keep serving this long with /readyz answering 503 before closing")
+	secretsDir := fs.String("secrets-dir", secrets.DefaultDir, secretsDirUsage)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg := Config{
-		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost,
-		BootstrapKey: env.BootstrapKey, SigningKeyRef: *key, LookupEnv: env.LookupEnv, Drain: *drain,
+		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost, BootstrapKey: env.BootstrapKey,
+		SigningKeyRef: *key, SecretsDir: *secretsDir, LookupEnv: env.LookupEnv, Drain: *drain,
 	}
 	if err := cfg.withDefaults(); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/northstar/northstar/internal/routing"
+	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -30,7 +31,7 @@ func (v varsFlag) Set(s string) error {
 // runRoutes implements `northstar routes apply`.
 func runRoutes(ctx context.Context, args []string, env Environment, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "apply" {
-		return errors.New("usage: northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE]")
+		return errors.New("usage: northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE] [--secrets-dir DIR]")
 	}
 	fs := flag.NewFlagSet("routes apply", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -38,8 +39,13 @@ func runRoutes(ctx context.Context, args []string, env Environment, stdout, stde
 	dryRun := fs.Bool("dry-run", false, "print what would change and write nothing")
 	vars := varsFlag{}
 	fs.Var(vars, "var", "NAME=VALUE for a ${NAME} placeholder in the file (repeatable)")
+	secretsDir := fs.String("secrets-dir", secrets.DefaultDir, secretsDirUsage)
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
+	}
+	scope, err := secrets.New(secrets.Config{Dir: *secretsDir})
+	if err != nil {
+		return fmt.Errorf("--secrets-dir: %w", err)
 	}
 	if *file == "" {
 		return errors.New("-f FILE is required")
@@ -57,7 +63,7 @@ func runRoutes(ctx context.Context, args []string, env Environment, stdout, stde
 		return err
 	}
 	defer client.Close()
-	svc := routing.NewService(store, tenancy.NewService(tenancy.Config{Store: store}), nil)
+	svc := routing.NewService(store, tenancy.NewService(tenancy.Config{Store: store}), scope, nil)
 	return applyRoutes(ctx, svc, routes, *dryRun, stdout)
 }
 

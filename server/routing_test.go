@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/routing"
 )
 
@@ -137,12 +138,53 @@ func TestRoutes(t *testing.T) {
 		}
 	})
 	t.Run("SecretRefsNotValues", func(t *testing.T) {
+		ref := "password=file://" + filepath.Join(ts.main.cfg.SecretsDir, ann.TenantID, "redis")
 		var out struct{ SetRoute struct{ SecretRefs []string } }
 		ts.gql(t, ann.headers(), setRoute, routeInput("rate_limit", ann.TenantID, "prod", "redis", map[string]string{"address": "r:6379"},
-			"secretRefs", []string{"password=file:///run/secrets/redis"})).decode(t, &out)
-		if len(out.SetRoute.SecretRefs) != 1 || out.SetRoute.SecretRefs[0] != "password=file:///run/secrets/redis" {
+			"secretRefs", []string{ref})).decode(t, &out)
+		if len(out.SetRoute.SecretRefs) != 1 || out.SetRoute.SecretRefs[0] != ref {
 			t.Fatalf("secretRefs = %v", out.SetRoute.SecretRefs)
 		}
+	})
+	t.Run("SecretRefsConfined", func(t *testing.T) {
+		dir := ts.main.cfg.SecretsDir
+		mine := filepath.Join(dir, ann.TenantID)
+		if err := os.MkdirAll(mine, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("/etc/passwd", filepath.Join(mine, "escape")); err != nil {
+			t.Fatal(err)
+		}
+		hostile := map[string]string{
+			"EtcPasswd":     "file:///etc/passwd",
+			"ProcEnviron":   "file:///proc/self/environ",
+			"RelativeHost":  "file://../../etc/passwd",
+			"DotDot":        "file://" + mine + "/../../../etc/passwd",
+			"OtherTenant":   "file://" + filepath.Join(dir, "t_other", "redis"),
+			"SystemSecret":  "file://" + filepath.Join(dir, "t_system", "redis"),
+			"SigningKeyDir": "file://" + filepath.Join(dir, "signing-key.pem"),
+			"SymlinkOut":    "file://" + filepath.Join(mine, "escape"),
+			"GcpSM":         "gcp-sm://projects/p/secrets/redis/versions/latest",
+			"EnvOfServer":   "env://SYSTEM_BOOTSTRAP_KEY",
+		}
+		for name, ref := range hostile {
+			t.Run(name, func(t *testing.T) {
+				in := routeInput("chat_bus", ann.TenantID, "prod", "redis", map[string]string{"address": "attacker.example:6379"},
+					"secretRefs", []string{"password=" + ref})
+				expectError(t, ts.gql(t, ann.headers(), setRoute, in), "BAD_USER_INPUT", 400)
+				k := routing.Key{ResourceKind: "chat_bus", Scope: routingScope(ann.TenantID, "prod")}
+				if _, err := ts.main.store.GetRoute(context.Background(), k); !apperr.Is(err, apperr.NotFound) {
+					t.Fatalf("after a refused write, GetRoute = %v; want NOT_FOUND", err)
+				}
+			})
+		}
+		// The system's own routes get the system's folder and nothing else.
+		sys := bearer(admin.Token).with("X-Tenant-Id", "t_system")
+		expectError(t, ts.gql(t, sys, setRoute, routeInput("rate_limit", "t_system", "prod", "redis", map[string]string{"address": "r:6379"},
+			"secretRefs", []string{"password=file://" + filepath.Join(mine, "redis")})), "BAD_USER_INPUT", 400)
+		var out struct{ SetRoute struct{ Version int } }
+		ts.gql(t, sys, setRoute, routeInput("rate_limit", "t_system", "prod", "redis", map[string]string{"address": "r:6379"},
+			"secretRefs", []string{"password=file://" + filepath.Join(dir, "t_system", "redis")})).decode(t, &out)
 	})
 	t.Run("ContextMissingEnv", func(t *testing.T) {
 		expectError(t, ts.gql(t, ann.headers(), `{ route(resourceKind: "media") { matchedScope } }`, nil), "CONTEXT_MISSING", 400)
@@ -240,6 +282,55 @@ func TestRoutesApplyCommand(t *testing.T) {
 		if code == 0 || !strings.Contains(stderr.String(), "line 5: routes[0].backendType") {
 			t.Fatalf("exit %d, stderr %q", code, stderr.String())
 		}
+	})
+	t.Run("RefusesOutOfBoundsSecrets", func(t *testing.T) {
+		secretsDir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(secretsDir, "t_acme"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("/etc/passwd", filepath.Join(secretsDir, "t_acme", "escape")); err != nil {
+			t.Fatal(err)
+		}
+		refs := map[string]struct{ tenant, ref, want string }{
+			"EtcPasswd":   {"t_acme", "file:///etc/passwd", "outside the secrets directory"},
+			"ProcEnviron": {"t_system", "file:///proc/self/environ", "outside the secrets directory"},
+			"Relative":    {"t_acme", "file://../../etc/passwd", "want file:///absolute/path"},
+			"DotDot":      {"t_acme", "file://" + secretsDir + "/t_acme/../t_system/redis", "not clean"},
+			"OtherTenant": {"t_acme", "file://" + secretsDir + "/t_system/redis", "outside the secrets directory"},
+			"SymlinkOut":  {"t_acme", "file://" + secretsDir + "/t_acme/escape", "symlink leads outside"},
+			"GcpSM":       {"t_acme", "gcp-sm://projects/p/secrets/redis/versions/1", "has no resolver"},
+		}
+		for name, c := range refs {
+			t.Run(name, func(t *testing.T) {
+				f := filepath.Join(dir, name+".yaml")
+				content := "routes:\n  - resourceKind: secret_probe\n    tenantId: " + c.tenant + "\n    env: prod\n    backendType: redis\n" +
+					"    config: {address: \"attacker.example:6379\"}\n    secretRefs: [\"password=" + c.ref + "\"]\n"
+				if err := os.WriteFile(f, []byte(content), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				var stdout, stderr bytes.Buffer
+				code := run(context.Background(), []string{"routes", "apply", "-f", f, "--secrets-dir", secretsDir}, env, &stdout, &stderr)
+				if code == 0 || !strings.Contains(stderr.String(), "secretRefs") || !strings.Contains(stderr.String(), c.want) {
+					t.Fatalf("exit %d, stderr %q; want secretRefs and %q", code, stderr.String(), c.want)
+				}
+				k := routing.Key{ResourceKind: "secret_probe", Scope: routingScope(c.tenant, "prod")}
+				if _, err := ts.main.store.GetRoute(context.Background(), k); !apperr.Is(err, apperr.NotFound) {
+					t.Fatalf("GetRoute = %v; want NOT_FOUND", err)
+				}
+			})
+		}
+		t.Run("InBounds", func(t *testing.T) {
+			f := filepath.Join(dir, "good.yaml")
+			content := "routes:\n  - {resourceKind: secret_probe, tenantId: t_acme, env: prod, backendType: redis, config: {address: \"r:6379\"}, " +
+				"secretRefs: [\"password=file://" + secretsDir + "/t_acme/redis\"]}\n"
+			if err := os.WriteFile(f, []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run(context.Background(), []string{"routes", "apply", "-f", f, "--secrets-dir", secretsDir}, env, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d, stderr %q", code, stderr.String())
+			}
+		})
 	})
 	t.Run("MissingVar", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer

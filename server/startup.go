@@ -12,7 +12,8 @@ import (
 
 // CheckStartup refuses to serve on anything but real, configured infrastructure: it
 // needs t_system, a route for every kind this server uses in (t_system, env), only allowed
-// backends in env, the routes' secrets, and a Redis that answers. The error is one line
+// backends and in-bounds secret references in env, the routes' secrets, and a Redis that
+// answers. The error is one line
 // naming what is missing and how to fix it.
 func (m *Main) CheckStartup(ctx context.Context) error {
 	env := m.cfg.Env
@@ -25,7 +26,11 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 		if r.Env != env {
 			continue
 		}
-		if err := routing.CheckBackend(r.BackendType, r.Config); err != nil {
+		err := routing.CheckBackend(r.BackendType, r.Config)
+		if err == nil {
+			err = routing.CheckSecretRefs(r, m.secrets)
+		}
+		if err != nil {
 			return fmt.Errorf("route %s is not allowed (%s): fix it with `northstar routes apply -f FILE`", r.Key(), strings.TrimPrefix(err.Error(), "BAD_USER_INPUT: "))
 		}
 	}

@@ -89,13 +89,25 @@ func TestServeFailsFast(t *testing.T) {
 			putRoute(t, ts, routing.Route{ResourceKind: "kpi", TenantID: "t_acme", Env: "staging", BackendType: "memory"})
 		}, wantLast: []string{"kpi for (t_acme, staging)", "not a durable backend"}},
 		"RedisUnreachable": {env: "staging", setup: chatBus(deadAddr), wantLast: []string{"cannot reach Redis at " + deadAddr}},
-		"SecretDoesNotResolve": {env: "staging", setup: chatBus(redis.Addr, "password=file:///nonexistent/redis-password"),
-			wantLast: []string{`secret "password" does not resolve`, "file:///nonexistent/redis-password"}},
+		"SecretDoesNotResolve": {env: "staging", setup: func(t *testing.T, ts *testServer) {
+			chatBus(redis.Addr, "password=file://"+filepath.Join(ts.main.cfg.SecretsDir, "t_system", "redis-password"))(t, ts)
+		}, wantLast: []string{`secret "password" does not resolve`, "/t_system/redis-password", "no such file"}},
+		// Written behind the API's back: start-up refuses what writes refuse.
+		"SecretOutsideSecretsDir": {env: "staging", setup: chatBus(redis.Addr, "password=file:///etc/passwd"),
+			wantLast: []string{"chat_bus for (t_system, staging) is not allowed", "file:///etc/passwd", "outside the secrets directory"}},
+		"SecretOfAnotherTenant": {env: "staging", setup: func(t *testing.T, ts *testServer) {
+			chatBus(redis.Addr)(t, ts)
+			putRoute(t, ts, routing.Route{ResourceKind: "kpi", TenantID: "t_acme", Env: "staging", BackendType: "redis",
+				Config: map[string]string{"address": "attacker.example:6379"}, SecretRefs: []string{"password=file://" + filepath.Join(ts.main.cfg.SecretsDir, "t_system", "redis")}})
+		}, wantLast: []string{"kpi for (t_acme, staging) is not allowed", "outside the secrets directory", "routes apply"}},
+		"GcpSecretManager": {env: "staging", setup: chatBus(redis.Addr, "password=gcp-sm://projects/p/secrets/redis/versions/1"),
+			wantLast: []string{"chat_bus for (t_system, staging) is not allowed", `scheme "gcp-sm" has no resolver`}},
 		"EnvSecretOutsideDev": {env: "staging", setup: chatBus(redis.Addr, "password=env://REDIS_PASSWORD"),
 			vars: map[string]string{"REDIS_PASSWORD": "x"}, wantLast: []string{"only allowed in dev"}},
-		"ProdOnEmulator":    {env: "prod", wantLast: []string{"FIRESTORE_EMULATOR_HOST is set", "prod"}},
-		"SigningKeyMissing": {env: "staging", keyRef: "file:///nonexistent/key.pem", wantLast: []string{"token signing key", "file:///nonexistent/key.pem"}},
-		"BadEnv":            {env: "qa", wantLast: []string{`--env "qa"`}},
+		"ProdOnEmulator":              {env: "prod", wantLast: []string{"FIRESTORE_EMULATOR_HOST is set", "prod"}},
+		"SigningKeyMissing":           {env: "staging", keyRef: "file:///nonexistent/key.pem", wantLast: []string{"token signing key", "file:///nonexistent/key.pem"}},
+		"SigningKeyOutsideSecretsDir": {env: "staging", keyRef: "file:///etc/hostname", wantLast: []string{"token signing key", "file:///etc/hostname", "outside the secrets directory"}},
+		"BadEnv":                      {env: "qa", wantLast: []string{`--env "qa"`}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -216,7 +228,7 @@ func TestServeStartsAndStops(t *testing.T) {
 func serveCommand(t *testing.T, bin string, ts *testServer, env, keyRef string, vars map[string]string) *exec.Cmd {
 	t.Helper()
 	if keyRef == "" {
-		path := filepath.Join(t.TempDir(), "key.pem")
+		path := filepath.Join(ts.main.cfg.SecretsDir, "key.pem")
 		if err := os.WriteFile(path, ts.keyPEM, 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -224,7 +236,8 @@ func serveCommand(t *testing.T, bin string, ts *testServer, env, keyRef string, 
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	t.Cleanup(cancel)
-	cmd := exec.CommandContext(ctx, bin, "serve", "--env", env, "--addr", "127.0.0.1:0", "--signing-key", keyRef, "--drain", "200ms")
+	cmd := exec.CommandContext(ctx, bin, "serve", "--env", env, "--addr", "127.0.0.1:0", "--signing-key", keyRef,
+		"--secrets-dir", ts.main.cfg.SecretsDir, "--drain", "200ms")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
 		"GOOGLE_CLOUD_PROJECT=" + ts.project, "FIRESTORE_EMULATOR_HOST=" + emulatorHost}
 	for k, v := range vars {

@@ -156,10 +156,11 @@ func TestRouteChangedIsolation(t *testing.T) {
 	if m, err := ws.init(initPayload(a)); err != nil || m.Type != "connection_ack" {
 		t.Fatalf("init: %+v %v", m, err)
 	}
+	before := ts.main.registry.Subscribers() // the chat bus follows its route too
 	ws.send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
 		"query": `subscription { routeChanged { resourceKind tenantId deleted } }`}})
-	// The subscription is live once the registry has a subscriber; make sure before writing.
-	waitFor(t, func() bool { return ts.main.registry.Subscribers() > 0 })
+	// The subscription is live once the registry has one more subscriber; make sure before writing.
+	waitFor(t, func() bool { return ts.main.registry.Subscribers() > before })
 
 	var out struct{ SetRoute struct{ Version int } }
 	ts.gql(t, b.headers(), setRoute, routeInput("media", b.TenantID, "prod", "gcs", map[string]string{"bucket": "b-secret"})).decode(t, &out)

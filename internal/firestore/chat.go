@@ -31,7 +31,7 @@ func (s *Store) CreateThread(ctx context.Context, t chat.Thread) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	owner := chat.Owner{Kind: chat.KindThread, TenantID: t.TenantID, Env: t.Env, ProjectID: t.ProjectID, CreatedBy: t.CreatedBy, CreatedAt: t.CreatedAt}
-	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if err := tx.Create(s.realtime().Doc(t.ID), owner); err != nil {
 			return err
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"time"
-
-	"cloud.google.com/go/firestore"
 )
 
 // Failing fast. A Firestore that does not answer must cost a request about callTimeout,
@@ -15,13 +13,17 @@ import (
 // while the probe fails the store is down and operations fail at once with UNAVAILABLE,
 // and the guard keeps probing every guardInterval, so service resumes within about that
 // long of Firestore's return (the gRPC connection's reconnect backoff is capped as low in
-// Connect). Transactions (signup, memberships, thread creation) are bounded by txTimeout
-// instead: see runTx. server/fault_firestore_test.go TestFaultFirestoreDownFailsFast
-// measures both bounds.
+// Connect). Operations of several round trips that may wait on other writers
+// (transactions, versioned updates) are capped at txTimeout instead (boundTx): such an
+// operation in flight when the store goes away may wait out its cap, as it cannot tell
+// lock contention from an outage (and retrying a commit that had landed would answer
+// CONFLICT for the caller's own write); it wakes the guard after callTimeout.
+// server/fault_firestore_test.go TestFaultFirestoreDownFailsFast measures both bounds.
 const (
 	callTimeout = 2 * time.Second
-	// txTimeout bounds a transaction's attempts together: contended transactions wait on
-	// each other's locks (pessimistic on the emulator) within a healthy store.
+	// txTimeout caps an operation that may wait on other writers within a healthy store
+	// (transactions on each other's locks, pessimistic on the emulator; versioned updates
+	// on their retries).
 	txTimeout     = 10 * time.Second
 	guardInterval = 250 * time.Millisecond
 	probeTimeout  = 500 * time.Millisecond
@@ -34,9 +36,17 @@ func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc)
 	return s.capped(ctx, callTimeout)
 }
 
-// boundTx is bound for an operation that runs a transaction (runTx caps each attempt).
+// boundTx is bound for an operation of several round trips that may wait on other
+// writers (a transaction, a versioned update's read-check-write attempts): capped at
+// txTimeout, it wakes the guard if it is still running after callTimeout, so that in an
+// outage later operations fail fast.
 func (s *Store) boundTx(ctx context.Context) (context.Context, context.CancelFunc) {
-	return s.capped(ctx, txTimeout)
+	ctx, cancel := s.capped(ctx, txTimeout)
+	t := time.AfterFunc(callTimeout, s.suspect)
+	return ctx, func() {
+		t.Stop()
+		cancel()
+	}
 }
 
 func (s *Store) capped(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
@@ -54,17 +64,6 @@ func (s *Store) capped(ctx context.Context, limit time.Duration) (context.Contex
 		}
 		cancel()
 	}
-}
-
-// runTx runs a transaction within the caller's bound (txTimeout). A transaction still
-// running after callTimeout wakes the guard, so that if the store is down every later
-// operation fails fast; the transaction itself may wait out its bound (it cannot tell
-// lock contention from an outage, and a retried commit that had landed would answer
-// CONFLICT for the caller's own write).
-func (s *Store) runTx(ctx context.Context, f func(context.Context, *firestore.Transaction) error) error {
-	t := time.AfterFunc(callTimeout, s.suspect)
-	defer t.Stop()
-	return s.client.RunTransaction(ctx, f)
 }
 
 // Down reports whether the guard last found Firestore not answering.

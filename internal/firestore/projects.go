@@ -65,7 +65,7 @@ func (s *Store) Projects(ctx context.Context, tenantID, after string, limit int,
 
 // UpdateProject implements tenancy.Store, without locks (see versioned).
 func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Project) error) (tenancy.Project, error) {
-	ctx, done := s.bound(ctx)
+	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
 		return tenancy.Project{}, notFound("project")

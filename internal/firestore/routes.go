@@ -37,7 +37,7 @@ func (s *Store) GetRoute(ctx context.Context, k routing.Key) (routing.Route, err
 
 // PutRoute implements routing.Store, without locks (see versioned).
 func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error) {
-	ctx, done := s.bound(ctx)
+	ctx, done := s.boundTx(ctx)
 	defer done()
 	return versioned(ctx, s.routeDoc(r.Key()), "put route", func(current *routing.Route) (*routing.Route, error) {
 		next := r
@@ -59,7 +59,7 @@ func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *
 
 // DeleteRoute implements routing.Store, without locks (see versioned).
 func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int) error {
-	ctx, done := s.bound(ctx)
+	ctx, done := s.boundTx(ctx)
 	defer done()
 	_, err := versioned(ctx, s.routeDoc(k), "delete route", func(current *routing.Route) (*routing.Route, error) {
 		if current == nil {

@@ -18,7 +18,7 @@ func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes [
 	defer done()
 	var out tenancy.Tenant
 	var adminCreated bool
-	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		out, adminCreated = system, false
 		sysRef := s.tenants().Doc(system.ID)
 		existing, found, err := txGet[tenancy.Tenant](tx, sysRef, "tenant")
@@ -89,7 +89,7 @@ func (s *Store) txCreateUser(tx *firestore.Transaction, u tenancy.User) error {
 func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tenancy.Tenant, owner tenancy.Membership) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if _, taken, err := txGet[emailRecord](tx, s.emailDoc(u.Email), "email"); err != nil {
 			return err
 		} else if taken {
@@ -110,7 +110,7 @@ func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tena
 func (s *Store) CreateTenant(ctx context.Context, t tenancy.Tenant, owner tenancy.Membership) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
 			return err
 		}
@@ -156,7 +156,7 @@ func (s *Store) Tenant(ctx context.Context, id string) (tenancy.Tenant, error) {
 
 // UpdateTenant implements tenancy.Store, without locks (see versioned).
 func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*tenancy.Tenant) error) (tenancy.Tenant, error) {
-	ctx, done := s.bound(ctx)
+	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.ValidFor(ids.Tenant, id) {
 		return tenancy.Tenant{}, notFound("tenant")
@@ -251,7 +251,7 @@ func (s *Store) Membership(ctx context.Context, tenantID, userID string) (tenanc
 func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		if _, found, err := txGet[tenancy.Tenant](tx, s.tenants().Doc(m.TenantID), "tenant"); err != nil {
 			return err
 		} else if !found {
@@ -279,7 +279,7 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 		return notFound("member")
 	}
 	ref := s.membershipDoc(tenantID, userID)
-	err := s.runTx(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
 		m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
 		if err != nil {
 			return err

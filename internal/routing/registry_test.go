@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/apperr"
 )
 
 // fakeSource feeds snapshots to a registry by hand.
@@ -150,6 +152,32 @@ func TestValidate(t *testing.T) {
 		r.BackendType = bt
 		if err := Validate(&r); err == nil {
 			t.Errorf("backend %q accepted", bt)
+		}
+	}
+}
+
+func TestValidateSecretRefSchemes(t *testing.T) {
+	refs := []struct {
+		tenant, env, ref string
+		ok               bool
+	}{
+		{"t_acme", "prod", "password=file:///run/secrets/t_acme/redis", true},
+		{"t_system", "dev", "password=env://REDIS_PASSWORD", true},
+		{"t_system", "prod", "password=env://REDIS_PASSWORD", false},
+		{"t_acme", "dev", "password=env://SYSTEM_BOOTSTRAP_KEY", false},
+		{"t_acme", "prod", "password=gcp-sm://projects/p/secrets/redis/versions/1", false},
+		{"t_system", "prod", "password=gcp-sm://projects/p/secrets/redis/versions/1", false},
+		{"t_acme", "prod", "password=vault://redis", false},
+	}
+	for _, c := range refs {
+		r := route("chat_bus", c.tenant, c.env, "", "redis")
+		r.SecretRefs = []string{c.ref}
+		err := Validate(&r)
+		if (err == nil) != c.ok {
+			t.Errorf("Validate(%s, %s, %q) = %v", c.tenant, c.env, c.ref, err)
+		}
+		if err != nil && !apperr.Is(err, apperr.BadUserInput) {
+			t.Errorf("Validate(%q) = %v, want BAD_USER_INPUT", c.ref, err)
 		}
 	}
 }

@@ -48,7 +48,8 @@ type Route struct {
 	ProjectID    string            `firestore:"projectId" yaml:"projectId"`
 	BackendType  string            `firestore:"backendType" yaml:"backendType"`
 	Config       map[string]string `firestore:"config" yaml:"config"`
-	// SecretRefs are "name=reference" pairs, e.g. "password=file:///run/secrets/redis".
+	// SecretRefs are "name=reference" pairs, e.g. "password=file:///run/secrets/t_acme/redis":
+	// a file under the secrets directory's folder for the route's tenant (SecretScope).
 	SecretRefs []string  `firestore:"secretRefs" yaml:"secretRefs"`
 	Version    int       `firestore:"version" yaml:"-"`
 	CreatedAt  time.Time `firestore:"createdAt" yaml:"-"`
@@ -122,7 +123,7 @@ func BackendTypes() []string { return slices.Sorted(maps.Keys(backends)) }
 var (
 	kindPattern      = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 	configKeyPattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$`)
-	secretRefPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}=(file|env|gcp-sm)://\S+$`)
+	secretRefPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}=[a-z][a-z0-9+.-]*://\S+$`)
 	redisDBPattern   = regexp.MustCompile(`^[0-9]{1,2}$`)
 )
 
@@ -162,17 +163,36 @@ func Validate(r *Route) error {
 	if err := CheckBackend(r.BackendType, r.Config); err != nil {
 		return err
 	}
+	return checkSecretRefs(*r)
+}
+
+// checkSecretRefs checks the form and scheme of r's secret references: name=file://…, or
+// env://… for t_system's dev routes. Returns BAD_USER_INPUT.
+func checkSecretRefs(r Route) error {
+	bad := func(format string, args ...any) error {
+		return apperr.E(apperr.BadUserInput, "secretRefs: %s", fmt.Sprintf(format, args...))
+	}
 	if len(r.SecretRefs) > maxSecretRefs {
-		return bad("secretRefs", "at most %d", maxSecretRefs)
+		return bad("at most %d", maxSecretRefs)
 	}
 	seen := map[string]bool{}
 	for _, s := range r.SecretRefs {
 		if !secretRefPattern.MatchString(s) {
-			return bad("secretRefs", "%q must be name=reference, e.g. password=file:///run/secrets/redis", truncate(s))
+			return bad("%q must be name=reference, e.g. password=file:///run/secrets/%s/redis", truncate(s), r.TenantID)
 		}
-		name, _, _ := strings.Cut(s, "=")
+		name, ref, _ := strings.Cut(s, "=")
+		switch scheme, _, _ := strings.Cut(ref, "://"); {
+		case scheme == "file":
+		case scheme == "env":
+			// The server's own environment: only the system's dev routes may name it.
+			if r.TenantID != ids.System || r.Env != "dev" {
+				return bad("%q: env:// references are only allowed in dev, and only for t_system routes", name)
+			}
+		default:
+			return bad("%q: scheme %q has no resolver; use file:///run/secrets/%s/NAME", name, truncate(scheme), r.TenantID)
+		}
 		if seen[name] {
-			return bad("secretRefs", "%q is named twice", name)
+			return bad("%q is named twice", name)
 		}
 		seen[name] = true
 	}

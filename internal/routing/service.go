@@ -3,6 +3,7 @@ package routing
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
@@ -29,19 +30,46 @@ type Projects interface {
 	Project(ctx context.Context, tenantID, id string) (tenancy.Project, error)
 }
 
+// SecretScope confines the secret references of a tenant's routes (secrets.Resolver).
+type SecretScope interface {
+	// CheckRef returns an error, naming ref, unless the routes of tenantID may use the
+	// file reference ref (a file under the secrets directory's folder for tenantID).
+	CheckRef(tenantID, ref string) error
+}
+
 // Service validates and writes routes.
 type Service struct {
 	store    Store
 	projects Projects
+	secrets  SecretScope
 	now      func() time.Time
 }
 
-// NewService returns a Service. now is time.Now when nil.
-func NewService(store Store, projects Projects, now func() time.Time) *Service {
+// NewService returns a Service. secrets is required; now is time.Now when nil.
+func NewService(store Store, projects Projects, secrets SecretScope, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, projects: projects, now: now}
+	return &Service{store: store, projects: projects, secrets: secrets, now: now}
+}
+
+// CheckSecretRefs checks r's secret references: their form and scheme (as Validate does)
+// and that every file reference names one of r's tenant's secrets. Start-up uses it on
+// stored routes. Returns BAD_USER_INPUT.
+func CheckSecretRefs(r Route, scope SecretScope) error {
+	if err := checkSecretRefs(r); err != nil {
+		return err
+	}
+	for _, s := range r.SecretRefs {
+		name, ref, _ := strings.Cut(s, "=")
+		if !strings.HasPrefix(ref, "file://") {
+			continue // Validate allows no other scheme but env:// for t_system in dev
+		}
+		if err := scope.CheckRef(r.TenantID, ref); err != nil {
+			return apperr.E(apperr.BadUserInput, "secretRefs: %q: %v", name, err)
+		}
+	}
+	return nil
 }
 
 // Set creates (expectedVersion nil) or replaces a route on behalf of actor.
@@ -66,6 +94,9 @@ func (s *Service) Delete(ctx context.Context, k Key, expectedVersion *int) error
 
 func (s *Service) check(ctx context.Context, r *Route) error {
 	if err := Validate(r); err != nil {
+		return err
+	}
+	if err := CheckSecretRefs(*r, s.secrets); err != nil {
 		return err
 	}
 	if r.ProjectID == "" {

@@ -1,19 +1,29 @@
 // Package secrets resolves secret references to values. It is the one way Northstar reads
-// a secret: `file:///path` (mounted secrets) always, `env://NAME` only when the server runs
-// in dev. Errors name the reference, never a value.
+// a secret: `file:///path` (mounted secrets under the secrets directory) always,
+// `env://NAME` only when the server runs in dev. Errors name the reference, never a value.
 package secrets
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
+	"path"
+	"path/filepath"
 	"strings"
 )
 
+// DefaultDir is the secrets directory when none is configured.
+const DefaultDir = "/run/secrets"
+
 // Config configures a Resolver.
 type Config struct {
+	// Dir is the secrets directory: every file:// reference names a file under it, and a
+	// tenant's routes only files under Dir/<tenantId>/. Absolute; DefaultDir when empty.
+	Dir string
 	// AllowEnv enables env:// references (dev only).
 	AllowEnv bool
 	// LookupEnv reads an environment variable; required when AllowEnv is set. The server's
@@ -28,15 +38,26 @@ type Resolver struct {
 	cfg Config
 }
 
-// New returns a Resolver.
-func New(cfg Config) *Resolver {
+// New returns a Resolver. It fails when Dir is not an absolute, clean path.
+func New(cfg Config) (*Resolver, error) {
+	if cfg.Dir == "" {
+		cfg.Dir = DefaultDir
+	}
+	if !filepath.IsAbs(cfg.Dir) || filepath.Clean(cfg.Dir) != cfg.Dir || cfg.Dir == "/" {
+		return nil, fmt.Errorf("secrets directory %q: want an absolute, clean path other than /", cfg.Dir)
+	}
 	if cfg.MaxSize == 0 {
 		cfg.MaxSize = 64 << 10
 	}
-	return &Resolver{cfg: cfg}
+	return &Resolver{cfg: cfg}, nil
 }
 
+// Dir returns the secrets directory.
+func (r *Resolver) Dir() string { return r.cfg.Dir }
+
 // Resolve returns the value ref points at. File values have one trailing newline removed.
+// A file reference must be a clean absolute path under the secrets directory, and must
+// still be under it once symlinks are followed.
 func (r *Resolver) Resolve(_ context.Context, ref string) ([]byte, error) {
 	scheme, rest, ok := strings.Cut(ref, "://")
 	if !ok {
@@ -44,7 +65,11 @@ func (r *Resolver) Resolve(_ context.Context, ref string) ([]byte, error) {
 	}
 	switch scheme {
 	case "file":
-		return r.file(ref, rest)
+		p, err := r.confined(ref, r.cfg.Dir)
+		if err != nil {
+			return nil, err
+		}
+		return r.file(ref, p)
 	case "env":
 		if !r.cfg.AllowEnv || r.cfg.LookupEnv == nil {
 			return nil, fmt.Errorf("secret %q: env:// references are only allowed in dev", ref)
@@ -58,12 +83,91 @@ func (r *Resolver) Resolve(_ context.Context, ref string) ([]byte, error) {
 	return nil, fmt.Errorf("secret %q: unknown scheme %q (want file or env)", ref, scheme)
 }
 
-func (r *Resolver) file(ref, rest string) ([]byte, error) {
-	u, err := url.Parse("file://" + rest)
-	if err != nil || u.Host != "" || u.Path == "" {
-		return nil, fmt.Errorf("secret %q: want file:///absolute/path", ref)
+// CheckRef reports whether the routes of tenantID may use the file reference ref: a clean
+// absolute path under Dir/<tenantID>/ (t_system's routes: Dir/t_system/) that does not
+// leave that directory through a symlink. The file need not exist yet; Resolve checks
+// again when it is read. Only file:// references are scoped: anything else is refused.
+func (r *Resolver) CheckRef(tenantID, ref string) error {
+	if tenantID == "" || tenantID == "." || tenantID == ".." || strings.ContainsAny(tenantID, `/\`) {
+		return fmt.Errorf("secret %q: no secrets directory for tenant %q", ref, tenantID)
 	}
-	f, err := os.Open(u.Path)
+	if !strings.HasPrefix(ref, "file://") {
+		return fmt.Errorf("secret %q: want file://%s/%s/NAME", ref, r.cfg.Dir, tenantID)
+	}
+	_, err := r.confined(ref, filepath.Join(r.cfg.Dir, tenantID))
+	return err
+}
+
+// confined returns the path of the file reference ref, symlinks followed, once it is known
+// to be a clean absolute path under dir (itself under the secrets directory), also with
+// symlinks followed as far as the path exists.
+func (r *Resolver) confined(ref, dir string) (string, error) {
+	u, err := url.Parse(ref)
+	if err != nil || u.Scheme != "file" || u.Host != "" || u.Opaque != "" || u.RawQuery != "" || u.Fragment != "" ||
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(ref, "file:////") {
+		return "", fmt.Errorf("secret %q: want file:///absolute/path", ref)
+	}
+	p := u.Path
+	if path.Clean(p) != p || strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") {
+		return "", fmt.Errorf("secret %q: the path is not clean (no //, ., .. or trailing /)", ref)
+	}
+	if !within(p, dir) {
+		return "", fmt.Errorf("secret %q: outside the secrets directory %s", ref, dir+"/")
+	}
+	realDir, err := realPath(dir)
+	if err != nil {
+		return "", fmt.Errorf("secret %q: secrets directory %s: %w", ref, dir, pathless(err))
+	}
+	realRoot, err := realPath(r.cfg.Dir)
+	if err != nil {
+		return "", fmt.Errorf("secret %q: secrets directory %s: %w", ref, r.cfg.Dir, pathless(err))
+	}
+	target, err := realPath(p)
+	if err != nil {
+		return "", fmt.Errorf("secret %q: %w", ref, pathless(err))
+	}
+	if !within(target, realDir) || !within(target, realRoot) {
+		return "", fmt.Errorf("secret %q: a symlink leads outside the secrets directory %s", ref, dir+"/")
+	}
+	return target, nil
+}
+
+// within reports whether p is strictly below dir (both clean).
+func within(p, dir string) bool {
+	return strings.HasPrefix(p, strings.TrimSuffix(dir, "/")+"/")
+}
+
+// errDangling is a symlink whose target does not exist: where it leads cannot be checked.
+var errDangling = errors.New("a symlink on the path leads nowhere")
+
+// realPath follows symlinks in p as far as p exists and appends the rest unchanged.
+func realPath(p string) (string, error) {
+	var rest []string
+	for {
+		rp, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			for i := len(rest) - 1; i >= 0; i-- {
+				rp = filepath.Join(rp, rest[i])
+			}
+			return rp, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		if _, lerr := os.Lstat(p); lerr == nil {
+			return "", errDangling
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return "", err
+		}
+		rest = append(rest, filepath.Base(p))
+		p = parent
+	}
+}
+
+func (r *Resolver) file(ref, p string) ([]byte, error) {
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("secret %q: cannot open the file: %w", ref, pathless(err))
 	}
@@ -71,6 +175,9 @@ func (r *Resolver) file(ref, rest string) ([]byte, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("secret %q: %w", ref, pathless(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("secret %q: not a regular file", ref)
 	}
 	if st.Size() > r.cfg.MaxSize {
 		return nil, fmt.Errorf("secret %q: file is larger than %d bytes", ref, r.cfg.MaxSize)
