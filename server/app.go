@@ -153,9 +153,9 @@ func (m *Main) build(ctx context.Context) error {
 	})
 	m.routes = routing.NewService(m.store, m.tenancy, m.secrets, nil)
 	m.metrics = newMetrics()
+	m.sessions = newSessions(m.log)
 	m.newChat()
 	m.background(m.followChatBus)
-	m.sessions = newSessions(m.log)
 	// Revocations reach this replica through the durable access log, with a periodic
 	// recheck of every live connection behind it.
 	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}

@@ -43,6 +43,7 @@ func newSessions(log *slog.Logger) *sessions {
 func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
 	sess := &session{key: sessionKey{tenantID, userID}, ending: wsgorilla.EndingFrom(ctx), cancel: cancel}
+	ctx = context.WithValue(ctx, sessionCtxKey{}, sess)
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -65,6 +66,16 @@ func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Con
 		s.mu.Unlock()
 	})
 	return ctx
+}
+
+type sessionCtxKey struct{}
+
+// tooSlow closes the connection a subscription belongs to with 1013: the bus dropped the
+// subscription for falling behind, and the client should reconnect and resume with after.
+func (s *sessions) tooSlow(ctx context.Context) {
+	if sess, ok := ctx.Value(sessionCtxKey{}).(*session); ok {
+		sess.end(closeTryAgain, "too slow to keep up: reconnect and resume with after")
+	}
 }
 
 // revokeLocal ends this replica's connections of userID to tenantID.

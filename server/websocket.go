@@ -29,7 +29,8 @@ const (
 	closeForbidden    = 4403 // access to the tenant lost or refused
 	closeInternal     = 4500
 	closeGoingAway    = 1001 // the server is shutting down: reconnect elsewhere, resume with after
-	// closeTryAgain (RFC 6455 "try again later") for a store that did not answer.
+	// closeTryAgain (RFC 6455 "try again later"): a store did not answer at
+	// connection_init, or a subscription fell too far behind to be kept.
 	closeTryAgain = 1013
 )
 

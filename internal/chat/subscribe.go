@@ -83,8 +83,11 @@ func (st *stream) run(ctx context.Context, events <-chan *Event, replay bool) {
 				return
 			}
 		case ev, ok := <-events:
-			if !ok {
-				return // dropped by the bus for falling behind, or detached
+			if !ok { // dropped by the bus for falling behind, or the bus closed
+				if ctx.Err() == nil && st.svc.tooSlow != nil {
+					st.svc.tooSlow(ctx)
+				}
+				return
 			}
 			if ev.Payload == nil { // the bus (re)attached: messages may have been missed
 				if !st.catchUp(ctx) {

@@ -326,6 +326,24 @@ func TestStream(t *testing.T) {
 		bus.push(post(t, store)) // 2 arrives alone: held, then the store supplies 1
 		expect(t, ch, 1, 2)
 	})
+	t.Run("DroppedSubscriberReported", func(t *testing.T) {
+		store, bus := newMemStore(), &manualBus{}
+		slow := make(chan context.Context, 1)
+		svc := NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}},
+			TooSlow: func(ctx context.Context) { slow <- ctx }})
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		bus.mu.Lock()
+		close(bus.subs[0].ch) // the bus dropped it: its queue was full
+		bus.mu.Unlock()
+		select {
+		case <-slow:
+		case <-time.After(5 * time.Second):
+			t.Fatal("a dropped subscriber was not reported")
+		}
+		if _, ok := <-ch; ok {
+			t.Fatal("the stream stayed open")
+		}
+	})
 	t.Run("CancelCloses", func(t *testing.T) {
 		svc, _, _ := fixture(t)
 		cctx, ccancel := context.WithCancel(ctx)
