@@ -29,7 +29,12 @@ type CachedStore struct {
 	tenants ttlCache[string, Tenant]
 	modes   ttlCache[string, Mode]
 	members ttlCache[memberKey, memberEntry]
+	// projects is read by every @requireProject field (each chat post and subscription):
+	// found projects only, so a new one is seen at once.
+	projects ttlCache[projectKey, Project]
 }
+
+type projectKey struct{ tenantID, id string }
 
 type memberKey struct{ tenantID, userID string }
 
@@ -46,6 +51,7 @@ func NewCachedStore(s Store, cfg CacheConfig) *CachedStore {
 	return &CachedStore{
 		Store: s, cfg: cfg,
 		tenants: newTTLCache[string, Tenant](), modes: newTTLCache[string, Mode](), members: newTTLCache[memberKey, memberEntry](),
+		projects: newTTLCache[projectKey, Project](),
 	}
 }
 
@@ -84,6 +90,20 @@ func (c *CachedStore) Membership(ctx context.Context, tenantID, userID string) (
 		return Membership{}, apperr.E(apperr.NotFound, "no such membership")
 	}
 	return e.m, nil
+}
+
+// Project implements Store from the cache (found projects only).
+func (c *CachedStore) Project(ctx context.Context, tenantID, id string) (Project, error) {
+	return c.projects.load(projectKey{tenantID, id}, c.cfg.Now(), func() (Project, time.Duration, error) {
+		p, err := c.Store.Project(ctx, tenantID, id)
+		return p, c.cfg.TTL, err
+	})
+}
+
+// UpdateProject implements Store, invalidating the project.
+func (c *CachedStore) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error) (Project, error) {
+	defer c.projects.forget(projectKey{tenantID, id})
+	return c.Store.UpdateProject(ctx, tenantID, id, expectedVersion, change)
 }
 
 // UpdateTenant implements Store, invalidating the tenant.
