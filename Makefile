@@ -10,13 +10,17 @@ run: deps ## start a Firestore emulator, bootstrap dev data, serve env dev with 
 test: deps ## all tests, with the race detector
 	$(GO) test -race -count=1 -timeout 20m ./...
 
-# deps installs what the local infrastructure needs beyond Go, Java and the Firestore
-# emulator: redis-server (Debian's package; it brings redis-cli for the cluster tests).
+# deps installs what the local infrastructure and the tests need beyond Go, Java and the
+# Firestore emulator, from Debian's packages: redis-server (with redis-cli, for the
+# cluster tests) and chromium (the browser tests).
 deps:
-	@command -v redis-server >/dev/null && command -v redis-cli >/dev/null || { \
-		echo "installing redis-server (apt-get)"; \
+	@pkgs=; command -v redis-server >/dev/null && command -v redis-cli >/dev/null || pkgs=redis-server; \
+	command -v chromium >/dev/null || pkgs="$$pkgs chromium"; \
+	if [ -n "$$pkgs" ]; then \
+		echo "installing$$pkgs (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$pkgs >/dev/null; \
+	fi
 
 generate: ## regenerate graph/ from schema/ (resolver bodies are kept)
 	$(GO) generate ./...
@@ -45,7 +49,7 @@ bench_step = printf '%s\n' '$(strip $2)' | tee -a $(BENCH_DIR)/commands.txt && $
 
 bench: SHELL := /bin/bash
 bench: .SHELLFLAGS := -eo pipefail -c
-bench: ## benchmarks (a few minutes; starts its own Firestore emulator and Redis) written to BENCHMARKS.md
+bench: ## benchmarks (a few minutes; starts its own Firestore emulator, Redis and a 3-master Redis Cluster) written to BENCHMARKS.md
 	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
 	@$(call bench_load,0-start)
 	@$(call bench_step,1-routing,$(GO) test -run=^$$ -bench=^BenchmarkResolve$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/routing.cpu.pprof -o=$(BENCH_DIR)/routing.test ./internal/routing)

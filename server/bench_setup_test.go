@@ -49,9 +49,11 @@ var (
 
 	benchPostWriters = flag.Int("bench.postwriters", 64, "BenchmarkLoadPosting: concurrent writers (Firestore creates for the ceiling, postMessage calls spread over two replicas)")
 	benchPostThreads = flag.Int("bench.postthreads", 256, "BenchmarkLoadPosting: threads the spread run posts to")
+	benchPostPrewarm = flag.Duration("bench.postprewarm", 15*time.Second, "BenchmarkLoadPosting: writing (every kind in turn) before the first round, so that the emulator's JVM is warm")
 	benchPostWarmup  = flag.Duration("bench.postwarmup", 2*time.Second, "BenchmarkLoadPosting: writing before each measured window")
-	benchPostWindow  = flag.Duration("bench.postwindow", 10*time.Second, "BenchmarkLoadPosting: measured window of the ceiling and of each posting run")
-	benchPostProfile = flag.Duration("bench.postprofile", 5*time.Second, "BenchmarkLoadPosting: CPU profile of the busy-thread run after its window, still under load (with -bench.out)")
+	benchPostWindow  = flag.Duration("bench.postwindow", 5*time.Second, "BenchmarkLoadPosting: measured window of each run (ceiling, busy, spread) per round")
+	benchPostRounds  = flag.Int("bench.postrounds", 3, "BenchmarkLoadPosting: rounds, each running the ceiling, busy and spread runs in rotating order")
+	benchPostProfile = flag.Duration("bench.postprofile", 5*time.Second, "BenchmarkLoadPosting: CPU profile of each posting run after its window, still under load (with -bench.out)")
 )
 
 // emitBench prints one BENCH line: name, then key/value pairs.
@@ -109,10 +111,10 @@ func profilePath(tb testing.TB, name string) string {
 }
 
 // startBenchServer starts a Northstar server like newServer does (env prod, a fresh
-// Firestore project, its own signing key, behind a loopback httptest listener; opts such
-// as replicaOf change that), for callers without a *testing.T. It logs like `northstar
-// serve` (JSON lines, level info) to /dev/null, so each request pays for formatting and
-// writing its access log line.
+// Firestore project, its own signing key in its own secrets directory, behind a loopback
+// httptest listener; opts such as replicaOf change that). It logs like `northstar
+// serve` (JSON lines, level info) to /dev/null, so each request pays for its logging as
+// in production.
 func startBenchServer(tb testing.TB, opts ...serverOption) *testServer {
 	tb.Helper()
 	cfg := Config{
@@ -124,13 +126,16 @@ func startBenchServer(tb testing.TB, opts ...serverOption) *testServer {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if cfg.SecretsDir == "" {
+		cfg.SecretsDir = tb.TempDir()
+	}
 	var pem []byte
 	var err error
 	if cfg.SigningKeyRef == "" {
 		if pem, err = identity.GenerateEd25519PEM(); err != nil {
 			tb.Fatal(err)
 		}
-		keyPath := filepath.Join(tb.TempDir(), "signing-key.pem")
+		keyPath := filepath.Join(cfg.SecretsDir, "signing-key.pem")
 		if err := os.WriteFile(keyPath, pem, 0o600); err != nil {
 			tb.Fatal(err)
 		}

@@ -13,7 +13,7 @@ import (
 var fanoutLayers = []layer{
 	{"whole process (server, runtime)", ""},
 	{"go-redis pub/sub reader (Northstar)", `^github\.com/redis/go-redis/v9\.\(\*channel\)\.init\w*Chan\.func\d+$`},
-	{"bus fan-out to the subscribers' queues (`chatbus.(*Bus).loop`)", `^github\.com/northstar/northstar/internal/chatbus\.\(\*Bus\)\.loop$`},
+	{"bus fan-out to the subscribers' queues (`chatbus.(*link).receive`)", `^github\.com/northstar/northstar/internal/chatbus\.\(\*link\)\.receive$`},
 	{"stub fan-out to the subscribers' channels (bare gqlgen)", `^github\.com/northstar/northstar/server\.newBareFanout\.func1$`},
 	{"chat stream goroutines: order and gap checks (`chat.(*stream).run`)", `^github\.com/northstar/northstar/internal/chat\.\(\*stream\)\.run$`},
 	{"gqlgen subscription goroutines: all per-subscriber work below", `^github\.com/99designs/gqlgen/graphql/handler/transport\.\(\*wsConnection\)\.subscribe\.func1$`},
@@ -74,11 +74,15 @@ func (r *report) partB() *section {
 	s.add(figure{"b", names[1], lat(ns, "p99_ms"), targets[1], b1, r1, check(arrived(ns) && num(ns, "p99_ms") <= fanoutP99MS)})
 	s.add(figure{"b", names[2], ns.str("drops"), targets[2], b2, "", check(num(ns, "drops") == 0)})
 	s.add(figure{"b", names[3], us(num(ns, "cpu_us_per_delivery")), targets[3], b3, r3, check(num(ns, "cpu_us_per_delivery") <= fanoutCPUMicros)})
+	r.clusterFigures(s, ns, lat, arrived)
 
 	s.printf("`BenchmarkLoadFanout` (`server/bench_fanout_test.go`) runs each server in a child process (the test binary re-run as `TestBenchChildServer`, as in part c) and its subscribers in the benchmark process: for each count, that many websockets (graphql-transport-ws, one connection and one `messagePosted(threadId, after: 0) { seq text threadId authorId }` subscription each, all on ONE thread) receive messages published at a fixed rate of %s per second, so the expected deliveries/s is the rate times the subscribers.\n\n", ns.str("rate"))
-	s.printf("- **northstar**: `newChatServer` (env prod, Redis chat bus, authenticated `connection_init`). The benchmark publishes each message **directly to Redis** with go-redis — `PUBLISH ns:chat:<thread>` with the JSON of a `chat.Message` whose seq follows the thread's stored last seq — exactly what `chat.Service.Post` publishes after storing a message. `postMessage` is not used because its Firestore transaction per message cannot sustain this rate on the emulator; what is measured is the fan-out path, Redis → bus → chat stream (order and gap checks) → gqlgen → websocket.\n")
+	s.printf("- **northstar**: `newChatServer` (env prod, Redis chat bus, authenticated `connection_init`). The benchmark publishes each message **directly to Redis** with go-redis — `PUBLISH` to the thread's bus channel `chatbus.Channel(chatbus.DefaultPrefix, chat.Topic(thread))` (`ns:{G}chat:<thread>`, G the topic's channel group) with the JSON of a `chat.Message` whose seq follows the thread's stored last seq — exactly what `chat.Service.Post` publishes after storing a message. What is measured is the fan-out path, Redis → bus → chat stream (order and gap checks) → gqlgen → websocket; part e measures the write path.\n")
+	if _, ok := r.res.latest("fanout", "server", "northstar-cluster"); ok {
+		s.printf("- **northstar-cluster**: the same server process with its `chat_bus` route of backend `redis-cluster` on a local 3-master Redis Cluster the benchmark starts (`devinfra.StartRedisCluster`: three `redis-server` masters, no replicas). The bus holds one sharded subscription (`SSUBSCRIBE`) per channel group, on the master owning the group's slot; the benchmark publishes the same messages with `SPUBLISH` through a go-redis `ClusterClient`, which sends each to that master, as `chat.Service.Post` does on a cluster.\n")
+	}
 	s.printf("- **bare-gqlgen**, the baseline: the generated schema on gqlgen's default websocket transport (coder/websocket) with the same keepalive, and a stub `messagePosted` whose process publishes at the same rate into one Go channel that a goroutine fans out to every subscriber's channel (64 deep; a full one is dropped, as the bus does): gqlgen's own per-subscriber execution and encoding.\n\n")
-	s.printf("Both servers are paced by the same code and read by the same clients (`loadgen.DialSubscribers`). Each message's text is its publish time in unix ns, so publish→receive latency is measured across the two processes; every subscriber must receive every seq exactly once and in order. After %s s of warm-up a window of %s s is measured, the servers alternating per count: deliveries/s is what all subscribers received in the window (every message reaches them in a burst, so where the window's edges fall moves this by up to about 1%%: the target counts as met within 1%%); latency covers the messages published in it; **drops** = seqs missing at any subscriber (after waiting for the last one) + seqs received twice or out of order + subscribers the server dropped for falling behind (Northstar's `northstar_chatbus_dropped_subscribers_total` from `/metrics`, the stub's own count); **server CPU per delivery** = the server process's CPU time in the window (`getrusage`, user + system) ÷ deliveries. The clients share the machine's 2 cores with the server.\n\n", ns.str("warmup_s"), plain(num(ns, "window_s")))
+	s.printf("All servers are paced by the same code and read by the same clients (`loadgen.DialSubscribers`). Each message's text is its publish time in unix ns, so publish→receive latency is measured across the two processes; every subscriber must receive every seq exactly once and in order. After %s s of warm-up a window of %s s is measured, the servers alternating per count: deliveries/s is what all subscribers received in the window (every message reaches them in a burst, so where the window's edges fall moves this by up to about 1%%: the target counts as met within 1%%); latency covers the messages published in it; **drops** = seqs missing at any subscriber (after waiting for the last one) + seqs received twice or out of order + subscribers the server dropped for falling behind (Northstar's `northstar_chatbus_dropped_subscribers_total` from `/metrics`, the stub's own count); **server CPU per delivery** = the server process's CPU time in the window (`getrusage`, user + system) ÷ deliveries. The clients share the machine's 2 cores with the server.\n\n", ns.str("warmup_s"), plain(num(ns, "window_s")))
 
 	all := r.res.find("fanout")
 	sort.SliceStable(all, func(i, j int) bool {
@@ -86,7 +90,7 @@ func (r *report) partB() *section {
 		if ni != nj {
 			return ni < nj
 		}
-		return all[i].str("server") == "northstar" && all[j].str("server") != "northstar"
+		return fanoutRank(all[i].str("server")) < fanoutRank(all[j].str("server"))
 	})
 	s.printf("| server | subscribers | deliveries/s (expected) | p50 | p90 | p99 | max | drops (missing, disordered, dropped by server) | server CPU / delivery | server cores (idle) | clients' cores | deliveries/s vs bare | p99 vs bare | CPU / delivery vs bare |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, l := range all {
@@ -119,10 +123,11 @@ func (r *report) partB() *section {
 		p50, cpu := num(ns, "p50_ms")/num(bare, "p50_ms"), num(ns, "cpu_us_per_delivery")/num(bare, "cpu_us_per_delivery")
 		s.printf(" There Northstar's median latency is %s bare gqlgen's while its CPU per delivery is %s: the CPU profiles below do not account for the latency gap.", ratio(p50), ratio(cpu))
 		if p50 > 1.5 && cpu < 1.25 {
-			s.printf(" A likely cause, not verified here (a `runtime/trace` of the window would show it): a message reaches Northstar's subscribers through the netpoller and two more goroutines (go-redis's reader, the bus loop), each waiting behind the previous message's per-subscriber work when the cores are saturated, while the stub's publisher is a timer in the server process.")
+			s.printf(" A likely cause, not verified here (a `runtime/trace` of the window would show it): a message reaches Northstar's subscribers through the netpoller and two more goroutines (go-redis's reader, the bus's receive loop), each waiting behind the previous message's per-subscriber work when the cores are saturated, while the stub's publisher is a timer in the server process.")
 		}
 	}
 	s.printf("\n")
+	r.clusterComparison(s, lat)
 	for _, l := range all {
 		if other := num(l, "other_cpu_cores"); other > 0.2 {
 			r.warn("part b: other processes kept %.2f cores busy during the %s window at %s subscribers; rerun on an idle machine", other, l.str("server"), l.str("subscribers"))
@@ -138,7 +143,7 @@ func (r *report) partB() *section {
 func (r *report) fanoutProfile(s *section, missed bool) {
 	s.printf("### Where the time goes\n\n")
 	var ps []profiled
-	for _, server := range []string{"northstar", "bare-gqlgen"} {
+	for _, server := range []string{"northstar", "northstar-cluster", "bare-gqlgen"} {
 		l, ok := r.res.latest("profile", "bench", "fanout", "server", server, "kind", "cpu")
 		if !ok {
 			continue
@@ -170,9 +175,15 @@ func (r *report) fanoutProfile(s *section, missed bool) {
 	s.printf("\nIn Northstar's profile %s µs of the %s µs per delivery (%s) is gqlgen's work for each subscriber: executing the same selection set on the same message once per subscriber (%s µs), `json.Marshal` of the response (%s µs) and writing the frame (%s µs, of which the `write` syscall %s µs); allocation and GC are mostly that work's garbage. Northstar's own layers, the Redis reader, the bus and the chat stream, cost %s µs together.",
 		plain(perSub), plain(whole), pct(perSub, whole), plain(exec), plain(marshal), plain(write), plain(syscall),
 		plain(layer("go-redis")+layer("bus fan-out")+layer("chat stream")))
-	if len(ps) > 1 {
-		bw := ps[1].perOp(fanoutLayer("`wsConnection.write`"))
-		s.printf(" Bare gqlgen spends %s µs per delivery (Northstar: %s that) in the same gqlgen execution, with coder/websocket writing the frames (%s µs) where Northstar has its gorilla adapter (%s µs).", plain(ps[1].perOp("")), ratio(whole/ps[1].perOp("")), plain(bw), plain(write))
+	for _, p := range ps[1:] {
+		switch p.server {
+		case "bare-gqlgen":
+			bw := p.perOp(fanoutLayer("`wsConnection.write`"))
+			s.printf(" Bare gqlgen spends %s µs per delivery (Northstar: %s that) in the same gqlgen execution, with coder/websocket writing the frames (%s µs) where Northstar has its gorilla adapter (%s µs).", plain(p.perOp("")), ratio(whole/p.perOp("")), plain(bw), plain(write))
+		case "northstar-cluster":
+			s.printf(" With its bus on the Redis Cluster Northstar spends %s µs per delivery (%s one Redis), of which its own layers %s µs.", plain(p.perOp("")), ratio(p.perOp("")/whole),
+				plain(p.perOp(fanoutLayer("go-redis"))+p.perOp(fanoutLayer("bus fan-out"))+p.perOp(fanoutLayer("chat stream"))))
+		}
 	}
 	s.printf(" Encoding each message once per selection set (the issue's suggestion) would save at most the execution and encoding rows, %s µs, and their share of allocation and GC; the `write` syscall, %s µs per subscriber on this machine, stays.\n\n", plain(exec+marshal), plain(syscall))
 	if !missed {

@@ -74,7 +74,7 @@ func (r *report) warn(format string, args ...any) {
 
 // render returns BENCHMARKS.md and its summary rows.
 func (r *report) render() (string, []figure) {
-	parts := []*section{r.partA(), r.partB(), r.partC(), r.partD()}
+	parts := []*section{r.partA(), r.partB(), r.partC(), r.partD(), r.partE()}
 	var b strings.Builder
 	m := r.machine
 	fmt.Fprintf(&b, "# Northstar benchmarks\n\n")
@@ -90,7 +90,7 @@ func (r *report) render() (string, []figure) {
 		fmt.Fprintf(&b, "1-minute load average as each step of `make bench` ended: %s (the benchmarks' own processes count: test binaries, the emulator's JVM, Redis). ", strings.Join(steps, ", "))
 		b.WriteString("Part a measures precisely how much CPU other processes took during its rounds (below).\n\n")
 	}
-	b.WriteString("Every ratio divides two figures measured in the same run with the same load tool; targets are those of issue 5. ")
+	b.WriteString("Every ratio divides two figures measured in the same run with the same load tool; targets are those of issue 5, and for part e and part b's Redis Cluster rows those of the busy-thread and Redis Cluster issue. ")
 	b.WriteString("Absolute numbers move with the machine's load (this is a shared 2-core VM); the ratios are what the targets are about.\n\n")
 
 	b.WriteString("## Summary\n\n| part | figure | measured | target | baseline (same run) | ratio | result |\n|---|---|---|---|---|---|---|\n")
@@ -113,7 +113,7 @@ func (r *report) render() (string, []figure) {
 	b.WriteString("## How to reproduce\n\n")
 	b.WriteString("From a clean clone, with Go, Java 17, the Firestore emulator and `redis-server` installed (see README.md), and nothing else running:\n\n")
 	b.WriteString("```sh\nmake bench\n```\n\n")
-	b.WriteString("It starts its own Firestore emulator and Redis (through the `server` test harness, as `make test` does), takes a few minutes, and rewrites this file. It ran:\n\n```sh\n")
+	b.WriteString("It starts its own Firestore emulator and Redis (through the `server` test harness, as `make test` does) and, for part b, a local 3-master Redis Cluster; it takes a few minutes and rewrites this file. It ran:\n\n```sh\n")
 	for _, c := range r.commands {
 		b.WriteString(c + "\n")
 	}
