@@ -15,13 +15,15 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/routing"
 )
 
 // bareFanout is bare gqlgen's messagePosted for BenchmarkLoadFanout: every subscription
 // gets seq 1 at once, then what is published into one channel, which a goroutine fans
 // out to the subscribers' channels. Like the chat bus, each subscriber's channel holds
-// 64 messages and a subscriber whose channel is full is dropped (its channel closed).
+// chatbus.DefaultBuffer messages and a subscriber whose channel is full is dropped (its
+// channel closed).
 type bareFanout struct {
 	t      *testing.T
 	source chan *chat.Message
@@ -38,7 +40,7 @@ type bareFanout struct {
 }
 
 // bareFanoutBuffer is each subscriber's queue, as the chat bus's.
-const bareFanoutBuffer = 64
+const bareFanoutBuffer = chatbus.DefaultBuffer
 
 func newBareFanout(t *testing.T) *bareFanout {
 	f := &bareFanout{t: t, source: make(chan *chat.Message, 1024), subs: map[chan *chat.Message]struct{}{}}

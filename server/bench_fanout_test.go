@@ -43,7 +43,7 @@ import (
 //     the bus does on a cluster.
 //   - bare-gqlgen: the generated schema on gqlgen's default websocket transport with the
 //     same keepalive, and a stub messagePosted whose child publishes into one Go channel
-//     that a goroutine fans out to every subscriber's channel (64 deep, a full one is
+//     that a goroutine fans out to every subscriber's channel (as deep as the bus's, a full one is
 //     dropped, as the bus does): gqlgen's own per-subscriber execution and encoding.
 //
 // Both are paced by publishPaced at the same rate and read by the same clients. Every

@@ -19,8 +19,9 @@ import (
 const (
 	MaxTextLength = 4000
 	MaxPage       = 100
-	// replayPage is how many stored messages a subscription reads per round trip.
-	replayPage = 100
+	// replayPage is how many stored messages a subscription reads per round trip: large
+	// enough that a subscriber resuming behind a busy thread catches up.
+	replayPage = 500
 	// streamBuffer is how many messages wait between a subscription and its consumer.
 	streamBuffer = 16
 	// postAttempts bounds how often one post allocates a seq again after a conflict.
