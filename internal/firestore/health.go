@@ -92,11 +92,12 @@ func (s *Store) Guard(ctx context.Context) {
 		case <-s.kick:
 		}
 		for ctx.Err() == nil {
+			wasDown := s.down.Load()
 			pctx, cancel := context.WithTimeout(ctx, probeTimeout)
 			_, err := s.Probe(pctx)
 			cancel()
-			if err == nil {
-				if s.down.Swap(false) {
+			if err == nil { // Probe cleared down
+				if wasDown {
 					s.log.Info("firestore answers again")
 				}
 				break

@@ -64,15 +64,16 @@ func New(client *firestore.Client, log *slog.Logger) *Store {
 	return &Store{client: client, log: log, kick: make(chan struct{}, 1)}
 }
 
-// Probe reads one document to prove Firestore answers. It reports whether t_system
-// exists.
+// Probe reads one document to prove Firestore answers (ending a "down" verdict of the
+// guard when it does). It reports whether t_system exists.
 func (s *Store) Probe(ctx context.Context) (systemExists bool, err error) {
 	_, err = s.tenants().Doc(ids.System).Get(ctx)
 	switch status.Code(err) {
-	case codes.OK:
-		return true, nil
-	case codes.NotFound:
-		return false, nil
+	case codes.OK, codes.NotFound:
+		// Firestore answers: whoever probed (the guard, /readyz), operations stop failing
+		// fast at once, so readiness and the guard never disagree.
+		s.down.Store(false)
+		return status.Code(err) == codes.OK, nil
 	}
 	return false, fmt.Errorf("firestore: probe: %w", err)
 }
