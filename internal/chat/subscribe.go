@@ -61,8 +61,8 @@ type stream struct {
 	pending  map[int]*Message
 	timer    *time.Timer
 	due      time.Time // when the armed timer fires; zero when it is not armed
-	// behind is set when the store holds entries after a gap the stream waits on: once the
-	// gap fills live, the stream reads them at once.
+	// behind is set when the store may hold entries beyond those held after a gap the
+	// stream waits on: once the gap fills live, the stream reads them at once.
 	behind bool
 }
 
@@ -191,8 +191,17 @@ func (st *stream) catchUp(ctx context.Context) bool {
 			if e.Seq > st.last+1 {
 				wait := e.CreatedAt.Add(st.svc.gapTimeout).Sub(st.svc.now())
 				if wait > 0 { // look again then, or sooner: the bus may have lost it
+					// What follows the gap is stored: hold it, so the gap filling live
+					// releases it without reading the store again.
+					held := true
+					for j := i; j < len(entries); j++ {
+						if held = len(st.pending) < maxPending; !held {
+							break
+						}
+						st.pending[entries[j].Seq] = &entries[j]
+					}
 					st.arm(min(wait, 4*st.svc.reorderWait))
-					st.behind = true
+					st.behind = !held || len(entries) == replayPage // the store may hold more than is held
 					return true
 				}
 				if !st.skipGap(ctx, e.Seq) {
