@@ -94,6 +94,8 @@ type Sequencer interface {
 	// NextAfter raises the thread's counter to at least floor, creating it, then
 	// allocates the next seq (> floor).
 	NextAfter(ctx context.Context, threadID string, floor int) (int, error)
+	// Seed creates a new thread's counter at 0 unless it exists.
+	Seed(ctx context.Context, threadID string) error
 }
 
 // Bus carries published messages to subscribers on every replica (internal/chatbus).

@@ -129,6 +129,11 @@ func (s *Service) CreateThread(ctx context.Context, sc Scope, userID, title stri
 	if err := s.store.CreateThread(ctx, t); err != nil {
 		return Thread{}, err
 	}
+	// A new thread's counter starts at 0, so its first posts need not look for the
+	// store's last seq. Best effort: without it, the first post recovers the counter.
+	if err := s.seq.Seed(ctx, t.ID); err != nil {
+		s.log.WarnContext(ctx, "chat: could not seed a new thread's counter", "thread", t.ID, "err", err)
+	}
 	return t, nil
 }
 

@@ -127,6 +127,18 @@ func (q *memSequencer) NextAfter(_ context.Context, id string, floor int) (int, 
 	return v, nil
 }
 
+func (q *memSequencer) Seed(_ context.Context, id string) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.err != nil {
+		return q.err
+	}
+	if _, ok := q.counters[id]; !ok {
+		q.counters[id] = 0
+	}
+	return nil
+}
+
 // lose forgets every counter, as a Redis restarted without persistence does.
 func (q *memSequencer) lose() {
 	q.mu.Lock()

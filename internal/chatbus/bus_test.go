@@ -224,6 +224,18 @@ func TestSequencer(t *testing.T) {
 	if _, ok, err := b.Next(ctx, "h_a"); ok || err != nil {
 		t.Fatalf("Next on a thread with no counter: ok %v err %v, want neither", ok, err)
 	}
+	if err := b.Seed(ctx, "h_new"); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok, err := b.Next(ctx, "h_new"); v != 1 || !ok || err != nil {
+		t.Fatalf("Next on a seeded thread = %d %v %v, want 1", v, ok, err)
+	}
+	if err := b.Seed(ctx, "h_new"); err != nil { // seeding again never lowers it
+		t.Fatal(err)
+	}
+	if v, _, _ := b.Next(ctx, "h_new"); v != 2 {
+		t.Fatalf("Next after a second seed = %d, want 2", v)
+	}
 	if v, err := b.NextAfter(ctx, "h_a", 5); v != 6 || err != nil {
 		t.Fatalf("NextAfter(5) = %d, %v", v, err)
 	}

@@ -59,3 +59,12 @@ func (b *Bus) NextAfter(ctx context.Context, threadID string, floor int) (int, e
 	}
 	return v, err
 }
+
+// Seed implements chat.Sequencer: SET NX, so it never lowers a counter in use.
+func (b *Bus) Seed(ctx context.Context, threadID string) error {
+	l, err := b.current(ctx)
+	if err != nil {
+		return err
+	}
+	return l.client.SetNX(ctx, b.counterKey(threadID), 0, counterTTL).Err()
+}
