@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -25,25 +24,11 @@ func (ts *testServer) postChat(t *testing.T, h headers, thread, text string) res
 		map[string]any{"i": map[string]any{"threadId": thread, "text": text}})
 }
 
-// nextMessage reads the subscription's next message.
+// nextMessage reads the subscription's next message's id and seq.
 func (c *wsClient) nextMessage() postedMessage {
 	c.t.Helper()
-	m, err := c.next()
-	if err != nil {
-		c.t.Fatalf("reading the subscription: %v", err)
-	}
-	var p struct {
-		Data struct {
-			MessagePosted struct {
-				ID  string
-				Seq int
-			}
-		}
-	}
-	if m.Type != "next" || json.Unmarshal(m.Payload, &p) != nil {
-		c.t.Fatalf("subscription sent %s %s", m.Type, m.Payload)
-	}
-	return postedMessage(p.Data.MessagePosted)
+	m := c.nextPosted()
+	return postedMessage{ID: m.ID, Seq: m.Seq}
 }
 
 // history pages through messages(threadId) and returns every message in order.

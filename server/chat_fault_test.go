@@ -40,20 +40,29 @@ func TestRedisRestartMidSubscription(t *testing.T) {
 	ws.expectSeqs(7, 9)
 }
 
-// TestShutdownClosesWebsockets serves on a real listener, cancels it as SIGTERM does, and
-// expects the subscriber to get a close frame and Serve to return within its grace.
-func TestShutdownClosesWebsockets(t *testing.T) {
-	ts, _ := newChatServer(t, "")
-	f := newChatFixture(t, ts)
+// serveDirect runs ts's Main.Serve on a real listener, as `northstar serve` does, and
+// returns a client of it, the cancel that starts shutdown, and what Serve returned.
+func serveDirect(t *testing.T, ts *testServer) (*testServer, context.CancelFunc, <-chan error) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
 	served := make(chan error, 1)
 	go func() { served <- ts.main.Serve(ctx, ln, 5*time.Second) }()
 	direct := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
 	direct.URL = "http://" + ln.Addr().String()
+	return direct, cancel, served
+}
+
+// TestShutdownClosesWebsockets serves on a real listener, cancels it as SIGTERM does, and
+// expects the subscriber to get a close frame and Serve to return within its grace.
+func TestShutdownClosesWebsockets(t *testing.T) {
+	ts, _ := newChatServer(t, "")
+	f := newChatFixture(t, ts)
+	direct, cancel, served := serveDirect(t, ts)
 	ws := subscribe(t, direct, f.owner, f.project, f.thread, intp(0))
 	ts.postMessage(t, f.h, f.thread, "m1")
 	ws.expectSeqs(1, 1)
@@ -218,15 +227,7 @@ func TestShutdownDrains(t *testing.T) {
 	const drain = 2 * time.Second
 	ts := newServer(t, func(c *Config) { c.Drain = drain })
 	ts.bootstrap(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- ts.main.Serve(ctx, ln, 5*time.Second) }()
-	direct := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
-	direct.URL = "http://" + ln.Addr().String()
+	direct, cancel, served := serveDirect(t, ts)
 	if code, reason := direct.readyz(t); code != http.StatusOK {
 		t.Fatalf("/readyz before shutdown: %d %q", code, reason)
 	}

@@ -77,26 +77,35 @@ func subscribe(t *testing.T, ts *testServer, a account, project, thread string, 
 	return ws
 }
 
-// nextSeq reads the next message of the subscription and returns its seq and text.
-func (c *wsClient) nextSeq() (int, string) {
+// posted is what the tests' messagePosted selection reads.
+type posted struct {
+	ID   string
+	Seq  int
+	Text string
+}
+
+// nextPosted reads the next message of the subscription.
+func (c *wsClient) nextPosted() posted {
 	c.t.Helper()
 	m, err := c.next()
 	if err != nil {
 		c.t.Fatalf("reading the subscription: %v", err)
 	}
 	var p struct {
-		Data struct {
-			MessagePosted struct {
-				Seq  int
-				Text string
-			}
-		}
+		Data   struct{ MessagePosted posted }
 		Errors []gqlError
 	}
 	if m.Type != "next" || json.Unmarshal(m.Payload, &p) != nil || len(p.Errors) > 0 {
 		c.t.Fatalf("subscription sent %s %s", m.Type, m.Payload)
 	}
-	return p.Data.MessagePosted.Seq, p.Data.MessagePosted.Text
+	return p.Data.MessagePosted
+}
+
+// nextSeq reads the next message of the subscription and returns its seq and text.
+func (c *wsClient) nextSeq() (int, string) {
+	c.t.Helper()
+	m := c.nextPosted()
+	return m.Seq, m.Text
 }
 
 // expectSeqs reads seqs from..to in order, exactly once each.

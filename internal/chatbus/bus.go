@@ -2,7 +2,6 @@ package chatbus
 
 import (
 	"context"
-	"fmt"
 	"hash/fnv"
 	"log/slog"
 	"strconv"
@@ -341,12 +340,4 @@ func (b *Bus) Close() error {
 		l.close()
 	}
 	return nil
-}
-
-// String names the bus's link for logs.
-func (b *Bus) String() string {
-	if l := b.link.Load(); l != nil {
-		return fmt.Sprintf("chatbus(%s %s)", l.rt.BackendType, l.rt.Key())
-	}
-	return "chatbus(unconnected)"
 }
