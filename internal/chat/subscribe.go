@@ -7,6 +7,9 @@ import (
 	"github.com/northstar/northstar/internal/apperr"
 )
 
+// storeRetry is how long a stream waits to read the store again after it failed.
+const storeRetry = time.Second
+
 // maxPending bounds the live messages a stream holds while it waits for earlier ones;
 // beyond it, the store supplies them.
 const maxPending = 1024
@@ -15,8 +18,9 @@ const maxPending = 1024
 // first replays stored messages with seq > *after, then follows the bus; without, it
 // follows the bus from the thread's current last seq. The bus is at most once and
 // concurrent posts publish out of order, so the store fills every gap (see the package
-// documentation). Each seq is delivered once, in order. The channel closes when ctx ends,
-// the store fails, or the bus drops the subscriber for falling more than a buffer behind.
+// documentation). Each seq is delivered once, in order; a store failure is retried. The
+// channel closes when ctx ends or the bus drops the subscriber for falling more than a
+// buffer behind.
 // Returns NOT_FOUND, BAD_USER_INPUT.
 func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, after *int) (<-chan *Message, error) {
 	if after != nil && *after < 0 {
@@ -174,10 +178,7 @@ func (st *stream) catchUp(ctx context.Context) bool {
 	for {
 		entries, err := st.svc.store.Messages(ctx, st.threadID, st.last, replayPage)
 		if err != nil {
-			if ctx.Err() == nil {
-				st.svc.log.ErrorContext(ctx, "chat: replaying a thread failed; ending the subscription", "thread", st.threadID, "err", err)
-			}
-			return false
+			return st.retryLater(ctx, err)
 		}
 		gap := false
 		for i := range entries {
@@ -204,8 +205,8 @@ func (st *stream) catchUp(ctx context.Context) bool {
 					st.behind = !held || len(entries) == replayPage // the store may hold more than is held
 					return true
 				}
-				if !st.skipGap(ctx, e.Seq) {
-					return false
+				if err := st.skipGap(ctx, e.Seq); err != nil {
+					return st.retryLater(ctx, err)
 				}
 				gap = true
 				break
@@ -234,12 +235,24 @@ func (st *stream) catchUp(ctx context.Context) bool {
 
 // skipGap marks every seq from st.last+1 up to (not including) upTo skipped, unless a
 // message landed there meanwhile; the caller reads the store again.
-func (st *stream) skipGap(ctx context.Context, upTo int) bool {
+func (st *stream) skipGap(ctx context.Context, upTo int) error {
 	for seq := st.last + 1; seq < upTo; seq++ {
 		if _, err := st.svc.skip(ctx, st.threadID, seq); err != nil {
-			return false
+			return err
 		}
 	}
+	return nil
+}
+
+// retryLater keeps the stream through a store failure (Firestore down or slow): nothing
+// was delivered past st.last, so reading again later loses and repeats nothing. It ends
+// the stream only when its context ended.
+func (st *stream) retryLater(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	st.svc.log.WarnContext(ctx, "chat: reading a thread failed; trying again", "thread", st.threadID, "err", err)
+	st.arm(storeRetry)
 	return true
 }
 

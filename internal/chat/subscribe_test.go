@@ -21,6 +21,8 @@ type memStore struct {
 	// failCreate, when set, decides whether a CreateMessage fails (and whether it lands
 	// anyway, as a create whose answer was lost).
 	failCreate func(m Message) (err error, landed bool)
+	// failReads makes Messages fail, like a store that does not answer.
+	failReads bool
 }
 
 func newMemStore() *memStore {
@@ -77,6 +79,9 @@ func (s *memStore) LastSeq(context.Context, string) (int, error) {
 func (s *memStore) Messages(_ context.Context, _ string, after, limit int) ([]Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.failReads {
+		return nil, apperr.E(apperr.Unavailable, "store down")
+	}
 	seqs := slices.Sorted(maps.Keys(s.entries))
 	var out []Message
 	for _, seq := range seqs {
@@ -355,6 +360,19 @@ func TestStream(t *testing.T) {
 		if _, ok := <-ch; ok {
 			t.Fatal("the stream stayed open")
 		}
+	})
+	t.Run("StoreFailureRetried", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		store.mu.Lock()
+		store.failReads = true
+		store.mu.Unlock()
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", new(int)) // the replay fails
+		post(t, store)
+		bus.push(nil) // and so does the catch-up after a re-attach
+		store.mu.Lock()
+		store.failReads = false // the store is back
+		store.mu.Unlock()
+		expect(t, ch, 1)
 	})
 	t.Run("CancelCloses", func(t *testing.T) {
 		svc, _, _ := fixture(t)
