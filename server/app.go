@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	gfs "cloud.google.com/go/firestore"
-
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
@@ -30,7 +28,7 @@ import (
 type Main struct {
 	cfg      Config
 	log      *slog.Logger
-	client   *gfs.Client
+	client   *firestore.Client
 	store    *firestore.Store
 	cached   *tenancy.CachedStore
 	secrets  *secrets.Resolver
@@ -87,7 +85,7 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 }
 
 // openStore connects to Firestore and proves it answers within probeTimeout.
-func openStore(ctx context.Context, projectID, emulatorHost string, log *slog.Logger) (*gfs.Client, *firestore.Store, error) {
+func openStore(ctx context.Context, projectID, emulatorHost string, log *slog.Logger) (*firestore.Client, *firestore.Store, error) {
 	client, err := firestore.Connect(ctx, firestore.Options{ProjectID: projectID, EmulatorHost: emulatorHost})
 	if err != nil {
 		return nil, nil, err

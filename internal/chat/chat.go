@@ -81,8 +81,12 @@ type Store interface {
 	// 0 when there is none. Returns UNAVAILABLE.
 	LastSeq(ctx context.Context, threadID string) (int, error)
 	// Messages returns up to limit entries (posts and skip markers) with seq > after,
-	// oldest first.
+	// oldest first. Returns UNAVAILABLE.
 	Messages(ctx context.Context, threadID string, after, limit int) ([]Message, error)
+	// MessagesAt returns the entries stored at the given seqs (ascending), in seq order,
+	// leaving out seqs that hold nothing: point reads, whose cost does not grow with the
+	// thread's length. Returns UNAVAILABLE.
+	MessagesAt(ctx context.Context, threadID string, seqs []int) ([]Message, error)
 }
 
 // Sequencer allocates per-thread sequence numbers outside the store, so concurrent posts

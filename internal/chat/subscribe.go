@@ -2,6 +2,8 @@ package chat
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
@@ -13,6 +15,13 @@ const storeRetry = time.Second
 // maxPending bounds the live messages a stream holds while it waits for earlier ones;
 // beyond it, the store supplies them.
 const maxPending = 1024
+
+// maxPointGap is the longest gap before a held message that a stream reads seq by seq
+// (Store.MessagesAt) instead of as a page of the thread (Store.Messages): on a busy
+// thread gaps are a few seqs of posts in flight, and a page query's cost may grow with
+// the thread's length (on the emulator it scans the whole thread: 300 ms at 40,000
+// messages, longer than a subscriber's bus buffer lasts at 2,000 messages/s).
+const maxPointGap = 64
 
 // Subscribe streams a thread's messages to a subscriber in scope sc. With after set, it
 // first replays stored messages with seq > *after, then follows the bus; without, it
@@ -174,10 +183,12 @@ func (st *stream) arm(d time.Duration) {
 // the later entry was allocated (which is no earlier than the missing one's), then marked
 // skipped. Until then the stream waits for it live, with the timer armed to look again.
 func (st *stream) catchUp(ctx context.Context) bool {
+	behind := st.behind
 	st.behind = false
 	for {
-		entries, err := st.svc.store.Messages(ctx, st.threadID, st.last, replayPage)
+		entries, full, err := st.read(ctx, behind)
 		if err != nil {
+			st.behind = behind
 			return st.retryLater(ctx, err)
 		}
 		gap := false
@@ -202,10 +213,11 @@ func (st *stream) catchUp(ctx context.Context) bool {
 						st.pending[entries[j].Seq] = &entries[j]
 					}
 					st.arm(min(wait, 4*st.svc.reorderWait))
-					st.behind = !held || len(entries) == replayPage // the store may hold more than is held
+					st.behind = !held || full // the store may hold more than is held
 					return true
 				}
 				if err := st.skipGap(ctx, e.Seq); err != nil {
+					st.behind = behind
 					return st.retryLater(ctx, err)
 				}
 				gap = true
@@ -215,9 +227,10 @@ func (st *stream) catchUp(ctx context.Context) bool {
 				return false
 			}
 		}
-		if !gap && len(entries) < replayPage {
+		if !gap && !full {
 			break
 		}
+		behind = full
 	}
 	for seq := range st.pending {
 		if seq <= st.last {
@@ -231,6 +244,37 @@ func (st *stream) catchUp(ctx context.Context) bool {
 		st.wait(st.svc.reorderWait)
 	}
 	return true
+}
+
+// read returns stored entries after st.last, oldest first, and whether there may be more
+// in the store than it returned. When the stream holds live messages a short gap ahead,
+// and nothing beyond them may be missing (!behind), only the gap's seqs are read, by
+// point reads, and the held messages follow them; otherwise a page of the thread.
+func (st *stream) read(ctx context.Context, behind bool) ([]Message, bool, error) {
+	first := 0 // the lowest held seq
+	for seq := range st.pending {
+		if seq > st.last && (first == 0 || seq < first) {
+			first = seq
+		}
+	}
+	if behind || first == 0 || first-st.last-1 > maxPointGap {
+		entries, err := st.svc.store.Messages(ctx, st.threadID, st.last, replayPage)
+		return entries, len(entries) == replayPage, err
+	}
+	seqs := make([]int, 0, first-st.last-1)
+	for seq := st.last + 1; seq < first; seq++ {
+		seqs = append(seqs, seq)
+	}
+	entries, err := st.svc.store.MessagesAt(ctx, st.threadID, seqs)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, seq := range slices.Sorted(maps.Keys(st.pending)) {
+		if seq >= first {
+			entries = append(entries, *st.pending[seq])
+		}
+	}
+	return entries, false, nil
 }
 
 // skipGap marks every seq from st.last+1 up to (not including) upTo skipped, unless a

@@ -21,8 +21,10 @@ type memStore struct {
 	// failCreate, when set, decides whether a CreateMessage fails (and whether it lands
 	// anyway, as a create whose answer was lost).
 	failCreate func(m Message) (err error, landed bool)
-	// failReads makes Messages fail, like a store that does not answer.
+	// failReads makes Messages and MessagesAt fail, like a store that does not answer.
 	failReads bool
+	// reads records each read: "range" (Messages) or "points" (MessagesAt).
+	reads []string
 }
 
 func newMemStore() *memStore {
@@ -79,6 +81,7 @@ func (s *memStore) LastSeq(context.Context, string) (int, error) {
 func (s *memStore) Messages(_ context.Context, _ string, after, limit int) ([]Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.reads = append(s.reads, "range")
 	if s.failReads {
 		return nil, apperr.E(apperr.Unavailable, "store down")
 	}
@@ -90,6 +93,31 @@ func (s *memStore) Messages(_ context.Context, _ string, after, limit int) ([]Me
 		}
 	}
 	return out, nil
+}
+
+func (s *memStore) MessagesAt(_ context.Context, _ string, seqs []int) ([]Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reads = append(s.reads, "points")
+	if s.failReads {
+		return nil, apperr.E(apperr.Unavailable, "store down")
+	}
+	var out []Message
+	for _, seq := range seqs {
+		if m, ok := s.entries[seq]; ok {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// readLog returns the reads made so far, and forgets them.
+func (s *memStore) readLog() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.reads
+	s.reads = nil
+	return r
 }
 
 // put stores an entry directly, as another writer would.
@@ -180,6 +208,7 @@ func (b *manualBus) Subscribe(context.Context, string) Subscription {
 	b.subs = append(b.subs, s)
 	return s
 }
+
 func (b *manualBus) push(payload []byte) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -342,6 +371,41 @@ func TestStream(t *testing.T) {
 		post(t, store)           // 1: published, but the bus lost it
 		bus.push(post(t, store)) // 2 arrives alone: held, then the store supplies 1
 		expect(t, ch, 1, 2)
+	})
+	t.Run("ShortGapReadSeqBySeq", func(t *testing.T) {
+		store, bus := newMemStore(), &manualBus{}
+		svc := NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}},
+			GapTimeout: time.Hour, ReorderWait: 10 * time.Millisecond})
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		post(t, store)                                                                            // 1: lost by the bus
+		p2 := payload(t, Message{ThreadID: "h_thread", Seq: 2, Text: "x", CreatedAt: time.Now()}) // 2: in flight
+		store.put(Message{ThreadID: "h_thread", Seq: 3, Text: "x", CreatedAt: time.Now()})
+		bus.push(payload(t, Message{ThreadID: "h_thread", Seq: 3, Text: "x", CreatedAt: time.Now()}))
+		expect(t, ch, 1) // read at seq 1 and 2 only; 3 held for 2
+		store.put(Message{ThreadID: "h_thread", Seq: 2, Text: "x", CreatedAt: time.Now()})
+		bus.push(p2)
+		expect(t, ch, 2, 3)
+		for _, r := range store.readLog() {
+			if r != "points" {
+				t.Fatalf("reads = %v, want point reads only: the gap was short and nothing beyond it missing", store.readLog())
+			}
+		}
+	})
+	t.Run("LongGapReadAsPage", func(t *testing.T) {
+		store, bus := newMemStore(), &manualBus{}
+		svc := NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}},
+			GapTimeout: time.Hour, ReorderWait: 10 * time.Millisecond})
+		ch, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		var want []int
+		for seq := 1; seq <= maxPointGap+1; seq++ { // lost by the bus
+			post(t, store)
+			want = append(want, seq)
+		}
+		bus.push(post(t, store))
+		expect(t, ch, append(want, maxPointGap+2)...)
+		if reads := store.readLog(); !slices.Contains(reads, "range") {
+			t.Fatalf("reads = %v, want a page read for a gap of %d", reads, maxPointGap+1)
+		}
 	})
 	t.Run("DroppedSubscriberReported", func(t *testing.T) {
 		store, bus := newMemStore(), &manualBus{}

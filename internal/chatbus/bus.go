@@ -119,7 +119,11 @@ func (b *Bus) Ensure(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	next := newLink(b, client, rt, connectTimeout)
+	next, err := newLink(b, client, rt)
+	if err != nil {
+		_ = client.Close()
+		return err
+	}
 	b.mu.Lock()
 	if b.closed {
 		b.mu.Unlock()

@@ -25,6 +25,21 @@
 // 32 groups spread over all of them. A shard that unsubscribes a group (its slot moved during
 // resharding) gets the group reconnected.
 //
+// # Commands
+//
+// Every command other than pub/sub (PUBLISH/SPUBLISH, the sequence and quota scripts) goes
+// through the client's autopipeliner (go-redis AutoPipeline, one ordered stream): commands
+// of concurrent callers that arrive while a round trip is in flight are written together
+// in the next one. On a busy thread each post makes two commands (its seq, its publish), and
+// a round trip each cost this process about 70 µs per post in write syscalls alone; in part e
+// of make bench the pipeline took one busy thread from about 2,700 to 3,500 posts/s and the
+// subscriber's lag p99 from seconds to 28 ms. go-redis marks AutoPipeline experimental; what
+// the bus relies on (blocking calls, a single ordered stream, scripts with their NOSCRIPT
+// fallback, SPUBLISH routed by slot on a cluster, errors while Redis is down and recovery
+// after) is exercised by bus_test.go, server TestRedisRestartMidSubscription (posts while
+// Redis is down, then after its restart) and TestChatOnRedisCluster (a master killed and
+// restarted).
+//
 // # Following the route
 //
 // Ensure is the one code path that connects the bus: at start-up (serve fails fast when it

@@ -2,6 +2,7 @@ package chatbus
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -14,8 +15,9 @@ import (
 // and subscribes it again after reconnecting.
 const commandTimeout = 2 * time.Second
 
-// link is the bus's connection to one Redis (or Redis Cluster): the client for publishes
-// and sequence numbers, and the pub/sub connections that carry its topics. A classic link
+// link is the bus's connection to one Redis (or Redis Cluster): the client, whose
+// autopipeliner carries every command (publishes, sequence numbers, quota leases; see the
+// package documentation), and the pub/sub connections that carry its topics. A classic link
 // has one pub/sub connection (group 0) for every channel; a sharded link (redis-cluster)
 // has one per channel group, each connected to the shard owning the group's slot.
 //
@@ -26,6 +28,7 @@ const commandTimeout = 2 * time.Second
 type link struct {
 	bus     *Bus
 	client  redis.UniversalClient
+	cmds    *redis.AutoPipeliner // client's; every command but pub/sub goes through it
 	sharded bool
 	rt      routing.Route // the route the link was made for
 
@@ -42,9 +45,13 @@ type link struct {
 	subscribed map[string]bool
 }
 
-func newLink(b *Bus, client redis.UniversalClient, rt routing.Route, open time.Duration) *link {
+func newLink(b *Bus, client redis.UniversalClient, rt routing.Route) (*link, error) {
+	cmds, err := client.AutoPipeline()
+	if err != nil {
+		return nil, fmt.Errorf("chatbus: %w", err)
+	}
 	l := &link{
-		bus: b, client: client, sharded: rt.BackendType == "redis-cluster", rt: rt,
+		bus: b, client: client, cmds: cmds, sharded: rt.BackendType == "redis-cluster", rt: rt,
 		queue: map[string]struct{}{}, resets: map[int]struct{}{},
 		kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
 		groups: map[int]*redis.PubSub{}, subscribed: map[string]bool{},
@@ -53,7 +60,7 @@ func newLink(b *Bus, client redis.UniversalClient, rt routing.Route, open time.D
 		l.open(0) // one connection carries every channel; it exists from the start
 	}
 	go l.reconcile()
-	return l
+	return l, nil
 }
 
 // serves reports whether the link is what rt asks for: the same backend, configuration
@@ -202,9 +209,9 @@ func (l *link) receive(g int, ch <-chan any) {
 
 func (l *link) publish(ctx context.Context, channel string, payload []byte) error {
 	if l.sharded {
-		return l.client.SPublish(ctx, channel, payload).Err()
+		return l.cmds.SPublish(ctx, channel, payload).Err()
 	}
-	return l.client.Publish(ctx, channel, payload).Err()
+	return l.cmds.Publish(ctx, channel, payload).Err()
 }
 
 // close stops the reconciler, closes every pub/sub connection and the client.

@@ -91,7 +91,7 @@ func (q *Quota) Acquire(ctx context.Context, tenantID string, limit int) (ok boo
 		err = cerr
 	} else if ok {
 		var total int
-		total, err = acquireScript.Run(ctx, l.client, q.keys(tenantID), q.replica, limit, quotaLease.Milliseconds()).Int()
+		total, err = acquireScript.Run(ctx, l.cmds, q.keys(tenantID), q.replica, limit, quotaLease.Milliseconds()).Int()
 		ok = err != nil || total > 0
 	}
 	if !ok {
@@ -104,7 +104,7 @@ func (q *Quota) Acquire(ctx context.Context, tenantID string, limit int) (ok boo
 func (q *Quota) Release(ctx context.Context, tenantID string) {
 	n := q.forget(tenantID)
 	if l := q.bus.link.Load(); l != nil {
-		_ = setScript.Run(ctx, l.client, q.keys(tenantID), q.replica, n, quotaLease.Milliseconds()).Err()
+		_ = setScript.Run(ctx, l.cmds, q.keys(tenantID), q.replica, n, quotaLease.Milliseconds()).Err()
 	}
 }
 
@@ -142,7 +142,7 @@ func (q *Quota) Renew(ctx context.Context) {
 		}
 		q.mu.Unlock()
 		for tenantID, n := range counts {
-			if err := setScript.Run(ctx, l.client, q.keys(tenantID), q.replica, n, quotaLease.Milliseconds()).Err(); err != nil && ctx.Err() == nil {
+			if err := setScript.Run(ctx, l.cmds, q.keys(tenantID), q.replica, n, quotaLease.Milliseconds()).Err(); err != nil && ctx.Err() == nil {
 				q.bus.log.Warn("chatbus: renewing subscription counts failed", "err", err)
 				break
 			}

@@ -40,7 +40,7 @@ func (b *Bus) Next(ctx context.Context, threadID string) (int, bool, error) {
 	if err != nil {
 		return 0, false, err
 	}
-	v, err := nextScript.Run(ctx, l.client, []string{b.counterKey(threadID)}, counterTTL.Milliseconds()).Int()
+	v, err := nextScript.Run(ctx, l.cmds, []string{b.counterKey(threadID)}, counterTTL.Milliseconds()).Int()
 	if err != nil {
 		return 0, false, err
 	}
@@ -53,7 +53,7 @@ func (b *Bus) NextAfter(ctx context.Context, threadID string, floor int) (int, e
 	if err != nil {
 		return 0, err
 	}
-	v, err := nextAfterScript.Run(ctx, l.client, []string{b.counterKey(threadID)}, floor, counterTTL.Milliseconds()).Int()
+	v, err := nextAfterScript.Run(ctx, l.cmds, []string{b.counterKey(threadID)}, floor, counterTTL.Milliseconds()).Int()
 	if err == nil && v <= floor {
 		err = errors.New("chatbus: counter did not advance")
 	}
@@ -66,5 +66,5 @@ func (b *Bus) Seed(ctx context.Context, threadID string) error {
 	if err != nil {
 		return err
 	}
-	return l.client.SetNX(ctx, b.counterKey(threadID), 0, counterTTL).Err()
+	return l.cmds.SetNX(ctx, b.counterKey(threadID), 0, counterTTL).Err()
 }

@@ -73,14 +73,15 @@ func (s *Store) Threads(ctx context.Context, sc chat.Scope, limit int) ([]chat.T
 }
 
 // CreateMessage implements chat.Store: one create-if-absent write, no transaction, so
-// concurrent posts to a thread never contend.
+// concurrent posts to a thread never contend; concurrent creates share BatchWrite
+// requests (batch.go).
 func (s *Store) CreateMessage(ctx context.Context, m chat.Message) error {
 	ctx, done := s.bound(ctx)
 	defer done()
 	if !ids.ValidFor(ids.Thread, m.ThreadID) || m.Seq < 1 {
 		return notFound("thread")
 	}
-	_, err := s.messageDoc(m.ThreadID, m.Seq).Create(ctx, m)
+	err := s.messages.do(ctx, createWrite(s.messageDoc(m.ThreadID, m.Seq).Path, messageFields(m)))
 	if status.Code(err) == codes.AlreadyExists {
 		return apperr.E(apperr.Conflict, "seq %d is taken", m.Seq)
 	}
@@ -133,4 +134,35 @@ func (s *Store) Messages(ctx context.Context, threadID string, after, limit int)
 		StartAfter(fmt.Sprintf("%012d", after)).Limit(limit)
 	ms, err := all[chat.Message](q.Documents(ctx), nil)
 	return ms, wrap("list messages", err)
+}
+
+// MessagesAt implements chat.Store with one batched point read.
+func (s *Store) MessagesAt(ctx context.Context, threadID string, seqs []int) ([]chat.Message, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	if !ids.ValidFor(ids.Thread, threadID) {
+		return nil, notFound("thread")
+	}
+	refs := make([]*firestore.DocumentRef, 0, len(seqs))
+	for _, seq := range seqs {
+		if seq >= 1 {
+			refs = append(refs, s.messageDoc(threadID, seq))
+		}
+	}
+	snaps, err := s.client.GetAll(ctx, refs)
+	if err != nil {
+		return nil, wrap("read messages", err)
+	}
+	ms := make([]chat.Message, 0, len(snaps))
+	for _, snap := range snaps {
+		if !snap.Exists() {
+			continue
+		}
+		var m chat.Message
+		if err := snap.DataTo(&m); err != nil {
+			return nil, wrap("decode message", err)
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
 }

@@ -47,21 +47,24 @@ import (
 
 // Store implements tenancy.Store.
 type Store struct {
-	client *firestore.Client
-	log    *slog.Logger
-	down   atomic.Bool   // the guard found Firestore not answering
-	kick   chan struct{} // wakes the guard
+	client   *firestore.Client
+	messages *batcher // message creates, in BatchWrite requests
+	log      *slog.Logger
+	down     atomic.Bool   // the guard found Firestore not answering
+	kick     chan struct{} // wakes the guard
 }
 
 var _ tenancy.Store = (*Store)(nil)
 
 // New returns a Store over client, logging what it cannot report to callers to log (nil
 // discards it). It makes no RPC; call Probe to check the connection.
-func New(client *firestore.Client, log *slog.Logger) *Store {
+func New(client *Client, log *slog.Logger) *Store {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Store{client: client, log: log, kick: make(chan struct{}, 1)}
+	s := &Store{client: client.Client, log: log, kick: make(chan struct{}, 1)}
+	s.messages = &batcher{write: client.batchWrite, bound: s.bound}
+	return s
 }
 
 // Probe reads one document to prove Firestore answers (ending a "down" verdict of the
