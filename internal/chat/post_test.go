@@ -156,3 +156,33 @@ func TestPost(t *testing.T) {
 		}
 	})
 }
+
+// TestForeignAndAbsentCostTheSame: another tenant's thread and a thread that does not
+// exist answer the same NOT_FOUND after the same store reads, however often they are
+// asked (a cached foreign owner against a store read per absent id would tell them apart
+// by timing).
+func TestForeignAndAbsentCostTheSame(t *testing.T) {
+	svc, store, _, _ := postFixture(t)
+	foreign := Scope{TenantID: "t_other", Env: "prod", ProjectID: "p_other"}
+	const absent = "h_00000000000000000000000000"
+	var msgs []string
+	for range 3 {
+		for _, id := range []string{"h_thread", absent} {
+			_, err := svc.Post(context.Background(), foreign, "u_mallory", id, "hi")
+			if !apperr.Is(err, apperr.NotFound) {
+				t.Fatalf("post to %s: %v, want NOT_FOUND", id, err)
+			}
+			msgs = append(msgs, err.Error())
+		}
+	}
+	for _, m := range msgs[1:] {
+		if m != msgs[0] {
+			t.Fatalf("answers differ: %q", msgs)
+		}
+	}
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	if f, a := store.ownerReads["h_thread"], store.ownerReads[absent]; f != a {
+		t.Fatalf("owner reads: foreign %d, absent %d; want the same", f, a)
+	}
+}

@@ -150,26 +150,36 @@ func (s *Service) authorize(ctx context.Context, sc Scope, threadID string) erro
 	return err
 }
 
-// owner returns a realtime resource's owner. Owners never change once recorded, so they
-// are cached without expiry (bounded: the cache empties when full); absent ones are not
-// cached, as another replica may create them.
+// owner returns a realtime resource's owner (NOT_FOUND when none is recorded). Owners
+// never change once recorded, so they are cached without expiry (bounded: the cache
+// empties when full). Absence is cached too: otherwise another tenant's id would answer
+// from the cache while an absent one costs a store read each time, and the timing would
+// tell the two apart. Caching absence is safe because ids are random and made by the
+// server when it records the owner: nobody can ask about an id before it exists, except by
+// guessing, and realtime resources are never deleted.
 func (s *Service) owner(ctx context.Context, id string) (Owner, error) {
 	s.ownersMu.RLock()
 	o, ok := s.owners[id]
 	s.ownersMu.RUnlock()
-	if ok {
-		return o, nil
+	if !ok {
+		var err error
+		o, err = s.store.Owner(ctx, id)
+		if err != nil && !apperr.Is(err, apperr.NotFound) {
+			return Owner{}, err
+		}
+		if err != nil {
+			o = Owner{} // absent
+		}
+		s.ownersMu.Lock()
+		if len(s.owners) >= maxOwners {
+			clear(s.owners)
+		}
+		s.owners[id] = o
+		s.ownersMu.Unlock()
 	}
-	o, err := s.store.Owner(ctx, id)
-	if err != nil {
-		return Owner{}, err
+	if o.Kind == "" {
+		return Owner{}, apperr.E(apperr.NotFound, "no such realtime resource")
 	}
-	s.ownersMu.Lock()
-	if len(s.owners) >= maxOwners {
-		clear(s.owners)
-	}
-	s.owners[id] = o
-	s.ownersMu.Unlock()
 	return o, nil
 }
 

@@ -25,6 +25,8 @@ type memStore struct {
 	failReads bool
 	// reads records each read: "range" (Messages) or "points" (MessagesAt).
 	reads []string
+	// ownerReads counts Owner calls by id.
+	ownerReads map[string]int
 }
 
 func newMemStore() *memStore {
@@ -33,6 +35,12 @@ func newMemStore() *memStore {
 
 func (s *memStore) CreateThread(context.Context, Thread) error { return nil }
 func (s *memStore) Owner(_ context.Context, id string) (Owner, error) {
+	s.mu.Lock()
+	if s.ownerReads == nil {
+		s.ownerReads = map[string]int{}
+	}
+	s.ownerReads[id]++
+	s.mu.Unlock()
 	if id != "h_thread" {
 		return Owner{}, apperr.E(apperr.NotFound, "no such thread")
 	}
