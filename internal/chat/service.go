@@ -66,7 +66,7 @@ type Service struct {
 	tooSlow     func(context.Context)
 
 	ownersMu sync.RWMutex
-	owners   map[string]Owner
+	owners   map[string]Owner // by caller tenant and id; Kind "" records absence
 }
 
 // Config holds the Service's dependencies.
@@ -143,23 +143,26 @@ func (s *Service) authorize(ctx context.Context, sc Scope, threadID string) erro
 	if !ids.ValidFor(ids.Thread, threadID) {
 		return apperr.E(apperr.NotFound, "no such thread")
 	}
-	o, err := s.owner(ctx, threadID)
+	o, err := s.owner(ctx, sc.TenantID, threadID)
 	if apperr.Is(err, apperr.NotFound) || err == nil && (o.Kind != KindThread || !o.owns(sc)) {
 		return apperr.E(apperr.NotFound, "no such thread") // the same words for absent and foreign
 	}
 	return err
 }
 
-// owner returns a realtime resource's owner (NOT_FOUND when none is recorded). Owners
-// never change once recorded, so they are cached without expiry (bounded: the cache
-// empties when full). Absence is cached too: otherwise another tenant's id would answer
-// from the cache while an absent one costs a store read each time, and the timing would
-// tell the two apart. Caching absence is safe because ids are random and made by the
-// server when it records the owner: nobody can ask about an id before it exists, except by
-// guessing, and realtime resources are never deleted.
-func (s *Service) owner(ctx context.Context, id string) (Owner, error) {
+// owner returns a realtime resource's owner (NOT_FOUND when none is recorded), as seen by
+// a caller in tenantID. Owners never change once recorded, so they are cached without
+// expiry (bounded: the cache empties when full), per caller tenant and id. Both choices
+// keep timing from telling another tenant's resource from an absent one: absence is
+// cached too (otherwise only absent ids would cost a store read every time), and a
+// tenant's first question about an id costs a store read even when another tenant's
+// traffic has the owner cached. Caching absence is safe because ids are random and made by
+// the server when it records the owner (nobody can ask about an id before it exists
+// except by guessing), and realtime resources are never deleted.
+func (s *Service) owner(ctx context.Context, tenantID, id string) (Owner, error) {
+	key := tenantID + "/" + id
 	s.ownersMu.RLock()
-	o, ok := s.owners[id]
+	o, ok := s.owners[key]
 	s.ownersMu.RUnlock()
 	if !ok {
 		var err error
@@ -174,7 +177,7 @@ func (s *Service) owner(ctx context.Context, id string) (Owner, error) {
 		if len(s.owners) >= maxOwners {
 			clear(s.owners)
 		}
-		s.owners[id] = o
+		s.owners[key] = o
 		s.ownersMu.Unlock()
 	}
 	if o.Kind == "" {
