@@ -16,8 +16,8 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/northstar/northstar/internal/bench/loadgen"
 	"github.com/northstar/northstar/internal/chat"
-	"github.com/northstar/northstar/internal/loadgen"
 )
 
 // answer is a seq a writer of BenchmarkLoadPosting was answered with, and when (unix ns).

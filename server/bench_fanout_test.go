@@ -18,10 +18,10 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/northstar/northstar/internal/bench/loadgen"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/devinfra"
-	"github.com/northstar/northstar/internal/loadgen"
 	"github.com/northstar/northstar/internal/routing"
 )
 

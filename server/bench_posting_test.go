@@ -18,9 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/northstar/northstar/internal/bench/loadgen"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/firestore"
-	"github.com/northstar/northstar/internal/loadgen"
 	"github.com/northstar/northstar/internal/routing"
 )
 

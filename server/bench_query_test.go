@@ -20,7 +20,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/northstar/northstar/graph"
-	"github.com/northstar/northstar/internal/loadgen"
+	"github.com/northstar/northstar/internal/bench/loadgen"
 )
 
 // queryServer is one server of BenchmarkLoadQuery and what it measured.

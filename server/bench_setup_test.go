@@ -10,7 +10,7 @@ package main
 //
 //	BENCH <name> key=value key=value ...
 //
-// on stdout, which internal/benchreport collects into BENCHMARKS.md. A value is a number,
+// on stdout, which internal/bench/report collects into BENCHMARKS.md. A value is a number,
 // a comma-separated list of numbers, a word, or a Go-quoted string; durations are in µs.
 
 import (

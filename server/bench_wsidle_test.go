@@ -28,8 +28,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/northstar/northstar/graph"
+	"github.com/northstar/northstar/internal/bench/loadgen"
 	"github.com/northstar/northstar/internal/chat"
-	"github.com/northstar/northstar/internal/loadgen"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/tenancy"
 )

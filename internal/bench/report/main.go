@@ -1,6 +1,6 @@
-// Command benchreport writes BENCHMARKS.md from what `make bench` measured.
+// Command report writes BENCHMARKS.md from what `make bench` measured.
 //
-//	go run ./internal/benchreport -dir bin/bench -o BENCHMARKS.md
+//	go run ./internal/bench/report -dir bin/bench -o BENCHMARKS.md
 //
 // It reads every *.out file in -dir: `go test -bench` output, whose standard result lines
 // ("BenchmarkX-2  N  12.3 ns/op …") and "BENCH <name> key=value …" lines (printed by the
@@ -28,10 +28,10 @@ func main() {
 	flag.Parse()
 	figures, err := run(*dir, *out, time.Now())
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "benchreport:", err)
+		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("benchreport: wrote %s\n", *out)
+	fmt.Printf("report: wrote %s\n", *out)
 	for _, f := range figures {
 		fmt.Printf("  %-2s %-72s %-22s %-9s %s\n", f.part, strings.ReplaceAll(f.name, "`", ""), f.measured, f.ratio, strings.Trim(f.result.String(), "*"))
 	}

@@ -302,7 +302,7 @@ func TestCPUProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.totalMS <= 0 || p.cum(regexpMust(`^github\.com/northstar/northstar/internal/benchreport\.burn$`)) <= 0 {
+	if p.totalMS <= 0 || p.cum(regexpMust(`^github\.com/northstar/northstar/internal/bench/report\.burn$`)) <= 0 {
 		t.Fatalf("total %v ms; rows %+v", p.totalMS, p.rows[:min(5, len(p.rows))])
 	}
 }

@@ -56,7 +56,7 @@ func (r *report) partA() *section {
 	s.printf("- **bare-gqlgen**, the baseline of the targets: `handler.New(graph.NewExecutableSchema(graph.Config{}))` from this repo's generated schema with only `transport.POST{}` (no directives, no middleware), answering `{ __typename }`. gqlgen's default is no query cache, so it parses and validates the query on every request;\n")
 	s.printf("- **bare-gqlgen-cached**: the same plus gqlgen's LRU query cache (`SetQueryCache(lru.New(1000))`, which Northstar and gqlgen's `NewDefaultServer` use): a stricter baseline, for reference;\n")
 	s.printf("- **nethttp-json**: a `net/http` handler that decodes the JSON body and encodes a JSON answer, the floor under any JSON API.\n\n")
-	s.printf("All of them get the same request headers from the same closed-loop generator (`internal/loadgen`: %s keep-alive connections, one request in flight on each, latency in a log-linear histogram, no allocation per request). ", ns.str("conns"))
+	s.printf("All of them get the same request headers from the same closed-loop generator (`internal/bench/loadgen`: %s keep-alive connections, one request in flight on each, latency in a log-linear histogram, no allocation per request). ", ns.str("conns"))
 	s.printf("Each server is warmed up for %s s; then they take turns, %s rounds of %s s each with the order rotating, and every answer is checked (status 200 and the expected body). The load generator shares the 2 cores with the servers, equally for all of them.", ns.str("warmup_s"), ns.str("rounds"), ns.str("round_s"))
 	if m, ok := r.res.latest("machine", "bench", "query"); ok {
 		other := num(m, "other_cpu_cores")
@@ -110,7 +110,7 @@ var queryLayers = []layer{
 	{"· write and flush the answer (write syscall)", `^net/http\.\(\*response\)\.finishRequest$`},
 	{"garbage collector background workers", `^runtime\.gcBgMarkWorker$`},
 	{"allocation (`mallocgc`, in all of the above)", `^runtime\.mallocgc$`},
-	{"load generator (not server work)", `^github\.com/northstar/northstar/internal/loadgen\.\(\*worker\)\.run$`},
+	{"load generator (not server work)", `^github\.com/northstar/northstar/internal/bench/loadgen\.\(\*worker\)\.run$`},
 }
 
 // layer is one row of a profile table: a label and a regular expression on pprof
@@ -213,7 +213,7 @@ func (r *report) queryProfile(s *section, missed bool) {
 		s.printf("The profiles are in %s; `go tool pprof -top` lists follow here when a target is missed.\n", filepath.Dir(ps[0].file))
 		return
 	}
-	s.printf("Top functions of the Northstar profile by own CPU time, load generator excluded:\n\n%s\n", r.pprofSection(ps[0].file, 40, "-nodecount=30", "-ignore=internal/loadgen"))
+	s.printf("Top functions of the Northstar profile by own CPU time, load generator excluded:\n\n%s\n", r.pprofSection(ps[0].file, 40, "-nodecount=30", "-ignore=internal/bench/loadgen"))
 	s.printf("The Northstar handler by cumulative time:\n\n%s\n", r.pprofSection(ps[0].file, 55, "-cum", "-nodecount=45", `-focus=net/http\.serverHandler\.ServeHTTP`))
 }
 
@@ -351,7 +351,7 @@ func (r *report) partD() *section {
 		}
 		s.printf("| `%s` (%d runs) | %s | %s | %s | %s | %s | %s | %s |\n", row.bench, t.Runs, timeStr, bStr, allocStr, orDash(row.target), orDash(baseStr), orDash(ratioStr), res)
 	}
-	s.printf("\nThe miss has no same-run baseline: it is the cost the cache saves (NOTES.md measured ≈ 91 µs for EdDSA on this machine earlier).\n\n")
+	s.printf("\nThe miss has no same-run baseline: it is the cost the cache saves.\n\n")
 	seen := map[string]bool{}
 	for _, p := range profiles {
 		if seen[p] {

@@ -32,7 +32,7 @@ func (r *report) partB() *section {
 	s := &section{}
 	s.printf("## b. Subscription fan-out over websockets\n\n")
 	names := []string{"deliveries/s at 1,000 subscribers of one thread", "publish→receive p99 at 1,000 subscribers", "drops at 1,000 subscribers", "server CPU per delivery at 1,000 subscribers"}
-	targets := []string{fmt.Sprintf("≥ %s/s (within 1%% for the window's edges)", thousands(fanoutRate)), fmt.Sprintf("≤ %s ms", plain(fanoutP99MS)), "0", fmt.Sprintf("≤ %s µs (bare gqlgen ≈ 16.6 µs in NOTES.md)", plain(fanoutCPUMicros))}
+	targets := []string{fmt.Sprintf("≥ %s/s (within 1%% for the window's edges)", thousands(fanoutRate)), fmt.Sprintf("≤ %s ms", plain(fanoutP99MS)), "0", fmt.Sprintf("≤ %s µs", plain(fanoutCPUMicros))}
 	ns, ok := r.res.latest("fanout", "server", "northstar", "subscribers", fanoutSubs)
 	if !ok {
 		for i := range names {
@@ -201,7 +201,7 @@ func fanoutLayer(label string) string {
 			return l.re
 		}
 	}
-	panic("benchreport: no fan-out layer " + label)
+	panic("report: no fan-out layer " + label)
 }
 
 // pct returns part/whole as a percentage.

@@ -102,19 +102,19 @@ func parseLine(text string) (line, error) {
 	rest := strings.TrimPrefix(text, "BENCH ")
 	name, rest, _ := strings.Cut(rest, " ")
 	if name == "" {
-		return l, fmt.Errorf("benchreport: %q: no name", text)
+		return l, fmt.Errorf("report: %q: no name", text)
 	}
 	l.Name = name
 	for rest = strings.TrimLeft(rest, " "); rest != ""; rest = strings.TrimLeft(rest, " ") {
 		k, after, ok := strings.Cut(rest, "=")
 		if !ok || k == "" || strings.Contains(k, " ") {
-			return l, fmt.Errorf("benchreport: %q: want key=value at %q", text, rest)
+			return l, fmt.Errorf("report: %q: want key=value at %q", text, rest)
 		}
 		var v string
 		if strings.HasPrefix(after, `"`) {
 			q, err := strconv.QuotedPrefix(after)
 			if err != nil {
-				return l, fmt.Errorf("benchreport: %q: %v", text, err)
+				return l, fmt.Errorf("report: %q: %v", text, err)
 			}
 			v, _ = strconv.Unquote(q)
 			rest = after[len(q):]

@@ -78,7 +78,7 @@ func (r *report) render() (string, []figure) {
 	var b strings.Builder
 	m := r.machine
 	fmt.Fprintf(&b, "# Northstar benchmarks\n\n")
-	fmt.Fprintf(&b, "<!-- Written by `make bench` (internal/benchreport): change the benchmarks or the generator, not this file. -->\n\n")
+	fmt.Fprintf(&b, "<!-- Written by `make bench` (internal/bench/report): change the benchmarks or the generator, not this file. -->\n\n")
 	fmt.Fprintf(&b, "Measured %s on this machine:\n\n", m.Date.Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(&b, "| CPU | cores | memory | OS | Go | commit |\n|---|---|---|---|---|---|\n")
 	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n\n", m.CPU, m.Cores, orDash(m.Memory), orDash(m.Kernel), m.Go, orDash(m.Commit))
@@ -119,7 +119,7 @@ func (r *report) render() (string, []figure) {
 	}
 	b.WriteString("```\n\n")
 	b.WriteString("`BENCH_DIR` (default `bin/bench`) keeps every output and profile; `BENCH_ARGS` passes flags to the server benchmarks, e.g. `make bench BENCH_ARGS='-bench.wsconns=2000 -bench.rounds=1'` for a quick look (see `server/bench_setup_test.go`). ")
-	b.WriteString("The whole-server benchmarks are `Benchmark` functions run with `-benchtime=1x`, so `make test` never runs them; each prints `BENCH <name> key=value …` lines, which `go run ./internal/benchreport` collects into this file together with the standard `go test -bench` lines.\n\n")
+	b.WriteString("The whole-server benchmarks are `Benchmark` functions run with `-benchtime=1x`, so `make test` never runs them; each prints `BENCH <name> key=value …` lines, which `go run ./internal/bench/report` collects into this file together with the standard `go test -bench` lines.\n\n")
 
 	for _, s := range parts {
 		b.WriteString(s.body.String())
