@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/routing"
 )
@@ -31,7 +32,7 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 			err = routing.CheckSecretRefs(r, m.secrets)
 		}
 		if err != nil {
-			return fmt.Errorf("route %s is not allowed (%s): fix it with `northstar routes apply -f FILE`", r.Key(), strings.TrimPrefix(err.Error(), "BAD_USER_INPUT: "))
+			return fmt.Errorf("route %s is not allowed (%s): fix it with `northstar routes apply -f FILE`", r.Key(), apperr.MessageOf(err))
 		}
 	}
 	needed := map[string]*routing.Route{}

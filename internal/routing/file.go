@@ -131,21 +131,25 @@ func parseRoute(n *yaml.Node, path string, vars map[string]string) (Route, error
 		}
 	}
 	if err := Validate(&r); err != nil {
-		msg := apperr.MessageOf(err)
-		name, rest, _ := strings.Cut(msg, ": ")
-		base, _, _ := strings.Cut(name, ".")
-		line, ok := lines[base]
-		if !ok {
-			line, rest = n.Line, msg
-			name = ""
-		}
-		field := path
-		if name != "" {
-			field = path + "." + name
-		}
-		return Route{}, &FileError{Line: line, Field: field, Msg: rest}
+		return Route{}, validationError(err, n, path, lines)
 	}
 	return r, nil
+}
+
+// validationError locates Validate's error in the file: on the line of the field at fault
+// (a config key's error sits on the config mapping), or of the route itself when that
+// field is absent.
+func validationError(err error, route *yaml.Node, path string, lines map[string]int) error {
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		return &FileError{Line: route.Line, Field: path, Msg: apperr.MessageOf(err)}
+	}
+	top, _, _ := strings.Cut(fe.Field, ".")
+	line, ok := lines[top]
+	if !ok {
+		line = route.Line
+	}
+	return &FileError{Line: line, Field: path + "." + fe.Field, Msg: fe.Message}
 }
 
 func scalar(n *yaml.Node, field string, vars map[string]string) (string, error) {
@@ -202,6 +206,10 @@ func stringList(n *yaml.Node, field string, vars map[string]string) ([]string, e
 }
 
 // yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into a FileError.
+//
+// It parses the line out of the message because yaml.v3 offers nothing structured for a
+// syntax error: the parser builds it with fmt.Errorf("yaml: line %d: %s", …) and keeps its
+// marks to itself.
 func yamlError(err error) error {
 	var line int
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")

@@ -58,6 +58,8 @@ func TestParseFileErrors(t *testing.T) {
 		{"UnknownField", route("    backendType: redis", "    colour: blue"), 6, "routes[0].colour", "unknown field"},
 		{"Memory", route("    backendType: memory"), 5, "routes[0].backendType", "not a durable backend"},
 		{"Unknown", route("    backendType: floppy"), 5, "routes[0].backendType", "unknown"},
+		{"BackendTypeMissing", route(), 2, "routes[0].backendType", "unknown \"\""},
+		{"ConfigKeyInvalid", route("    backendType: gcs", "    config: {bucket: b, \"1x\": v}"), 6, "routes[0].config", "key \"1x\" is not valid"},
 		{"RedisNeedsAddress", route("    backendType: redis", "    config:", "      db: \"1\""), 7, "routes[0].config.address", "required"},
 		{"RedisBadAddress", route("    backendType: redis", "    config:", "      address: nowhere"), 7, "routes[0].config.address", "host:port"},
 		{"SecretInConfig", route("    backendType: redis", "    config:", "      address: a:1", "      password: hunter2"), 7, "routes[0].config.password", "secretRefs"},

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/reqctx"
 )
@@ -140,26 +139,40 @@ const (
 	maxSecretRefs    = 16
 )
 
-// Validate checks a route as written by a client and normalizes its env. It returns
-// BAD_USER_INPUT naming the field.
+// Validate checks a key as clients give it: the resource kind, tenant, env (any alias
+// NormalizeEnv knows) and optional project. The key rules live here alone, so deleting a
+// route refuses exactly the keys writing one does. Returns a *FieldError (BAD_USER_INPUT)
+// naming the first bad field.
+func (k Key) Validate() error {
+	if !kindPattern.MatchString(k.ResourceKind) {
+		return fieldErr("resourceKind", "must match %s", kindPattern)
+	}
+	if !ids.ValidFor(ids.Tenant, k.TenantID) {
+		return fieldErr("tenantId", "not a valid tenant id")
+	}
+	if env, err := reqctx.NormalizeEnv(k.Env); err != nil || env == "" {
+		return fieldErr("env", "must be one of dev, staging, prod")
+	}
+	if k.ProjectID != "" && !ids.ValidFor(ids.Project, k.ProjectID) {
+		return fieldErr("projectId", "not a valid project id")
+	}
+	return nil
+}
+
+// normalEnv maps an env that Key.Validate accepted to its canonical name, the one routes
+// are stored under.
+func normalEnv(env string) string {
+	e, _ := reqctx.NormalizeEnv(env)
+	return e
+}
+
+// Validate checks a route as written by a client and normalizes its env. It returns a
+// *FieldError (BAD_USER_INPUT) naming the first bad field.
 func Validate(r *Route) error {
-	bad := func(field, format string, args ...any) error {
-		return apperr.E(apperr.BadUserInput, "%s: %s", field, fmt.Sprintf(format, args...))
+	if err := r.Key().Validate(); err != nil {
+		return err
 	}
-	if !kindPattern.MatchString(r.ResourceKind) {
-		return bad("resourceKind", "must match %s", kindPattern)
-	}
-	if !ids.ValidFor(ids.Tenant, r.TenantID) {
-		return bad("tenantId", "not a valid tenant id")
-	}
-	env, err := reqctx.NormalizeEnv(r.Env)
-	if err != nil || env == "" {
-		return bad("env", "must be one of dev, staging, prod")
-	}
-	r.Env = env
-	if r.ProjectID != "" && !ids.ValidFor(ids.Project, r.ProjectID) {
-		return bad("projectId", "not a valid project id")
-	}
+	r.Env = normalEnv(r.Env)
 	if err := CheckBackend(r.BackendType, r.Config); err != nil {
 		return err
 	}
@@ -167,10 +180,10 @@ func Validate(r *Route) error {
 }
 
 // checkSecretRefs checks the form and scheme of r's secret references: name=file://…, or
-// env://… for t_system's dev routes. Returns BAD_USER_INPUT.
+// env://… for t_system's dev routes. Returns a *FieldError (BAD_USER_INPUT).
 func checkSecretRefs(r Route) error {
 	bad := func(format string, args ...any) error {
-		return apperr.E(apperr.BadUserInput, "secretRefs: %s", fmt.Sprintf(format, args...))
+		return fieldErr("secretRefs", format, args...)
 	}
 	if len(r.SecretRefs) > maxSecretRefs {
 		return bad("at most %d", maxSecretRefs)
@@ -200,35 +213,36 @@ func checkSecretRefs(r Route) error {
 }
 
 // CheckBackend checks a backend type and its config: refused and unknown types, required
-// keys, per-backend rules, and secret-looking keys. Returns BAD_USER_INPUT.
+// keys, per-backend rules, and secret-looking keys. Returns a *FieldError (BAD_USER_INPUT)
+// naming backendType or the config key at fault.
 func CheckBackend(backendType string, cfg map[string]string) error {
 	if refused[strings.ToLower(backendType)] {
-		return apperr.E(apperr.BadUserInput, "backendType: %q is not a durable backend; use one of %s", backendType, strings.Join(BackendTypes(), ", "))
+		return fieldErr("backendType", "%q is not a durable backend; use one of %s", backendType, strings.Join(BackendTypes(), ", "))
 	}
 	b, ok := backends[backendType]
 	if !ok {
-		return apperr.E(apperr.BadUserInput, "backendType: unknown %q; use one of %s", truncate(backendType), strings.Join(BackendTypes(), ", "))
+		return fieldErr("backendType", "unknown %q; use one of %s", truncate(backendType), strings.Join(BackendTypes(), ", "))
 	}
 	if len(cfg) > maxConfigEntries {
-		return apperr.E(apperr.BadUserInput, "config: at most %d entries", maxConfigEntries)
+		return fieldErr("config", "at most %d entries", maxConfigEntries)
 	}
 	for k, v := range cfg {
 		if !configKeyPattern.MatchString(k) {
-			return apperr.E(apperr.BadUserInput, "config: key %q is not valid", truncate(k))
+			return fieldErr("config", "key %q is not valid", truncate(k))
 		}
 		if len(v) > maxConfigValue {
-			return apperr.E(apperr.BadUserInput, "config.%s: longer than %d bytes", k, maxConfigValue)
+			return fieldErr("config."+k, "longer than %d bytes", maxConfigValue)
 		}
 		lk := strings.ToLower(k)
 		for _, s := range secretLike {
 			if strings.Contains(lk, s) {
-				return apperr.E(apperr.BadUserInput, "config.%s: secret values never go in config; name the secret in secretRefs", k)
+				return fieldErr("config."+k, "secret values never go in config; name the secret in secretRefs")
 			}
 		}
 	}
 	for _, k := range b.required {
 		if strings.TrimSpace(cfg[k]) == "" {
-			return apperr.E(apperr.BadUserInput, "config.%s: required for a %s backend", k, backendType)
+			return fieldErr("config."+k, "required for a %s backend", backendType)
 		}
 	}
 	if b.check != nil {
@@ -242,7 +256,7 @@ func redisConfig(cfg map[string]string) error {
 		return err
 	}
 	if db, ok := cfg["db"]; ok && !redisDBPattern.MatchString(db) {
-		return apperr.E(apperr.BadUserInput, "config.db: must be a database number")
+		return fieldErr("config.db", "must be a database number")
 	}
 	return nil
 }
@@ -259,7 +273,7 @@ func redisClusterConfig(cfg map[string]string) error {
 func hostPort(field, v string) error {
 	host, port, err := net.SplitHostPort(v)
 	if err != nil || host == "" || port == "" {
-		return apperr.E(apperr.BadUserInput, "%s: %q must be host:port", field, truncate(v))
+		return fieldErr(field, "%q must be host:port", truncate(v))
 	}
 	return nil
 }

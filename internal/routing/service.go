@@ -55,7 +55,7 @@ func NewService(store Store, projects Projects, secrets SecretScope, now func() 
 
 // CheckSecretRefs checks r's secret references: their form and scheme (as Validate does)
 // and that every file reference names one of r's tenant's secrets. Start-up uses it on
-// stored routes. Returns BAD_USER_INPUT.
+// stored routes. Returns a *FieldError (BAD_USER_INPUT) naming secretRefs.
 func CheckSecretRefs(r Route, scope SecretScope) error {
 	if err := checkSecretRefs(r); err != nil {
 		return err
@@ -66,7 +66,7 @@ func CheckSecretRefs(r Route, scope SecretScope) error {
 			continue // Validate allows no other scheme but env:// for t_system in dev
 		}
 		if err := scope.CheckRef(r.TenantID, ref); err != nil {
-			return apperr.E(apperr.BadUserInput, "secretRefs: %q: %v", name, err)
+			return fieldErr("secretRefs", "%q: %v", name, err)
 		}
 	}
 	return nil
@@ -83,13 +83,14 @@ func (s *Service) Set(ctx context.Context, r Route, expectedVersion *int, actor 
 	return s.store.PutRoute(ctx, r, expectedVersion)
 }
 
-// Delete removes a route. Returns BAD_USER_INPUT, NOT_FOUND, CONFLICT.
+// Delete removes a route; k's env may be any alias of it. Returns BAD_USER_INPUT (a
+// *FieldError naming the key field), NOT_FOUND, CONFLICT.
 func (s *Service) Delete(ctx context.Context, k Key, expectedVersion *int) error {
-	probe := Route{ResourceKind: k.ResourceKind, TenantID: k.TenantID, Env: k.Env, ProjectID: k.ProjectID, BackendType: "firestore"}
-	if err := Validate(&probe); err != nil {
+	if err := k.Validate(); err != nil {
 		return err
 	}
-	return s.store.DeleteRoute(ctx, probe.Key(), expectedVersion)
+	k.Env = normalEnv(k.Env)
+	return s.store.DeleteRoute(ctx, k, expectedVersion)
 }
 
 func (s *Service) check(ctx context.Context, r *Route) error {
@@ -103,11 +104,11 @@ func (s *Service) check(ctx context.Context, r *Route) error {
 		return nil
 	}
 	if r.TenantID == ids.System {
-		return apperr.E(apperr.BadUserInput, "projectId: t_system defaults are tenant-wide")
+		return fieldErr("projectId", "t_system defaults are tenant-wide")
 	}
 	_, err := s.projects.Project(ctx, r.TenantID, r.ProjectID)
 	if apperr.Is(err, apperr.NotFound) {
-		return apperr.E(apperr.BadUserInput, "projectId: not a project of tenant %s", r.TenantID)
+		return fieldErr("projectId", "not a project of tenant %s", r.TenantID)
 	}
 	return err
 }
