@@ -11,6 +11,8 @@ import (
 
 	"github.com/gorilla/websocket"
 	"github.com/lestrrat-go/jwx/v2/jwa"
+
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // Websocket protocols, by the name their subprotocol negotiates.
@@ -178,8 +180,8 @@ func TestAttackWebsocketBadTokenAtInit(t *testing.T) {
 					"authorization": "Bearer " + c.token, "tenantId": ann.TenantID}})
 				got, code, reason := ws.untilClose()
 				expectNoResult(t, got)
-				if code != closeUnauthorized || reason == "" || !strings.Contains(reason, c.reason) {
-					t.Fatalf("closed with %d %q, want %d with a reason mentioning %q", code, reason, closeUnauthorized, c.reason)
+				if code != wsgorilla.CloseUnauthorized || reason == "" || !strings.Contains(reason, c.reason) {
+					t.Fatalf("closed with %d %q, want %d with a reason mentioning %q", code, reason, wsgorilla.CloseUnauthorized, c.reason)
 				}
 				if strings.Contains(reason, c.token) {
 					t.Fatal("the close reason echoes the token")

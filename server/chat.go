@@ -91,7 +91,7 @@ func (l *tenantSubscriptions) around(ctx context.Context, next graphql.Operation
 		l.log.WarnContext(ctx, "subscription quota: Redis unavailable; counting this replica's subscriptions only", "err", err)
 	}
 	if !ok {
-		return errorResponse(apperr.RateLimited, "too many live subscriptions for this tenant")
+		return refuse(ctx, apperr.RateLimited, "too many live subscriptions for this tenant")
 	}
 	var once sync.Once
 	release := func() {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // TestRedisRestartMidSubscription kills the chat bus's Redis under a live subscription,
@@ -68,7 +70,7 @@ func TestShutdownClosesWebsockets(t *testing.T) {
 	ws.expectSeqs(1, 1)
 
 	cancel()
-	if code, reason := ws.expectClose(); code != closeGoingAway {
+	if code, reason := ws.expectClose(); code != wsgorilla.CloseGoingAway {
 		t.Fatalf("closed with %d %q, want 1001 (going away)", code, reason)
 	}
 	select {

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // chatHeaders are a member's headers for project-scoped chat calls.
@@ -345,7 +347,7 @@ func testRevocation(t *testing.T, redisDown bool) {
 	a.gql(t, f.owner.headers(), `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`,
 		map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "userId": bob.UserID}}).decode(t, &ok)
 	for name, ws := range map[string]*wsClient{"same replica": onA, "other replica": onB} {
-		if code, reason := ws.expectClose(); code != closeForbidden {
+		if code, reason := ws.expectClose(); code != wsgorilla.CloseForbidden {
 			t.Fatalf("%s: closed with %d %q, want 4403 (access lost)", name, code, reason)
 		}
 	}

@@ -58,8 +58,7 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 			// gqlgen's POST transport would hold a subscription open and answer with its
 			// first event (or null): refuse it before it starts.
 			if oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
-				ri.status, ri.code = apperr.Status(apperr.BadUserInput), string(apperr.BadUserInput)
-				return errorResponse(apperr.BadUserInput, "subscriptions are served over websockets only (graphql-transport-ws or graphql-ws on /query)")
+				return refuse(ctx, apperr.BadUserInput, "subscriptions are served over websockets only (graphql-transport-ws or graphql-ws on /query)")
 			}
 		}
 		return next(ctx)
@@ -67,18 +66,19 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 	srv.AroundOperations(subs.around)
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
-		if ri := info(ctx); !ri.websocket && resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {
-			ri.status, ri.code = statusOf(resp.Errors[0]), codeOf(resp.Errors[0])
+		if resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {
+			operationFailed(ctx, resp.Errors[0])
 		}
 		return resp
 	})
 	return srv, nil
 }
 
-// errorResponse is a response holding one error, with its code and status, that ends an
-// operation before it runs.
-func errorResponse(code apperr.Code, message string) graphql.ResponseHandler {
-	err := &gqlerror.Error{Message: message, Extensions: map[string]any{"code": string(code), "status": apperr.Status(code)}}
+// refuse ends an operation before it runs with one error, and records the error for the
+// request's status (AroundResponses never sees a response made before the operation).
+func refuse(ctx context.Context, code apperr.Code, message string) graphql.ResponseHandler {
+	err := apperr.GraphQL(code, message)
+	operationFailed(ctx, err)
 	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
 }
 
@@ -142,22 +142,23 @@ func (p presenter) present(ctx context.Context, err error) *gqlerror.Error {
 		}
 	case gqlErr.Err == nil && !errors.As(err, &ae):
 		code = apperr.BadUserInput
-		if c, ok := gqlErr.Extensions["code"].(string); ok {
-			gqlErr.Extensions["reason"] = c
-		}
 	default:
 		code = apperr.Internal
 		p.log.ErrorContext(ctx, "internal error", "request_id", reqctx.From(ctx).RequestID,
 			"path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = apperr.InternalMessage
 	}
-	if gqlErr.Extensions == nil {
-		gqlErr.Extensions = map[string]any{}
+	out := apperr.GraphQL(code, gqlErr.Message)
+	out.Path, out.Locations = gqlErr.Path, gqlErr.Locations
+	for k, v := range gqlErr.Extensions {
+		switch {
+		case k == "code" && code == apperr.BadUserInput:
+			out.Extensions["reason"] = v // gqlgen's own code, e.g. GRAPHQL_VALIDATION_FAILED
+		case k != "code" && k != "status":
+			out.Extensions[k] = v
+		}
 	}
-	gqlErr.Extensions["code"] = string(code)
-	gqlErr.Extensions["status"] = apperr.Status(code)
-	gqlErr.Err = nil
-	return gqlErr
+	return out
 }
 
 // recover turns a resolver panic into an internal error, logging the stack.

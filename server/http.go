@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
@@ -26,8 +27,11 @@ import (
 
 // requestInfo collects what the layers learn about one request, for its status and log.
 type requestInfo struct {
-	status    int    // set when the operation produced no data because of an error
-	code      string // that error's code
+	// status and code are set once per request, from the error that left it without data:
+	// by the GraphQL layer from the response's first error (AroundResponses), or by
+	// api.fail for a request refused before it reached GraphQL.
+	status    int
+	code      string
 	operation string // the client's operation name
 	root      string // kind and first root field, e.g. "query:tenant"
 	tenant    string
@@ -35,6 +39,17 @@ type requestInfo struct {
 	// websocket marks a connection: its many operations share this requestInfo, so the
 	// operation layers leave it alone (it is then read-only and race-free).
 	websocket bool
+}
+
+// failed records the error that left a request without data, for its status and log.
+func (ri *requestInfo) failed(e *gqlerror.Error) { ri.status, ri.code = statusOf(e), codeOf(e) }
+
+// operationFailed is failed for the GraphQL layer: a websocket's operations share one
+// requestInfo and leave it alone.
+func operationFailed(ctx context.Context, e *gqlerror.Error) {
+	if ri := info(ctx); !ri.websocket {
+		ri.failed(e)
+	}
 }
 
 type infoKey struct{}
@@ -150,26 +165,17 @@ func checkBody(body []byte) error {
 
 // errorBody is the GraphQL-shaped answer to a request refused before it ran.
 type errorBody struct {
-	Errors []errorEntry `json:"errors"`
-	Data   any          `json:"data"`
-}
-
-type errorEntry struct {
-	Message    string         `json:"message"`
-	Extensions map[string]any `json:"extensions"`
+	Errors gqlerror.List `json:"errors"`
+	Data   any           `json:"data"`
 }
 
 // fail writes err as a GraphQL error response with its status.
 func (a *api) fail(w http.ResponseWriter, ri *requestInfo, err error) {
-	code := apperr.CodeOf(err)
-	status := apperr.Status(code)
-	ri.status, ri.code = status, string(code)
+	e := apperr.GraphQL(apperr.CodeOf(err), apperr.MessageOf(err))
+	ri.failed(e)
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(errorBody{Errors: []errorEntry{{
-		Message:    apperr.MessageOf(err),
-		Extensions: map[string]any{"code": string(code), "status": status},
-	}}})
+	w.WriteHeader(ri.status)
+	_ = json.NewEncoder(w).Encode(errorBody{Errors: gqlerror.List{e}})
 }
 
 // statusWriter holds back the status line until the body starts, so the status the

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // npmClientDir holds the real npm websocket clients (graphql-ws, subscriptions-transport-ws)
@@ -60,8 +62,8 @@ func TestNPMClients(t *testing.T) {
 				name, token, tenant string
 				code                int
 			}{
-				{"OtherTenant", bob.Token, ann.TenantID, closeForbidden},
-				{"BadToken", "garbage", ann.TenantID, closeUnauthorized},
+				{"OtherTenant", bob.Token, ann.TenantID, wsgorilla.CloseForbidden},
+				{"BadToken", "garbage", ann.TenantID, wsgorilla.CloseUnauthorized},
 			}
 			for _, r := range refusals {
 				t.Run("Refused/"+r.name, func(t *testing.T) {

@@ -47,7 +47,7 @@ func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Con
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
-		sess.end(closeGoingAway, "server shutting down: reconnect and resume with after")
+		sess.end(wsgorilla.CloseGoingAway, "server shutting down: reconnect and resume with after")
 		return ctx
 	}
 	set := s.byKey[sess.key]
@@ -74,7 +74,7 @@ type sessionCtxKey struct{}
 // subscription for falling behind, and the client should reconnect and resume with after.
 func (s *sessions) tooSlow(ctx context.Context) {
 	if sess, ok := ctx.Value(sessionCtxKey{}).(*session); ok {
-		sess.end(closeTryAgain, "too slow to keep up: reconnect and resume with after")
+		sess.end(wsgorilla.CloseTryAgain, "too slow to keep up: reconnect and resume with after")
 	}
 }
 
@@ -84,7 +84,7 @@ func (s *sessions) revokeLocal(tenantID, userID string) int {
 	defer s.mu.Unlock()
 	set := s.byKey[sessionKey{tenantID, userID}]
 	for sess := range set {
-		sess.end(closeForbidden, "access to the tenant was revoked")
+		sess.end(wsgorilla.CloseForbidden, "access to the tenant was revoked")
 	}
 	return len(set)
 }
@@ -96,7 +96,7 @@ func (s *sessions) closeAll() {
 	s.closed = true
 	for _, set := range s.byKey {
 		for sess := range set {
-			sess.end(closeGoingAway, "server shutting down: reconnect and resume with after")
+			sess.end(wsgorilla.CloseGoingAway, "server shutting down: reconnect and resume with after")
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/routing"
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 var (
@@ -216,7 +217,7 @@ func TestServeStartsAndStops(t *testing.T) {
 		if err != nil {
 			t.Fatalf("serve exited with %v after SIGTERM", err)
 		}
-		if code, _ := ws.expectClose(); code != closeGoingAway {
+		if code, _ := ws.expectClose(); code != wsgorilla.CloseGoingAway {
 			t.Fatalf("the websocket closed with %d, want a 1001 close frame", code)
 		}
 	case <-time.After(shutdownGrace + 5*time.Second):

@@ -21,19 +21,6 @@ const (
 	wsKeepAlive = 15 * time.Second
 )
 
-// Close codes (SPEC "Operations and limits"), chosen for what the graphql-ws client does
-// with them: it never retries 4400, 4401, 4500; it retries 4403, 1001 and 1013.
-const (
-	closeBadRequest   = 4400 // malformed connection_init
-	closeUnauthorized = 4401 // no, bad or expired token, or an ended session: get a new token first
-	closeForbidden    = 4403 // access to the tenant lost or refused
-	closeInternal     = 4500
-	closeGoingAway    = 1001 // the server is shutting down: reconnect elsewhere, resume with after
-	// closeTryAgain (RFC 6455 "try again later"): a store did not answer at
-	// connection_init, or a subscription fell too far behind to be kept.
-	closeTryAgain = 1013
-)
-
 // websocketTransport serves subscriptions over gorilla websockets, with the
 // RequestContext built from the connection_init payload.
 func (a *api) websocketTransport(origins []string) transport.Websocket {
@@ -70,17 +57,17 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 			return ctx, nil, nil
 		}
 	}
-	code := closeBadRequest
+	code := wsgorilla.CloseBadRequest
 	switch apperr.CodeOf(err) {
 	case apperr.Unauthenticated:
-		code = closeUnauthorized
+		code = wsgorilla.CloseUnauthorized
 	case apperr.Forbidden:
-		code = closeForbidden
+		code = wsgorilla.CloseForbidden
 	case apperr.Unavailable, apperr.RouteMissing:
-		code = closeTryAgain
+		code = wsgorilla.CloseTryAgain
 		a.log.WarnContext(ctx, "websocket init: a store did not answer", "err", err)
 	case apperr.Internal:
-		code = closeInternal
+		code = wsgorilla.CloseInternal
 		a.log.ErrorContext(ctx, "websocket init", "err", err)
 	}
 	msg := apperr.MessageOf(err)
@@ -96,7 +83,7 @@ func expireAt(ctx context.Context, t time.Time) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
 	ending := wsgorilla.EndingFrom(ctx)
 	timer := time.AfterFunc(time.Until(t), func() {
-		ending.Set(closeUnauthorized, "token expired: get a new token and reconnect")
+		ending.Set(wsgorilla.CloseUnauthorized, "token expired: get a new token and reconnect")
 		cancel()
 	})
 	context.AfterFunc(ctx, func() { timer.Stop() })

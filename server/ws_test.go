@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // wsClient is a graphql-transport-ws (or legacy graphql-ws) client for tests.
@@ -100,11 +102,11 @@ func TestWebsocketInit(t *testing.T) {
 		code    int
 		reason  string
 	}{
-		{"NoToken", map[string]any{"tenantId": ann.TenantID}, closeUnauthorized, "authorization"},
-		{"BadToken", map[string]any{"authorization": "Bearer nope"}, closeUnauthorized, "invalid token"},
-		{"OtherTenant", map[string]any{"authorization": "Bearer " + ann.Token, "tenantId": bob.TenantID}, closeForbidden, "not a member"},
-		{"MalformedTenant", map[string]any{"authorization": "Bearer " + ann.Token, "tenantId": "t_../x"}, closeBadRequest, "not a valid id"},
-		{"BadEnv", map[string]any{"authorization": "Bearer " + ann.Token, "env": "qa"}, closeBadRequest, "env"},
+		{"NoToken", map[string]any{"tenantId": ann.TenantID}, wsgorilla.CloseUnauthorized, "authorization"},
+		{"BadToken", map[string]any{"authorization": "Bearer nope"}, wsgorilla.CloseUnauthorized, "invalid token"},
+		{"OtherTenant", map[string]any{"authorization": "Bearer " + ann.Token, "tenantId": bob.TenantID}, wsgorilla.CloseForbidden, "not a member"},
+		{"MalformedTenant", map[string]any{"authorization": "Bearer " + ann.Token, "tenantId": "t_../x"}, wsgorilla.CloseBadRequest, "not a valid id"},
+		{"BadEnv", map[string]any{"authorization": "Bearer " + ann.Token, "env": "qa"}, wsgorilla.CloseBadRequest, "env"},
 	}
 	for _, proto := range []string{"graphql-transport-ws", "graphql-ws"} {
 		for _, c := range cases {
@@ -238,7 +240,7 @@ func TestWebsocketClosesAtTokenExpiry(t *testing.T) {
 		t.Fatalf("init: %+v %v", m, err)
 	}
 	start := time.Now()
-	if code, reason := ws.expectClose(); code != closeUnauthorized || !strings.Contains(reason, "token expired") {
+	if code, reason := ws.expectClose(); code != wsgorilla.CloseUnauthorized || !strings.Contains(reason, "token expired") {
 		t.Fatalf("closed with %d %q, want 4401 token expired", code, reason)
 	}
 	if d := time.Since(start); d > 4*time.Second {

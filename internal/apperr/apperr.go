@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // Code classifies an error for clients. The set is closed: clients switch on it.
@@ -99,6 +101,13 @@ func Status(code Code) int {
 		return s
 	}
 	return http.StatusInternalServerError
+}
+
+// GraphQL returns the GraphQL error clients see for code: message, and the extensions
+// code and status (from the one table). It is the one place that shape is built: the error
+// presenter, requests refused before they run, and the websocket adapter all use it.
+func GraphQL(code Code, message string) *gqlerror.Error {
+	return &gqlerror.Error{Message: message, Extensions: map[string]any{"code": string(code), "status": Status(code)}}
 }
 
 // Is reports whether err carries code.

@@ -187,7 +187,7 @@ func (c *conn) admit(data []byte) (bool, error) {
 	switch e.Type {
 	case typeInit:
 		if c.inited {
-			_ = c.WriteClose(closeTooManyInits, "Too many initialisation requests")
+			_ = c.WriteClose(CloseTooManyInits, "Too many initialisation requests")
 			return false, ErrTooManyInits
 		}
 		c.inited = true
@@ -200,7 +200,7 @@ func (c *conn) admit(data []byte) (bool, error) {
 		return true, nil
 	case start:
 		if !c.inited {
-			_ = c.WriteClose(closeUnauthorized, "Unauthorized")
+			_ = c.WriteClose(CloseUnauthorized, "Unauthorized")
 			return false, ErrNotInitialised
 		}
 	default:
@@ -211,7 +211,7 @@ func (c *conn) admit(data []byte) (bool, error) {
 		_ = c.writeTooMany(e.ID)
 		return false, nil
 	case duplicate:
-		_ = c.WriteClose(closeSubscriberExists, "Subscriber for "+e.ID+" already exists")
+		_ = c.WriteClose(CloseSubscriberExists, "Subscriber for "+e.ID+" already exists")
 		return false, ErrSubscriberExists
 	}
 	return true, nil
@@ -417,7 +417,7 @@ func (c *conn) isClosing() bool {
 
 // initExpired closes a connection that sent no connection_init in time.
 func (c *conn) initExpired() {
-	_ = c.WriteClose(closeInitTimeout, "Connection initialisation timeout")
+	_ = c.WriteClose(CloseInitTimeout, "Connection initialisation timeout")
 	_ = c.Close()
 }
 

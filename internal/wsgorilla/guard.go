@@ -12,15 +12,6 @@ import (
 // active and the connection was closed with 4409. It is the client's fault, not the server's.
 var ErrSubscriberExists = errors.New("wsgorilla: subscriber for the operation id already exists")
 
-// graphql-transport-ws close codes the guard sends: a reused operation id, an operation
-// before connection_init, a second connection_init.
-const (
-	closeSubscriberExists = 4409
-	closeUnauthorized     = 4401
-	closeTooManyInits     = 4429
-	closeInitTimeout      = 4408
-)
-
 // ErrNotInitialised and ErrTooManyInits are the read errors gqlgen's ErrorFunc receives
 // when a client sent an operation before connection_init (closed with 4401
 // "Unauthorized") or a second connection_init (closed with 4429 "Too many initialisation

@@ -278,7 +278,7 @@ func TestDuplicateIDCloses(t *testing.T) {
 				if err := c.ws.WriteMessage(tc.frame, fmt.Appendf(nil, tc.text, typ)); err != nil {
 					t.Fatal(err)
 				}
-				c.expectClose(closeSubscriberExists, "Subscriber for 1 already exists")
+				c.expectClose(CloseSubscriberExists, "Subscriber for 1 already exists")
 				if n := h.timesAccepted("s2"); n != 0 {
 					t.Errorf("gqlgen accepted the duplicate %d times", n)
 				}
@@ -317,7 +317,7 @@ func TestIDReuse(t *testing.T) {
 			c.expectData(h, "s2", "1")
 			// The first operation's complete did not end the second.
 			c.subscribe("1", "s3")
-			c.expectClose(closeSubscriberExists, "Subscriber for 1 already exists")
+			c.expectClose(CloseSubscriberExists, "Subscriber for 1 already exists")
 			if n := h.timesAccepted("s3"); n != 0 {
 				t.Errorf("gqlgen accepted the duplicate %d times", n)
 			}
@@ -327,7 +327,7 @@ func TestIDReuse(t *testing.T) {
 			h.waitRunning(t, "stuck1")
 			c.stop("1")
 			c.subscribe("1", "s2") // gqlgen cannot end stuck1: the id is still taken
-			c.expectClose(closeSubscriberExists, "Subscriber for 1 already exists")
+			c.expectClose(CloseSubscriberExists, "Subscriber for 1 already exists")
 			h.end(t, "stuck1")
 		}},
 	}
@@ -518,7 +518,7 @@ func guardConversation(s *httptest.Server, h *opHub, protocol string, i int) err
 		return err
 	}
 	ce, err := readCloseFrame(ws)
-	if err == nil && ce.Code != closeSubscriberExists {
+	if err == nil && ce.Code != CloseSubscriberExists {
 		err = fmt.Errorf("close %d %q, want 4409", ce.Code, ce.Text)
 	}
 	return err

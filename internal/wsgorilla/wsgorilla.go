@@ -29,6 +29,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/gorilla/websocket"
+
+	"github.com/northstar/northstar/internal/apperr"
 )
 
 // Defaults applied by New to zero Options fields.
@@ -136,7 +138,7 @@ func New(opts Options) *Implementation {
 		keepAlive:        opts.KeepAlive,
 		allowed:          make(map[string]bool, len(opts.AllowedOrigins)),
 	}
-	i.tooMany = fmt.Appendf(nil, `{"message":"too many subscriptions on this connection (limit %d)","extensions":{"code":"RATE_LIMITED","status":429}}`, i.maxSubscriptions)
+	i.tooMany, _ = json.Marshal(apperr.GraphQL(apperr.RateLimited, fmt.Sprintf("too many subscriptions on this connection (limit %d)", i.maxSubscriptions)))
 	for _, o := range opts.AllowedOrigins {
 		if o == "*" {
 			i.allowAll = true
