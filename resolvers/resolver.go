@@ -16,29 +16,65 @@ import (
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
-// Tenancy is what the resolvers need of tenancy.Service.
+// Tenancy is what the resolvers need of tenancy.Service. Besides the codes each method
+// names, every method returns UNAVAILABLE when the store does not answer in time.
 type Tenancy interface {
+	// BootstrapSystem creates t_system, the seed modes and the first system admin; it is
+	// idempotent. Returns FORBIDDEN (wrong key, nothing written), BAD_USER_INPUT, CONFLICT
+	// (the admin email is signed up already).
 	BootstrapSystem(ctx context.Context, key, adminEmail, adminPassword string) (tenancy.Tenant, error)
+	// Signup creates a user with a tenant of their own. Returns BAD_USER_INPUT, CONFLICT
+	// (the email is signed up already).
 	Signup(ctx context.Context, email, password, tenantName string) (tenancy.User, tenancy.Tenant, error)
+	// Login checks an email and password. Returns UNAUTHENTICATED, the same for a wrong
+	// email and a wrong password.
 	Login(ctx context.Context, email, password string) (tenancy.User, error)
+	// User returns a user. Returns NOT_FOUND.
 	User(ctx context.Context, id string) (tenancy.User, error)
+	// CreateTenant creates a tenant owned by userID. Returns BAD_USER_INPUT.
 	CreateTenant(ctx context.Context, userID, name string) (tenancy.Tenant, error)
+	// SetTenantMode changes a tenant's mode. Returns BAD_USER_INPUT (unknown mode),
+	// NOT_FOUND, CONFLICT (stale expectedVersion).
 	SetTenantMode(ctx context.Context, tenantID, modeID string, expectedVersion *int) (tenancy.Tenant, error)
+	// Tenant returns a tenant. Returns NOT_FOUND.
 	Tenant(ctx context.Context, id string) (tenancy.Tenant, error)
+	// TenantsOf lists the tenants userID belongs to, with its role in each.
 	TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantRole, error)
+	// Mode returns a mode. Returns NOT_FOUND.
 	Mode(ctx context.Context, id string) (tenancy.Mode, error)
+	// Modes lists every mode.
 	Modes(ctx context.Context) ([]tenancy.Mode, error)
+	// Members lists a tenant's memberships.
 	Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error)
+	// AddMember gives the user with email a role in tenantID on behalf of a member holding
+	// actorRole. Returns FORBIDDEN (a non-owner granting OWNER), NOT_FOUND (no user has the
+	// email), CONFLICT (already a member).
 	AddMember(ctx context.Context, actorRole tenancy.Role, tenantID, email string, role tenancy.Role) (tenancy.Membership, error)
+	// RemoveMember removes userID from tenantID on behalf of a member holding actorRole.
+	// Returns NOT_FOUND (not a member), FORBIDDEN (a non-owner removing an owner),
+	// CONFLICT (the last owner).
 	RemoveMember(ctx context.Context, actorRole tenancy.Role, tenantID, userID string) error
+	// CreateProject creates a project in tenantID. Returns BAD_USER_INPUT.
 	CreateProject(ctx context.Context, tenantID, name string) (tenancy.Project, error)
+	// Project returns a project of tenantID. Returns NOT_FOUND, the same for a malformed
+	// id and another tenant's project.
 	Project(ctx context.Context, tenantID, id string) (tenancy.Project, error)
+	// Projects pages a tenant's projects, oldest first. Returns BAD_USER_INPUT (first
+	// outside 1..tenancy.MaxPageSize, or an after cursor this API did not issue).
 	Projects(ctx context.Context, tenantID string, first int, after string, includeArchived bool) (tenancy.Page[tenancy.Project], error)
+	// RenameProject renames a project. Returns BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale
+	// expectedVersion).
 	RenameProject(ctx context.Context, tenantID, id, name string, expectedVersion int) (tenancy.Project, error)
+	// ArchiveProject archives a project. Returns NOT_FOUND, CONFLICT (stale
+	// expectedVersion, or archived already).
 	ArchiveProject(ctx context.Context, tenantID, id string, expectedVersion int) (tenancy.Project, error)
+	// CreateSurface creates a surface in tenantID. Returns BAD_USER_INPUT.
 	CreateSurface(ctx context.Context, tenantID, name string) (tenancy.Surface, error)
+	// Surfaces lists tenantID's surfaces and the system-wide ones.
 	Surfaces(ctx context.Context, tenantID string) ([]tenancy.Surface, error)
+	// CreateApp creates an app in tenantID. Returns BAD_USER_INPUT.
 	CreateApp(ctx context.Context, tenantID, name string) (tenancy.App, error)
+	// Apps lists tenantID's apps and the system-wide ones.
 	Apps(ctx context.Context, tenantID string) ([]tenancy.App, error)
 }
 
@@ -60,13 +96,27 @@ type RouteWriter interface {
 	Delete(ctx context.Context, k routing.Key, expectedVersion *int) error
 }
 
-// Chat is what the resolvers need of chat.Service.
+// Chat is what the resolvers need of chat.Service. A thread outside the caller's scope
+// (another tenant's, project's or env's) is NOT_FOUND, exactly like one that does not
+// exist. Besides the codes each method names, every method returns UNAVAILABLE when a
+// store does not answer in time.
 type Chat interface {
+	// CreateThread creates a thread in sc. Returns CONTEXT_MISSING (no env),
+	// BAD_USER_INPUT.
 	CreateThread(ctx context.Context, sc chat.Scope, userID, title string) (chat.Thread, error)
+	// Thread returns a thread of sc. Returns NOT_FOUND.
 	Thread(ctx context.Context, sc chat.Scope, id string) (chat.Thread, error)
+	// Threads lists sc's threads, newest first. Returns BAD_USER_INPUT (first outside
+	// 1..chat.MaxPage).
 	Threads(ctx context.Context, sc chat.Scope, first int) ([]chat.Thread, error)
+	// Post stores a message at the thread's next seq and publishes it. Returns
+	// BAD_USER_INPUT, NOT_FOUND, UNAVAILABLE (also when the thread stayed too contended).
 	Post(ctx context.Context, sc chat.Scope, userID, threadID, text string) (chat.Message, error)
+	// Messages pages a thread's history after a seq, oldest first. Returns BAD_USER_INPUT,
+	// NOT_FOUND.
 	Messages(ctx context.Context, sc chat.Scope, threadID string, after, first int) ([]chat.Message, error)
+	// Subscribe streams a thread's messages: stored ones after *after first, when after is
+	// set, then live ones, each once and in seq order. Returns NOT_FOUND, BAD_USER_INPUT.
 	Subscribe(ctx context.Context, sc chat.Scope, threadID string, after *int) (<-chan *chat.Message, error)
 	// LastSeq is the highest seq taken in a thread the caller was already shown.
 	LastSeq(ctx context.Context, threadID string) (int, error)
