@@ -1231,11 +1231,6 @@ input PostMessageInput {
   text: String!
 }
 
-input RemoveMemberInput {
-  tenantId: ID!
-  userId: ID!
-}
-
 extend type Query {
   "A thread of the context project."
   thread(id: ID!): Thread! @member @requireProject
@@ -1250,11 +1245,6 @@ extend type Mutation {
   createThread(input: CreateThreadInput!): Thread! @member(role: MEMBER) @requireProject @matchContext(project: "input.projectId")
   "Stores a message with the thread's next seq, then publishes it to subscribers on every replica."
   postMessage(input: PostMessageInput!): Message! @member(role: MEMBER) @requireProject
-  """
-  Removes a member from the context tenant; their websocket connections to the tenant close
-  within seconds on every replica. Only an OWNER removes an OWNER; the last OWNER stays.
-  """
-  removeMember(input: RemoveMemberInput!): Boolean! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
 }
 
 extend type Subscription {
@@ -1531,6 +1521,11 @@ input AddMemberInput {
   role: Role!
 }
 
+input RemoveMemberInput {
+  tenantId: ID!
+  userId: ID!
+}
+
 input CreateProjectInput {
   tenantId: ID!
   name: String!
@@ -1591,6 +1586,11 @@ extend type Mutation {
   setTenantMode(tenantId: ID!, mode: String!, expectedVersion: Int): Tenant! @systemAdmin
   "Adds an existing user to the context tenant. Only an OWNER can add an OWNER."
   addMember(input: AddMemberInput!): Membership! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  """
+  Removes a member from the context tenant; their websocket connections to the tenant close
+  within seconds on every replica. Only an OWNER removes an OWNER; the last OWNER stays.
+  """
+  removeMember(input: RemoveMemberInput!): Boolean! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   createProject(input: CreateProjectInput!): Project! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   updateProject(input: UpdateProjectInput!): Project! @member(role: ADMIN)
   archiveProject(input: ArchiveProjectInput!): Project! @member(role: ADMIN)

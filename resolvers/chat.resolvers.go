@@ -36,16 +36,6 @@ func (r *mutationResolver) PostMessage(ctx context.Context, input model.PostMess
 	return ptr(m, err)
 }
 
-// RemoveMember is the resolver for the removeMember field.
-func (r *mutationResolver) RemoveMember(ctx context.Context, input model.RemoveMemberInput) (bool, error) {
-	rc := reqctx.From(ctx)
-	if err := r.tenancy.RemoveMember(ctx, rc.Role, rc.TenantID, input.UserID); err != nil {
-		return false, err
-	}
-	r.access.MemberRemoved(ctx, rc.TenantID, input.UserID)
-	return true, nil
-}
-
 // Thread is the resolver for the thread field.
 func (r *queryResolver) Thread(ctx context.Context, id string) (*chat.Thread, error) {
 	c, err := r.chat(ctx)

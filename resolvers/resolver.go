@@ -126,18 +126,9 @@ type Chat interface {
 // on first use. Returns ROUTE_MISSING while no such route exists.
 type ChatSource func(ctx context.Context) (Chat, error)
 
-// AccessEvents relays changes to access decisions to every replica: a removed member's
-// connections end there, and cached memberships and tenants are dropped.
-type AccessEvents interface {
-	MemberRemoved(ctx context.Context, tenantID, userID string)
-	MemberAdded(ctx context.Context, tenantID, userID string)
-	TenantChanged(ctx context.Context, tenantID string)
-}
-
 // Config holds the resolvers' dependencies; every field is required.
 type Config struct {
 	Chat        ChatSource
-	Access      AccessEvents
 	Tenancy     Tenancy
 	Tokens      TokenIssuer
 	Guard       *access.Guard
@@ -148,7 +139,6 @@ type Config struct {
 // Resolver is the root resolver: the dependency-injection point of every resolver.
 type Resolver struct {
 	chat        ChatSource
-	access      AccessEvents
 	tenancy     Tenancy
 	tokens      TokenIssuer
 	routes      Routes
@@ -159,7 +149,7 @@ type Resolver struct {
 func New(cfg Config) graph.Config {
 	c := graph.Config{Resolvers: &Resolver{
 		tenancy: cfg.Tenancy, tokens: cfg.Tokens, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
-		chat: cfg.Chat, access: cfg.Access,
+		chat: cfg.Chat,
 	}}
 	c.Directives.Public = cfg.Guard.Public
 	c.Directives.Authenticated = cfg.Guard.Authenticated

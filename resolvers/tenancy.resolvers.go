@@ -29,9 +29,6 @@ func (r *mutationResolver) CreateTenant(ctx context.Context, input model.CreateT
 // SetTenantMode is the resolver for the setTenantMode field.
 func (r *mutationResolver) SetTenantMode(ctx context.Context, tenantID string, mode string, expectedVersion *int) (*tenancy.Tenant, error) {
 	t, err := r.tenancy.SetTenantMode(ctx, tenantID, mode, expectedVersion)
-	if err == nil {
-		r.access.TenantChanged(ctx, tenantID)
-	}
 	return ptr(t, err)
 }
 
@@ -39,10 +36,16 @@ func (r *mutationResolver) SetTenantMode(ctx context.Context, tenantID string, m
 func (r *mutationResolver) AddMember(ctx context.Context, input model.AddMemberInput) (*tenancy.Membership, error) {
 	rc := reqctx.From(ctx)
 	m, err := r.tenancy.AddMember(ctx, rc.Role, rc.TenantID, input.Email, input.Role)
-	if err == nil {
-		r.access.MemberAdded(ctx, m.TenantID, m.UserID)
-	}
 	return ptr(m, err)
+}
+
+// RemoveMember is the resolver for the removeMember field.
+func (r *mutationResolver) RemoveMember(ctx context.Context, input model.RemoveMemberInput) (bool, error) {
+	rc := reqctx.From(ctx)
+	if err := r.tenancy.RemoveMember(ctx, rc.Role, rc.TenantID, input.UserID); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // CreateProject is the resolver for the createProject field.

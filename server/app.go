@@ -144,19 +144,21 @@ func (m *Main) build(ctx context.Context) error {
 	// Memberships, tenants and modes are read on every request: serve them from memory,
 	// invalidated by writes here and, through the access log, on other replicas.
 	m.cached = tenancy.NewCachedStore(m.store, tenancy.CacheConfig{TTL: 10 * time.Second, NegativeTTL: 2 * time.Second})
+	// Live connections, and what ends them when access changes: changes made here apply at
+	// once (the tenancy service tells events); every replica's come through the durable
+	// access log, with a periodic recheck of every live connection behind it.
+	m.sessions = newSessions(m.log)
+	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
 	m.tenancy = tenancy.NewService(tenancy.Config{
 		Store:        m.cached,
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
 		BootstrapKey: m.cfg.BootstrapKey,
+		Events:       events,
 	})
 	m.routes = routing.NewService(m.store, m.tenancy, m.secrets, nil)
 	m.metrics = newMetrics()
-	m.sessions = newSessions(m.log)
 	m.newChat()
 	m.background(m.followChatBus)
-	// Revocations reach this replica through the durable access log, with a periodic
-	// recheck of every live connection behind it.
-	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
 	m.background(func(ctx context.Context) { events.follow(ctx, m.store) })
 	m.background(func(ctx context.Context) { events.recheck(ctx, m.isMember) })
 	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
@@ -164,8 +166,7 @@ func (m *Main) build(ctx context.Context) error {
 	a := &api{builder: access.NewBuilder(m.tokens, m.cached), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
 	a.graphql, err = newGraphQL(resolvers.New(resolvers.Config{
 		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
-		Chat:   m.chatService,
-		Access: events,
+		Chat: m.chatService,
 	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), m.subscriptionCap(), m.log)
 	if err != nil {
 		return err

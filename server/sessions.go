@@ -154,20 +154,11 @@ type accessEvents struct {
 	log      *slog.Logger
 }
 
-// MemberRemoved implements resolvers.AccessEvents.
-func (a *accessEvents) MemberRemoved(_ context.Context, tenantID, userID string) {
-	a.apply(tenancy.AccessEvent{Kind: tenancy.AccessMemberRemoved, TenantID: tenantID, UserID: userID})
-}
+var _ tenancy.Events = (*accessEvents)(nil)
 
-// MemberAdded implements resolvers.AccessEvents.
-func (a *accessEvents) MemberAdded(_ context.Context, tenantID, userID string) {
-	a.apply(tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: tenantID, UserID: userID})
-}
-
-// TenantChanged implements resolvers.AccessEvents.
-func (a *accessEvents) TenantChanged(_ context.Context, tenantID string) {
-	a.apply(tenancy.AccessEvent{Kind: tenancy.AccessTenantChanged, TenantID: tenantID})
-}
+// AccessChanged implements tenancy.Events: a change made on this replica applies here at
+// once.
+func (a *accessEvents) AccessChanged(_ context.Context, e tenancy.AccessEvent) { a.apply(e) }
 
 func (a *accessEvents) apply(e tenancy.AccessEvent) {
 	switch e.Kind {

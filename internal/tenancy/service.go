@@ -30,6 +30,18 @@ type Config struct {
 	BootstrapKey string
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// Events hears of every committed change to who may access a tenant. Nil for a
+	// process that serves no requests (the bootstrap command).
+	Events Events
+}
+
+// Events applies committed changes to access on this process at once: the server drops
+// its cached decisions and ends a removed member's connections. The store also writes
+// each change to the durable access log, which every replica follows; Events only spares
+// this one the wait. The Service calls it, not its callers, so no access-changing
+// operation can forget it.
+type Events interface {
+	AccessChanged(ctx context.Context, e AccessEvent)
 }
 
 // Service applies the tenancy rules on top of a Store. Who may call what is decided by
@@ -39,6 +51,7 @@ type Service struct {
 	passwords Passwords
 	key       string
 	now       func() time.Time
+	events    Events
 }
 
 // NewService returns a Service.
@@ -47,7 +60,14 @@ func NewService(cfg Config) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: cfg.Store, passwords: cfg.Passwords, key: cfg.BootstrapKey, now: now}
+	return &Service{store: cfg.Store, passwords: cfg.Passwords, key: cfg.BootstrapKey, now: now, events: cfg.Events}
+}
+
+// accessChanged tells Events of a committed change.
+func (s *Service) accessChanged(ctx context.Context, kind, tenantID, userID string) {
+	if s.events != nil {
+		s.events.AccessChanged(ctx, AccessEvent{Kind: kind, TenantID: tenantID, UserID: userID, At: s.now().UTC()})
+	}
 }
 
 // Input limits.
@@ -180,11 +200,15 @@ func (s *Service) SetTenantMode(ctx context.Context, tenantID, modeID string, ex
 		return Tenant{}, err
 	}
 	now := s.now().UTC()
-	return s.store.UpdateTenant(ctx, tenantID, expectedVersion, func(t *Tenant) error {
+	t, err := s.store.UpdateTenant(ctx, tenantID, expectedVersion, func(t *Tenant) error {
 		t.ModeID = modeID
 		t.UpdatedAt = now
 		return nil
 	})
+	if err == nil {
+		s.accessChanged(ctx, AccessTenantChanged, tenantID, "")
+	}
+	return t, err
 }
 
 // Tenant returns a tenant. Returns NOT_FOUND.
@@ -246,6 +270,7 @@ func (s *Service) AddMember(ctx context.Context, actorRole Role, tenantID, email
 	if err := s.store.CreateMembership(ctx, m); err != nil {
 		return Membership{}, err
 	}
+	s.accessChanged(ctx, AccessMemberAdded, tenantID, u.ID)
 	return m, nil
 }
 
@@ -256,7 +281,7 @@ func (s *Service) RemoveMember(ctx context.Context, actorRole Role, tenantID, us
 	if !ids.ValidFor(ids.User, userID) {
 		return apperr.E(apperr.NotFound, "no such member")
 	}
-	return s.store.DeleteMembership(ctx, tenantID, userID, func(m Membership, owners int) error {
+	err := s.store.DeleteMembership(ctx, tenantID, userID, func(m Membership, owners int) error {
 		if m.Role != RoleOwner {
 			return nil
 		}
@@ -268,6 +293,10 @@ func (s *Service) RemoveMember(ctx context.Context, actorRole Role, tenantID, us
 		}
 		return nil
 	})
+	if err == nil {
+		s.accessChanged(ctx, AccessMemberRemoved, tenantID, userID)
+	}
+	return err
 }
 
 // CreateProject creates a project in tenantID. Returns BAD_USER_INPUT for a bad name.

@@ -1,0 +1,86 @@
+package tenancy
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
+)
+
+// eventStore is a Store for the access-changing operations: every write succeeds unless
+// fail is set.
+type eventStore struct {
+	Store
+	fail error
+}
+
+func (s *eventStore) UserByEmail(context.Context, string) (User, error) {
+	return User{ID: "u_added"}, nil
+}
+func (s *eventStore) CreateMembership(context.Context, Membership) error { return s.fail }
+func (s *eventStore) Mode(_ context.Context, id string) (Mode, error)    { return Mode{ID: id}, nil }
+func (s *eventStore) UpdateTenant(_ context.Context, id string, _ *int, change func(*Tenant) error) (Tenant, error) {
+	if s.fail != nil {
+		return Tenant{}, s.fail
+	}
+	t := Tenant{ID: id}
+	return t, change(&t)
+}
+func (s *eventStore) DeleteMembership(_ context.Context, _, _ string, check func(Membership, int) error) error {
+	if s.fail != nil {
+		return s.fail
+	}
+	return check(Membership{Role: RoleMember}, 1)
+}
+
+type recordedEvents []AccessEvent
+
+func (r *recordedEvents) AccessChanged(_ context.Context, e AccessEvent) { *r = append(*r, e) }
+
+// TestServiceTellsEvents: every operation that changes who may access a tenant tells
+// Events once it committed, and only then; the resolvers have no part in it.
+func TestServiceTellsEvents(t *testing.T) {
+	at := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	tenant, user := ids.New(ids.Tenant), ids.New(ids.User)
+	ops := []struct {
+		name string
+		do   func(*Service) error
+		want AccessEvent
+	}{
+		{"AddMember", func(s *Service) error {
+			_, err := s.AddMember(context.Background(), RoleAdmin, tenant, "a@example.com", RoleMember)
+			return err
+		}, AccessEvent{Kind: AccessMemberAdded, TenantID: tenant, UserID: "u_added", At: at}},
+		{"RemoveMember", func(s *Service) error {
+			return s.RemoveMember(context.Background(), RoleAdmin, tenant, user)
+		}, AccessEvent{Kind: AccessMemberRemoved, TenantID: tenant, UserID: user, At: at}},
+		{"SetTenantMode", func(s *Service) error {
+			_, err := s.SetTenantMode(context.Background(), tenant, "m_standard", nil)
+			return err
+		}, AccessEvent{Kind: AccessTenantChanged, TenantID: tenant, At: at}},
+	}
+	for _, op := range ops {
+		t.Run(op.name, func(t *testing.T) {
+			var got recordedEvents
+			store := &eventStore{}
+			svc := NewService(Config{Store: store, Events: &got, Now: func() time.Time { return at }})
+			if err := op.do(svc); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual([]AccessEvent(got), []AccessEvent{op.want}) {
+				t.Fatalf("events = %+v, want %+v", got, op.want)
+			}
+			got = nil
+			store.fail = apperr.E(apperr.Conflict, "lost a race")
+			if err := op.do(svc); !apperr.Is(err, apperr.Conflict) {
+				t.Fatalf("with the store failing: %v", err)
+			}
+			if len(got) != 0 {
+				t.Fatalf("events after a failed write: %+v", got)
+			}
+		})
+	}
+}
