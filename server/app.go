@@ -64,7 +64,7 @@ const probeTimeout = 5 * time.Second
 // NewMain connects to Firestore, proves it answers, loads the signing key and builds the
 // handler. The error names what is missing and how to fix it.
 func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
-	if err := cfg.withDefaults(); err != nil {
+	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
 	m := &Main{cfg: cfg, log: log}

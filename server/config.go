@@ -120,12 +120,16 @@ const (
 	TokenAudience = "northstar-api"
 )
 
-func (c *Config) withDefaults() error {
+// validate checks the configuration and fills in defaults. NewMain calls it, so every
+// way of starting a server (serve, dev, tests) obeys the same rules; its errors say how
+// to fix the setting.
+func (c *Config) validate() error {
 	env, err := reqctx.NormalizeEnv(c.Env)
 	if err != nil || env == "" {
 		return fmt.Errorf("--env %q: want dev, staging or prod", c.Env)
 	}
 	c.Env = env
+
 	if c.ProjectID == "" {
 		return fmt.Errorf("no Firestore project: set GOOGLE_CLOUD_PROJECT")
 	}
