@@ -123,32 +123,35 @@ func (m *Main) startRegistry(ctx context.Context) error {
 	}
 }
 
+// build constructs everything NewMain has not: one dependency after another, each from
+// the ones before it, background loops started as their owners appear.
 func (m *Main) build(ctx context.Context) error {
+	// 1. Secrets, and the token signing key they hold.
 	var err error
 	m.secrets, err = secrets.New(secrets.Config{Dir: m.cfg.SecretsDir, AllowEnv: m.cfg.Env == "dev", LookupEnv: m.cfg.LookupEnv})
 	if err != nil {
 		return fmt.Errorf("--secrets-dir: %w", err)
 	}
-	pem, err := m.secrets.Resolve(ctx, m.cfg.SigningKeyRef)
-	if err != nil {
-		return fmt.Errorf("token signing key: %w", err)
-	}
-	keys, err := identity.ParseEd25519PEM(pem)
-	if err != nil {
-		return fmt.Errorf("token signing key %q: %w", m.cfg.SigningKeyRef, err)
-	}
-	m.tokens, err = identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL})
-	if err != nil {
+	if m.tokens, err = m.signingTokens(ctx); err != nil {
 		return err
 	}
-	// Memberships, tenants and modes are read on every request: serve them from memory,
+	// Metrics come first: the services below count into them.
+	m.metrics = newMetrics()
+	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
+
+	// 2. Memberships, tenants and modes are read on every request: serve them from memory,
 	// invalidated by writes here and, through the access log, on other replicas.
 	m.cached = tenancy.NewCachedStore(m.store, tenancy.CacheConfig{TTL: 10 * time.Second, NegativeTTL: 2 * time.Second})
-	// Live connections, and what ends them when access changes: changes made here apply at
-	// once (the tenancy service tells events); every replica's come through the durable
+
+	// 3. Live connections, and what ends them when access changes: changes made here apply
+	// at once (the tenancy service tells events); every replica's come through the durable
 	// access log, with a periodic recheck of every live connection behind it.
 	m.sessions = newSessions(m.log)
 	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
+	m.background(func(ctx context.Context) { events.follow(ctx, m.store) })
+	m.background(func(ctx context.Context) { events.recheck(ctx, m.isMember) })
+
+	// 4. The domain services.
 	m.tenancy = tenancy.NewService(tenancy.Config{
 		Store:        m.cached,
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
@@ -156,21 +159,22 @@ func (m *Main) build(ctx context.Context) error {
 		Events:       events,
 	})
 	m.routes = routing.NewService(m.store, m.tenancy, m.secrets, nil)
-	m.metrics = newMetrics()
 	m.newChat()
 	m.background(m.followChatBus)
-	m.background(func(ctx context.Context) { events.follow(ctx, m.store) })
-	m.background(func(ctx context.Context) { events.recheck(ctx, m.isMember) })
-	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
-	guard := access.NewGuard(m.cached)
+
+	// 5. The GraphQL API: resolvers over the services, access directives, the websocket
+	// adapter and the per-tenant subscription cap.
 	a := &api{builder: access.NewBuilder(m.tokens, m.cached), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
-	a.graphql, err = newGraphQL(resolvers.New(resolvers.Config{
-		Tenancy: m.tenancy, Tokens: m.tokens, Guard: guard, Routes: m.registry, RouteWriter: m.routes,
+	a.ws = newWebsocketAdapter(m.cfg.AllowedOrigins, m.cfg.Limits)
+	resolverConfig := resolvers.New(resolvers.Config{
+		Tenancy: m.tenancy, Tokens: m.tokens, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
 		Chat: m.chatService,
-	}), m.cfg.Env, m.cfg.Limits, a.websocketTransport(m.cfg.AllowedOrigins), m.subscriptionCap(), m.log)
-	if err != nil {
+	})
+	if a.graphql, err = newGraphQL(resolverConfig, m.cfg.Env, m.cfg.Limits, a.websocketTransport(), m.subscriptionCap(), m.log); err != nil {
 		return err
 	}
+
+	// 6. HTTP routes, wrapped in the deadline, request info, access log and metrics.
 	mux := http.NewServeMux()
 	mux.HandleFunc("/query", a.query)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok", "") })
@@ -184,6 +188,20 @@ func (m *Main) build(ctx context.Context) error {
 	}
 	m.handler = a.observe(mux)
 	return nil
+}
+
+// signingTokens returns the token issuer and verifier, with the signing key the
+// configuration names.
+func (m *Main) signingTokens(ctx context.Context) (*identity.Tokens, error) {
+	pem, err := m.secrets.Resolve(ctx, m.cfg.SigningKeyRef)
+	if err != nil {
+		return nil, fmt.Errorf("token signing key: %w", err)
+	}
+	keys, err := identity.ParseEd25519PEM(pem)
+	if err != nil {
+		return nil, fmt.Errorf("token signing key %q: %w", m.cfg.SigningKeyRef, err)
+	}
+	return identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL})
 }
 
 // subscriptionCap caps each tenant's live subscriptions across replicas.

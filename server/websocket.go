@@ -21,14 +21,17 @@ const (
 	wsKeepAlive = 15 * time.Second
 )
 
-// websocketTransport serves subscriptions over gorilla websockets, with the
-// RequestContext built from the connection_init payload.
-func (a *api) websocketTransport(origins []string) transport.Websocket {
-	// The adapter runs the init timeout and the keepalive on timers (gqlgen's own keep a
-	// goroutine per connection): an idle connection costs no goroutine beyond gqlgen's
-	// reader and its close watcher.
-	a.ws = wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: a.limits.ConnectionSubscriptions,
-		InitTimeout: a.limits.WebsocketInit, KeepAlive: wsKeepAlive})
+// newWebsocketAdapter returns the gorilla websocket adapter for gqlgen. It runs the init
+// timeout and the keepalive on timers (gqlgen's own keep a goroutine per connection): an
+// idle connection costs no goroutine beyond gqlgen's reader and its close watcher.
+func newWebsocketAdapter(origins []string, limits Limits) *wsgorilla.Implementation {
+	return wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: limits.ConnectionSubscriptions,
+		InitTimeout: limits.WebsocketInit, KeepAlive: wsKeepAlive})
+}
+
+// websocketTransport serves subscriptions over a.ws, with the RequestContext built from
+// the connection_init payload.
+func (a *api) websocketTransport() transport.Websocket {
 	return transport.Websocket{Implementation: a.ws, InitFunc: a.wsInit}
 }
 
