@@ -36,7 +36,7 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 		}
 	}
 	needed := map[string]*routing.Route{}
-	for _, kind := range routing.RequiredKinds {
+	for _, kind := range routing.RequiredKinds() {
 		k := routing.Key{ResourceKind: kind, Scope: routing.Scope{TenantID: ids.System, Env: env}}
 		rt, ok := m.registry.Get(k)
 		if !ok {
@@ -44,7 +44,7 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 		}
 		needed[kind] = &rt
 	}
-	for _, kind := range routing.RequiredKinds {
+	for _, kind := range routing.RequiredKinds() {
 		rt := needed[kind]
 		for _, s := range rt.SecretRefs {
 			name, ref, _ := strings.Cut(s, "=")

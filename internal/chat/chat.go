@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"sync"
 	"time"
+
+	"github.com/northstar/northstar/internal/reqctx"
 )
 
 // Owner is a realtime resource's owner scope as recorded by the realtime registry.
@@ -23,10 +25,10 @@ const (
 	KindCanvas = "canvas"
 )
 
-// Scope is the context a caller acts in.
-type Scope struct {
-	TenantID, Env, ProjectID string
-}
+// Scope is the tenant, env and project a caller acts in: the request's reqctx.Scope, the
+// one a thread's owner must match exactly. Chat operations need a project; the access
+// layer refuses them without one (@requireProject).
+type Scope = reqctx.Scope
 
 // owns reports whether the owner scope is s.
 func (o Owner) owns(s Scope) bool {

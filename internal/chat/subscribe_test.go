@@ -322,7 +322,11 @@ func TestStream(t *testing.T) {
 	})
 	t.Run("Unauthorized", func(t *testing.T) {
 		svc, _, _ := fixture(t)
-		for _, sc := range []Scope{{"t_b", "prod", "p_a"}, {"t_a", "staging", "p_a"}, {"t_a", "prod", "p_b"}} {
+		for _, sc := range []Scope{
+			{TenantID: "t_b", Env: "prod", ProjectID: "p_a"},
+			{TenantID: "t_a", Env: "staging", ProjectID: "p_a"},
+			{TenantID: "t_a", Env: "prod", ProjectID: "p_b"},
+		} {
 			if _, err := svc.Subscribe(ctx, sc, "h_thread", nil); !apperr.Is(err, apperr.NotFound) {
 				t.Fatalf("scope %+v: err = %v, want NOT_FOUND", sc, err)
 			}

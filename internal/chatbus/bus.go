@@ -14,6 +14,7 @@ import (
 
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/fanout"
 	"github.com/northstar/northstar/internal/routing"
 )
 
@@ -238,15 +239,14 @@ func (b *Bus) deliver(topic string, payload []byte) {
 	defer b.mu.Unlock()
 	n := 0
 	for s := range b.topics[topic] {
-		select {
-		case s.ch <- ev:
+		if s.queue.Offer(ev) {
 			n++
-		default:
-			b.dropLocked(s)
-			b.log.Warn("chatbus: subscriber fell behind; disconnected", "topic", topic)
-			if b.counters != nil {
-				b.counters.Dropped()
-			}
+			continue
+		}
+		b.dropLocked(s)
+		b.log.Warn("chatbus: subscriber fell behind; disconnected", "topic", topic)
+		if b.counters != nil {
+			b.counters.Dropped()
 		}
 	}
 	if n > 0 && payload != nil && b.counters != nil {
@@ -258,12 +258,11 @@ func (b *Bus) deliver(topic string, payload []byte) {
 type subscription struct {
 	bus   *Bus
 	topic string
-	ch    chan *chat.Event
-	once  sync.Once
+	queue *fanout.Queue[*chat.Event] // guarded by bus.mu
 }
 
 // Events implements chat.Subscription.
-func (s *subscription) Events() <-chan *chat.Event { return s.ch }
+func (s *subscription) Events() <-chan *chat.Event { return s.queue.C() }
 
 // Close implements chat.Subscription.
 func (s *subscription) Close() {
@@ -277,10 +276,10 @@ func (s *subscription) Close() {
 // unsubscribed. Subscribing never waits for Redis: without a link yet, the topic is
 // subscribed when the bus connects.
 func (b *Bus) Subscribe(ctx context.Context, topic string) chat.Subscription {
-	s := &subscription{bus: b, topic: topic, ch: make(chan *chat.Event, b.buffer)}
+	s := &subscription{bus: b, topic: topic, queue: fanout.NewQueue[*chat.Event](b.buffer)}
 	b.mu.Lock()
 	if b.closed {
-		close(s.ch)
+		s.queue.Close()
 		b.mu.Unlock()
 		return s
 	}
@@ -298,19 +297,19 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) chat.Subscription {
 	return s
 }
 
-// dropLocked removes s and closes its queue, once.
+// dropLocked closes s's queue and removes s, once.
 func (b *Bus) dropLocked(s *subscription) {
-	s.once.Do(func() {
-		close(s.ch)
-		subs := b.topics[s.topic]
-		delete(subs, s)
-		if len(subs) == 0 && !b.closed {
-			delete(b.topics, s.topic)
-			if l := b.link.Load(); l != nil {
-				l.want(s.topic)
-			}
+	if !s.queue.Close() {
+		return
+	}
+	subs := b.topics[s.topic]
+	delete(subs, s)
+	if len(subs) == 0 && !b.closed {
+		delete(b.topics, s.topic)
+		if l := b.link.Load(); l != nil {
+			l.want(s.topic)
 		}
-	})
+	}
 }
 
 // wanted reports whether topic has local subscribers.

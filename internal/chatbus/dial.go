@@ -3,12 +3,12 @@ package chatbus
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/routing"
 )
 
@@ -20,39 +20,29 @@ type Secrets interface {
 // pingTimeout bounds the start-up ping: go-redis connects lazily.
 const pingTimeout = 3 * time.Second
 
-// Dial builds a Redis client from a redis or redis-cluster route, resolving its password
+// Dial builds a Redis client from a redis or redis-cluster route (read by
+// routing.Route.Redis, the rules route writes are checked by), resolving its password
 // secret, and pings it. The error names the route and what failed, never a secret value.
 func Dial(ctx context.Context, rt *routing.Route, secrets Secrets) (redis.UniversalClient, error) {
+	cfg, err := rt.Redis()
+	if err != nil {
+		return nil, fmt.Errorf("route %s cannot carry the chat bus: %s", rt.Key(), apperr.MessageOf(err))
+	}
 	// Fail fast while Redis is down (posts fall back to the store, publishes are
 	// recovered by subscribers) and reconnect as soon as it is back: one dial attempt per
 	// try instead of go-redis's five with backoff.
 	opts := &redis.UniversalOptions{
-		Username:     rt.Config["username"],
-		DialTimeout:  2 * time.Second,
-		ReadTimeout:  2 * time.Second,
-		WriteTimeout: 2 * time.Second,
-		MaxRetries:   1,
+		Addrs:         cfg.Addrs,
+		IsClusterMode: cfg.Cluster,
+		DB:            cfg.DB,
+		Username:      cfg.Username,
+		DialTimeout:   2 * time.Second,
+		ReadTimeout:   2 * time.Second,
+		WriteTimeout:  2 * time.Second,
+		MaxRetries:    1,
 	}
-	switch rt.BackendType {
-	case "redis":
-		opts.Addrs = []string{rt.Config["address"]}
-		if db := rt.Config["db"]; db != "" {
-			n, err := strconv.Atoi(db)
-			if err != nil {
-				return nil, fmt.Errorf("route %s: config.db %q is not a number", rt.Key(), db)
-			}
-			opts.DB = n
-		}
-	case "redis-cluster":
-		for _, a := range strings.Split(rt.Config["addresses"], ",") {
-			opts.Addrs = append(opts.Addrs, strings.TrimSpace(a))
-		}
-		opts.IsClusterMode = true
-	default:
-		return nil, fmt.Errorf("route %s: backend %q cannot carry the chat bus: use redis or redis-cluster", rt.Key(), rt.BackendType)
-	}
-	if ref := rt.Secret("password"); ref != "" {
-		pw, err := secrets.Resolve(ctx, ref)
+	if cfg.PasswordRef != "" {
+		pw, err := secrets.Resolve(ctx, cfg.PasswordRef)
 		if err != nil {
 			return nil, fmt.Errorf("route %s: %w", rt.Key(), err)
 		}

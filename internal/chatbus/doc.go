@@ -6,8 +6,8 @@
 //
 // One process holds one Redis subscription per topic (thread) that has local subscribers,
 // however many they are, and hands each message to them through bounded queues: the same
-// decoded event for all. A subscriber whose queue fills is disconnected (it resumes from
-// the store with `after`), so a slow consumer never stalls the others.
+// decoded event for all. A subscriber whose queue fills is disconnected (internal/fanout's
+// rule; it resumes from the store with `after`), so a slow consumer never stalls the others.
 //
 // # Single Redis and Redis Cluster
 //

@@ -46,12 +46,16 @@ type link struct {
 }
 
 func newLink(b *Bus, client redis.UniversalClient, rt routing.Route) (*link, error) {
+	cfg, err := rt.Redis()
+	if err != nil {
+		return nil, fmt.Errorf("chatbus: route %s: %w", rt.Key(), err)
+	}
 	cmds, err := client.AutoPipeline()
 	if err != nil {
 		return nil, fmt.Errorf("chatbus: %w", err)
 	}
 	l := &link{
-		bus: b, client: client, cmds: cmds, sharded: rt.BackendType == "redis-cluster", rt: rt,
+		bus: b, client: client, cmds: cmds, sharded: cfg.Cluster, rt: rt,
 		queue: map[string]struct{}{}, resets: map[int]struct{}{},
 		kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
 		groups: map[int]*redis.PubSub{}, subscribed: map[string]bool{},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/routing"
+	"github.com/northstar/northstar/internal/tenancy"
 )
 
 var (
@@ -46,13 +47,14 @@ func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *
 			return nil, apperr.E(apperr.Conflict, "%s exists (version %d): pass expectedVersion to replace it", r.Key(), current.Version)
 		case expectedVersion != nil && current == nil:
 			return nil, apperr.E(apperr.NotFound, "no route %s", r.Key())
-		case expectedVersion != nil && *expectedVersion != current.Version:
-			return nil, apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, r.Key(), current.Version)
-		case current != nil:
-			next.Version, next.CreatedAt = current.Version+1, current.CreatedAt
-		default:
+		case current == nil:
 			next.Version = 1
+			return &next, nil
 		}
+		if err := checkRouteVersion(r.Key(), expectedVersion, current.Version); err != nil {
+			return nil, err
+		}
+		next.Version, next.CreatedAt = current.Version+1, current.CreatedAt
 		return &next, nil
 	})
 }
@@ -65,12 +67,19 @@ func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion 
 		if current == nil {
 			return nil, apperr.E(apperr.NotFound, "no route %s", k)
 		}
-		if expectedVersion != nil && *expectedVersion != current.Version {
-			return nil, apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expectedVersion, k, current.Version)
-		}
-		return nil, nil
+		return nil, checkRouteVersion(k, expectedVersion, current.Version)
 	})
 	return err
+}
+
+// checkRouteVersion applies tenancy.CheckVersion, the rule of every versioned update, to
+// a route: CONFLICT when expected is set and differs from current. Its message names the
+// route, as clients of the routing API have always read it.
+func checkRouteVersion(k routing.Key, expected *int, current int) error {
+	if tenancy.CheckVersion(expected, current) == nil {
+		return nil
+	}
+	return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expected, k, current)
 }
 
 // Watch implements routing.Source with a snapshot listener on the routes collection: one

@@ -34,6 +34,19 @@ type RequestContext struct {
 	Mode string
 }
 
+// Scope is the tenant, env and project an operation acts in: one concept for a request
+// (RequestContext.Scope), a chat thread's owner and a route (routing.Scope, where an empty
+// ProjectID means tenant-wide). The type allows an empty project everywhere; operations
+// that need one (chat's) are refused without it by the access layer (@requireProject).
+type Scope struct {
+	TenantID, Env, ProjectID string
+}
+
+// Scope returns the tenant, env and project rc acts in.
+func (rc *RequestContext) Scope() Scope {
+	return Scope{TenantID: rc.TenantID, Env: rc.Env, ProjectID: rc.ProjectID}
+}
+
 // Roles returns the caller's roles in the context tenant.
 func (rc *RequestContext) Roles() []tenancy.Role {
 	if rc.Role == "" {
@@ -185,11 +198,35 @@ func (r Raw) BearerToken() (string, error) {
 	return token, nil
 }
 
+// The envs, as NormalizeEnv returns them: every stored env is one of these.
+const (
+	EnvDev     = "dev"
+	EnvStaging = "staging"
+	EnvProd    = "prod"
+)
+
+// envs lists the envs in their order: the one list every env rule derives from.
+var envs = [...]string{EnvDev, EnvStaging, EnvProd}
+
+// NumEnvs is how many envs there are: the size of tables indexed by EnvIndex.
+const NumEnvs = len(envs)
+
+// EnvIndex returns env's position in the envs' order (dev 0, staging 1, prod 2), or -1
+// for anything but a normalized env, aliases included: only normalized envs are stored.
+func EnvIndex(env string) int {
+	for i, e := range envs {
+		if e == env {
+			return i
+		}
+	}
+	return -1
+}
+
 // envAliases maps every accepted env spelling to its normalized name.
 var envAliases = map[string]string{
-	"dev": "dev", "development": "dev",
-	"staging": "staging", "stage": "staging",
-	"prod": "prod", "production": "prod",
+	EnvDev: EnvDev, "development": EnvDev,
+	EnvStaging: EnvStaging, "stage": EnvStaging,
+	EnvProd: EnvProd, "production": EnvProd,
 }
 
 // NormalizeEnv trims and lower-cases an env and maps its aliases (development→dev,
@@ -202,8 +239,11 @@ func NormalizeEnv(env string) (string, error) {
 	if n, ok := envAliases[e]; ok {
 		return n, nil
 	}
-	return "", apperr.E(apperr.ContextInvalid, "env must be one of dev, staging, prod")
+	return "", apperr.E(apperr.ContextInvalid, "env must be one of %s", EnvList())
 }
+
+// EnvList spells the envs for messages: "dev, staging, prod".
+func EnvList() string { return strings.Join(envs[:], ", ") }
 
 // validRequestID reports whether v matches ^[A-Za-z0-9._:-]{1,128}$.
 func validRequestID(v string) bool {

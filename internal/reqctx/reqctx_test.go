@@ -25,6 +25,29 @@ func TestNormalizeEnv(t *testing.T) {
 	}
 }
 
+// TestEnvIndex checks that the envs NormalizeEnv returns are exactly the ones EnvIndex
+// numbers, 0 to NumEnvs-1, and that aliases are not numbered.
+func TestEnvIndex(t *testing.T) {
+	seen := map[int]bool{}
+	for alias := range envAliases {
+		env, err := NormalizeEnv(alias)
+		i := EnvIndex(env)
+		if err != nil || i < 0 || i >= NumEnvs {
+			t.Fatalf("EnvIndex(NormalizeEnv(%q)) = %d, %v; want 0..%d", alias, i, err, NumEnvs-1)
+		}
+		seen[i] = true
+		if alias != env && EnvIndex(alias) != -1 {
+			t.Errorf("EnvIndex(%q) = %d, want -1 for an alias", alias, EnvIndex(alias))
+		}
+	}
+	if len(seen) != NumEnvs {
+		t.Fatalf("NormalizeEnv yields %d envs, want NumEnvs = %d", len(seen), NumEnvs)
+	}
+	if got := EnvList(); got != "dev, staging, prod" {
+		t.Fatalf("EnvList() = %q", got)
+	}
+}
+
 func TestFromHeaders(t *testing.T) {
 	t.Run("ConflictingDuplicates", func(t *testing.T) {
 		h := http.Header{}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/reqctx"
 )
 
 // Source streams the registry's durable state (internal/firestore implements it).
@@ -19,7 +20,8 @@ type Source interface {
 }
 
 // table is one immutable snapshot of every route, indexed for Resolve: the kind and env
-// become a slot number, so the common lookup is one string-keyed map access per level.
+// become a slot number (envs numbered by reqctx.EnvIndex), so the common lookup is one
+// string-keyed map access per level.
 type table struct {
 	routes  map[Key]*Route           // every route, for Get and List
 	kinds   map[string]int           // resource kind → kind number
@@ -33,21 +35,6 @@ type tenantRoutes struct {
 	projects map[string][]*Route
 }
 
-// envs are the slots' env order.
-var envs = [...]string{"dev", "staging", "prod"}
-
-func envIndex(env string) int {
-	switch env {
-	case "dev":
-		return 0
-	case "staging":
-		return 1
-	case "prod":
-		return 2
-	}
-	return -1
-}
-
 func newTable(all []Route) *table {
 	t := &table{routes: make(map[Key]*Route, len(all)), kinds: map[string]int{}, tenants: map[string]*tenantRoutes{}}
 	for i := range all {
@@ -55,11 +42,11 @@ func newTable(all []Route) *table {
 			t.kinds[all[i].ResourceKind] = len(t.kinds)
 		}
 	}
-	slots := len(t.kinds) * len(envs)
+	slots := len(t.kinds) * reqctx.NumEnvs
 	for i := range all {
 		rt := &all[i]
 		t.routes[rt.Key()] = rt
-		e := envIndex(rt.Env)
+		e := reqctx.EnvIndex(rt.Env)
 		if e < 0 {
 			continue // never written: Validate normalizes env
 		}
@@ -68,7 +55,7 @@ func newTable(all []Route) *table {
 			tr = &tenantRoutes{bySlot: make([]*Route, slots)}
 			t.tenants[rt.TenantID] = tr
 		}
-		slot := t.kinds[rt.ResourceKind]*len(envs) + e
+		slot := t.kinds[rt.ResourceKind]*reqctx.NumEnvs + e
 		if rt.ProjectID == "" {
 			tr.bySlot[slot] = rt
 			continue
@@ -155,11 +142,11 @@ func (r *Registry) Get(k Key) (Route, bool) {
 func (r *Registry) Resolve(kind string, s Scope) (Resolved, bool) {
 	t := r.current.Load()
 	k, ok := t.kinds[kind]
-	e := envIndex(s.Env)
+	e := reqctx.EnvIndex(s.Env)
 	if !ok || e < 0 {
 		return Resolved{}, false
 	}
-	slot := k*len(envs) + e
+	slot := k*reqctx.NumEnvs + e
 	if tr := t.tenants[s.TenantID]; tr != nil {
 		if p := tr.projects[s.ProjectID]; p != nil {
 			if rt := p[slot]; rt != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/secrets"
 )
 
 // fakeSource feeds snapshots to a registry by hand.
@@ -58,12 +59,12 @@ func TestResolveCascade(t *testing.T) {
 		matched string
 		tenant  string
 	}{
-		{"media", Scope{"t_acme", "prod", "p_site"}, MatchProject, "t_acme"},
-		{"media", Scope{"t_acme", "prod", "p_other"}, MatchTenant, "t_acme"},
-		{"media", Scope{"t_acme", "prod", ""}, MatchTenant, "t_acme"},
-		{"media", Scope{"t_beta", "prod", "p_x"}, MatchSystem, "t_system"},
-		{"chat_bus", Scope{"t_acme", "prod", "p_site"}, MatchSystem, "t_system"},
-		{"media", Scope{"t_system", "prod", ""}, MatchSystem, "t_system"},
+		{"media", scope("t_acme", "prod", "p_site"), MatchProject, "t_acme"},
+		{"media", scope("t_acme", "prod", "p_other"), MatchTenant, "t_acme"},
+		{"media", scope("t_acme", "prod", ""), MatchTenant, "t_acme"},
+		{"media", scope("t_beta", "prod", "p_x"), MatchSystem, "t_system"},
+		{"chat_bus", scope("t_acme", "prod", "p_site"), MatchSystem, "t_system"},
+		{"media", scope("t_system", "prod", ""), MatchSystem, "t_system"},
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%s/%v", c.kind, c.scope), func(t *testing.T) {
@@ -73,10 +74,10 @@ func TestResolveCascade(t *testing.T) {
 			}
 		})
 	}
-	if _, ok := reg.Resolve("media", Scope{"t_acme", "staging", ""}); ok {
+	if _, ok := reg.Resolve("media", scope("t_acme", "staging", "")); ok {
 		t.Fatal("resolved a route for an env without any")
 	}
-	if _, ok := reg.Resolve("seo", Scope{"t_acme", "prod", ""}); ok {
+	if _, ok := reg.Resolve("seo", scope("t_acme", "prod", "")); ok {
 		t.Fatal("resolved an unrouted kind")
 	}
 }
@@ -182,6 +183,18 @@ func TestValidateSecretRefSchemes(t *testing.T) {
 	}
 }
 
+// TestValidateSecretSchemesAreResolvable checks that routes accept exactly the schemes the
+// secrets resolver reads.
+func TestValidateSecretSchemesAreResolvable(t *testing.T) {
+	for _, scheme := range []string{secrets.SchemeFile, secrets.SchemeEnv, "vault", "gcp-sm", "https", "files"} {
+		r := route("chat_bus", "t_system", "dev", "", "redis")
+		r.SecretRefs = []string{"password=" + scheme + ":///run/secrets/t_system/redis"}
+		if err := Validate(&r); (err == nil) != secrets.Readable(scheme) {
+			t.Errorf("Validate(%q) = %v, but secrets.Readable(%q) = %v", r.SecretRefs[0], err, scheme, secrets.Readable(scheme))
+		}
+	}
+}
+
 // BenchmarkResolve measures a cached lookup: the cascade falls through project and
 // tenant to the system default, the slowest path.
 func BenchmarkResolve(b *testing.B) {
@@ -221,4 +234,9 @@ func BenchmarkResolve(b *testing.B) {
 			}
 		}
 	})
+}
+
+// scope is a Scope, briefly.
+func scope(tenant, env, project string) Scope {
+	return Scope{TenantID: tenant, Env: env, ProjectID: project}
 }

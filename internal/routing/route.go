@@ -15,14 +15,13 @@ import (
 
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/secrets"
 )
 
-// Scope is where a route applies. ProjectID is empty for tenant-wide routes.
-type Scope struct {
-	TenantID  string
-	Env       string
-	ProjectID string
-}
+// Scope is where a route applies: the same tenant, env and project as a request's scope
+// (reqctx.Scope), with ProjectID empty for tenant-wide routes. Resolve takes a caller's
+// scope as it is.
+type Scope = reqctx.Scope
 
 // Key identifies one route.
 type Key struct {
@@ -94,19 +93,21 @@ type Resolved struct {
 	Matched string
 }
 
-// Kinds the serving process itself needs for (t_system, env) before it starts.
-var RequiredKinds = []string{"chat_bus", "realtime_registry"}
+// RequiredKinds returns the kinds the serving process itself needs for (t_system, env)
+// before it starts.
+func RequiredKinds() []string { return []string{"chat_bus", "realtime_registry"} }
 
 // backend describes one allowed backend type: the config keys it needs and checks.
 type backend struct {
 	required []string
-	check    func(cfg map[string]string) error
+	// redis reads the config of a Redis backend (see RedisConfig); nil for the others.
+	redis func(cfg map[string]string) (RedisConfig, error)
 }
 
 var backends = map[string]backend{
 	"firestore":     {},
-	"redis":         {required: []string{"address"}, check: redisConfig},
-	"redis-cluster": {required: []string{"addresses"}, check: redisClusterConfig},
+	"redis":         {required: []string{"address"}, redis: redisConfig},
+	"redis-cluster": {required: []string{"addresses"}, redis: redisClusterConfig},
 	"gcs":           {required: []string{"bucket"}},
 	"s3":            {required: []string{"bucket", "region"}},
 	"bigquery":      {required: []string{"project", "dataset"}},
@@ -123,7 +124,6 @@ var (
 	kindPattern      = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 	configKeyPattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$`)
 	secretRefPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}=[a-z][a-z0-9+.-]*://\S+$`)
-	redisDBPattern   = regexp.MustCompile(`^[0-9]{1,2}$`)
 )
 
 // secretLike are config keys that would hold secret values: those go in SecretRefs.
@@ -151,7 +151,7 @@ func (k Key) Validate() error {
 		return fieldErr("tenantId", "not a valid tenant id")
 	}
 	if env, err := reqctx.NormalizeEnv(k.Env); err != nil || env == "" {
-		return fieldErr("env", "must be one of dev, staging, prod")
+		return fieldErr("env", "must be one of %s", reqctx.EnvList())
 	}
 	if k.ProjectID != "" && !ids.ValidFor(ids.Project, k.ProjectID) {
 		return fieldErr("projectId", "not a valid project id")
@@ -179,8 +179,9 @@ func Validate(r *Route) error {
 	return checkSecretRefs(*r)
 }
 
-// checkSecretRefs checks the form and scheme of r's secret references: name=file://…, or
-// env://… for t_system's dev routes. Returns a *FieldError (BAD_USER_INPUT).
+// checkSecretRefs checks the form and scheme of r's secret references: name=reference
+// with a scheme the secrets resolver reads (secrets.Readable), env:// only for t_system's
+// dev routes. Returns a *FieldError (BAD_USER_INPUT).
 func checkSecretRefs(r Route) error {
 	bad := func(format string, args ...any) error {
 		return fieldErr("secretRefs", format, args...)
@@ -194,15 +195,12 @@ func checkSecretRefs(r Route) error {
 			return bad("%q must be name=reference, e.g. password=file:///run/secrets/%s/redis", truncate(s), r.TenantID)
 		}
 		name, ref, _ := strings.Cut(s, "=")
-		switch scheme, _, _ := strings.Cut(ref, "://"); {
-		case scheme == "file":
-		case scheme == "env":
-			// The server's own environment: only the system's dev routes may name it.
-			if r.TenantID != ids.System || r.Env != "dev" {
-				return bad("%q: env:// references are only allowed in dev, and only for t_system routes", name)
-			}
-		default:
+		switch scheme := secrets.SchemeOf(ref); {
+		case !secrets.Readable(scheme):
 			return bad("%q: scheme %q has no resolver; use file:///run/secrets/%s/NAME", name, truncate(scheme), r.TenantID)
+		case scheme == secrets.SchemeEnv && (r.TenantID != ids.System || r.Env != reqctx.EnvDev):
+			// The server's own environment: only the system's dev routes may name it.
+			return bad("%q: env:// references are only allowed in dev, and only for t_system routes", name)
 		}
 		if seen[name] {
 			return bad("%q is named twice", name)
@@ -245,27 +243,9 @@ func CheckBackend(backendType string, cfg map[string]string) error {
 			return fieldErr("config."+k, "required for a %s backend", backendType)
 		}
 	}
-	if b.check != nil {
-		return b.check(cfg)
-	}
-	return nil
-}
-
-func redisConfig(cfg map[string]string) error {
-	if err := hostPort("config.address", cfg["address"]); err != nil {
+	if b.redis != nil {
+		_, err := b.redis(cfg)
 		return err
-	}
-	if db, ok := cfg["db"]; ok && !redisDBPattern.MatchString(db) {
-		return fieldErr("config.db", "must be a database number")
-	}
-	return nil
-}
-
-func redisClusterConfig(cfg map[string]string) error {
-	for _, a := range strings.Split(cfg["addresses"], ",") {
-		if err := hostPort("config.addresses", strings.TrimSpace(a)); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -62,8 +63,8 @@ func CheckSecretRefs(r Route, scope SecretScope) error {
 	}
 	for _, s := range r.SecretRefs {
 		name, ref, _ := strings.Cut(s, "=")
-		if !strings.HasPrefix(ref, "file://") {
-			continue // Validate allows no other scheme but env:// for t_system in dev
+		if secrets.SchemeOf(ref) != secrets.SchemeFile {
+			continue // not per tenant: checkSecretRefs allowed env:// for t_system in dev only
 		}
 		if err := scope.CheckRef(r.TenantID, ref); err != nil {
 			return fieldErr("secretRefs", "%q: %v", name, err)

@@ -3,6 +3,7 @@ package routing
 import (
 	"context"
 
+	"github.com/northstar/northstar/internal/fanout"
 	"github.com/northstar/northstar/internal/ids"
 )
 
@@ -25,14 +26,14 @@ const subscriberBuffer = 64
 
 type subscriber struct {
 	filter Filter
-	ch     chan Route
+	queue  *fanout.Queue[Route] // guarded by Registry.mu
 }
 
 // Subscribe streams route changes matching f until ctx ends. A subscriber that falls
 // more than a buffer behind is disconnected (its channel closes) rather than slowing the
-// registry; it can subscribe again and re-read the routes.
+// registry (the fanout rule); it can subscribe again and re-read the routes.
 func (r *Registry) Subscribe(ctx context.Context, f Filter) <-chan Route {
-	s := &subscriber{filter: f, ch: make(chan Route, subscriberBuffer)}
+	s := &subscriber{filter: f, queue: fanout.NewQueue[Route](subscriberBuffer)}
 	r.mu.Lock()
 	r.subs[s] = struct{}{}
 	r.mu.Unlock()
@@ -40,16 +41,18 @@ func (r *Registry) Subscribe(ctx context.Context, f Filter) <-chan Route {
 		<-ctx.Done()
 		r.drop(s)
 	}()
-	return s.ch
+	return s.queue.C()
 }
 
 func (r *Registry) drop(s *subscriber) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.subs[s]; ok {
-		delete(r.subs, s)
-		close(s.ch)
-	}
+	r.dropLocked(s)
+}
+
+func (r *Registry) dropLocked(s *subscriber) {
+	delete(r.subs, s)
+	s.queue.Close()
 }
 
 func (r *Registry) publish(changes []Route) {
@@ -64,11 +67,8 @@ subscribers:
 			if !s.filter.match(c) {
 				continue
 			}
-			select {
-			case s.ch <- c:
-			default:
-				delete(r.subs, s)
-				close(s.ch)
+			if !s.queue.Offer(c) {
+				r.dropLocked(s)
 				continue subscribers
 			}
 		}

@@ -55,6 +55,46 @@ func New(cfg Config) (*Resolver, error) {
 // Dir returns the secrets directory.
 func (r *Resolver) Dir() string { return r.cfg.Dir }
 
+// The reference schemes, as in file:///run/secrets/t_acme/redis.
+const (
+	// SchemeFile is file:///path: a file under the secrets directory. Always readable.
+	SchemeFile = "file"
+	// SchemeEnv is env://NAME: an environment variable. Readable only when the server runs
+	// in dev (Config.AllowEnv).
+	SchemeEnv = "env"
+)
+
+// readers are the schemes Resolve reads, in the order messages name them: the one list of
+// the schemes a secret reference may use (routes may name no other, see Readable).
+var readers = [...]struct {
+	scheme string
+	read   func(r *Resolver, ref, rest string) ([]byte, error)
+}{
+	{SchemeFile, (*Resolver).readFile},
+	{SchemeEnv, (*Resolver).readEnv},
+}
+
+// SchemeOf returns the scheme of ref ("file" for file:///run/secrets/x), or "" when ref is
+// not a reference.
+func SchemeOf(ref string) string {
+	scheme, _, ok := strings.Cut(ref, "://")
+	if !ok {
+		return ""
+	}
+	return scheme
+}
+
+// Readable reports whether Resolve reads references of scheme. Configuration may refuse
+// more (env:// outside dev), but never accept a scheme for which this is false.
+func Readable(scheme string) bool {
+	for _, rd := range readers {
+		if rd.scheme == scheme {
+			return true
+		}
+	}
+	return false
+}
+
 // Resolve returns the value ref points at. File values have one trailing newline removed.
 // A file reference must be a clean absolute path under the secrets directory, and must
 // still be under it once symlinks are followed.
@@ -63,24 +103,35 @@ func (r *Resolver) Resolve(_ context.Context, ref string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("secret %q: not a reference (want file:///path or env://NAME)", ref)
 	}
-	switch scheme {
-	case "file":
-		p, err := r.confined(ref, r.cfg.Dir)
-		if err != nil {
-			return nil, err
+	for _, rd := range readers {
+		if rd.scheme == scheme {
+			return rd.read(r, ref, rest)
 		}
-		return r.file(ref, p)
-	case "env":
-		if !r.cfg.AllowEnv || r.cfg.LookupEnv == nil {
-			return nil, fmt.Errorf("secret %q: env:// references are only allowed in dev", ref)
-		}
-		v, ok := r.cfg.LookupEnv(rest)
-		if !ok || v == "" {
-			return nil, fmt.Errorf("secret %q: environment variable %s is not set", ref, rest)
-		}
-		return []byte(v), nil
 	}
-	return nil, fmt.Errorf("secret %q: unknown scheme %q (want file or env)", ref, scheme)
+	names := make([]string, 0, len(readers))
+	for _, rd := range readers {
+		names = append(names, rd.scheme)
+	}
+	return nil, fmt.Errorf("secret %q: unknown scheme %q (want %s)", ref, scheme, strings.Join(names, " or "))
+}
+
+func (r *Resolver) readFile(ref, _ string) ([]byte, error) {
+	p, err := r.confined(ref, r.cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return r.file(ref, p)
+}
+
+func (r *Resolver) readEnv(ref, name string) ([]byte, error) {
+	if !r.cfg.AllowEnv || r.cfg.LookupEnv == nil {
+		return nil, fmt.Errorf("secret %q: env:// references are only allowed in dev", ref)
+	}
+	v, ok := r.cfg.LookupEnv(name)
+	if !ok || v == "" {
+		return nil, fmt.Errorf("secret %q: environment variable %s is not set", ref, name)
+	}
+	return []byte(v), nil
 }
 
 // CheckRef reports whether the routes of tenantID may use the file reference ref: a clean
@@ -91,7 +142,7 @@ func (r *Resolver) CheckRef(tenantID, ref string) error {
 	if tenantID == "" || tenantID == "." || tenantID == ".." || strings.ContainsAny(tenantID, `/\`) {
 		return fmt.Errorf("secret %q: no secrets directory for tenant %q", ref, tenantID)
 	}
-	if !strings.HasPrefix(ref, "file://") {
+	if SchemeOf(ref) != SchemeFile {
 		return fmt.Errorf("secret %q: want file://%s/%s/NAME", ref, r.cfg.Dir, tenantID)
 	}
 	_, err := r.confined(ref, filepath.Join(r.cfg.Dir, tenantID))

@@ -193,3 +193,22 @@ func TestNewRefusesBadDir(t *testing.T) {
 		t.Errorf("default Dir = %q", r.Dir())
 	}
 }
+
+// TestSchemes checks that Readable names exactly the schemes Resolve reads, as SchemeOf
+// reads them from a reference.
+func TestSchemes(t *testing.T) {
+	dev := mustNew(t, Config{Dir: t.TempDir(), AllowEnv: true, LookupEnv: func(string) (string, bool) { return "", false }})
+	for _, ref := range []string{"file:///nope", "env://NOPE", "vault://x", "gcp-sm://p/s", "files:///x", "FILE:///x"} {
+		scheme := SchemeOf(ref)
+		_, err := dev.Resolve(context.Background(), ref)
+		unknown := err != nil && strings.Contains(err.Error(), "unknown scheme")
+		if Readable(scheme) == unknown {
+			t.Errorf("Readable(%q) = %v, but Resolve(%q) = %v", scheme, Readable(scheme), ref, err)
+		}
+	}
+	for ref, want := range map[string]string{"file:///a": SchemeFile, "env://A": SchemeEnv, "s3cr3t": "", "": ""} {
+		if got := SchemeOf(ref); got != want {
+			t.Errorf("SchemeOf(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}
