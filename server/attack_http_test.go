@@ -35,13 +35,13 @@ func TestAttackBatchWritesNothing(t *testing.T) {
 	for name, body := range cases {
 		t.Run(name, func(t *testing.T) {
 			first, second := uniqueEmail("batch1"), uniqueEmail("batch2")
-			raw := body(trSignupBody(first), trSignupBody(second))
+			raw := body(signupBody(first), signupBody(second))
 			r := ts.post(t, nil, "application/json", raw)
 			expectError(t, r, "BAD_USER_INPUT", http.StatusBadRequest)
-			trExpectNoEcho(t, r, first, raw)
-			trExpectNoEcho(t, r, second, raw)
-			trExpectNoUser(t, ts, first)
-			trExpectNoUser(t, ts, second)
+			expectNoEcho(t, r, first, raw)
+			expectNoEcho(t, r, second, raw)
+			expectNoUser(t, ts, first)
+			expectNoUser(t, ts, second)
 		})
 	}
 }
@@ -186,7 +186,7 @@ func TestAttackTenantHeaderSmuggling(t *testing.T) {
 	}
 	for name, raw := range cases {
 		t.Run(name, func(t *testing.T) {
-			req := trQueryRequest(t, ts, ann.Token, query)
+			req := ts.queryRequest(t, ann.Token, query)
 			for k, vs := range raw {
 				req.Header[k] = vs // as written, not canonicalized: the server sees every line
 			}
@@ -269,20 +269,4 @@ func TestAttackJWTHeaders(t *testing.T) {
 			}
 		})
 	}
-}
-
-// jwtSignHeaders signs claims with EdDSA and the given protected headers.
-func jwtSignHeaders(t *testing.T, key ed25519.PrivateKey, hdrs map[string]any, claims map[string]any) string {
-	t.Helper()
-	h := jws.NewHeaders()
-	for k, v := range hdrs {
-		if err := h.Set(k, v); err != nil {
-			t.Fatalf("header %s: %v", k, err)
-		}
-	}
-	signed, err := jws.Sign(jwtPayload(t, claims), jws.WithKey(jwa.EdDSA, key, jws.WithProtectedHeaders(h)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(signed)
 }

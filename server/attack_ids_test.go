@@ -135,10 +135,7 @@ func TestAttackHostileIDArguments(t *testing.T) {
 
 	// Subscriptions answer on the socket: the refusal is an error for the operation, and
 	// the connection stays usable.
-	ws, _, err := dialWS(t, ts, protoTransportWS, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := dialProto(t, ts, protoTransportWS)
 	p := initPayload(f.owner)
 	p["env"], p["projectId"] = "prod", f.project
 	ws.initOK(p)

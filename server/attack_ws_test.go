@@ -15,71 +15,6 @@ import (
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
-// Websocket protocols, by the name their subprotocol negotiates.
-const (
-	protoTransportWS = "graphql-transport-ws"
-	protoLegacyWS    = "graphql-ws"
-)
-
-// wsOpen is the message type that runs an operation in proto.
-func wsOpen(proto string) string {
-	if proto == protoLegacyWS {
-		return "start"
-	}
-	return "subscribe"
-}
-
-// untilClose reads every message until the server closes the connection and returns
-// them with the close code and reason. A connection that ends without a close frame
-// fails the test.
-func (c *wsClient) untilClose() ([]wsMessage, int, string) {
-	c.t.Helper()
-	var got []wsMessage
-	for {
-		_ = c.conn.SetReadDeadline(time.Now().Add(15 * time.Second))
-		var m wsMessage
-		err := c.conn.ReadJSON(&m)
-		if err == nil {
-			got = append(got, m)
-			continue
-		}
-		if ce, ok := err.(*websocket.CloseError); ok {
-			return got, ce.Code, ce.Text
-		}
-		c.t.Fatalf("expected a close frame after %d messages, got %v", len(got), err)
-	}
-}
-
-// expectNoResult fails if the server sent anything that answers an operation or
-// acknowledges a connection.
-func expectNoResult(t *testing.T, got []wsMessage) {
-	t.Helper()
-	for _, m := range got {
-		switch m.Type {
-		case "connection_ack", "next", "data":
-			t.Fatalf("the server answered with %s %s", m.Type, m.Payload)
-		}
-	}
-}
-
-// dialProto dials ts with proto, failing the test on error.
-func dialProto(t *testing.T, ts *testServer, proto string) *wsClient {
-	t.Helper()
-	ws, _, err := dialWS(t, ts, proto, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ws
-}
-
-// initOK sends connection_init with payload and expects the ack.
-func (c *wsClient) initOK(payload map[string]any) {
-	c.t.Helper()
-	if m, err := c.init(payload); err != nil || m.Type != "connection_ack" {
-		c.t.Fatalf("init answered %+v, %v", m, err)
-	}
-}
-
 // signupOperation is a websocket operation payload that would create a user with email.
 func signupOperation(email string) map[string]any {
 	return map[string]any{
@@ -107,7 +42,7 @@ func TestAttackWebsocketBeforeInit(t *testing.T) {
 			if proto == protoLegacyWS && code == websocket.CloseNormalClosure {
 				t.Errorf("closed with %d %q: a normal close invites an immediate reconnect", code, reason)
 			}
-			trExpectNoUser(t, ts, email)
+			expectNoUser(t, ts, email)
 		})
 	}
 }
@@ -229,7 +164,7 @@ func TestAttackWebsocketLargeFrame(t *testing.T) {
 				if code != websocket.CloseMessageTooBig {
 					t.Fatalf("closed with %d %q, want 1009", code, reason)
 				}
-				trExpectNoUser(t, ts, email)
+				expectNoUser(t, ts, email)
 				dialProto(t, ts, proto).initOK(initPayload(ann))
 			})
 		}
@@ -301,7 +236,7 @@ func TestAttackWebsocketSubscriptionFlood(t *testing.T) {
 		delivered[m.ID] = true
 	}
 
-	res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/healthz", "", nil))
+	res, body := ts.get(t, "/healthz")
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("/healthz after the flood = %d %s", res.StatusCode, body)
 	}
@@ -310,11 +245,3 @@ func TestAttackWebsocketSubscriptionFlood(t *testing.T) {
 		t.Fatalf("a new connection after the flood got seq %d, want %d", got, seq)
 	}
 }
-
-// wsDialer dials graphql-transport-ws, for tests that set the upgrade request's headers.
-func wsDialer() *websocket.Dialer {
-	return &websocket.Dialer{Subprotocols: []string{protoTransportWS}, HandshakeTimeout: 5 * time.Second}
-}
-
-// wsURL is the websocket address of ts's /query.
-func wsURL(ts *testServer) string { return "ws" + strings.TrimPrefix(ts.URL, "http") + "/query" }

@@ -54,8 +54,7 @@ func (ts *testServer) history(t *testing.T, h headers, thread string) []postedMe
 // message exactly once, in seq order.
 func TestBusyThread(t *testing.T) {
 	a, _ := newChatServer(t, "")
-	b := newServer(t, replicaOf(a))
-	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	b := newChatReplica(t, a)
 	f := newChatFixture(t, a)
 	subs := []*wsClient{
 		subscribe(t, a, f.owner, f.project, f.thread, intp(0)),
@@ -168,8 +167,7 @@ func TestPostWhileFirestoreDown(t *testing.T) {
 func TestChatBusFollowsRoute(t *testing.T) {
 	oldRedis, newRedis := startRedis(t), startRedis(t)
 	a, _ := newChatServer(t, oldRedis.Addr)
-	b := newServer(t, replicaOf(a))
-	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	b := newChatReplica(t, a)
 	f := newChatFixture(t, a)
 	subs := []*wsClient{
 		subscribe(t, a, f.owner, f.project, f.thread, intp(0)),

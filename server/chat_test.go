@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -10,117 +9,6 @@ import (
 
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
-
-// chatHeaders are a member's headers for project-scoped chat calls.
-func chatHeaders(a account, env, project string) headers {
-	return a.headers().with("X-Env", env, "X-Project-Id", project)
-}
-
-func (ts *testServer) createThread(t *testing.T, h headers, project, title string) string {
-	t.Helper()
-	var out struct{ CreateThread struct{ ID string } }
-	ts.gql(t, h, `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
-		map[string]any{"i": map[string]any{"projectId": project, "title": title}}).decode(t, &out)
-	return out.CreateThread.ID
-}
-
-func (ts *testServer) postMessage(t *testing.T, h headers, thread, text string) int {
-	t.Helper()
-	var out struct{ PostMessage struct{ Seq int } }
-	ts.gql(t, h, `mutation($i: PostMessageInput!) { postMessage(input: $i) { seq } }`,
-		map[string]any{"i": map[string]any{"threadId": thread, "text": text}}).decode(t, &out)
-	return out.PostMessage.Seq
-}
-
-// chatFixture is a tenant with a project and a thread on a chat-enabled server.
-type chatFixture struct {
-	ts      *testServer
-	owner   account
-	project string
-	thread  string
-	h       headers
-}
-
-func newChatFixture(t *testing.T, ts *testServer) chatFixture {
-	t.Helper()
-	owner := ts.signup(t, "owner")
-	project := ts.createProject(t, owner, "Chat")
-	h := chatHeaders(owner, ts.main.cfg.Env, project)
-	return chatFixture{ts: ts, owner: owner, project: project, thread: ts.createThread(t, h, project, "General"), h: h}
-}
-
-// connectChat opens a graphql-transport-ws websocket as a, in project, and waits for the
-// ack.
-func connectChat(t *testing.T, ts *testServer, a account, project string) *wsClient {
-	t.Helper()
-	ws, _, err := dialWS(t, ts, "graphql-transport-ws", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := initPayload(a)
-	p["env"], p["projectId"] = ts.main.cfg.Env, project
-	if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
-		t.Fatalf("init: %+v %v", m, err)
-	}
-	return ws
-}
-
-// subscribe opens a websocket as a and subscribes to messagePosted.
-func subscribe(t *testing.T, ts *testServer, a account, project, thread string, after *int) *wsClient {
-	t.Helper()
-	ws := connectChat(t, ts, a, project)
-	vars := map[string]any{"thread": thread}
-	if after != nil {
-		vars["after"] = *after
-	}
-	ws.send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
-		"query":     `subscription($thread: ID!, $after: Int) { messagePosted(threadId: $thread, after: $after) { id seq text threadId authorId } }`,
-		"variables": vars}})
-	return ws
-}
-
-// posted is what the tests' messagePosted selection reads.
-type posted struct {
-	ID   string
-	Seq  int
-	Text string
-}
-
-// nextPosted reads the next message of the subscription.
-func (c *wsClient) nextPosted() posted {
-	c.t.Helper()
-	m, err := c.next()
-	if err != nil {
-		c.t.Fatalf("reading the subscription: %v", err)
-	}
-	var p struct {
-		Data   struct{ MessagePosted posted }
-		Errors []gqlError
-	}
-	if m.Type != "next" || json.Unmarshal(m.Payload, &p) != nil || len(p.Errors) > 0 {
-		c.t.Fatalf("subscription sent %s %s", m.Type, m.Payload)
-	}
-	return p.Data.MessagePosted
-}
-
-// nextSeq reads the next message of the subscription and returns its seq and text.
-func (c *wsClient) nextSeq() (int, string) {
-	c.t.Helper()
-	m := c.nextPosted()
-	return m.Seq, m.Text
-}
-
-// expectSeqs reads seqs from..to in order, exactly once each.
-func (c *wsClient) expectSeqs(from, to int) {
-	c.t.Helper()
-	for want := from; want <= to; want++ {
-		if seq, text := c.nextSeq(); seq != want || text != fmt.Sprintf("m%d", want) {
-			c.t.Fatalf("got seq %d %q, want %d", seq, text, want)
-		}
-	}
-}
-
-func intp(v int) *int { return &v }
 
 func TestChatBasics(t *testing.T) {
 	ts, _ := newChatServer(t, "")
@@ -279,10 +167,7 @@ func TestOwnershipSurvivesRestart(t *testing.T) {
 	first.main.Close()
 
 	second := newServer(t, withProject(first.project))
-	waitFor(t, func() bool {
-		_, ok := second.main.registry.Resolve("chat_bus", routingScope("t_system", "prod"))
-		return ok
-	})
+	waitChatRoute(t, second)
 	owner := second.login(t, f.owner.Email, "password-owner")
 	owner.TenantID = f.owner.TenantID
 	ws := subscribe(t, second, owner, f.project, f.thread, intp(0))
@@ -299,8 +184,7 @@ func TestOwnershipSurvivesRestart(t *testing.T) {
 // TestReplicaFanOut posts through one server and receives through another.
 func TestReplicaFanOut(t *testing.T) {
 	a, _ := newChatServer(t, "")
-	b := newServer(t, replicaOf(a))
-	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	b := newChatReplica(t, a)
 	f := newChatFixture(t, a)
 	ws := subscribe(t, b, f.owner, f.project, f.thread, intp(0))
 	for i := 1; i <= 10; i++ {
@@ -325,8 +209,7 @@ func TestRevocation(t *testing.T) {
 func testRevocation(t *testing.T, redisDown bool) {
 	redis := startRedis(t)
 	a, _ := newChatServer(t, redis.Addr)
-	b := newServer(t, replicaOf(a))
-	waitFor(t, func() bool { _, ok := b.main.registry.Resolve("chat_bus", routingScope("t_system", "prod")); return ok })
+	b := newChatReplica(t, a)
 	f := newChatFixture(t, a)
 	bob := a.signup(t, "bob")
 	var m struct{ AddMember struct{ UserID string } }

@@ -3,50 +3,8 @@ package main
 import (
 	"fmt"
 	"net/http"
-	"sync"
 	"testing"
 )
-
-// race runs n calls at once and returns their responses in call order.
-func race(n int, call func(i int) response) []response {
-	out := make([]response, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out[i] = call(i)
-		}()
-	}
-	wg.Wait()
-	return out
-}
-
-// oneWinner returns the index of the only response without errors; every other must be
-// CONFLICT with HTTP 409.
-func oneWinner(t *testing.T, rs []response) int {
-	t.Helper()
-	winner := -1
-	for i, r := range rs {
-		switch r.code() {
-		case "":
-			if winner >= 0 {
-				t.Fatalf("writers %d and %d both won", winner, i)
-			}
-			winner = i
-		case "CONFLICT":
-			if r.Status != http.StatusConflict {
-				t.Fatalf("writer %d: CONFLICT with HTTP %d", i, r.Status)
-			}
-		default:
-			t.Fatalf("writer %d: HTTP %d %+v", i, r.Status, r.Errors)
-		}
-	}
-	if winner < 0 {
-		t.Fatal("no writer won")
-	}
-	return winner
-}
 
 // TestFaultConcurrentSignupsOneEmail: several signups with one email at once. What the
 // users see: exactly one succeeds, the others get CONFLICT (409). Nothing is half-written

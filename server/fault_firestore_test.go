@@ -1,61 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"runtime"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/northstar/northstar/internal/devinfra"
 )
-
-// firestoreProxy is a proxy in front of the shared emulator, closed after the servers
-// that use it.
-func firestoreProxy(t *testing.T) *devinfra.Proxy {
-	t.Helper()
-	p, err := devinfra.StartProxy(emulatorHost)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
-	return p
-}
-
-// throughProxy makes the server reach Firestore through p.
-func throughProxy(p *devinfra.Proxy) serverOption {
-	return func(c *Config) { c.EmulatorHost = p.Addr }
-}
-
-// readyz returns /readyz's status and reason.
-func (ts *testServer) readyz(t *testing.T) (int, string) {
-	t.Helper()
-	res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/readyz", "", nil))
-	var out struct{ Status, Reason string }
-	if err := json.Unmarshal(body, &out); err != nil {
-		t.Fatalf("/readyz %d: %q is not JSON", res.StatusCode, body)
-	}
-	return res.StatusCode, out.Reason
-}
-
-// waitReady polls /readyz until it answers 200, for up to 30 s (the Firestore client
-// reconnects with backoff after an outage).
-func (ts *testServer) waitReady(t *testing.T) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		code, reason := ts.readyz(t)
-		if code == http.StatusOK {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("/readyz still %d %q after 30 s", code, reason)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
 
 // expectUnavailable asserts the store-unavailable error: code, statuses, the fixed
 // message, no data.
@@ -65,34 +17,6 @@ func expectUnavailable(t *testing.T, r response) {
 	if r.Errors[0].Message != "the data store did not answer in time; retry later" {
 		t.Fatalf("message %q, want the fixed text", r.Errors[0].Message)
 	}
-}
-
-// countDocs returns the number of documents in each top-level collection named.
-func (ts *testServer) countDocs(t *testing.T, colls ...string) map[string]int {
-	t.Helper()
-	out := map[string]int{}
-	for _, c := range colls {
-		docs, err := ts.main.client.Collection(c).Documents(t.Context()).GetAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[c] = len(docs)
-	}
-	return out
-}
-
-// timedGQL is ts.gql that also says how long the call took.
-func (ts *testServer) timedGQL(t *testing.T, h headers, query string, vars map[string]any) (response, time.Duration) {
-	t.Helper()
-	start := time.Now()
-	r := ts.gql(t, h, query, vars)
-	return r, time.Since(start)
-}
-
-const signupMutation = `mutation($i: SignupInput!) { signup(input: $i) { token user { id } tenant { id } } }`
-
-func signupVars(email, password string) map[string]any {
-	return map[string]any{"i": map[string]any{"email": email, "password": password, "tenantName": "Outage Inc"}}
 }
 
 // TestFaultFirestoreOutageMidRequest cuts the server off Firestore while a signup is in
@@ -257,18 +181,12 @@ func TestFaultFirestoreSlow(t *testing.T) {
 	proxy.SetDelay(0)
 	ts.waitReady(t)
 	// Counted here, not in a subtest, whose own goroutine would count.
-	for limit := time.Now().Add(15 * time.Second); ; {
-		now := goroutines()
-		if now <= before {
-			break
-		}
-		if time.Now().After(limit) {
-			buf := make([]byte, 1<<20)
-			n := runtime.Stack(buf, true)
-			t.Fatalf("%d goroutines before the slow requests, %d after\n%s", before, now, buf[:min(n, 16000)])
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	var now int
+	waitForWithin(t, 15*time.Second, func() bool { now = goroutines(); return now <= before }, func() string {
+		buf := make([]byte, 1<<20)
+		n := runtime.Stack(buf, true)
+		return fmt.Sprintf("%d goroutines before the slow requests, %d after\n%s", before, now, buf[:min(n, 16000)])
+	})
 	t.Run("NothingWritten", func(t *testing.T) {
 		for _, email := range emails {
 			var out struct{ Signup struct{ Token string } }
@@ -316,15 +234,7 @@ func TestFaultFirestoreDownFailsFast(t *testing.T) {
 
 	proxy.Restore()
 	restored := time.Now()
-	for {
-		r, _ := create("after")
-		if len(r.Errors) == 0 {
-			break
-		}
-		if time.Since(restored) > 3*time.Second {
-			t.Fatalf("still failing %s after Firestore came back: %+v", time.Since(restored), r.Errors)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitForWithin(t, 3*time.Second, func() bool { r, _ = create("after"); return len(r.Errors) == 0 },
+		func() string { return fmt.Sprintf("still failing after Firestore came back: %+v", r.Errors) })
 	t.Logf("writes resumed %s after Firestore came back", time.Since(restored))
 }

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -79,6 +76,11 @@ func replicaOf(other *testServer) serverOption {
 	}
 }
 
+// throughProxy makes the server reach Firestore through p.
+func throughProxy(p *devinfra.Proxy) serverOption {
+	return func(c *Config) { c.EmulatorHost = p.Addr }
+}
+
 func withLimits(f func(*Limits)) serverOption {
 	return func(c *Config) {
 		l := DefaultLimits()
@@ -133,202 +135,74 @@ func newServer(t testing.TB, opts ...serverOption) *testServer {
 	return ts
 }
 
-// headers are the request headers of a call; the zero value is anonymous.
-type headers map[string]string
-
-func bearer(token string) headers { return headers{"Authorization": "Bearer " + token} }
-
-// with returns a copy of h with more headers.
-func (h headers) with(kv ...string) headers {
-	out := headers{}
-	for k, v := range h {
-		out[k] = v
+// firestoreProxy is a proxy in front of the shared emulator, closed after the servers
+// that use it.
+func firestoreProxy(t *testing.T) *devinfra.Proxy {
+	t.Helper()
+	p, err := devinfra.StartProxy(emulatorHost)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		out[kv[i]] = kv[i+1]
+	t.Cleanup(func() { _ = p.Close() })
+	return p
+}
+
+// startRedis starts a private redis-server for the test.
+func startRedis(t *testing.T) *devinfra.Redis {
+	t.Helper()
+	r, err := devinfra.StartRedis(context.Background(), devinfra.RedisOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = r.Stop() })
+	return r
+}
+
+// putRoute writes a route straight to Firestore, skipping validation.
+func putRoute(t *testing.T, ts *testServer, r routing.Route) {
+	t.Helper()
+	r.Version = 1
+	p := r.ProjectID
+	if p == "" {
+		p = "_"
+	}
+	id := r.TenantID + ":" + r.Env + ":" + p + ":" + r.ResourceKind
+	if _, err := ts.main.client.Collection("routes").Doc(id).Set(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// countDocs returns the number of documents in each top-level collection named.
+func (ts *testServer) countDocs(t *testing.T, colls ...string) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, c := range colls {
+		docs, err := ts.main.client.Collection(c).Documents(t.Context()).GetAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[c] = len(docs)
 	}
 	return out
 }
 
-// gqlError is one entry of a response's errors.
-type gqlError struct {
-	Message    string `json:"message"`
-	Extensions struct {
-		Code   string `json:"code"`
-		Status int    `json:"status"`
-	} `json:"extensions"`
-}
-
-// response is a decoded GraphQL answer.
-type response struct {
-	Status int
-	Header http.Header
-	Data   json.RawMessage `json:"data"`
-	Errors []gqlError      `json:"errors"`
-}
-
-// code returns the first error's code, or "" when there is none.
-func (r response) code() string {
-	if len(r.Errors) == 0 {
-		return ""
-	}
-	return r.Errors[0].Extensions.Code
-}
-
-// decode unmarshals data into v, failing the test on errors in the response.
-func (r response) decode(t *testing.T, v any) {
+// waitFor polls cond until it holds, failing the test if 5 s pass first.
+func waitFor(t testing.TB, cond func() bool) {
 	t.Helper()
-	if len(r.Errors) > 0 {
-		t.Fatalf("unexpected errors (HTTP %d): %+v", r.Status, r.Errors)
-	}
-	if err := json.Unmarshal(r.Data, v); err != nil {
-		t.Fatalf("decoding %s: %v", r.Data, err)
-	}
+	waitForWithin(t, 5*time.Second, cond, func() string { return "condition not met" })
 }
 
-// gql posts one operation.
-func (ts *testServer) gql(t *testing.T, h headers, query string, vars map[string]any) response {
+// waitForWithin polls cond until it holds, failing the test if timeout passes first with
+// what describe returns; describe runs after the last poll, so it can say what that poll
+// saw. Polls start 5 ms apart and slow to 50 ms, so a poll that does real work (an HTTP
+// call, a garbage collection) does not load the server it waits on.
+func waitForWithin(t testing.TB, timeout time.Duration, cond func() bool, describe func() string) {
 	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ts.post(t, h, "application/json", body)
-}
-
-// post sends a raw body to /query.
-func (ts *testServer) post(t *testing.T, h headers, contentType string, body []byte) response {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, ts.URL+"/query", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", contentType)
-	for k, v := range h {
-		req.Header.Set(k, v)
-	}
-	return ts.send(t, req)
-}
-
-func (ts *testServer) send(t *testing.T, req *http.Request) response {
-	t.Helper()
-	res, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := response{Status: res.StatusCode, Header: res.Header}
-	if err := json.Unmarshal(raw, &r); err != nil {
-		t.Fatalf("HTTP %d: body is not JSON: %q", res.StatusCode, raw)
-	}
-	return r
-}
-
-// expectError asserts the call failed with code and the matching HTTP status, and
-// produced no data.
-func expectError(t *testing.T, r response, code string, status int) {
-	t.Helper()
-	if r.code() != code || r.Status != status {
-		t.Fatalf("got HTTP %d %q (%+v), want HTTP %d %s", r.Status, r.code(), r.Errors, status, code)
-	}
-	if r.Errors[0].Extensions.Status != status {
-		t.Fatalf("extensions.status = %d, want %d", r.Errors[0].Extensions.Status, status)
-	}
-	if s := strings.TrimSpace(string(r.Data)); s != "" && s != "null" {
-		t.Fatalf("data = %s, want null", s)
-	}
-}
-
-// account is a signed-up user and the tenant signup created.
-type account struct {
-	Token, UserID, TenantID, Email string
-}
-
-// headers returns the user's bearer token and tenant.
-func (a account) headers() headers {
-	return bearer(a.Token).with("X-Tenant-Id", a.TenantID)
-}
-
-func uniqueEmail(name string) string { return name + "-" + randomHex(4) + "@example.com" }
-
-// signup creates a user and a tenant.
-func (ts *testServer) signup(t *testing.T, name string) account {
-	t.Helper()
-	email := uniqueEmail(name)
-	r := ts.gql(t, nil, `mutation($i: SignupInput!) { signup(input: $i) { token user { id } tenant { id } } }`,
-		map[string]any{"i": map[string]any{"email": email, "password": "password-" + name, "tenantName": name + " Inc"}})
-	var out struct {
-		Signup struct {
-			Token  string
-			User   struct{ ID string }
-			Tenant struct{ ID string }
+	deadline := time.Now().Add(timeout)
+	for pause := 5 * time.Millisecond; !cond(); pause = min(2*pause, 50*time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %s: %s", timeout, describe())
 		}
+		time.Sleep(pause)
 	}
-	r.decode(t, &out)
-	return account{Token: out.Signup.Token, UserID: out.Signup.User.ID, TenantID: out.Signup.Tenant.ID, Email: email}
-}
-
-// bootstrap bootstraps the server's project with a system admin and returns the admin.
-func (ts *testServer) bootstrap(t *testing.T) account {
-	t.Helper()
-	email := uniqueEmail("admin")
-	r := ts.gql(t, nil, `mutation($k: String!, $e: String, $p: String) { bootstrapSystem(key: $k, adminEmail: $e, adminPassword: $p) { id } }`,
-		map[string]any{"k": testBootstrapKey, "e": email, "p": "admin-password"})
-	var out struct{ BootstrapSystem struct{ ID string } }
-	r.decode(t, &out)
-	return ts.login(t, email, "admin-password")
-}
-
-// login signs in.
-func (ts *testServer) login(t *testing.T, email, password string) account {
-	t.Helper()
-	r := ts.gql(t, nil, `mutation($i: LoginInput!) { login(input: $i) { token user { id } } }`,
-		map[string]any{"i": map[string]any{"email": email, "password": password}})
-	var out struct {
-		Login struct {
-			Token string
-			User  struct{ ID string }
-		}
-	}
-	r.decode(t, &out)
-	return account{Token: out.Login.Token, UserID: out.Login.User.ID, Email: email}
-}
-
-// createProject creates a project in a's tenant and returns its id.
-func (ts *testServer) createProject(t *testing.T, a account, name string) string {
-	t.Helper()
-	r := ts.gql(t, a.headers(), `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
-		map[string]any{"i": map[string]any{"tenantId": a.TenantID, "name": name}})
-	var out struct{ CreateProject struct{ ID string } }
-	r.decode(t, &out)
-	return out.CreateProject.ID
-}
-
-// chatServer is a bootstrapped server whose t_system routes send chat_bus to redisAddr
-// (sharedRedis when empty) and realtime_registry to Firestore.
-func newChatServer(t *testing.T, redisAddr string, opts ...serverOption) (*testServer, account) {
-	t.Helper()
-	ts := newServer(t, opts...)
-	admin := ts.bootstrap(t)
-	routeChat(t, ts, redisAddr)
-	return ts, admin
-}
-
-// routeChat writes the chat routes for ts's env and waits until its registry has them.
-func routeChat(t *testing.T, ts *testServer, redisAddr string) {
-	t.Helper()
-	if redisAddr == "" {
-		redisAddr = sharedRedis.Addr
-	}
-	env := ts.main.cfg.Env
-	putRoute(t, ts, routing.Route{ResourceKind: "realtime_registry", TenantID: "t_system", Env: env, BackendType: "firestore"})
-	putRoute(t, ts, routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: env, BackendType: "redis", Config: map[string]string{"address": redisAddr}})
-	waitFor(t, func() bool {
-		_, ok := ts.main.registry.Get(routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: "t_system", Env: env}})
-		return ok
-	})
 }

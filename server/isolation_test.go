@@ -200,29 +200,3 @@ func TestConcurrentProjectUpdates(t *testing.T) {
 		t.Fatalf("stored %+v, want %s at version 2", out.Project, winner)
 	}
 }
-
-// tenantState is what a tenant's member reads about it, for "nothing changed" checks.
-type tenantState struct {
-	Tenant   struct{ Mode struct{ ID string } }
-	Members  []struct{ UserID string }
-	Projects struct {
-		Edges []struct {
-			Node struct {
-				ID, Name string
-				Version  int
-				Archived bool
-			}
-		}
-	}
-	Surfaces []struct{ ID string }
-	Apps     []struct{ ID string }
-	Routes   []struct{ ResourceKind string }
-}
-
-// tenantState reads the tenant of h.
-func (ts *testServer) tenantState(t *testing.T, h headers) tenantState {
-	t.Helper()
-	var out tenantState
-	ts.gql(t, h, `{ tenant { mode { id } } members { userId } projects(includeArchived: true) { edges { node { id name version archived } } } surfaces { id } apps { id } routes { resourceKind } }`, nil).decode(t, &out)
-	return out
-}

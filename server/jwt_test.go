@@ -1,12 +1,9 @@
 package main
 
 import (
-	"crypto"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/x509"
-	"encoding/base64"
-	"encoding/json"
 	"encoding/pem"
 	"net/http"
 	"strings"
@@ -14,8 +11,6 @@ import (
 	"time"
 
 	"github.com/lestrrat-go/jwx/v2/jwa"
-	"github.com/lestrrat-go/jwx/v2/jwk"
-	"github.com/lestrrat-go/jwx/v2/jws"
 )
 
 // TestJWTAttacks presents forged, tampered and misissued tokens to a real server over
@@ -58,7 +53,7 @@ func TestJWTAttacks(t *testing.T) {
 		}
 	})
 	t.Run("Valid/KidIsPublished", func(t *testing.T) {
-		res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/.well-known/jwks.json", "", nil))
+		res, body := ts.get(t, "/.well-known/jwks.json")
 		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `"kid":"`+key.kid+`"`) {
 			t.Fatalf("JWKS %d %s does not list kid %s", res.StatusCode, body, key.kid)
 		}
@@ -130,140 +125,4 @@ func TestJWTOtherServer(t *testing.T) {
 			}
 		})
 	}
-}
-
-// jwtKey is a server's signing key and the kid it signs under.
-type jwtKey struct {
-	priv ed25519.PrivateKey
-	kid  string
-}
-
-// jwtServerKey reads ts's PEM signing key and derives its kid the way the server does:
-// the base64url RFC 7638 SHA-256 thumbprint of the key.
-func jwtServerKey(t *testing.T, ts *testServer) jwtKey {
-	t.Helper()
-	block, _ := pem.Decode(ts.keyPEM)
-	if block == nil {
-		t.Fatal("the server key is not PEM")
-	}
-	parsed, err := x509.ParsePKCS8PrivateKey(block.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	priv, ok := parsed.(ed25519.PrivateKey)
-	if !ok {
-		t.Fatalf("the server key is %T, want Ed25519", parsed)
-	}
-	k, err := jwk.FromRaw(priv.Public())
-	if err != nil {
-		t.Fatal(err)
-	}
-	thumb, err := k.Thumbprint(crypto.SHA256)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return jwtKey{priv: priv, kid: base64.RawURLEncoding.EncodeToString(thumb)}
-}
-
-// jwtClaims are the claims of a well-formed token for sub; mods replace claims, and a
-// nil value removes one.
-func jwtClaims(sub string, now time.Time, mods map[string]any) map[string]any {
-	c := map[string]any{
-		"iss": "northstar",
-		"aud": []string{"northstar-api"},
-		"sub": sub,
-		"iat": now.Unix(),
-		"nbf": now.Unix(),
-		"exp": now.Add(time.Hour).Unix(),
-		"jti": randomHex(16),
-	}
-	for k, v := range mods {
-		if v == nil {
-			delete(c, k)
-			continue
-		}
-		c[k] = v
-	}
-	return c
-}
-
-func jwtPayload(t *testing.T, claims map[string]any) []byte {
-	t.Helper()
-	b, err := json.Marshal(claims)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func jwtHeaders(t *testing.T, kid string) jws.Headers {
-	t.Helper()
-	h := jws.NewHeaders()
-	if err := h.Set(jws.TypeKey, "JWT"); err != nil {
-		t.Fatal(err)
-	}
-	if kid != "" {
-		if err := h.Set(jws.KeyIDKey, kid); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return h
-}
-
-// jwtSign signs claims as a compact JWS with alg, key and kid ("" for none).
-func jwtSign(t *testing.T, alg jwa.SignatureAlgorithm, key any, kid string, claims map[string]any) string {
-	t.Helper()
-	signed, err := jws.Sign(jwtPayload(t, claims), jws.WithKey(alg, key, jws.WithProtectedHeaders(jwtHeaders(t, kid))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(signed)
-}
-
-// jwtSignJSON signs claims correctly but in the JWS JSON serialization.
-func jwtSignJSON(t *testing.T, key ed25519.PrivateKey, kid string, claims map[string]any) string {
-	t.Helper()
-	signed, err := jws.Sign(jwtPayload(t, claims), jws.WithJSON(),
-		jws.WithKey(jwa.EdDSA, key, jws.WithProtectedHeaders(jwtHeaders(t, kid))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(strings.TrimSpace(string(signed)), "{") {
-		t.Fatalf("jws.WithJSON gave %q, want JSON", signed)
-	}
-	return string(signed)
-}
-
-// jwtUnsigned is an alg-none token: header and claims with an empty signature.
-func jwtUnsigned(header string, claims map[string]any) string {
-	payload, _ := json.Marshal(claims)
-	return jwtB64(header) + "." + base64.RawURLEncoding.EncodeToString(payload) + "."
-}
-
-func jwtB64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
-
-// jwtRetargeted returns the payload segment with its subject changed to sub.
-func jwtRetargeted(t *testing.T, segment, sub string) string {
-	t.Helper()
-	raw, err := base64.RawURLEncoding.DecodeString(segment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var claims map[string]any
-	if err := json.Unmarshal(raw, &claims); err != nil {
-		t.Fatal(err)
-	}
-	claims["sub"] = sub
-	return base64.RawURLEncoding.EncodeToString(jwtPayload(t, claims))
-}
-
-// jwtFlipped returns the signature segment with one bit of its first byte flipped.
-func jwtFlipped(t *testing.T, segment string) string {
-	t.Helper()
-	sig, err := base64.RawURLEncoding.DecodeString(segment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig[0] ^= 0x01
-	return base64.RawURLEncoding.EncodeToString(sig)
 }

@@ -39,7 +39,6 @@ func TestNPMClients(t *testing.T) {
 	bob := ts.signup(t, "bob")
 	project := ts.createProject(t, ann, "chat")
 	annDev := ann.headers().with("X-Env", "dev", "X-Project-Id", project)
-	wsURL := "ws" + strings.TrimPrefix(ts.URL, "http") + "/query"
 
 	// client.mjs's --protocol, and the subprotocol its library speaks.
 	protocols := []struct{ flag, subprotocol string }{
@@ -51,7 +50,7 @@ func TestNPMClients(t *testing.T) {
 			t.Parallel()
 			client := func(token, tenant, thread string, after, count int) []string {
 				return []string{
-					"--url", wsURL, "--protocol", proto.flag, "--token", token, "--tenant", tenant,
+					"--url", wsURL(ts), "--protocol", proto.flag, "--token", token, "--tenant", tenant,
 					"--env", "dev", "--project", project, "--thread", thread,
 					"--after", strconv.Itoa(after), "--count", strconv.Itoa(count),
 				}
@@ -79,7 +78,7 @@ func TestNPMClients(t *testing.T) {
 			})
 
 			// Each protocol gets its own thread so that the live posts below are its own.
-			thread := npmCreateThread(t, ts, annDev, project, "npm "+proto.flag)
+			thread := ts.createThread(t, annDev, project, "npm "+proto.flag)
 			for i := 1; i <= 100; i++ {
 				npmPostMessage(t, ts, annDev, thread, i)
 			}
@@ -102,28 +101,11 @@ func TestNPMClients(t *testing.T) {
 	}
 }
 
-// npmCreateThread creates a thread in the project h names and returns its id.
-func npmCreateThread(t *testing.T, ts *testServer, h headers, project, title string) string {
-	t.Helper()
-	r := ts.gql(t, h, `mutation($p: ID!, $t: String!) { createThread(input: {projectId: $p, title: $t}) { id } }`,
-		map[string]any{"p": project, "t": title})
-	var out struct{ CreateThread struct{ ID string } }
-	r.decode(t, &out)
-	if out.CreateThread.ID == "" {
-		t.Fatal("createThread returned no id")
-	}
-	return out.CreateThread.ID
-}
-
 // npmPostMessage posts "m<n>" and checks the server gave it sequence n.
 func npmPostMessage(t *testing.T, ts *testServer, h headers, thread string, n int) {
 	t.Helper()
-	r := ts.gql(t, h, `mutation($th: ID!, $x: String!) { postMessage(input: {threadId: $th, text: $x}) { seq text } }`,
-		map[string]any{"th": thread, "x": fmt.Sprintf("m%d", n)})
-	var out struct{ PostMessage struct{ Seq int } }
-	r.decode(t, &out)
-	if out.PostMessage.Seq != n {
-		t.Fatalf("postMessage m%d got seq %d, want %d", n, out.PostMessage.Seq, n)
+	if seq := ts.postMessage(t, h, thread, fmt.Sprintf("m%d", n)); seq != n {
+		t.Fatalf("postMessage m%d got seq %d, want %d", n, seq, n)
 	}
 }
 

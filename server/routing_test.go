@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,20 +13,6 @@ import (
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/routing"
 )
-
-const setRoute = `mutation($i: SetRouteInput!) { setRoute(input: $i) { resourceKind tenantId env projectId backendType config { key value } secretRefs version updatedBy } }`
-
-func routeInput(kind, tenant, env, backend string, config map[string]string, extra ...any) map[string]any {
-	var entries []any
-	for k, v := range config {
-		entries = append(entries, map[string]any{"key": k, "value": v})
-	}
-	in := map[string]any{"resourceKind": kind, "tenantId": tenant, "env": env, "backendType": backend, "config": entries}
-	for i := 0; i+1 < len(extra); i += 2 {
-		in[extra[i].(string)] = extra[i+1]
-	}
-	return map[string]any{"i": in}
-}
 
 type resolved struct {
 	Route struct {
@@ -41,23 +28,20 @@ type resolved struct {
 // deliver a change to want, since lookups are served from the in-process snapshot.
 func (ts *testServer) resolve(t *testing.T, h headers, kind, wantScope string) resolved {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		var out resolved
-		r := ts.gql(t, h, `query($k: String!) { route(resourceKind: $k) { matchedScope route { tenantId projectId backendType version } } }`, map[string]any{"k": kind})
-		if len(r.Errors) == 0 {
-			r.decode(t, &out)
-			if out.Route.MatchedScope == wantScope {
-				return out
-			}
-		} else if wantScope == "" && r.code() == "ROUTE_MISSING" {
-			return out
+	var out resolved
+	var r response
+	waitForWithin(t, 5*time.Second, func() bool {
+		out = resolved{}
+		r = ts.gql(t, h, `query($k: String!) { route(resourceKind: $k) { matchedScope route { tenantId projectId backendType version } } }`, map[string]any{"k": kind})
+		if len(r.Errors) > 0 {
+			return wantScope == "" && r.code() == "ROUTE_MISSING"
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("route %s never matched %q: last answer HTTP %d %+v %+v", kind, wantScope, r.Status, r.Errors, out)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		r.decode(t, &out)
+		return out.Route.MatchedScope == wantScope
+	}, func() string {
+		return fmt.Sprintf("route %s never matched %q: last answer HTTP %d %+v %+v", kind, wantScope, r.Status, r.Errors, out)
+	})
+	return out
 }
 
 func TestRoutes(t *testing.T) {
@@ -214,16 +198,10 @@ func TestRouteChangeReachesReplica(t *testing.T) {
 	start := time.Now()
 	var out struct{ SetRoute struct{ Version int } }
 	a.gql(t, bearer(admin.Token).with("X-Tenant-Id", "t_system"), setRoute, routeInput("kpi", "t_system", "staging", "bigquery", map[string]string{"project": "p", "dataset": "kpi"})).decode(t, &out)
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		if _, ok := b.main.registry.Resolve("kpi", routingScope("t_whoever", "staging")); ok {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the replica did not see the route within 2 s")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitForWithin(t, 2*time.Second, func() bool {
+		_, ok := b.main.registry.Resolve("kpi", routingScope("t_whoever", "staging"))
+		return ok
+	}, func() string { return "the replica did not see the route" })
 	t.Logf("replica saw the change %s after the write began", time.Since(start).Round(time.Millisecond))
 }
 

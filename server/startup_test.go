@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -176,33 +175,22 @@ func TestServeStartsAndStops(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start within 30 s")
 	}
-	res, err := http.Get(base + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
+	live := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
+	live.URL = base
+	if res, body := live.get(t, "/readyz"); res.StatusCode != http.StatusOK {
 		t.Fatalf("/readyz = %d %s", res.StatusCode, body)
 	}
 
 	// A live subscription on the real process: SIGTERM must send it a close frame.
-	live := &testServer{Server: ts.Server, main: ts.main, project: ts.project}
-	live.URL = base
 	ann := live.signup(t, "ann")
 	project := live.createProject(t, ann, "P")
 	h := chatHeaders(ann, "staging", project)
 	thread := live.createThread(t, h, project, "T")
 	live.postMessage(t, h, thread, "m1")
-	ws, _, err := dialWS(t, live, "graphql-transport-ws", "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := dialProto(t, live, protoTransportWS)
 	p := initPayload(ann)
 	p["env"], p["projectId"] = "staging", project
-	if m, err := ws.init(p); err != nil || m.Type != "connection_ack" {
-		t.Fatalf("init: %+v %v", m, err)
-	}
+	ws.initOK(p)
 	ws.send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
 		"query": `subscription($t: ID!) { messagePosted(threadId: $t, after: 0) { seq text } }`, "variables": map[string]any{"t": thread}}})
 	ws.expectSeqs(1, 1)
@@ -245,29 +233,4 @@ func serveCommand(t *testing.T, bin string, ts *testServer, env, keyRef string, 
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
 	return cmd
-}
-
-// putRoute writes a route straight to Firestore, skipping validation.
-func putRoute(t *testing.T, ts *testServer, r routing.Route) {
-	t.Helper()
-	r.Version = 1
-	p := r.ProjectID
-	if p == "" {
-		p = "_"
-	}
-	id := r.TenantID + ":" + r.Env + ":" + p + ":" + r.ResourceKind
-	if _, err := ts.main.client.Collection("routes").Doc(id).Set(context.Background(), r); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// startRedis starts a private redis-server for the test.
-func startRedis(t *testing.T) *devinfra.Redis {
-	t.Helper()
-	r, err := devinfra.StartRedis(context.Background(), devinfra.RedisOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = r.Stop() })
-	return r
 }

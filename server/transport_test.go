@@ -29,13 +29,13 @@ func TestTransportRefusals(t *testing.T) {
 		allow       string // the Allow header wanted, if any
 	}{
 		{"Method/GET", http.MethodGet, "", nil, "METHOD_NOT_ALLOWED", 405, "POST"},
-		{"Method/GETWithJSONBody", http.MethodGet, "application/json", trSignupBody, "METHOD_NOT_ALLOWED", 405, "POST"},
-		{"Method/PUT", http.MethodPut, "application/json", trSignupBody, "METHOD_NOT_ALLOWED", 405, "POST"},
-		{"MediaType/TextPlain", http.MethodPost, "text/plain", trSignupBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
+		{"Method/GETWithJSONBody", http.MethodGet, "application/json", signupBody, "METHOD_NOT_ALLOWED", 405, "POST"},
+		{"Method/PUT", http.MethodPut, "application/json", signupBody, "METHOD_NOT_ALLOWED", 405, "POST"},
+		{"MediaType/TextPlain", http.MethodPost, "text/plain", signupBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
 		{"MediaType/FormURLEncoded", http.MethodPost, "application/x-www-form-urlencoded", trFormBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
 		{"MediaType/Multipart", http.MethodPost, "multipart/form-data; boundary=xyz", trMultipartBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
-		{"MediaType/GraphQL", http.MethodPost, "application/graphql", trSignupBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
-		{"MediaType/Missing", http.MethodPost, "", trSignupBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
+		{"MediaType/GraphQL", http.MethodPost, "application/graphql", signupBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
+		{"MediaType/Missing", http.MethodPost, "", signupBody, "UNSUPPORTED_MEDIA_TYPE", 415, ""},
 		{"Body/TooLarge", http.MethodPost, "application/json", trOversizedBody, "REQUEST_TOO_LARGE", 413, ""},
 		{"Body/Malformed", http.MethodPost, "application/json", trMalformedBody, "BAD_USER_INPUT", 400, ""},
 		{"Body/Truncated", http.MethodPost, "application/json", trTruncatedBody, "BAD_USER_INPUT", 400, ""},
@@ -58,7 +58,7 @@ func TestTransportRefusals(t *testing.T) {
 			target := ts.URL + "/query"
 			if c.method == http.MethodGet {
 				// The operation in the URL, as a GET transport would read it.
-				target += "?" + url.Values{"query": {trSignupMutation(email)}}.Encode()
+				target += "?" + url.Values{"query": {inlineSignup(email)}}.Encode()
 			}
 			req := trRequest(t, c.method, target, c.contentType, body)
 			r := ts.send(t, req)
@@ -66,8 +66,8 @@ func TestTransportRefusals(t *testing.T) {
 			if c.allow != "" && r.Header.Get("Allow") != c.allow {
 				t.Errorf("Allow = %q, want %q", r.Header.Get("Allow"), c.allow)
 			}
-			trExpectNoEcho(t, r, email, body)
-			trExpectNoUser(t, ts, email)
+			expectNoEcho(t, r, email, body)
+			expectNoUser(t, ts, email)
 		})
 	}
 
@@ -86,7 +86,7 @@ func TestTransportRefusals(t *testing.T) {
 	for _, c := range accepted {
 		t.Run(c.name, func(t *testing.T) {
 			email := uniqueEmail("accepted")
-			r := ts.send(t, trRequest(t, http.MethodPost, ts.URL+"/query", c.contentType, trSignupBody(email)))
+			r := ts.send(t, trRequest(t, http.MethodPost, ts.URL+"/query", c.contentType, signupBody(email)))
 			if r.Status != http.StatusOK || len(r.Errors) > 0 {
 				t.Fatalf("got HTTP %d %+v, want 200 without errors", r.Status, r.Errors)
 			}
@@ -211,7 +211,7 @@ func TestTransportDevOnly(t *testing.T) {
 	}
 
 	t.Run("GraphiQL/Dev", func(t *testing.T) {
-		res, body := trDo(t, dev, trRequest(t, http.MethodGet, dev.URL+"/", "", nil))
+		res, body := dev.get(t, "/")
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 			t.Fatalf("GET / = %d %q, want 200 text/html", res.StatusCode, res.Header.Get("Content-Type"))
 		}
@@ -220,7 +220,7 @@ func TestTransportDevOnly(t *testing.T) {
 		}
 	})
 	t.Run("GraphiQL/Prod", func(t *testing.T) {
-		res, _ := trDo(t, prod, trRequest(t, http.MethodGet, prod.URL+"/", "", nil))
+		res, _ := prod.get(t, "/")
 		if res.StatusCode != http.StatusNotFound {
 			t.Fatalf("GET / = %d, want 404", res.StatusCode)
 		}
@@ -232,26 +232,26 @@ func TestTransportEndpoints(t *testing.T) {
 	ts := newServer(t)
 
 	t.Run("Healthz", func(t *testing.T) {
-		res, _ := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/healthz", "", nil))
+		res, _ := ts.get(t, "/healthz")
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("/healthz = %d, want 200", res.StatusCode)
 		}
 	})
 	t.Run("Readyz/NotBootstrapped", func(t *testing.T) {
-		res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/readyz", "", nil))
+		res, body := ts.get(t, "/readyz")
 		if res.StatusCode != http.StatusServiceUnavailable {
 			t.Fatalf("/readyz on a fresh project = %d %s, want 503", res.StatusCode, body)
 		}
 	})
 	t.Run("Readyz/Bootstrapped", func(t *testing.T) {
 		ts.bootstrap(t)
-		res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/readyz", "", nil))
+		res, body := ts.get(t, "/readyz")
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("/readyz after bootstrap = %d %s, want 200", res.StatusCode, body)
 		}
 	})
 	t.Run("JWKS", func(t *testing.T) {
-		res, body := trDo(t, ts, trRequest(t, http.MethodGet, ts.URL+"/.well-known/jwks.json", "", nil))
+		res, body := ts.get(t, "/.well-known/jwks.json")
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("JWKS = %d, want 200", res.StatusCode)
 		}
@@ -393,13 +393,13 @@ func TestTransportContextIDs(t *testing.T) {
 	const query = `{ context { tenantId projectId } }`
 
 	t.Run("DuplicateTenant/Different", func(t *testing.T) {
-		req := trQueryRequest(t, ts, acct.Token, query)
+		req := ts.queryRequest(t, acct.Token, query)
 		req.Header.Add("X-Tenant-Id", acct.TenantID)
 		req.Header.Add("X-Tenant-Id", "t_other")
 		expectError(t, ts.send(t, req), "CONTEXT_INVALID", http.StatusBadRequest)
 	})
 	t.Run("DuplicateTenant/Identical", func(t *testing.T) {
-		req := trQueryRequest(t, ts, acct.Token, query)
+		req := ts.queryRequest(t, acct.Token, query)
 		req.Header.Add("X-Tenant-Id", acct.TenantID)
 		req.Header.Add("X-Tenant-Id", acct.TenantID)
 		r := ts.send(t, req)
@@ -410,7 +410,7 @@ func TestTransportContextIDs(t *testing.T) {
 		}
 	})
 	t.Run("DuplicateProject/Different", func(t *testing.T) {
-		req := trQueryRequest(t, ts, acct.Token, query)
+		req := ts.queryRequest(t, acct.Token, query)
 		req.Header.Add("X-Project-Id", "p_one")
 		req.Header.Add("X-Project-Id", "p_two")
 		expectError(t, ts.send(t, req), "CONTEXT_INVALID", http.StatusBadRequest)
@@ -450,28 +450,18 @@ func TestTransportContextIDs(t *testing.T) {
 	}
 }
 
-// trSignupMutation is a signup for email with all its arguments inline.
-func trSignupMutation(email string) string {
-	return fmt.Sprintf(`mutation { signup(input: {email: %q, password: "password-transport", tenantName: "Transport"}) { token } }`, email)
-}
-
-func trSignupBody(email string) []byte {
-	b, _ := json.Marshal(map[string]any{"query": trSignupMutation(email)})
-	return b
-}
-
 func trFormBody(email string) []byte {
-	return []byte(url.Values{"query": {trSignupMutation(email)}}.Encode())
+	return []byte(url.Values{"query": {inlineSignup(email)}}.Encode())
 }
 
 func trMultipartBody(email string) []byte {
 	return []byte("--xyz\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n" +
-		string(trSignupBody(email)) + "\r\n--xyz--\r\n")
+		string(signupBody(email)) + "\r\n--xyz--\r\n")
 }
 
 func trOversizedBody(email string) []byte {
 	b, _ := json.Marshal(map[string]any{
-		"query":      trSignupMutation(email),
+		"query":      inlineSignup(email),
 		"extensions": map[string]any{"pad": strings.Repeat("x", 3<<20)},
 	})
 	return b
@@ -482,21 +472,21 @@ func trMalformedBody(email string) []byte {
 }
 
 func trTruncatedBody(email string) []byte {
-	b := trSignupBody(email)
+	b := signupBody(email)
 	return b[:len(b)-3]
 }
 
 func trBatchBody(email string) []byte {
-	return []byte("[" + string(trSignupBody(email)) + "," + string(trSignupBody("second-"+email)) + "]")
+	return []byte("[" + string(signupBody(email)) + "," + string(signupBody("second-"+email)) + "]")
 }
 
 func trStringBody(email string) []byte {
-	b, _ := json.Marshal(trSignupMutation(email))
+	b, _ := json.Marshal(inlineSignup(email))
 	return b
 }
 
 func trTrailingBody(email string) []byte {
-	return append(trSignupBody(email), []byte(` {"query": "{ __typename }"}`)...)
+	return append(signupBody(email), []byte(` {"query": "{ __typename }"}`)...)
 }
 
 func trQueryNotStringBody(email string) []byte {
@@ -505,7 +495,7 @@ func trQueryNotStringBody(email string) []byte {
 }
 
 func trVariablesNotObjectBody(email string) []byte {
-	b, _ := json.Marshal(map[string]any{"query": trSignupMutation(email), "variables": []string{email}})
+	b, _ := json.Marshal(map[string]any{"query": inlineSignup(email), "variables": []string{email}})
 	return b
 }
 
@@ -549,58 +539,6 @@ func trRequest(t *testing.T, method, target, contentType string, body []byte) *h
 		req.Header.Set("Content-Type", contentType)
 	}
 	return req
-}
-
-// trQueryRequest is a POST of query with token, for tests that set headers themselves.
-func trQueryRequest(t *testing.T, ts *testServer, token, query string) *http.Request {
-	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := trRequest(t, http.MethodPost, ts.URL+"/query", "application/json", body)
-	req.Header.Set("Authorization", "Bearer "+token)
-	return req
-}
-
-// trDo sends req and returns the response with its body read.
-func trDo(t *testing.T, ts *testServer, req *http.Request) (*http.Response, []byte) {
-	t.Helper()
-	res, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, body
-}
-
-// trExpectNoEcho fails if the refusal repeats what the client sent.
-func trExpectNoEcho(t *testing.T, r response, email string, body []byte) {
-	t.Helper()
-	for _, e := range r.Errors {
-		if strings.Contains(e.Message, email) || strings.Contains(e.Message, "signup") ||
-			(len(body) > 8 && strings.Contains(e.Message, string(body))) {
-			t.Fatalf("error message echoes the request: %q", e.Message)
-		}
-	}
-}
-
-// trExpectNoUser fails if a user with email exists: signing up with it must succeed.
-func trExpectNoUser(t *testing.T, ts *testServer, email string) {
-	t.Helper()
-	r := ts.gql(t, nil, `mutation($i: SignupInput!) { signup(input: $i) { user { email } } }`,
-		map[string]any{"i": map[string]any{"email": email, "password": "password-later", "tenantName": "Later"}})
-	if r.code() == "CONFLICT" {
-		t.Fatalf("a refused request created user %s", email)
-	}
-	var out struct {
-		Signup struct{ User struct{ Email string } }
-	}
-	r.decode(t, &out)
 }
 
 // TestTransportSlowBody sends a body one byte a second: the server answers 400 when the
