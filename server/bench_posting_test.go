@@ -111,12 +111,13 @@ func newPostingFixture(b *testing.B, threads int) *postingFixture {
 		{ResourceKind: "realtime_registry", TenantID: "t_system", Env: env, BackendType: "firestore"},
 		{ResourceKind: "chat_bus", TenantID: "t_system", Env: env, BackendType: "redis", Config: map[string]string{"address": sharedRedis.Addr}},
 	} {
-		benchPutRoute(b, a, r)
+		putRoute(b, a, r)
 	}
 	replica := startBenchServer(b, replicaOf(a))
 	fx := &postingFixture{servers: []*testServer{a, replica}}
 	for _, ts := range fx.servers {
-		benchWaitFor(b, "the chat_bus route", func() bool { _, ok := ts.main.registry.Get(ts.main.chatBusKey()); return ok })
+		waitForWithin(b, 10*time.Second, func() bool { _, ok := ts.main.registry.Get(ts.main.chatBusKey()); return ok },
+			func() string { return "no chat_bus route" })
 	}
 
 	var project struct{ CreateProject struct{ ID string } }
@@ -410,32 +411,6 @@ func (r *writeRun) emit() {
 	if r.profileFile != "" {
 		emitBench("profile", "bench", "posting", "run", r.run, "kind", "cpu", "file", r.profileFile,
 			"writes", r.profiled, "seconds", r.profileSeconds)
-	}
-}
-
-// benchPutRoute writes a route straight to ts's Firestore project, like putRoute.
-func benchPutRoute(tb testing.TB, ts *testServer, r routing.Route) {
-	tb.Helper()
-	r.Version = 1
-	p := r.ProjectID
-	if p == "" {
-		p = "_"
-	}
-	id := r.TenantID + ":" + r.Env + ":" + p + ":" + r.ResourceKind
-	if _, err := ts.main.client.Collection("routes").Doc(id).Set(context.Background(), r); err != nil {
-		tb.Fatal(err)
-	}
-}
-
-// benchWaitFor polls cond until it holds, failing after 10 s.
-func benchWaitFor(tb testing.TB, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("waited 10 s for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -159,7 +159,7 @@ func startRedis(t *testing.T) *devinfra.Redis {
 }
 
 // putRoute writes a route straight to Firestore, skipping validation.
-func putRoute(t *testing.T, ts *testServer, r routing.Route) {
+func putRoute(t testing.TB, ts *testServer, r routing.Route) {
 	t.Helper()
 	r.Version = 1
 	p := r.ProjectID
