@@ -17,6 +17,7 @@ import (
 	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -38,7 +39,7 @@ type Main struct {
 	tenancy  *tenancy.Service
 	handler  http.Handler
 	metrics  *metrics
-	sessions *sessions
+	sessions *live.Sessions
 	bus      *chatbus.Bus
 	chat     *chat.Service
 
@@ -137,7 +138,7 @@ func (m *Main) build(ctx context.Context) error {
 	}
 	// Metrics come first: the services below count into them.
 	m.metrics = newMetrics()
-	m.metrics.gauges(func() float64 { return float64(m.sessions.count()) }, m.busTopics)
+	m.metrics.gauges(func() float64 { return float64(m.sessions.Count()) }, m.busTopics)
 
 	// 2. Memberships, tenants and modes are read on every request: serve them from memory,
 	// invalidated by writes here and, through the access log, on other replicas.
@@ -146,10 +147,10 @@ func (m *Main) build(ctx context.Context) error {
 	// 3. Live connections, and what ends them when access changes: changes made here apply
 	// at once (the tenancy service tells events); every replica's come through the durable
 	// access log, with a periodic recheck of every live connection behind it.
-	m.sessions = newSessions(m.log)
-	events := &accessEvents{sessions: m.sessions, cache: m.cached, log: m.log}
-	m.background(func(ctx context.Context) { events.follow(ctx, m.store) })
-	m.background(func(ctx context.Context) { events.recheck(ctx, m.isMember) })
+	m.sessions = live.New(m.log)
+	events := live.NewRelay(m.sessions, m.cached, m.log)
+	m.background(func(ctx context.Context) { events.Follow(ctx, m.store) })
+	m.background(func(ctx context.Context) { events.Recheck(ctx, m.isMember) })
 
 	// 4. The domain services.
 	m.tenancy = tenancy.NewService(tenancy.Config{
@@ -298,7 +299,7 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 	}
 	// Websockets are hijacked connections Shutdown does not see: close them first, each
 	// with a close frame.
-	m.sessions.closeAll()
+	m.sessions.CloseAll()
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	err := srv.Shutdown(sctx)

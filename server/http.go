@@ -21,6 +21,7 @@ import (
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/graphiql"
+	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -70,7 +71,7 @@ type api struct {
 	log      *slog.Logger
 	metrics  *metrics
 	ws       *wsgorilla.Implementation
-	sessions *sessions
+	sessions *live.Sessions
 }
 
 // query serves POST /query: it enforces the transport rules (POST, application/json, one

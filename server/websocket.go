@@ -55,7 +55,7 @@ func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
 		default:
 			ctx = reqctx.With(ctx, rc)
-			ctx = a.sessions.add(ctx, rc.TenantID, rc.UserID)
+			ctx = a.sessions.Add(ctx, rc.TenantID, rc.UserID)
 			ctx = expireAt(ctx, rc.TokenExpiresAt)
 			return ctx, nil, nil
 		}

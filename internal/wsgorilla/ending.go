@@ -46,6 +46,16 @@ func (e *Ending) Set(code int, reason string) {
 	}
 }
 
+// Code returns the close code recorded, 0 when none is (or e is nil).
+func (e *Ending) Code() int {
+	if e == nil {
+		return 0
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.code
+}
+
 // replace returns the code and reason to send instead of a normal closure.
 func (e *Ending) replace(code int, reason string) (int, string) {
 	if e == nil || code != websocket.CloseNormalClosure {

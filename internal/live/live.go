@@ -1,4 +1,16 @@
-package main
+// Package live keeps Northstar's live websocket connections: the registry of sessions by
+// tenant and user, and the access relay that ends a session when its user loses access to
+// its tenant. A change made on this replica applies at once (the tenancy service tells the
+// relay); every replica also follows the durable access log the store writes with each
+// change, and rechecks every live session periodically as a backstop, so a revocation
+// reaches every replica within seconds whatever happened to Redis. Connections end with
+// the close codes of wsgorilla's table: 4403 when access is lost, 1013 when a subscription
+// fell behind, 1001 at shutdown.
+//
+// Tests: server TestRevocation (a removal on one replica closes the member's sockets on
+// both, with Redis up and with Redis killed first), TestShutdownClosesWebsockets and the
+// subscription-limit tests that count sessions.
+package live
 
 import (
 	"context"
@@ -10,21 +22,22 @@ import (
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
-// sessions tracks live websocket connections by tenant and user, so that a removed
+// Sessions tracks live websocket connections by tenant and user, so that a removed
 // member's connections end (on every replica, through the access log) and shutdown can
 // close them all.
-type sessions struct {
+type Sessions struct {
 	log *slog.Logger
 
 	mu     sync.Mutex
-	byKey  map[sessionKey]map[*session]struct{}
+	byKey  map[Key]map[*session]struct{}
 	closed bool
 }
 
-type sessionKey struct{ tenantID, userID string }
+// Key names the sessions of one user in one tenant.
+type Key struct{ TenantID, UserID string }
 
 type session struct {
-	key    sessionKey
+	key    Key
 	ending *wsgorilla.Ending
 	cancel context.CancelFunc
 }
@@ -35,14 +48,18 @@ func (s *session) end(code int, reason string) {
 	s.cancel()
 }
 
-func newSessions(log *slog.Logger) *sessions {
-	return &sessions{log: log, byKey: map[sessionKey]map[*session]struct{}{}}
+// New returns an empty registry logging to log (nil discards).
+func New(log *slog.Logger) *Sessions {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Sessions{log: log, byKey: map[Key]map[*session]struct{}{}}
 }
 
-// add registers a connection and returns its context: ending it closes the connection.
-func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Context {
+// Add registers a connection and returns its context: ending it closes the connection.
+func (s *Sessions) Add(ctx context.Context, tenantID, userID string) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
-	sess := &session{key: sessionKey{tenantID, userID}, ending: wsgorilla.EndingFrom(ctx), cancel: cancel}
+	sess := &session{key: Key{tenantID, userID}, ending: wsgorilla.EndingFrom(ctx), cancel: cancel}
 	ctx = context.WithValue(ctx, sessionCtxKey{}, sess)
 	s.mu.Lock()
 	if s.closed {
@@ -70,27 +87,27 @@ func (s *sessions) add(ctx context.Context, tenantID, userID string) context.Con
 
 type sessionCtxKey struct{}
 
-// tooSlow closes the connection a subscription belongs to with 1013: the bus dropped the
+// TooSlow closes the connection a subscription belongs to with 1013: the bus dropped the
 // subscription for falling behind, and the client should reconnect and resume with after.
-func (s *sessions) tooSlow(ctx context.Context) {
+func (s *Sessions) TooSlow(ctx context.Context) {
 	if sess, ok := ctx.Value(sessionCtxKey{}).(*session); ok {
 		sess.end(wsgorilla.CloseTryAgain, "too slow to keep up: reconnect and resume with after")
 	}
 }
 
-// revokeLocal ends this replica's connections of userID to tenantID.
-func (s *sessions) revokeLocal(tenantID, userID string) int {
+// RevokeLocal ends this replica's connections of userID to tenantID.
+func (s *Sessions) RevokeLocal(tenantID, userID string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	set := s.byKey[sessionKey{tenantID, userID}]
+	set := s.byKey[Key{tenantID, userID}]
 	for sess := range set {
 		sess.end(wsgorilla.CloseForbidden, "access to the tenant was revoked")
 	}
 	return len(set)
 }
 
-// closeAll ends every connection (shutdown) and refuses new ones.
-func (s *sessions) closeAll() {
+// CloseAll ends every connection (shutdown) and refuses new ones.
+func (s *Sessions) CloseAll() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
@@ -101,19 +118,19 @@ func (s *sessions) closeAll() {
 	}
 }
 
-// keys returns the (tenant, user) pairs with live connections.
-func (s *sessions) keys() []sessionKey {
+// Keys returns the (tenant, user) pairs with live connections.
+func (s *Sessions) Keys() []Key {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]sessionKey, 0, len(s.byKey))
+	out := make([]Key, 0, len(s.byKey))
 	for k := range s.byKey {
 		out = append(out, k)
 	}
 	return out
 }
 
-// count returns how many connections are live.
-func (s *sessions) count() int {
+// Count returns how many connections are live.
+func (s *Sessions) Count() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := 0
@@ -123,8 +140,8 @@ func (s *sessions) count() int {
 	return n
 }
 
-// accessSource is the durable access log (firestore.Store).
-type accessSource interface {
+// AccessLog is the durable access log (firestore.Store).
+type AccessLog interface {
 	// WatchAccess calls apply with every access event committed at or after since, then
 	// with each new one, until ctx ends or the listener fails.
 	WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent)) error
@@ -143,28 +160,36 @@ const (
 	accessRecheck = 30 * time.Second
 )
 
-// accessEvents applies changes to access on this replica: cached memberships and tenants
+// Relay applies changes to access on this replica: cached memberships and tenants
 // are dropped and removed members' connections end. Changes made here apply at once; every
 // replica (this one included) also follows the durable access log, which the store writes
 // with each change, so a revocation reaches every replica within about a second whatever
 // happened to Redis, and replays after a listener outage.
-type accessEvents struct {
-	sessions *sessions
+type Relay struct {
+	sessions *Sessions
 	cache    *tenancy.CachedStore
 	log      *slog.Logger
 }
 
-var _ tenancy.Events = (*accessEvents)(nil)
+var _ tenancy.Events = (*Relay)(nil)
+
+// NewRelay returns the relay that ends sessions and drops cache entries on access changes.
+func NewRelay(sessions *Sessions, cache *tenancy.CachedStore, log *slog.Logger) *Relay {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Relay{sessions: sessions, cache: cache, log: log}
+}
 
 // AccessChanged implements tenancy.Events: a change made on this replica applies here at
 // once.
-func (a *accessEvents) AccessChanged(_ context.Context, e tenancy.AccessEvent) { a.apply(e) }
+func (a *Relay) AccessChanged(_ context.Context, e tenancy.AccessEvent) { a.apply(e) }
 
-func (a *accessEvents) apply(e tenancy.AccessEvent) {
+func (a *Relay) apply(e tenancy.AccessEvent) {
 	switch e.Kind {
 	case tenancy.AccessMemberRemoved:
 		a.cache.ForgetMember(e.TenantID, e.UserID)
-		if n := a.sessions.revokeLocal(e.TenantID, e.UserID); n > 0 {
+		if n := a.sessions.RevokeLocal(e.TenantID, e.UserID); n > 0 {
 			a.log.Info("access revoked: connections closed", "tenant", e.TenantID, "user", e.UserID, "connections", n)
 		}
 	case tenancy.AccessMemberAdded:
@@ -174,10 +199,10 @@ func (a *accessEvents) apply(e tenancy.AccessEvent) {
 	}
 }
 
-// follow applies the durable access log until ctx ends: a listener from (start − skew),
+// Follow applies the durable access log until ctx ends: a listener from (start − skew),
 // restarted after a failure (with a growing delay) or after accessRelisten, each time from
 // the last event seen, dropping events already applied.
-func (a *accessEvents) follow(ctx context.Context, src accessSource) {
+func (a *Relay) Follow(ctx context.Context, src AccessLog) {
 	since := time.Now().Add(-accessSkew)
 	seen := map[string]time.Time{}
 	delay := 100 * time.Millisecond
@@ -217,9 +242,9 @@ func maxTime(a, b time.Time) time.Time {
 	return b
 }
 
-// recheck ends the connections of users who are no longer members, every accessRecheck
+// Recheck ends the connections of users who are no longer members, every accessRecheck
 // until ctx ends: a backstop behind the access log.
-func (a *accessEvents) recheck(ctx context.Context, isMember func(ctx context.Context, tenantID, userID string) (bool, error)) {
+func (a *Relay) Recheck(ctx context.Context, isMember func(ctx context.Context, tenantID, userID string) (bool, error)) {
 	t := time.NewTicker(accessRecheck)
 	defer t.Stop()
 	for {
@@ -228,11 +253,11 @@ func (a *accessEvents) recheck(ctx context.Context, isMember func(ctx context.Co
 			return
 		case <-t.C:
 		}
-		for _, k := range a.sessions.keys() {
-			ok, err := isMember(ctx, k.tenantID, k.userID)
+		for _, k := range a.sessions.Keys() {
+			ok, err := isMember(ctx, k.TenantID, k.UserID)
 			if err == nil && !ok {
-				a.log.Warn("access recheck: a connection outlived its membership; closing it", "tenant", k.tenantID, "user", k.userID)
-				a.sessions.revokeLocal(k.tenantID, k.userID)
+				a.log.Warn("access recheck: a connection outlived its membership; closing it", "tenant", k.TenantID, "user", k.UserID)
+				a.sessions.RevokeLocal(k.TenantID, k.UserID)
 			}
 		}
 	}
