@@ -18,6 +18,7 @@ import (
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/live"
+	"github.com/northstar/northstar/internal/metrics"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -38,7 +39,7 @@ type Main struct {
 	tokens   *identity.Tokens
 	tenancy  *tenancy.Service
 	handler  http.Handler
-	metrics  *metrics
+	metrics  *metrics.Metrics
 	sessions *live.Sessions
 	bus      *chatbus.Bus
 	chat     *chat.Service
@@ -137,8 +138,8 @@ func (m *Main) build(ctx context.Context) error {
 		return err
 	}
 	// Metrics come first: the services below count into them.
-	m.metrics = newMetrics()
-	m.metrics.gauges(func() float64 { return float64(m.sessions.Count()) }, m.busTopics)
+	m.metrics = metrics.New()
+	m.metrics.Gauges(func() float64 { return float64(m.sessions.Count()) }, m.busTopics)
 
 	// 2. Memberships, tenants and modes are read on every request: serve them from memory,
 	// invalidated by writes here and, through the access log, on other replicas.
@@ -167,11 +168,14 @@ func (m *Main) build(ctx context.Context) error {
 	// adapter and the per-tenant subscription cap.
 	a := &api{builder: access.NewBuilder(m.tokens, m.cached), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
 	a.ws = newWebsocketAdapter(m.cfg.AllowedOrigins, m.cfg.Limits)
-	resolverConfig := resolvers.New(resolvers.Config{
-		Tenancy: m.tenancy, Tokens: m.tokens, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
-		Chat: m.chatService,
+	a.graphql, err = newGraphQL(graphqlConfig{
+		Schema: resolvers.New(resolvers.Config{
+			Tenancy: m.tenancy, Tokens: m.tokens, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
+			Chat: m.chatService,
+		}),
+		Env: m.cfg.Env, Limits: m.cfg.Limits, Websocket: a.websocketTransport(), Subs: m.subscriptionCap(), Log: m.log,
 	})
-	if a.graphql, err = newGraphQL(resolverConfig, m.cfg.Env, m.cfg.Limits, a.websocketTransport(), m.subscriptionCap(), m.log); err != nil {
+	if err != nil {
 		return err
 	}
 
@@ -181,7 +185,7 @@ func (m *Main) build(ctx context.Context) error {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok", "") })
 	mux.HandleFunc("GET /readyz", m.ready)
 	mux.Handle("/.well-known/jwks.json", m.tokens.JWKSHandler())
-	mux.Handle("GET /metrics", a.metrics.handler())
+	mux.Handle("GET /metrics", a.metrics.Handler())
 	if m.cfg.Env == "dev" {
 		if err := mountGraphiQL(mux); err != nil {
 			return err

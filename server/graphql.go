@@ -24,20 +24,31 @@ import (
 	"github.com/northstar/northstar/internal/reqctx"
 )
 
+// graphqlConfig is what newGraphQL builds the handler from; every field is required.
+type graphqlConfig struct {
+	Schema    graph.Config         // resolvers and directives (resolvers.New)
+	Env       string               // dev enables introspection and suggestions
+	Limits    Limits               // request limits
+	Websocket transport.Websocket  // the websocket transport
+	Subs      *tenantSubscriptions // the per-tenant subscription cap
+	Log       *slog.Logger
+}
+
 // newGraphQL builds the gqlgen handler: POST and websockets only, the request limits, one
 // error presenter, one recover function. It refuses a schema that is not deny by default.
-func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websocket, subs *tenantSubscriptions, log *slog.Logger) (*handler.Server, error) {
-	es := graph.NewExecutableSchema(cfg)
+func newGraphQL(c graphqlConfig) (*handler.Server, error) {
+	limits, log := c.Limits, c.Log
+	es := graph.NewExecutableSchema(c.Schema)
 	if err := access.CheckSchema(es.Schema()); err != nil {
 		return nil, err
 	}
 	srv := handler.New(es)
-	srv.AddTransport(ws)
+	srv.AddTransport(c.Websocket)
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.ParserTokens)
 	srv.Use(newShapeLimits(limits.FieldsPerSet, limits.Expanded, limits.ParserTokens))
-	dev := env == "dev"
+	dev := c.Env == "dev"
 	srv.SetDisableSuggestion(!dev)
 	if dev {
 		srv.Use(extension.Introspection{})
@@ -63,7 +74,7 @@ func newGraphQL(cfg graph.Config, env string, limits Limits, ws transport.Websoc
 		}
 		return next(ctx)
 	})
-	srv.AroundOperations(subs.around)
+	srv.AroundOperations(c.Subs.around)
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
 		if resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {

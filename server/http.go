@@ -22,6 +22,7 @@ import (
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/graphiql"
 	"github.com/northstar/northstar/internal/live"
+	"github.com/northstar/northstar/internal/metrics"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -69,7 +70,7 @@ type api struct {
 	builder  *access.Builder
 	limits   Limits
 	log      *slog.Logger
-	metrics  *metrics
+	metrics  *metrics.Metrics
 	ws       *wsgorilla.Implementation
 	sessions *live.Sessions
 }
@@ -279,7 +280,7 @@ func (a *api) observe(next http.Handler) http.Handler {
 			)
 		}
 		if r.URL.Path == "/query" {
-			a.metrics.observe(ri.root, ri.code, strconv.Itoa(rw.status), elapsed)
+			a.metrics.Observe(ri.root, ri.code, strconv.Itoa(rw.status), elapsed)
 		}
 	})
 }

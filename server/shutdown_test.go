@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"testing"
@@ -65,9 +66,16 @@ func TestShutdownDrains(t *testing.T) {
 
 	start := time.Now()
 	cancel()
-	if code, reason := direct.readyz(t); code != http.StatusServiceUnavailable || reason != "shutting down" {
-		t.Fatalf("/readyz after shutdown began: %d %q, want 503 \"shutting down\"", code, reason)
-	}
+	// Serve sees the cancellation on its own goroutine: allow it a moment, far less than
+	// the drain.
+	var code int
+	var reason string
+	waitForWithin(t, 500*time.Millisecond, func() bool {
+		code, reason = direct.readyz(t)
+		return code == http.StatusServiceUnavailable && reason == "shutting down"
+	}, func() string {
+		return fmt.Sprintf("/readyz after shutdown began: %d %q, want 503 \"shutting down\"", code, reason)
+	})
 	if r := direct.gql(t, nil, `{ __typename }`, nil); r.Status != http.StatusOK {
 		t.Fatalf("a request during the drain answered %d %+v", r.Status, r.Errors)
 	}

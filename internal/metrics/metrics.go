@@ -1,4 +1,8 @@
-package main
+// Package metrics holds Northstar's Prometheus series, on a registry of its own: GraphQL
+// HTTP requests by operation, code and status with their latency; chat bus deliveries and
+// dropped subscribers (chatbus.Counters); chat publishes and sequencer fallbacks
+// (chat.Counters); and gauges read at scrape time. The server serves them on /metrics.
+package metrics
 
 import (
 	"net/http"
@@ -9,8 +13,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// metrics are the server's Prometheus series, on a registry of its own.
-type metrics struct {
+// Metrics are the server's Prometheus series, on a registry of its own.
+type Metrics struct {
 	registry      *prometheus.Registry
 	requests      *prometheus.CounterVec
 	latency       *prometheus.HistogramVec
@@ -20,8 +24,9 @@ type metrics struct {
 	seqFallback   prometheus.Counter
 }
 
-func newMetrics() *metrics {
-	m := &metrics{
+// New returns the series, registered.
+func New() *Metrics {
+	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "northstar_graphql_requests_total",
@@ -55,30 +60,32 @@ func newMetrics() *metrics {
 }
 
 // Delivered implements chatbus.Counters.
-func (m *metrics) Delivered(n int) { m.deliveries.Add(float64(n)) }
+func (m *Metrics) Delivered(n int) { m.deliveries.Add(float64(n)) }
 
 // Dropped implements chatbus.Counters.
-func (m *metrics) Dropped() { m.drops.Inc() }
+func (m *Metrics) Dropped() { m.drops.Inc() }
 
 // PublishFailed implements chat.Counters.
-func (m *metrics) PublishFailed() { m.publishFailed.Inc() }
+func (m *Metrics) PublishFailed() { m.publishFailed.Inc() }
 
 // SequencerFailed implements chat.Counters.
-func (m *metrics) SequencerFailed() { m.seqFallback.Inc() }
+func (m *Metrics) SequencerFailed() { m.seqFallback.Inc() }
 
-// gauges registers live values read at scrape time.
-func (m *metrics) gauges(connections, topics func() float64) {
+// Gauges registers live values read at scrape time: websocket connections and bus topics.
+func (m *Metrics) Gauges(connections, topics func() float64) {
 	m.registry.MustRegister(
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "northstar_websocket_connections", Help: "Live websocket connections."}, connections),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "northstar_chatbus_topics", Help: "Topics with local subscribers (one Redis channel each)."}, topics),
 	)
 }
 
-func (m *metrics) observe(operation, code, status string, d time.Duration) {
+// Observe counts one HTTP request and its latency.
+func (m *Metrics) Observe(operation, code, status string, d time.Duration) {
 	m.requests.WithLabelValues(operation, code, status).Inc()
 	m.latency.WithLabelValues(operation).Observe(d.Seconds())
 }
 
-func (m *metrics) handler() http.Handler {
+// Handler serves the series in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 }
