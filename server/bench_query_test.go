@@ -37,7 +37,7 @@ type queryServer struct {
 }
 
 // BenchmarkLoadQuery measures an authenticated, tenant-scoped query against Northstar's
-// real handler (env prod) and, with the same load generator, connections and request
+// real handler (env staging) and, with the same load generator, connections and request
 // headers: a bare gqlgen server built from the same generated schema answering
 // { __typename } (the baseline of issue 5's targets), the same with gqlgen's LRU query
 // cache (as Northstar has), and a plain net/http JSON handler. Every server listens on

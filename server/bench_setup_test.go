@@ -110,7 +110,7 @@ func profilePath(tb testing.TB, name string) string {
 	return p
 }
 
-// startBenchServer starts a Northstar server like newServer does (env prod, a fresh
+// startBenchServer starts a Northstar server like newServer does (env staging, a fresh
 // Firestore project, its own signing key in its own secrets directory, behind a loopback
 // httptest listener; opts such as replicaOf change that). It logs like `northstar
 // serve` (JSON lines, level info) to /dev/null, so each request pays for its logging as
@@ -118,7 +118,7 @@ func profilePath(tb testing.TB, name string) string {
 func startBenchServer(tb testing.TB, opts ...serverOption) *testServer {
 	tb.Helper()
 	cfg := Config{
-		Env:          "prod",
+		Env:          "staging", // prod never runs on the emulator
 		ProjectID:    "bench-" + randomHex(6),
 		EmulatorHost: emulatorHost,
 		BootstrapKey: testBootstrapKey,

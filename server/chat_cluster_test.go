@@ -43,7 +43,7 @@ func TestChatOnRedisCluster(t *testing.T) {
 	routeChatCluster(t, a, cluster)
 	b := newServer(t, replicaOf(a))
 	waitFor(t, func() bool {
-		rt, ok := b.main.registry.Get(routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: "t_system", Env: "prod"}})
+		rt, ok := b.main.registry.Get(routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: "t_system", Env: b.main.cfg.Env}})
 		return ok && rt.BackendType == "redis-cluster"
 	})
 	f := newChatFixture(t, a)

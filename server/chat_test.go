@@ -48,11 +48,11 @@ func TestChatBasics(t *testing.T) {
 		{"EmptyText", f.h, post, postIn("   "), "BAD_USER_INPUT", 400},
 		{"TooLong", f.h, post, postIn(strings.Repeat("x", 4001)), "BAD_USER_INPUT", 400},
 		{"ControlChars", f.h, post, postIn("a\x00b"), "BAD_USER_INPUT", 400},
-		{"NoProject", f.owner.headers().with("X-Env", "prod"), post, postIn("hi"), "CONTEXT_MISSING", 400},
-		{"OtherProjectOfTenant", chatHeaders(f.owner, "prod", secondProject), post, postIn("hi"), "NOT_FOUND", 404},
-		{"OtherEnv", chatHeaders(f.owner, "staging", f.project), post, postIn("hi"), "NOT_FOUND", 404},
-		{"OtherTenant", chatHeaders(other, "prod", otherProject), post, postIn("hi"), "NOT_FOUND", 404},
-		{"OtherTenantsHeaders", bearer(other.Token).with("X-Tenant-Id", f.owner.TenantID, "X-Env", "prod", "X-Project-Id", f.project), post, postIn("hi"), "FORBIDDEN", 403},
+		{"NoProject", f.owner.headers().with("X-Env", ts.main.cfg.Env), post, postIn("hi"), "CONTEXT_MISSING", 400},
+		{"OtherProjectOfTenant", chatHeaders(f.owner, ts.main.cfg.Env, secondProject), post, postIn("hi"), "NOT_FOUND", 404},
+		{"OtherEnv", chatHeaders(f.owner, "prod", f.project), post, postIn("hi"), "NOT_FOUND", 404},
+		{"OtherTenant", chatHeaders(other, ts.main.cfg.Env, otherProject), post, postIn("hi"), "NOT_FOUND", 404},
+		{"OtherTenantsHeaders", bearer(other.Token).with("X-Tenant-Id", f.owner.TenantID, "X-Env", ts.main.cfg.Env, "X-Project-Id", f.project), post, postIn("hi"), "FORBIDDEN", 403},
 		{"NoEnvForThread", f.owner.headers().with("X-Project-Id", f.project), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
 			map[string]any{"i": map[string]any{"projectId": f.project, "title": "T"}}, "CONTEXT_MISSING", 400},
 		{"ThreadProjectMismatch", f.h, `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
@@ -70,9 +70,9 @@ func TestChatBasics(t *testing.T) {
 		ts.gql(t, f.owner.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { role } }`,
 			map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "email": viewer.Email, "role": "VIEWER"}}).decode(t, &m)
 		viewer.TenantID = f.owner.TenantID
-		expectError(t, ts.gql(t, chatHeaders(viewer, "prod", f.project), post, postIn("hi")), "FORBIDDEN", 403)
+		expectError(t, ts.gql(t, chatHeaders(viewer, ts.main.cfg.Env, f.project), post, postIn("hi")), "FORBIDDEN", 403)
 		var read struct{ Messages []struct{ Seq int } }
-		ts.gql(t, chatHeaders(viewer, "prod", f.project), `query($t: ID!) { messages(threadId: $t) { seq } }`, map[string]any{"t": f.thread}).decode(t, &read)
+		ts.gql(t, chatHeaders(viewer, ts.main.cfg.Env, f.project), `query($t: ID!) { messages(threadId: $t) { seq } }`, map[string]any{"t": f.thread}).decode(t, &read)
 		if len(read.Messages) != 3 {
 			t.Fatalf("viewer reads %d messages", len(read.Messages))
 		}
@@ -81,7 +81,7 @@ func TestChatBasics(t *testing.T) {
 		bare := newServer(t)
 		acct := bare.signup(t, "ann")
 		p := bare.createProject(t, acct, "P")
-		r := bare.gql(t, chatHeaders(acct, "prod", p), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
+		r := bare.gql(t, chatHeaders(acct, ts.main.cfg.Env, p), `mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`,
 			map[string]any{"i": map[string]any{"projectId": p, "title": "T"}})
 		expectError(t, r, "ROUTE_MISSING", 503)
 	})

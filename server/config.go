@@ -129,7 +129,9 @@ func (c *Config) validate() error {
 		return fmt.Errorf("--env %q: want dev, staging or prod", c.Env)
 	}
 	c.Env = env
-
+	if c.Env == "prod" && c.EmulatorHost != "" {
+		return fmt.Errorf("FIRESTORE_EMULATOR_HOST is set: prod never runs on the emulator; unset it")
+	}
 	if c.ProjectID == "" {
 		return fmt.Errorf("no Firestore project: set GOOGLE_CLOUD_PROJECT")
 	}

@@ -8,13 +8,14 @@ import (
 
 // TestNewMainValidatesConfig: the configuration's rules hold however a server is started
 // (serve, dev, tests, an embedding program), because NewMain enforces them before it
-// connects to anything. (prod on the emulator is refused by the serve command only: the
-// test harness runs env prod on the emulator; TestServeFailsFast covers it.)
+// connects to anything.
 func TestNewMainValidatesConfig(t *testing.T) {
 	cases := map[string]struct {
 		cfg  Config
 		want string
 	}{
+		"ProdOnEmulator": {Config{Env: "prod", ProjectID: "p", SigningKeyRef: "file:///run/secrets/k", EmulatorHost: "127.0.0.1:1"},
+			"prod never runs on the emulator"},
 		"BadEnv":       {Config{Env: "qa", ProjectID: "p", SigningKeyRef: "file:///run/secrets/k"}, `--env "qa"`},
 		"NoProject":    {Config{Env: "dev", SigningKeyRef: "file:///run/secrets/k"}, "GOOGLE_CLOUD_PROJECT"},
 		"NoSigningKey": {Config{Env: "dev", ProjectID: "p"}, "signing key"},

@@ -94,7 +94,8 @@ func withLimits(f func(*Limits)) serverOption {
 func newServer(t testing.TB, opts ...serverOption) *testServer {
 	t.Helper()
 	cfg := Config{
-		Env:          "prod",
+		// staging: prod never runs on the emulator (Config.validate refuses it).
+		Env:          "staging",
 		ProjectID:    "test-" + randomHex(6),
 		EmulatorHost: emulatorHost,
 		BootstrapKey: testBootstrapKey,

@@ -23,7 +23,6 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/identity"
-	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -105,11 +104,6 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	cfg := Config{
 		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost, BootstrapKey: env.BootstrapKey,
 		SigningKeyRef: *key, SecretsDir: *secretsDir, LookupEnv: env.LookupEnv, Drain: *drain,
-	}
-	// The serve command's rule, not Config.validate's: the test harness serves env prod on
-	// the emulator (moving it to staging would let NewMain enforce it).
-	if e, _ := reqctx.NormalizeEnv(cfg.Env); e == "prod" && env.EmulatorHost != "" {
-		return fmt.Errorf("FIRESTORE_EMULATOR_HOST is set: prod never runs on the emulator; unset it")
 	}
 	log := newLogger(stderr)
 	m, err := NewMain(ctx, cfg, log)
