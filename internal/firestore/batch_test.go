@@ -15,7 +15,6 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/northstar/northstar/internal/chat"
-	"github.com/northstar/northstar/internal/devinfra"
 )
 
 // scriptedStore is a batchWriter whose requests wait until the test answers them.
@@ -230,17 +229,7 @@ func TestBatcher(t *testing.T) {
 func TestBatchedMessageEncoding(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	emu, err := devinfra.StartFirestore(ctx, devinfra.FirestoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer emu.Stop()
-	client, err := Connect(ctx, Options{ProjectID: "batch-encoding", EmulatorHost: emu.Host})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	store := New(client, nil)
+	client, store := newStore(t)
 	// A cold emulator on a busy machine may take longer than a store operation's cap to
 	// answer its first BatchWrite: warm it up.
 	warm := client.Collection("warm-up").Doc("w")
