@@ -74,7 +74,7 @@ func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expected
 		if p == nil {
 			return nil, notFound("project")
 		}
-		if err := tenancy.CheckVersion(&expectedVersion, p.Version); err != nil {
+		if err := tenancy.CheckVersion("the record", &expectedVersion, p.Version); err != nil {
 			return nil, err
 		}
 		if err := change(p); err != nil {

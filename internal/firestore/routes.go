@@ -51,7 +51,7 @@ func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *
 			next.Version = 1
 			return &next, nil
 		}
-		if err := checkRouteVersion(r.Key(), expectedVersion, current.Version); err != nil {
+		if err := tenancy.CheckVersion(r.Key().String(), expectedVersion, current.Version); err != nil {
 			return nil, err
 		}
 		next.Version, next.CreatedAt = current.Version+1, current.CreatedAt
@@ -67,19 +67,9 @@ func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion 
 		if current == nil {
 			return nil, apperr.E(apperr.NotFound, "no route %s", k)
 		}
-		return nil, checkRouteVersion(k, expectedVersion, current.Version)
+		return nil, tenancy.CheckVersion(k.String(), expectedVersion, current.Version)
 	})
 	return err
-}
-
-// checkRouteVersion applies tenancy.CheckVersion, the rule of every versioned update, to
-// a route: CONFLICT when expected is set and differs from current. Its message names the
-// route, as clients of the routing API have always read it.
-func checkRouteVersion(k routing.Key, expected *int, current int) error {
-	if tenancy.CheckVersion(expected, current) == nil {
-		return nil
-	}
-	return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expected, k, current)
 }
 
 // Watch implements routing.Source with a snapshot listener on the routes collection: one

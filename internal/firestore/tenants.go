@@ -165,7 +165,7 @@ func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *in
 		if t == nil {
 			return nil, notFound("tenant")
 		}
-		if err := tenancy.CheckVersion(expectedVersion, t.Version); err != nil {
+		if err := tenancy.CheckVersion("the record", expectedVersion, t.Version); err != nil {
 			return nil, err
 		}
 		if err := change(t); err != nil {

@@ -136,10 +136,11 @@ type Page[T any] struct {
 	HasNext bool
 }
 
-// CheckVersion returns CONFLICT when expected is set and differs from current.
-func CheckVersion(expected *int, current int) error {
+// CheckVersion returns CONFLICT when expected is set and differs from current, naming
+// the record (what) in its message: the rule of every versioned update.
+func CheckVersion(what string, expected *int, current int) error {
 	if expected != nil && *expected != current {
-		return apperr.E(apperr.Conflict, "version %d is stale: the record is at version %d", *expected, current)
+		return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expected, what, current)
 	}
 	return nil
 }
