@@ -16,6 +16,7 @@ import (
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/firestore"
+	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/metrics"
@@ -164,34 +165,28 @@ func (m *Main) build(ctx context.Context) error {
 	m.newChat()
 	m.background(m.followChatBus)
 
-	// 5. The GraphQL API: resolvers over the services, access directives, the websocket
-	// adapter and the per-tenant subscription cap.
-	a := &api{builder: access.NewBuilder(m.tokens, m.cached), limits: m.cfg.Limits, log: m.log, metrics: m.metrics, sessions: m.sessions}
-	a.ws = newWebsocketAdapter(m.cfg.AllowedOrigins, m.cfg.Limits)
-	a.graphql, err = newGraphQL(graphqlConfig{
+	// 5. The GraphQL API over HTTP and websockets: resolvers over the services, access
+	// directives, and each tenant's subscriptions capped across replicas.
+	quota := m.bus.NewQuota()
+	m.background(quota.Renew)
+	api, err := httpapi.New(httpapi.Config{
 		Schema: resolvers.New(resolvers.Config{
 			Tenancy: m.tenancy, Tokens: m.tokens, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
 			Chat: m.chatService,
 		}),
-		Env: m.cfg.Env, Limits: m.cfg.Limits, Websocket: a.websocketTransport(), Subs: m.subscriptionCap(), Log: m.log,
+		Builder: access.NewBuilder(m.tokens, m.cached), Env: m.cfg.Env, Limits: m.cfg.Limits,
+		AllowedOrigins: m.cfg.AllowedOrigins, Sessions: m.sessions, Quota: quota, Metrics: m.metrics, Log: m.log,
 	})
 	if err != nil {
 		return err
 	}
 
-	// 6. HTTP routes, wrapped in the deadline, request info, access log and metrics.
-	mux := http.NewServeMux()
-	mux.HandleFunc("/query", a.query)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok", "") })
-	mux.HandleFunc("GET /readyz", m.ready)
-	mux.Handle("/.well-known/jwks.json", m.tokens.JWKSHandler())
-	mux.Handle("GET /metrics", a.metrics.Handler())
-	if m.cfg.Env == "dev" {
-		if err := mountGraphiQL(mux); err != nil {
-			return err
-		}
+	// 6. HTTP routes, every one observed: a deadline, the access log and metrics.
+	mux, err := m.mux(api)
+	if err != nil {
+		return err
 	}
-	m.handler = a.observe(mux)
+	m.handler = api.Observe(mux)
 	return nil
 }
 
@@ -207,13 +202,6 @@ func (m *Main) signingTokens(ctx context.Context) (*identity.Tokens, error) {
 		return nil, fmt.Errorf("token signing key %q: %w", m.cfg.SigningKeyRef, err)
 	}
 	return identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL})
-}
-
-// subscriptionCap caps each tenant's live subscriptions across replicas.
-func (m *Main) subscriptionCap() *tenantSubscriptions {
-	quota := m.bus.NewQuota()
-	m.background(quota.Renew)
-	return &tenantSubscriptions{limit: m.cfg.Limits.TenantSubscriptions, quota: quota, log: m.log}
 }
 
 // isMember reports whether userID still belongs to tenantID (through the cache).
@@ -236,40 +224,6 @@ func (m *Main) Store() *firestore.Store { return m.store }
 
 // Routes returns the routing service (routes apply and dev mode use it).
 func (m *Main) Routes() *routing.Service { return m.routes }
-
-// ready answers /readyz: 200 when Firestore answers, t_system exists and, once start-up
-// checks have connected it, Redis answers.
-func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-	defer cancel()
-	if m.draining.Load() {
-		writeStatus(w, http.StatusServiceUnavailable, "unready", "shutting down")
-		return
-	}
-	ok, err := m.store.Probe(ctx)
-	switch {
-	case err != nil:
-		m.log.WarnContext(ctx, "readiness: firestore", "err", err)
-		writeStatus(w, http.StatusServiceUnavailable, "unready", "firestore unreachable")
-	case !ok:
-		writeStatus(w, http.StatusServiceUnavailable, "unready", "t_system is not bootstrapped")
-	case !m.redisReady(ctx):
-		writeStatus(w, http.StatusServiceUnavailable, "unready", "redis unreachable")
-	default:
-		writeStatus(w, http.StatusOK, "ready", "")
-	}
-}
-
-func writeStatus(w http.ResponseWriter, code int, status, reason string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(code)
-	if reason == "" {
-		fmt.Fprintf(w, "{%q:%q}\n", "status", status)
-		return
-	}
-	fmt.Fprintf(w, "{%q:%q,%q:%q}\n", "status", status, "reason", reason)
-}
 
 // Serve serves HTTP on ln until ctx is done, then shuts down gracefully: /readyz turns
 // 503 at once while the server keeps serving for the configured drain period (a load

@@ -3,6 +3,8 @@ package main
 import (
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/httpapi"
 )
 
 // TestAttackWebsocketInitTimeout: a client that opens a websocket and never sends
@@ -10,7 +12,7 @@ import (
 // timeout passes, without an ack; a client that sends it in time is served.
 func TestAttackWebsocketInitTimeout(t *testing.T) {
 	const timeout = 300 * time.Millisecond
-	ts := newServer(t, withLimits(func(l *Limits) { l.WebsocketInit = timeout }))
+	ts := newServer(t, withLimits(func(l *httpapi.Limits) { l.WebsocketInit = timeout }))
 	ann := ts.signup(t, "ann")
 	for _, proto := range []string{protoTransportWS, protoLegacyWS} {
 		t.Run(proto+"/Silent", func(t *testing.T) {

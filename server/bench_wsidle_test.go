@@ -30,6 +30,7 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/bench/loadgen"
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -289,7 +290,7 @@ func TestBenchChildServer(t *testing.T) {
 	}
 	switch *benchChild {
 	case "northstar":
-		ts, _ := newChatServer(t, "", withLimits(func(l *Limits) {
+		ts, _ := newChatServer(t, "", withLimits(func(l *httpapi.Limits) {
 			// Room for the warm-up connections whose slots are still being released.
 			l.TenantSubscriptions = max(l.TenantSubscriptions, *benchWSConns+wsWarmup+100)
 		}))
@@ -467,7 +468,7 @@ func bareSubscriptionHandler(r graph.ResolverRoot) http.Handler {
 			return next(ctx)
 		}},
 	}))
-	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: wsKeepAlive, PingPongInterval: wsKeepAlive})
+	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: httpapi.WebsocketKeepAlive, PingPongInterval: httpapi.WebsocketKeepAlive})
 	return srv
 }
 

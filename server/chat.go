@@ -2,19 +2,13 @@ package main
 
 import (
 	"context"
-	"log/slog"
-	"sync"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/redis/go-redis/v9"
-	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/ids"
-	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/resolvers"
 )
@@ -69,48 +63,3 @@ func (m *Main) chatService(ctx context.Context) (resolvers.Chat, error) {
 	}
 	return m.chat, nil
 }
-
-// tenantSubscriptions caps a tenant's live subscriptions across every replica (the
-// quota lives on the chat_bus Redis; see chatbus.Quota).
-type tenantSubscriptions struct {
-	limit int
-	quota *chatbus.Quota
-	log   *slog.Logger
-}
-
-// around admits a subscription when its tenant is under the cap and releases the slot
-// when the subscription ends; queries and mutations pass through.
-func (l *tenantSubscriptions) around(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	oc := graphql.GetOperationContext(ctx)
-	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
-		return next(ctx)
-	}
-	tenant := reqctx.From(ctx).TenantID
-	ok, err := l.quota.Acquire(ctx, tenant, l.limit)
-	if err != nil && !apperr.Is(err, apperr.RouteMissing) {
-		l.log.WarnContext(ctx, "subscription quota: Redis unavailable; counting this replica's subscriptions only", "err", err)
-	}
-	if !ok {
-		return refuse(ctx, apperr.RateLimited, "too many live subscriptions for this tenant")
-	}
-	var once sync.Once
-	release := func() {
-		once.Do(func() {
-			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commandTimeout)
-			defer cancel()
-			l.quota.Release(rctx, tenant)
-		})
-	}
-	context.AfterFunc(ctx, release)
-	h := next(ctx)
-	return func(ctx context.Context) *graphql.Response {
-		r := h(ctx)
-		if r == nil {
-			release()
-		}
-		return r
-	}
-}
-
-// commandTimeout bounds releasing a subscription's quota slot.
-const commandTimeout = 2 * time.Second

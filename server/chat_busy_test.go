@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/northstar/northstar/internal/httpapi"
 )
 
 // postedMessage is what postMessage answers.
@@ -132,7 +134,7 @@ func TestBusyThread(t *testing.T) {
 // without stalling on it.
 func TestPostWhileFirestoreDown(t *testing.T) {
 	proxy := firestoreProxy(t)
-	ts, _ := newChatServer(t, "", throughProxy(proxy), withLimits(func(l *Limits) { l.Request = 2 * time.Second }))
+	ts, _ := newChatServer(t, "", throughProxy(proxy), withLimits(func(l *httpapi.Limits) { l.Request = 2 * time.Second }))
 	f := newChatFixture(t, ts)
 	ws := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
 	first := ts.postChat(t, f.h, f.thread, "before")

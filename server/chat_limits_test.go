@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/httpapi"
 )
 
 // TestNoGoroutineLeak opens 1,000 subscriptions, delivers one message to each, closes
@@ -54,7 +56,7 @@ func TestNoGoroutineLeak(t *testing.T) {
 // active id closes the connection with 4409, and subscriptions beyond the connection's
 // cap are refused while the others keep working.
 func TestSubscriptionGuards(t *testing.T) {
-	ts, _ := newChatServer(t, "", withLimits(func(l *Limits) { l.ConnectionSubscriptions = 2 }))
+	ts, _ := newChatServer(t, "", withLimits(func(l *httpapi.Limits) { l.ConnectionSubscriptions = 2 }))
 	f := newChatFixture(t, ts)
 	sub := func(ws *wsClient, id string) {
 		ws.send(map[string]any{"id": id, "type": "subscribe", "payload": map[string]any{
@@ -84,7 +86,7 @@ func TestSubscriptionGuards(t *testing.T) {
 // TestTenantSubscriptionCap: one tenant's live subscriptions on a server are capped across
 // its connections; the one over the cap gets RATE_LIMITED and the others keep working.
 func TestTenantSubscriptionCap(t *testing.T) {
-	ts, _ := newChatServer(t, "", withLimits(func(l *Limits) { l.TenantSubscriptions = 3 }))
+	ts, _ := newChatServer(t, "", withLimits(func(l *httpapi.Limits) { l.TenantSubscriptions = 3 }))
 	f := newChatFixture(t, ts)
 	a := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
 	b := subscribe(t, ts, f.owner, f.project, f.thread, intp(0))
@@ -108,7 +110,7 @@ func TestTenantSubscriptionCap(t *testing.T) {
 // replicas: with two on A and one on B, a fourth is refused on either; when one on A ends,
 // B admits a new one.
 func TestTenantSubscriptionCapAcrossReplicas(t *testing.T) {
-	capAt3 := withLimits(func(l *Limits) { l.TenantSubscriptions = 3 })
+	capAt3 := withLimits(func(l *httpapi.Limits) { l.TenantSubscriptions = 3 })
 	a, _ := newChatServer(t, "", capAt3)
 	b := newChatReplica(t, a, capAt3)
 	f := newChatFixture(t, a)

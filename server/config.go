@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/secrets"
@@ -34,55 +35,6 @@ func readEnvironment() Environment {
 	}
 }
 
-// Limits bounds what one request may ask for. Every field has a default (DefaultLimits).
-type Limits struct {
-	BodyBytes    int64 // request body; 413 above
-	ParserTokens int   // GraphQL lexer tokens
-	Depth        int   // selection nesting
-	Aliases      int   // aliased fields
-	RootFields   int   // fields at the top of an operation
-	Complexity   int   // gqlgen complexity (list fields count first × children)
-	// FieldsPerSet bounds the fields one selection set merges (fragments included) and
-	// Expanded the fields of an operation with every fragment expanded: both checked,
-	// linearly, before validation (see shapeLimits).
-	FieldsPerSet int
-	Expanded     int
-	ReadHeader   time.Duration
-	// BodyRead bounds the time to read a request body, so a client sending it slowly
-	// cannot hold a connection and its goroutine.
-	BodyRead time.Duration
-	Idle     time.Duration
-	Request  time.Duration // handler deadline for one HTTP request
-	// TenantSubscriptions caps one tenant's live subscriptions across every replica.
-	TenantSubscriptions int
-	// ConnectionSubscriptions caps the live subscriptions of one websocket.
-	ConnectionSubscriptions int
-	// WebsocketInit is how long a websocket may wait before connection_init.
-	WebsocketInit time.Duration
-}
-
-// DefaultLimits returns the SPEC's defaults.
-func DefaultLimits() Limits {
-	return Limits{
-		BodyBytes:    2 << 20,
-		ParserTokens: 15000,
-		Depth:        12,
-		Aliases:      30,
-		RootFields:   20,
-		Complexity:   5000,
-		FieldsPerSet: 200,
-		Expanded:     10000,
-		ReadHeader:   10 * time.Second,
-		BodyRead:     10 * time.Second,
-		Idle:         120 * time.Second,
-		Request:      30 * time.Second,
-
-		TenantSubscriptions:     10000,
-		ConnectionSubscriptions: 100,
-		WebsocketInit:           10 * time.Second,
-	}
-}
-
 // Config configures a server. Fields say when they are required.
 type Config struct {
 	// Env is the normalized environment served: dev, staging or prod. Required.
@@ -104,8 +56,8 @@ type Config struct {
 	TokenTTL time.Duration
 	// Passwords are the argon2id parameters; identity.DefaultArgon2Params when zero.
 	Passwords identity.Argon2Params
-	// Limits bounds requests; DefaultLimits when zero.
-	Limits Limits
+	// Limits bounds requests; httpapi.DefaultLimits when zero.
+	Limits httpapi.Limits
 	// Drain is how long Serve keeps serving after shutdown begins, with /readyz answering
 	// 503 so a load balancer stops sending; 0 stops at once.
 	Drain time.Duration
@@ -151,8 +103,8 @@ func (c *Config) validate() error {
 	if c.Passwords == (identity.Argon2Params{}) {
 		c.Passwords = identity.DefaultArgon2Params()
 	}
-	if c.Limits == (Limits{}) {
-		c.Limits = DefaultLimits()
+	if c.Limits == (httpapi.Limits{}) {
+		c.Limits = httpapi.DefaultLimits()
 	}
 	return nil
 }

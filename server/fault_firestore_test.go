@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/httpapi"
 )
 
 // expectUnavailable asserts the store-unavailable error: code, statuses, the fixed
@@ -31,7 +33,7 @@ func expectUnavailable(t *testing.T, r response) {
 func TestFaultFirestoreOutageMidRequest(t *testing.T) {
 	const deadline = 2 * time.Second
 	proxy := firestoreProxy(t)
-	ts := newServer(t, throughProxy(proxy), withLimits(func(l *Limits) { l.Request = deadline }))
+	ts := newServer(t, throughProxy(proxy), withLimits(func(l *httpapi.Limits) { l.Request = deadline }))
 	ts.bootstrap(t)
 	ann := ts.signup(t, "ann")
 	project := ts.createProject(t, ann, "Before")
@@ -126,7 +128,7 @@ func TestFaultFirestoreOutageMidRequest(t *testing.T) {
 func TestFaultFirestoreSlow(t *testing.T) {
 	const deadline = time.Second
 	proxy := firestoreProxy(t)
-	ts := newServer(t, throughProxy(proxy), withLimits(func(l *Limits) { l.Request = deadline }))
+	ts := newServer(t, throughProxy(proxy), withLimits(func(l *httpapi.Limits) { l.Request = deadline }))
 	ts.bootstrap(t)
 	ann := ts.signup(t, "ann")
 	var warm struct {

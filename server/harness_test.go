@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/devinfra"
+	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/routing"
 )
@@ -27,28 +27,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(runTests(m))
-}
-
-func runTests(m *testing.M) int {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	emu, err := devinfra.StartFirestore(ctx, devinfra.FirestoreOptions{})
-	cancel()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "starting the Firestore emulator:", err)
-		return 1
-	}
-	defer emu.Stop()
-	emulatorHost = emu.Host
-	ctx, cancel = context.WithTimeout(context.Background(), time.Minute)
-	sharedRedis, err = devinfra.StartRedis(ctx, devinfra.RedisOptions{})
-	cancel()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "starting Redis:", err)
-		return 1
-	}
-	defer sharedRedis.Stop()
-	return m.Run()
+	os.Exit(devinfra.WithFirestore(func(host string) int {
+		emulatorHost = host
+		return devinfra.WithRedis(func(r *devinfra.Redis) int { sharedRedis = r; return m.Run() })
+	}))
 }
 
 const testBootstrapKey = "test-bootstrap-key"
@@ -81,9 +63,9 @@ func throughProxy(p *devinfra.Proxy) serverOption {
 	return func(c *Config) { c.EmulatorHost = p.Addr }
 }
 
-func withLimits(f func(*Limits)) serverOption {
+func withLimits(f func(*httpapi.Limits)) serverOption {
 	return func(c *Config) {
-		l := DefaultLimits()
+		l := httpapi.DefaultLimits()
 		f(&l)
 		c.Limits = l
 	}

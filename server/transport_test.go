@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/northstar/northstar/internal/httpapi"
 )
 
 // TestTransportRefusals checks that only POST application/json bodies holding one JSON
@@ -98,7 +100,7 @@ func TestTransportRefusals(t *testing.T) {
 // TestTransportLimits drives every request limit over its edge, with small limits so the
 // operations stay short and at the defaults, and checks the operation just inside it runs.
 func TestTransportLimits(t *testing.T) {
-	small := newServer(t, withLimits(func(l *Limits) {
+	small := newServer(t, withLimits(func(l *httpapi.Limits) {
 		l.Depth, l.Aliases, l.RootFields, l.ParserTokens, l.Complexity = 3, 3, 3, 60, 50
 	}))
 	def := newServer(t)
@@ -545,7 +547,7 @@ func trRequest(t *testing.T, method, target, contentType string, body []byte) *h
 // body-read bound passes (1 s here) and closes the connection, instead of holding it for
 // as long as the client dribbles.
 func TestTransportSlowBody(t *testing.T) {
-	ts := newServer(t, withLimits(func(l *Limits) { l.BodyRead = time.Second }))
+	ts := newServer(t, withLimits(func(l *httpapi.Limits) { l.BodyRead = time.Second }))
 	conn, err := net.Dial("tcp", strings.TrimPrefix(ts.URL, "http://"))
 	if err != nil {
 		t.Fatal(err)

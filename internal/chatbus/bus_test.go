@@ -20,15 +20,7 @@ import (
 var redisAddr string
 
 func TestMain(m *testing.M) {
-	r, err := devinfra.StartRedis(context.Background(), devinfra.RedisOptions{})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	redisAddr = r.Addr
-	code := m.Run()
-	_ = r.Stop()
-	os.Exit(code)
+	os.Exit(devinfra.WithRedis(func(r *devinfra.Redis) int { redisAddr = r.Addr; return m.Run() }))
 }
 
 type counters struct{ delivered, dropped atomic.Int64 }

@@ -17,19 +17,8 @@ import (
 // emulatorHost is the package's Firestore emulator, started by TestMain.
 var emulatorHost string
 
-func TestMain(m *testing.M) { os.Exit(runTests(m)) }
-
-func runTests(m *testing.M) int {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	emu, err := devinfra.StartFirestore(ctx, devinfra.FirestoreOptions{})
-	cancel()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "starting the Firestore emulator:", err)
-		return 1
-	}
-	defer emu.Stop()
-	emulatorHost = emu.Host
-	return m.Run()
+func TestMain(m *testing.M) {
+	os.Exit(devinfra.WithFirestore(func(host string) int { emulatorHost = host; return m.Run() }))
 }
 
 // newStore returns a client and a Store on a fresh project of the package's emulator.

@@ -1,4 +1,22 @@
-package main
+// Package httpapi serves Northstar's GraphQL API over HTTP and websockets: the transport
+// rules of POST /query (one JSON operation, a body limit read within a deadline), the
+// RequestContext built from headers or connection_init, gqlgen with its limits, one error
+// presenter and one recover function, the websocket subprotocols with their close codes,
+// and the per-tenant subscription cap. Every answer that leaves without data carries the
+// status of its first error (apperr's one table), and every request is logged and counted
+// once, by Observe.
+//
+// Costly documents are refused before validation by linear, memoized shape checks
+// (shape.go): gqlparser's overlap rule is quadratic in the fields one selection set merges
+// and complexity walks re-expand fragments, so without them one document could cost
+// seconds of CPU. The subscription cap counts across replicas on the chat_bus Redis; when
+// that Redis does not answer, the replica's own count applies rather than refusing every
+// subscription.
+//
+// Tests: server's transport, attack, websocket, shape and chat-limit suites drive this
+// package through the real server on the emulator and Redis; httpapi_test.go covers the
+// body checks, the presenter and the cap's release with fakes.
+package httpapi
 
 import (
 	"bufio"
@@ -16,16 +34,82 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
-	"github.com/northstar/northstar/internal/graphiql"
-	"github.com/northstar/northstar/internal/live"
-	"github.com/northstar/northstar/internal/metrics"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
+
+// Config is what New builds the API from. Every field is required unless it says
+// otherwise.
+type Config struct {
+	// Schema holds the resolvers and directives (resolvers.New); New refuses a schema
+	// that is not deny by default.
+	Schema graph.Config
+	// Builder makes a request's RequestContext from its headers or connection_init.
+	Builder *access.Builder
+	// Env is the environment served: dev turns on introspection and "did you mean"
+	// suggestions.
+	Env string
+	// Limits bounds requests; DefaultLimits when zero.
+	Limits Limits
+	// AllowedOrigins lists the browser origins allowed to open a websocket; empty allows
+	// none beyond same-origin requests.
+	AllowedOrigins []string
+	// Sessions registers every websocket, so an access change or shutdown can end it.
+	Sessions Sessions
+	// Quota counts each tenant's live subscriptions across replicas (chatbus.Quota).
+	Quota SubscriptionQuota
+	// Metrics counts /query requests.
+	Metrics Metrics
+	Log     *slog.Logger
+}
+
+// Sessions registers live websockets (live.Sessions).
+type Sessions interface {
+	// Add registers a connection of userID to tenantID and returns its context, which
+	// ends (with a close code) when the connection must close.
+	Add(ctx context.Context, tenantID, userID string) context.Context
+}
+
+// Metrics counts requests (metrics.Metrics).
+type Metrics interface {
+	// Observe counts one /query request by its root field, code and HTTP status.
+	Observe(operation, code, status string, d time.Duration)
+}
+
+// API serves /query, and Observe wraps every route of the server.
+type API struct {
+	graphql  *handler.Server
+	ws       *wsgorilla.Implementation
+	builder  *access.Builder
+	limits   Limits
+	log      *slog.Logger
+	metrics  Metrics
+	sessions Sessions
+}
+
+// New builds the API. It refuses a schema that is not deny by default.
+func New(c Config) (*API, error) {
+	if c.Limits == (Limits{}) {
+		c.Limits = DefaultLimits()
+	}
+	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, sessions: c.Sessions}
+	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
+	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
+	var err error
+	a.graphql, err = newGraphQL(graphqlConfig{
+		Schema: c.Schema, Env: c.Env, Limits: c.Limits, Websocket: a.websocketTransport(), Subs: subs, Log: c.Log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
 
 // requestInfo collects what the layers learn about one request, for its status and log.
 type requestInfo struct {
@@ -64,21 +148,10 @@ func info(ctx context.Context) *requestInfo {
 	return &requestInfo{}
 }
 
-// api is the HTTP face of the server.
-type api struct {
-	graphql  http.Handler
-	builder  *access.Builder
-	limits   Limits
-	log      *slog.Logger
-	metrics  *metrics.Metrics
-	ws       *wsgorilla.Implementation
-	sessions *live.Sessions
-}
-
-// query serves POST /query: it enforces the transport rules (POST, application/json, one
+// ServeHTTP serves /query: it enforces the transport rules (POST, application/json, one
 // operation, body limit), builds the RequestContext, and runs the operation. Its answer's
 // HTTP status is the status of the error that left it without data.
-func (a *api) query(w http.ResponseWriter, r *http.Request) {
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ri := info(r.Context())
 	raw, herr := reqctx.FromHeaders(r.Header)
 	requestID := reqctx.RequestID(raw.RequestID)
@@ -172,7 +245,7 @@ type errorBody struct {
 }
 
 // fail writes err as a GraphQL error response with its status.
-func (a *api) fail(w http.ResponseWriter, ri *requestInfo, err error) {
+func (a *API) fail(w http.ResponseWriter, ri *requestInfo, err error) {
 	e := apperr.GraphQL(apperr.CodeOf(err), apperr.MessageOf(err))
 	ri.failed(e)
 	w.Header().Set("Content-Type", "application/json")
@@ -247,8 +320,8 @@ func (r *recordingWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // slowRequest is the latency above which a successful request is logged at info level.
 const slowRequest = time.Second
 
-// observe wraps every request: a deadline, the request info, the access log and metrics.
-func (a *api) observe(next http.Handler) http.Handler {
+// Observe wraps every request: a deadline, the request info, the access log and metrics.
+func (a *API) Observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ri := &requestInfo{}
@@ -284,27 +357,3 @@ func (a *api) observe(next http.Handler) http.Handler {
 		}
 	})
 }
-
-// mountGraphiQL serves the GraphQL IDE (dev only) on mux: its page at / and its assets,
-// all embedded in the binary, so it works with no network.
-func mountGraphiQL(mux *http.ServeMux) error {
-	ide, err := graphiql.New(graphiql.Config{
-		Title: "Northstar", Endpoint: "/query", Subscriptions: "/query", DefaultQuery: ideDefaultQuery,
-	})
-	if err != nil {
-		return err
-	}
-	mux.Handle("GET /{$}", ide)
-	mux.Handle("GET "+graphiql.AssetPrefix, ide)
-	return nil
-}
-
-// ideDefaultQuery is the IDE's editor text on a first visit: how to call as someone.
-const ideDefaultQuery = `# Northstar GraphQL IDE (dev). Sign up or log in (mutations signup, login), then
-# put the token and the tenant in the Headers tab below, e.g.
-#   {"Authorization": "Bearer <token>", "X-Tenant-Id": "t_..."}
-# Subscriptions run over a websocket on /query with the same headers.
-{
-  __typename
-}
-`

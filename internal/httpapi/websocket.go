@@ -1,4 +1,4 @@
-package main
+package httpapi
 
 import (
 	"context"
@@ -14,24 +14,21 @@ import (
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
-// Websocket timings.
-const (
-	// wsKeepAlive must stay under 30 s: legacy graphql-ws clients give up after 30 s of
-	// silence.
-	wsKeepAlive = 15 * time.Second
-)
+// WebsocketKeepAlive is how often an idle websocket is pinged. It must stay under 30 s:
+// legacy graphql-ws clients give up after 30 s of silence.
+const WebsocketKeepAlive = 15 * time.Second
 
 // newWebsocketAdapter returns the gorilla websocket adapter for gqlgen. It runs the init
 // timeout and the keepalive on timers (gqlgen's own keep a goroutine per connection): an
 // idle connection costs no goroutine beyond gqlgen's reader and its close watcher.
 func newWebsocketAdapter(origins []string, limits Limits) *wsgorilla.Implementation {
 	return wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: limits.ConnectionSubscriptions,
-		InitTimeout: limits.WebsocketInit, KeepAlive: wsKeepAlive})
+		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive})
 }
 
 // websocketTransport serves subscriptions over a.ws, with the RequestContext built from
 // the connection_init payload.
-func (a *api) websocketTransport() transport.Websocket {
+func (a *API) websocketTransport() transport.Websocket {
 	return transport.Websocket{Implementation: a.ws, InitFunc: a.wsInit}
 }
 
@@ -39,7 +36,7 @@ func (a *api) websocketTransport() transport.Websocket {
 // a valid token; a named tenant must be one the caller belongs to. Refusals close the
 // socket with 4401 (token), 4403 (tenant) or 4400 (malformed context) and say why, and
 // send no ack. The connection closes when its token expires.
-func (a *api) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 	raw, err := reqctx.FromPayload(payload)
 	if err == nil {
 		if raw.RequestID == "" {
