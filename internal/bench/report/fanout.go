@@ -142,29 +142,14 @@ func (r *report) partB() *section {
 // largest count; top lists only when a target was missed.
 func (r *report) fanoutProfile(s *section, missed bool) {
 	s.printf("### Where the time goes\n\n")
-	var ps []profiled
-	for _, server := range []string{"northstar", "northstar-cluster", "bare-gqlgen"} {
-		l, ok := r.res.latest("profile", "bench", "fanout", "server", server, "kind", "cpu")
-		if !ok {
-			continue
-		}
-		prof, err := loadCPUProfile(l.str("file"))
-		if err != nil {
-			r.warn("%v", err)
-			continue
-		}
-		ps = append(ps, profiled{server: server, file: l.str("file"), ops: num(l, "deliveries"), rate: num(l, "deliveries") / num(l, "seconds"), prof: prof})
-	}
+	ps := r.cpuProfiles("fanout", "server", []string{"northstar", "northstar-cluster", "bare-gqlgen"},
+		func(l line) (float64, float64) { return num(l, "deliveries"), num(l, "deliveries") / num(l, "seconds") })
 	if len(ps) == 0 || ps[0].server != "northstar" {
 		s.printf("_No Northstar CPU profile in this run (`make bench` passes `-bench.out`)._\n")
 		return
 	}
 	subs, _ := r.res.latest("profile", "bench", "fanout", "server", "northstar", "kind", "cpu")
-	var rates []string
-	for _, p := range ps {
-		rates = append(rates, fmt.Sprintf("%s %s", p.server, rate(p.rate)))
-	}
-	s.printf("After the measured window at %s subscribers each server was profiled for %s s more under the same load (%s deliveries). ", thousands(num(subs, "subscribers")), plain(num(subs, "seconds")), strings.Join(rates, ", "))
+	s.printf("After the measured window at %s subscribers each server was profiled for %s s more under the same load (%s deliveries). ", thousands(num(subs, "subscribers")), plain(num(subs, "seconds")), rates(ps, " "))
 	s.printf("CPU time per delivery, from the cumulative time of each layer (a layer includes the ones indented below it; allocation, GC and context lookups are spread over all of them):\n\n")
 	s.layerTable(ps, fanoutLayers, "delivery")
 	n := ps[0]

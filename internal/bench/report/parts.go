@@ -97,15 +97,15 @@ var queryLayers = []layer{
 	{"· read and parse the request", `^net/http\.\(\*conn\)\.readRequest$`},
 	{"· handler", `^net/http\.serverHandler\.ServeHTTP$`},
 	{"· · access log line (slog JSON)", `^log/slog\.\(\*Logger\)\.LogAttrs$`},
-	{"· · Prometheus request metrics", `^github\.com/northstar/northstar/server\.\(\*metrics\)\.observe$`},
+	{"· · Prometheus request metrics", `^github\.com/northstar/northstar/internal/metrics\.\(\*Metrics\)\.Observe$`},
 	{"· · request id and context headers", `^github\.com/northstar/northstar/internal/reqctx\.(RequestID|FromHeaders)$`},
-	{"· · body check (`checkBody`)", `^github\.com/northstar/northstar/server\.checkBody$`},
+	{"· · body check (`checkBody`)", `^github\.com/northstar/northstar/internal/httpapi\.checkBody$`},
 	{"· · RequestContext (`access.Builder.Build`: token, membership, tenant, mode)", `^github\.com/northstar/northstar/internal/access\.\(\*Builder\)\.Build$`},
 	{"· · · token verification (cached)", `^github\.com/northstar/northstar/internal/identity\.\(\*Tokens\)\.Verify$`},
 	{"· · gqlgen server: parse, validate, extensions, execute, encode", `^github\.com/99designs/gqlgen/graphql/handler\.\(\*Server\)\.ServeHTTP$`},
 	{"· · · parse and validate the query (cache misses)", `^github\.com/99designs/gqlgen/graphql/executor\.\(\*Executor\)\.parseQuery$`},
 	{"· · · complexity limit extension", `^github\.com/99designs/gqlgen/graphql/handler/extension\.ComplexityLimit\.MutateOperationContext$`},
-	{"· · · Northstar query limits (depth, aliases, root fields)", `^github\.com/northstar/northstar/server\.queryLimits\.MutateOperationContext$`},
+	{"· · · Northstar query limits (depth, aliases, root fields)", `^github\.com/northstar/northstar/internal/httpapi\.queryLimits\.MutateOperationContext$`},
 	{"· · · `tenant` field: `@member` directive and resolvers", `^github\.com/northstar/northstar/graph\.\(\*executionContext\)\._Query_tenant$`},
 	{"· write and flush the answer (write syscall)", `^net/http\.\(\*response\)\.finishRequest$`},
 	{"garbage collector background workers", `^runtime\.gcBgMarkWorker$`},
@@ -154,13 +154,13 @@ func (p profiled) perOp(re string) float64 {
 	return p.prof.cum(regexp.MustCompile(re)) * 1000 / p.ops
 }
 
-// queryProfile explains part a's figures from its CPU profiles; top lists only when a
-// target was missed.
-func (r *report) queryProfile(s *section, missed bool) {
-	s.printf("### Where the time goes\n\n")
+// cpuProfiles loads the CPU profiles of benchmark bench, one for each of names (servers
+// or runs, told apart by key), in that order, skipping any missing; measure reads a
+// profile's op count and rate from its line.
+func (r *report) cpuProfiles(bench, key string, names []string, measure func(l line) (ops, rate float64)) []profiled {
 	var ps []profiled
-	for _, server := range []string{"northstar", "bare-gqlgen-cached", "bare-gqlgen"} {
-		l, ok := r.res.latest("profile", "bench", "query", "server", server, "kind", "cpu")
+	for _, name := range names {
+		l, ok := r.res.latest("profile", "bench", bench, key, name, "kind", "cpu")
 		if !ok {
 			continue
 		}
@@ -169,17 +169,32 @@ func (r *report) queryProfile(s *section, missed bool) {
 			r.warn("%v", err)
 			continue
 		}
-		ps = append(ps, profiled{server: server, file: l.str("file"), ops: num(l, "requests"), rate: num(l, "rps"), prof: prof})
+		ops, rate := measure(l)
+		ps = append(ps, profiled{server: name, file: l.str("file"), ops: ops, rate: rate, prof: prof})
 	}
+	return ps
+}
+
+// rates lists each profile's rate, each after its name and sep ("northstar 12,000/s").
+func rates(ps []profiled, sep string) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.server+sep+rate(p.rate))
+	}
+	return strings.Join(out, ", ")
+}
+
+// queryProfile explains part a's figures from its CPU profiles; top lists only when a
+// target was missed.
+func (r *report) queryProfile(s *section, missed bool) {
+	s.printf("### Where the time goes\n\n")
+	ps := r.cpuProfiles("query", "server", []string{"northstar", "bare-gqlgen-cached", "bare-gqlgen"},
+		func(l line) (float64, float64) { return num(l, "requests"), num(l, "rps") })
 	if len(ps) == 0 || ps[0].server != "northstar" {
 		s.printf("_No Northstar CPU profile in this run (`make bench` passes `-bench.out`)._\n")
 		return
 	}
-	var rates []string
-	for _, p := range ps {
-		rates = append(rates, fmt.Sprintf("%s %s", p.server, rate(p.rate)))
-	}
-	s.printf("After the measured rounds each gqlgen server ran alone for a few more seconds under the CPU profiler (%s). ", strings.Join(rates, ", "))
+	s.printf("After the measured rounds each gqlgen server ran alone for a few more seconds under the CPU profiler (%s). ", rates(ps, " "))
 	s.printf("CPU time per answered request, from the cumulative time of each layer (a layer includes the ones indented below it; allocation and GC are spread over all of them):\n\n")
 	s.layerTable(ps, queryLayers, "request")
 	if len(ps) > 1 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // Part e's targets: posting to one busy thread against plain Firestore creates measured
@@ -183,30 +182,16 @@ func (r *report) postingCPU(s *section, runs ...line) {
 // top lists only when a target was missed.
 func (r *report) postingProfile(s *section, missed bool) {
 	s.printf("### Where the time goes\n\n")
-	var ps []profiled
 	var seconds []float64
-	for _, run := range []string{"busy", "spread"} {
-		l, ok := r.res.latest("profile", "bench", "posting", "run", run, "kind", "cpu")
-		if !ok {
-			continue
-		}
-		prof, err := loadCPUProfile(l.str("file"))
-		if err != nil {
-			r.warn("%v", err)
-			continue
-		}
-		ps = append(ps, profiled{server: run, file: l.str("file"), ops: num(l, "writes"), rate: num(l, "writes") / num(l, "seconds"), prof: prof})
+	ps := r.cpuProfiles("posting", "run", []string{"busy", "spread"}, func(l line) (float64, float64) {
 		seconds = append(seconds, num(l, "seconds"))
-	}
+		return num(l, "writes"), num(l, "writes") / num(l, "seconds")
+	})
 	if len(ps) == 0 || ps[0].server != "busy" {
 		s.printf("_No CPU profile of the busy run in this run (`make bench` passes `-bench.out`)._\n")
 		return
 	}
-	var rates []string
-	for _, p := range ps {
-		rates = append(rates, fmt.Sprintf("%s at %s", p.server, rate(p.rate)))
-	}
-	s.printf("After its last window each posting run went on for %s s under the CPU profiler (%s). The profile is of this process only — both replicas, the writers and the subscriber; the emulator's CPU is in the table above. CPU time per post, from the cumulative time of each layer (a layer includes the ones indented below it):\n\n", plain(seconds[0]), strings.Join(rates, ", "))
+	s.printf("After its last window each posting run went on for %s s under the CPU profiler (%s). The profile is of this process only — both replicas, the writers and the subscriber; the emulator's CPU is in the table above. CPU time per post, from the cumulative time of each layer (a layer includes the ones indented below it):\n\n", plain(seconds[0]), rates(ps, " at "))
 	s.layerTable(ps, postingLayers, "post")
 	s.printf("\n")
 	if !missed {
