@@ -161,7 +161,7 @@ func (m *Main) build(ctx context.Context) error {
 		BootstrapKey: m.cfg.BootstrapKey,
 		Events:       events,
 	})
-	m.routes = routing.NewService(m.store, m.tenancy, m.secrets, nil)
+	m.routes = routing.NewService(routing.ServiceConfig{Store: m.store, Projects: m.tenancy, Secrets: m.secrets})
 	m.newChat()
 	m.background(m.followChatBus)
 

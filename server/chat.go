@@ -9,6 +9,7 @@ import (
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
 	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/redisroute"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/resolvers"
 )
@@ -26,7 +27,7 @@ func (m *Main) newChat() {
 	m.bus = chatbus.NewBus(chatbus.Options{
 		Route: func() (routing.Route, bool) { return m.registry.Get(key) },
 		Dial: func(ctx context.Context, rt routing.Route) (redis.UniversalClient, error) {
-			return chatbus.Dial(ctx, &rt, m.secrets)
+			return redisroute.Dial(ctx, &rt, m.secrets)
 		},
 		Log: m.log, Counters: m.metrics,
 	})

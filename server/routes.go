@@ -63,7 +63,7 @@ func runRoutes(ctx context.Context, args []string, env Environment, stdout, stde
 		return err
 	}
 	defer client.Close()
-	svc := routing.NewService(store, tenancy.NewService(tenancy.Config{Store: store}), scope, nil)
+	svc := routing.NewService(routing.ServiceConfig{Store: store, Projects: tenancy.NewService(tenancy.Config{Store: store}), Secrets: scope})
 	return applyRoutes(ctx, svc, routes, *dryRun, stdout)
 }
 

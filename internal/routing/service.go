@@ -46,12 +46,25 @@ type Service struct {
 	now      func() time.Time
 }
 
-// NewService returns a Service. secrets is required; now is time.Now when nil.
-func NewService(store Store, projects Projects, secrets SecretScope, now func() time.Time) *Service {
-	if now == nil {
-		now = time.Now
+// ServiceConfig is what NewService builds a Service from.
+type ServiceConfig struct {
+	// Store holds the routes. Required.
+	Store Store
+	// Projects checks that a project-scoped route names a project of its tenant.
+	// Required for Set.
+	Projects Projects
+	// Secrets confines each tenant's secret references. Required for Set.
+	Secrets SecretScope
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// NewService returns a Service.
+func NewService(c ServiceConfig) *Service {
+	if c.Now == nil {
+		c.Now = time.Now
 	}
-	return &Service{store: store, projects: projects, secrets: secrets, now: now}
+	return &Service{store: c.Store, projects: c.Projects, secrets: c.Secrets, now: c.Now}
 }
 
 // CheckSecretRefs checks r's secret references: their form and scheme (as Validate does)

@@ -24,7 +24,7 @@ func TestServiceDelete(t *testing.T) {
 	t.Run("NormalizesEnv", func(t *testing.T) {
 		store := &deleteRecorder{}
 		k := Key{ResourceKind: "media", Scope: Scope{TenantID: "t_acme", Env: "Production"}}
-		if err := NewService(store, nil, nil, nil).Delete(ctx, k, nil); err != nil {
+		if err := NewService(ServiceConfig{Store: store}).Delete(ctx, k, nil); err != nil {
 			t.Fatal(err)
 		}
 		want := Key{ResourceKind: "media", Scope: Scope{TenantID: "t_acme", Env: "prod"}}
@@ -41,7 +41,7 @@ func TestServiceDelete(t *testing.T) {
 	for field, k := range refused {
 		t.Run("Refuses/"+field, func(t *testing.T) {
 			store := &deleteRecorder{}
-			err := NewService(store, nil, nil, nil).Delete(ctx, k, nil)
+			err := NewService(ServiceConfig{Store: store}).Delete(ctx, k, nil)
 			var fe *FieldError
 			if !errors.As(err, &fe) || fe.Field != field || !apperr.Is(err, apperr.BadUserInput) {
 				t.Fatalf("Delete(%v) = %v, want BAD_USER_INPUT for %s", k, err, field)

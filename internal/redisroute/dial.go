@@ -1,4 +1,8 @@
-package chatbus
+// Package redisroute connects to the Redis a route names (a redis or a redis-cluster
+// backend, read by routing.Route.Redis, the same rules route writes are checked by). The
+// chat bus and the rate limiter each dial their own route through it. Clients fail fast
+// while Redis is down (one dial attempt, 2 s timeouts) so callers can fall back at once.
+package redisroute
 
 import (
 	"context"
@@ -20,17 +24,16 @@ type Secrets interface {
 // pingTimeout bounds the start-up ping: go-redis connects lazily.
 const pingTimeout = 3 * time.Second
 
-// Dial builds a Redis client from a redis or redis-cluster route (read by
-// routing.Route.Redis, the rules route writes are checked by), resolving its password
+// Dial builds a Redis client from a redis or redis-cluster route, resolving its password
 // secret, and pings it. The error names the route and what failed, never a secret value.
 func Dial(ctx context.Context, rt *routing.Route, secrets Secrets) (redis.UniversalClient, error) {
 	cfg, err := rt.Redis()
 	if err != nil {
-		return nil, fmt.Errorf("route %s cannot carry the chat bus: %s", rt.Key(), apperr.MessageOf(err))
+		return nil, fmt.Errorf("route %s does not name a Redis: %s", rt.Key(), apperr.MessageOf(err))
 	}
-	// Fail fast while Redis is down (posts fall back to the store, publishes are
-	// recovered by subscribers) and reconnect as soon as it is back: one dial attempt per
-	// try instead of go-redis's five with backoff.
+	// Fail fast while Redis is down (chat posts fall back to the store, the rate limiter
+	// to its local count) and reconnect as soon as it is back: one dial attempt per try
+	// instead of go-redis's five with backoff.
 	opts := &redis.UniversalOptions{
 		Addrs:         cfg.Addrs,
 		IsClusterMode: cfg.Cluster,
