@@ -14,6 +14,7 @@ import (
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/devinfra"
+	"github.com/northstar/northstar/internal/redisroute"
 	"github.com/northstar/northstar/internal/routing"
 )
 
@@ -55,7 +56,7 @@ func (r *testRoute) set(backendType, addr string) {
 }
 
 func dialTest(ctx context.Context, rt routing.Route) (redis.UniversalClient, error) {
-	return Dial(ctx, &rt, nil)
+	return redisroute.Dial(ctx, &rt, nil)
 }
 
 // newBus returns a connected bus on redisAddr, a client of the same Redis for checks, and
@@ -75,7 +76,7 @@ func newBusOn(t *testing.T, buffer int, backendType, addr string) (*Bus, *counte
 		t.Fatal(err)
 	}
 	rt, _ := route.get()
-	client, err := Dial(context.Background(), &rt, nil)
+	client, err := redisroute.Dial(context.Background(), &rt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
