@@ -15,7 +15,9 @@ import (
 
 // Signup is the resolver for the signup field.
 func (r *mutationResolver) Signup(ctx context.Context, input model.SignupInput) (*model.AuthPayload, error) {
-	u, t, err := r.tenancy.Signup(ctx, input.Email, input.Password, input.TenantName)
+	u, t, err := r.tenancy.Signup(ctx, tenancy.SignupInput{
+		Email: input.Email, Password: input.Password, TenantName: input.TenantName, Address: reqctx.From(ctx).ClientAddress,
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +26,7 @@ func (r *mutationResolver) Signup(ctx context.Context, input model.SignupInput) 
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error) {
-	u, err := r.tenancy.Login(ctx, input.Email, input.Password)
+	u, err := r.tenancy.Login(ctx, input.Email, input.Password, reqctx.From(ctx).ClientAddress)
 	if err != nil {
 		return nil, err
 	}

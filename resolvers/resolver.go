@@ -24,15 +24,17 @@ type Tenancy interface {
 	// (the admin email is signed up already).
 	BootstrapSystem(ctx context.Context, key, adminEmail, adminPassword string) (tenancy.Tenant, error)
 	// Signup creates a user with a tenant of their own. Returns BAD_USER_INPUT, CONFLICT
-	// (the email is signed up already).
-	Signup(ctx context.Context, email, password, tenantName string) (tenancy.User, tenancy.Tenant, error)
-	// Login checks an email and password. Returns UNAUTHENTICATED, the same for a wrong
-	// email and a wrong password.
-	Login(ctx context.Context, email, password string) (tenancy.User, error)
+	// (the email is signed up already), RATE_LIMITED (too many from the address).
+	Signup(ctx context.Context, in tenancy.SignupInput) (tenancy.User, tenancy.Tenant, error)
+	// Login checks an email and password from a client address. Returns
+	// UNAUTHENTICATED, the same for a wrong email and a wrong password; RATE_LIMITED
+	// after too many failures for the email or the address.
+	Login(ctx context.Context, email, password, address string) (tenancy.User, error)
 	// User returns a user. Returns NOT_FOUND.
 	User(ctx context.Context, id string) (tenancy.User, error)
-	// CreateTenant creates a tenant owned by userID. Returns BAD_USER_INPUT.
-	CreateTenant(ctx context.Context, userID, name string) (tenancy.Tenant, error)
+	// CreateTenant creates a tenant owned by userID. Returns BAD_USER_INPUT,
+	// RATE_LIMITED (too many by the user or from the address).
+	CreateTenant(ctx context.Context, userID, name, address string) (tenancy.Tenant, error)
 	// SetTenantMode changes a tenant's mode. Returns BAD_USER_INPUT (unknown mode),
 	// NOT_FOUND, CONFLICT (stale expectedVersion).
 	SetTenantMode(ctx context.Context, tenantID, modeID string, expectedVersion *int) (tenancy.Tenant, error)

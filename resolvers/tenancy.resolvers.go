@@ -22,7 +22,8 @@ func (r *mutationResolver) BootstrapSystem(ctx context.Context, key string, admi
 
 // CreateTenant is the resolver for the createTenant field.
 func (r *mutationResolver) CreateTenant(ctx context.Context, input model.CreateTenantInput) (*tenancy.Tenant, error) {
-	t, err := r.tenancy.CreateTenant(ctx, reqctx.From(ctx).UserID, input.Name)
+	rc := reqctx.From(ctx)
+	t, err := r.tenancy.CreateTenant(ctx, rc.UserID, input.Name, rc.ClientAddress)
 	return ptr(t, err)
 }
 

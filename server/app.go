@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/chat"
@@ -20,6 +22,8 @@ import (
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/metrics"
+	"github.com/northstar/northstar/internal/ratelimit"
+	"github.com/northstar/northstar/internal/redisroute"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -43,6 +47,7 @@ type Main struct {
 	metrics  *metrics.Metrics
 	sessions *live.Sessions
 	bus      *chatbus.Bus
+	limiter  *ratelimit.Limiter
 	chat     *chat.Service
 
 	cancels  []context.CancelFunc // stop the background loops
@@ -154,18 +159,30 @@ func (m *Main) build(ctx context.Context) error {
 	m.background(func(ctx context.Context) { events.Follow(ctx, m.store) })
 	m.background(func(ctx context.Context) { events.Recheck(ctx, m.isMember) })
 
-	// 4. The domain services.
+	// 4. Rate limits, counted on the rate_limit route's Redis across replicas (in this
+	// process while it does not answer).
+	rateKey := m.systemRoute("rate_limit")
+	m.limiter = ratelimit.New(ratelimit.Options{
+		Route: func() (routing.Route, bool) { return m.registry.Get(rateKey) },
+		Dial: func(ctx context.Context, rt routing.Route) (redis.UniversalClient, error) {
+			return redisroute.Dial(ctx, &rt, m.secrets)
+		},
+		Log: m.log, Fallbacks: m.metrics.RateLimitLocal,
+	})
+
+	// 5. The domain services.
 	m.tenancy = tenancy.NewService(tenancy.Config{
 		Store:        m.cached,
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
 		BootstrapKey: m.cfg.BootstrapKey,
 		Events:       events,
+		Limits:       ratelimit.NewPolicy(m.limiter, m.cfg.RateLimits),
 	})
 	m.routes = routing.NewService(routing.ServiceConfig{Store: m.store, Projects: m.tenancy, Secrets: m.secrets})
 	m.newChat()
 	m.background(m.followChatBus)
 
-	// 5. The GraphQL API over HTTP and websockets: resolvers over the services, access
+	// 6. The GraphQL API over HTTP and websockets: resolvers over the services, access
 	// directives, and each tenant's subscriptions capped across replicas.
 	quota := m.bus.NewQuota()
 	m.background(quota.Renew)
@@ -175,13 +192,13 @@ func (m *Main) build(ctx context.Context) error {
 			Chat: m.chatService,
 		}),
 		Builder: access.NewBuilder(m.tokens, m.cached), Env: m.cfg.Env, Limits: m.cfg.Limits,
-		AllowedOrigins: m.cfg.AllowedOrigins, Sessions: m.sessions, Quota: quota, Metrics: m.metrics, Log: m.log,
+		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Sessions: m.sessions, Quota: quota, Metrics: m.metrics, Log: m.log,
 	})
 	if err != nil {
 		return err
 	}
 
-	// 6. HTTP routes, every one observed: a deadline, the access log and metrics.
+	// 7. HTTP routes, every one observed: a deadline, the access log and metrics.
 	mux, err := m.mux(api)
 	if err != nil {
 		return err
@@ -284,6 +301,9 @@ func (m *Main) Close() {
 	m.stopped.Wait()
 	if m.bus != nil {
 		_ = m.bus.Close()
+	}
+	if m.limiter != nil {
+		_ = m.limiter.Close()
 	}
 	if m.client != nil {
 		_ = m.client.Close()

@@ -14,10 +14,13 @@ import (
 	"github.com/northstar/northstar/resolvers"
 )
 
-// chatBusKey is the route the bus runs on: chat_bus for (t_system, env).
-func (m *Main) chatBusKey() routing.Key {
-	return routing.Key{ResourceKind: "chat_bus", Scope: routing.Scope{TenantID: ids.System, Env: m.cfg.Env}}
+// systemRoute is the key of the route of kind this server uses: (t_system, env).
+func (m *Main) systemRoute(kind string) routing.Key {
+	return routing.Key{ResourceKind: kind, Scope: routing.Scope{TenantID: ids.System, Env: m.cfg.Env}}
 }
+
+// chatBusKey is the route the bus runs on.
+func (m *Main) chatBusKey() routing.Key { return m.systemRoute("chat_bus") }
 
 // newChat builds the chat bus, following the chat_bus route, and the chat service on it.
 // Nothing connects yet: the bus connects on start-up checks, on first use or when the

@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/ratelimit"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/secrets"
 )
@@ -64,6 +66,12 @@ type Config struct {
 	// AllowedOrigins lists browser origins allowed to call the API; empty allows none
 	// beyond same-origin requests.
 	AllowedOrigins []string
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client (the rate
+	// limits count per client address); empty trusts none.
+	TrustedProxies []netip.Prefix
+	// RateLimits are the login, creation and token limits; ratelimit.DefaultRates when
+	// zero.
+	RateLimits ratelimit.Rates
 }
 
 // Token claims every Northstar token carries.
@@ -102,6 +110,9 @@ func (c *Config) validate() error {
 	}
 	if c.Passwords == (identity.Argon2Params{}) {
 		c.Passwords = identity.DefaultArgon2Params()
+	}
+	if c.RateLimits == (ratelimit.Rates{}) {
+		c.RateLimits = ratelimit.DefaultRates()
 	}
 	if c.Limits == (httpapi.Limits{}) {
 		c.Limits = httpapi.DefaultLimits()

@@ -35,8 +35,9 @@ func (h headers) with(kv ...string) headers {
 type gqlError struct {
 	Message    string `json:"message"`
 	Extensions struct {
-		Code   string `json:"code"`
-		Status int    `json:"status"`
+		Code       string `json:"code"`
+		Status     int    `json:"status"`
+		RetryAfter int    `json:"retryAfter"`
 	} `json:"extensions"`
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/ratelimit"
 	"github.com/northstar/northstar/internal/routing"
 )
 
@@ -82,6 +83,7 @@ func newServer(t testing.TB, opts ...serverOption) *testServer {
 		EmulatorHost: emulatorHost,
 		BootstrapKey: testBootstrapKey,
 		Passwords:    identity.Argon2Params{Memory: 64, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32},
+		RateLimits:   testRates(),
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -153,6 +155,23 @@ func putRoute(t testing.TB, ts *testServer, r routing.Route) {
 	if _, err := ts.main.client.Collection("routes").Doc(id).Set(context.Background(), r); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// rateLimitRoute is the t_system rate_limit route of env on the Redis at addr.
+func rateLimitRoute(env, addr string) routing.Route {
+	return routing.Route{ResourceKind: "rate_limit", TenantID: "t_system", Env: env, BackendType: "redis", Config: map[string]string{"address": addr}}
+}
+
+// testRates keep the rate limits out of the way of tests that sign up many users from
+// one address; the rate-limit tests set the SPEC's (withRates).
+func testRates() ratelimit.Rates {
+	r := ratelimit.Rate{Limit: 1_000_000, Window: time.Minute}
+	return ratelimit.Rates{LoginFailuresPerEmail: r, LoginFailuresPerAddress: r, CreationsPerAddress: r, CreationsPerUser: r, TokenFailuresPerClient: r}
+}
+
+// withRates sets the server's rate limits.
+func withRates(r ratelimit.Rates) serverOption {
+	return func(c *Config) { c.RateLimits = r }
 }
 
 // countDocs returns the number of documents in each top-level collection named.

@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/northstar/northstar/graph"
+	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -98,12 +99,17 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	key := fs.String("signing-key", "", "secret reference to the Ed25519 PEM token signing key, e.g. file:///run/secrets/northstar-signing-key")
 	drain := fs.Duration("drain", 5*time.Second, "after SIGTERM, keep serving this long with /readyz answering 503 before closing")
 	secretsDir := fs.String("secrets-dir", secrets.DefaultDir, secretsDirUsage)
+	proxies := fs.String("trusted-proxies", "", "comma-separated CIDRs of the proxies in front of the server, whose X-Forwarded-For names the client (rate limits count per client address)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	trusted, err := httpapi.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxies: %w", err)
+	}
 	cfg := Config{
 		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost, BootstrapKey: env.BootstrapKey,
-		SigningKeyRef: *key, SecretsDir: *secretsDir, LookupEnv: env.LookupEnv, Drain: *drain,
+		SigningKeyRef: *key, SecretsDir: *secretsDir, LookupEnv: env.LookupEnv, Drain: *drain, TrustedProxies: trusted,
 	}
 	log := newLogger(stderr)
 	m, err := NewMain(ctx, cfg, log)

@@ -7,15 +7,14 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
-	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/routing"
 )
 
 // CheckStartup refuses to serve on anything but real, configured infrastructure: it
 // needs t_system, a route for every kind this server uses in (t_system, env), only allowed
-// backends and in-bounds secret references in env, the routes' secrets, and a Redis that
-// answers. The error is one line
-// naming what is missing and how to fix it.
+// backends and in-bounds secret references in env, the routes' secrets, and the rate-limit
+// and chat bus Redis answering. The error is one line naming what is missing and how to
+// fix it.
 func (m *Main) CheckStartup(ctx context.Context) error {
 	env := m.cfg.Env
 	if ok, err := m.store.Probe(ctx); err != nil {
@@ -37,8 +36,7 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 	}
 	needed := map[string]*routing.Route{}
 	for _, kind := range routing.RequiredKinds() {
-		k := routing.Key{ResourceKind: kind, Scope: routing.Scope{TenantID: ids.System, Env: env}}
-		rt, ok := m.registry.Get(k)
+		rt, ok := m.registry.Get(m.systemRoute(kind))
 		if !ok {
 			return fmt.Errorf("no route for %s in (t_system, %s): this server needs one; add it with `northstar routes apply -f FILE` (server/routes.dev.yaml shows the shape)", kind, env)
 		}
@@ -55,6 +53,9 @@ func (m *Main) CheckStartup(ctx context.Context) error {
 	}
 	if bt := needed["realtime_registry"].BackendType; bt != "firestore" {
 		return fmt.Errorf("route %s names %q: the realtime registry must be firestore", needed["realtime_registry"].Key(), bt)
+	}
+	if err := m.limiter.Ready(ctx); err != nil {
+		return fmt.Errorf("rate limits: %v", err)
 	}
 	return m.bus.Ensure(ctx)
 }

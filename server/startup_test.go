@@ -71,6 +71,7 @@ func TestServeFailsFast(t *testing.T) {
 			putRoute(t, ts, routing.Route{ResourceKind: "realtime_registry", TenantID: "t_system", Env: "staging", BackendType: "firestore"})
 			putRoute(t, ts, routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: "staging", BackendType: "redis",
 				Config: map[string]string{"address": addr}, SecretRefs: secretRefs})
+			putRoute(t, ts, rateLimitRoute("staging", redis.Addr))
 		}
 	}
 	cases := map[string]startupCase{
@@ -89,6 +90,15 @@ func TestServeFailsFast(t *testing.T) {
 			putRoute(t, ts, routing.Route{ResourceKind: "kpi", TenantID: "t_acme", Env: "staging", BackendType: "memory"})
 		}, wantLast: []string{"kpi for (t_acme, staging)", "not a durable backend"}},
 		"RedisUnreachable": {env: "staging", setup: chatBus(deadAddr), wantLast: []string{"cannot reach Redis at " + deadAddr}},
+		"RateLimitRouteMissing": {env: "staging", setup: func(t *testing.T, ts *testServer) {
+			ts.bootstrap(t)
+			putRoute(t, ts, routing.Route{ResourceKind: "realtime_registry", TenantID: "t_system", Env: "staging", BackendType: "firestore"})
+			putRoute(t, ts, routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: "staging", BackendType: "redis", Config: map[string]string{"address": redis.Addr}})
+		}, wantLast: []string{"no route for rate_limit in (t_system, staging)", "routes apply"}},
+		"RateLimitRedisUnreachable": {env: "staging", setup: func(t *testing.T, ts *testServer) {
+			chatBus(redis.Addr)(t, ts)
+			putRoute(t, ts, rateLimitRoute("staging", deadAddr))
+		}, wantLast: []string{"rate limits", "cannot reach Redis at " + deadAddr, "rate_limit"}},
 		"SecretDoesNotResolve": {env: "staging", setup: func(t *testing.T, ts *testServer) {
 			chatBus(redis.Addr, "password=file://"+filepath.Join(ts.main.cfg.SecretsDir, "t_system", "redis-password"))(t, ts)
 		}, wantLast: []string{`secret "password" does not resolve`, "/t_system/redis-password", "no such file"}},
@@ -144,6 +154,7 @@ func TestServeStartsAndStops(t *testing.T) {
 	ts.bootstrap(t)
 	putRoute(t, ts, routing.Route{ResourceKind: "realtime_registry", TenantID: "t_system", Env: "staging", BackendType: "firestore"})
 	putRoute(t, ts, routing.Route{ResourceKind: "chat_bus", TenantID: "t_system", Env: "staging", BackendType: "redis", Config: map[string]string{"address": redis.Addr}})
+	putRoute(t, ts, rateLimitRoute("staging", redis.Addr))
 
 	cmd := serveCommand(t, bin, ts, "staging", "", nil)
 	stderr, err := cmd.StderrPipe()

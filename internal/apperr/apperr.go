@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -63,6 +64,9 @@ const InternalMessage = "internal error"
 type Error struct {
 	Code    Code
 	Message string
+	// RetryAfter, when set (RATE_LIMITED), is how long the client should wait: clients
+	// see it as extensions.retryAfter in whole seconds and a Retry-After header.
+	RetryAfter time.Duration
 }
 
 // Error implements error.
@@ -71,6 +75,11 @@ func (e *Error) Error() string { return string(e.Code) + ": " + e.Message }
 // E returns an *Error with a formatted, client-safe message.
 func E(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Limited returns a RATE_LIMITED *Error that asks the client to wait retryAfter.
+func Limited(retryAfter time.Duration, format string, args ...any) *Error {
+	return &Error{Code: RateLimited, Message: fmt.Sprintf(format, args...), RetryAfter: retryAfter}
 }
 
 // CodeOf returns the code of the first *Error in err's chain, or Internal when there is none.
@@ -108,6 +117,18 @@ func Status(code Code) int {
 // presenter, requests refused before they run, and the websocket adapter all use it.
 func GraphQL(code Code, message string) *gqlerror.Error {
 	return &gqlerror.Error{Message: message, Extensions: map[string]any{"code": string(code), "status": Status(code)}}
+}
+
+// Present returns the GraphQL error clients see for err: GraphQL(CodeOf(err),
+// MessageOf(err)), with extensions.retryAfter (whole seconds, rounded up) when err asks
+// the client to wait.
+func Present(err error) *gqlerror.Error {
+	out := GraphQL(CodeOf(err), MessageOf(err))
+	var e *Error
+	if errors.As(err, &e) && e.RetryAfter > 0 {
+		out.Extensions["retryAfter"] = int((e.RetryAfter + time.Second - 1) / time.Second)
+	}
+	return out
 }
 
 // Is reports whether err carries code.

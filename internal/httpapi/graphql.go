@@ -142,30 +142,28 @@ type presenter struct {
 // logged in full and shown as a fixed message.
 func (p presenter) present(ctx context.Context, err error) *gqlerror.Error {
 	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-	var code apperr.Code
+	var out *gqlerror.Error
 	var ae *apperr.Error
 	switch {
 	case errors.As(err, &ae) && ae.Code != apperr.Internal:
-		code, gqlErr.Message = ae.Code, ae.Message
-		if code == apperr.Unavailable { // the cause (which store, what failed) is for the log
+		out = apperr.Present(ae)
+		if ae.Code == apperr.Unavailable { // the cause (which store, what failed) is for the log
 			p.log.WarnContext(ctx, "unavailable", "request_id", reqctx.From(ctx).RequestID,
 				"path", gqlErr.Path.String(), "err", err)
 		}
 	case gqlErr.Err == nil && !errors.As(err, &ae):
-		code = apperr.BadUserInput
+		out = apperr.GraphQL(apperr.BadUserInput, gqlErr.Message)
+		if reason, ok := gqlErr.Extensions["code"]; ok {
+			out.Extensions["reason"] = reason // gqlgen's own code, e.g. GRAPHQL_VALIDATION_FAILED
+		}
 	default:
-		code = apperr.Internal
 		p.log.ErrorContext(ctx, "internal error", "request_id", reqctx.From(ctx).RequestID,
 			"path", gqlErr.Path.String(), "err", err)
-		gqlErr.Message = apperr.InternalMessage
+		out = apperr.GraphQL(apperr.Internal, apperr.InternalMessage)
 	}
-	out := apperr.GraphQL(code, gqlErr.Message)
 	out.Path, out.Locations = gqlErr.Path, gqlErr.Locations
 	for k, v := range gqlErr.Extensions {
-		switch {
-		case k == "code" && code == apperr.BadUserInput:
-			out.Extensions["reason"] = v // gqlgen's own code, e.g. GRAPHQL_VALIDATION_FAILED
-		case k != "code" && k != "status":
+		if _, set := out.Extensions[k]; !set && k != "code" {
 			out.Extensions[k] = v
 		}
 	}

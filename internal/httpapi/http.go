@@ -29,6 +29,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strconv"
 	"time"
@@ -60,6 +61,9 @@ type Config struct {
 	// AllowedOrigins lists the browser origins allowed to open a websocket; empty allows
 	// none beyond same-origin requests.
 	AllowedOrigins []string
+	// TrustedProxies are the networks of proxies whose X-Forwarded-For is believed (see
+	// clientAddress); empty trusts none.
+	TrustedProxies []netip.Prefix
 	// Sessions registers every websocket, so an access change or shutdown can end it.
 	Sessions Sessions
 	// Quota counts each tenant's live subscriptions across replicas (chatbus.Quota).
@@ -91,6 +95,7 @@ type API struct {
 	log      *slog.Logger
 	metrics  Metrics
 	sessions Sessions
+	trusted  []netip.Prefix
 }
 
 // New builds the API. It refuses a schema that is not deny by default.
@@ -98,7 +103,7 @@ func New(c Config) (*API, error) {
 	if c.Limits == (Limits{}) {
 		c.Limits = DefaultLimits()
 	}
-	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, sessions: c.Sessions}
+	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, sessions: c.Sessions, trusted: c.TrustedProxies}
 	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
 	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
 	var err error
@@ -116,19 +121,32 @@ type requestInfo struct {
 	// status and code are set once per request, from the error that left it without data:
 	// by the GraphQL layer from the response's first error (AroundResponses), or by
 	// api.fail for a request refused before it reached GraphQL.
-	status    int
-	code      string
-	operation string // the client's operation name
-	root      string // kind and first root field, e.g. "query:tenant"
-	tenant    string
-	user      string
+	status int
+	code   string
+	// retryAfter is the first error's extensions.retryAfter (seconds), sent as the
+	// Retry-After header.
+	retryAfter int
+	operation  string // the client's operation name
+	root       string // kind and first root field, e.g. "query:tenant"
+	tenant     string
+	user       string
 	// websocket marks a connection: its many operations share this requestInfo, so the
 	// operation layers leave it alone (it is then read-only and race-free).
 	websocket bool
 }
 
 // failed records the error that left a request without data, for its status and log.
-func (ri *requestInfo) failed(e *gqlerror.Error) { ri.status, ri.code = statusOf(e), codeOf(e) }
+func (ri *requestInfo) failed(e *gqlerror.Error) {
+	ri.status, ri.code = statusOf(e), codeOf(e)
+	ri.retryAfter, _ = e.Extensions["retryAfter"].(int)
+}
+
+// header sets the response headers the recorded error asks for.
+func (ri *requestInfo) header(h http.Header) {
+	if ri.retryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(ri.retryAfter))
+	}
+}
 
 // operationFailed is failed for the GraphQL layer: a websocket's operations share one
 // requestInfo and leave it alone.
@@ -164,7 +182,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, ri, apperr.E(apperr.Forbidden, "websocket origin not allowed"))
 			return
 		}
-		ctx, _ := wsgorilla.WithEnding(context.WithValue(r.Context(), wsRequestIDKey{}, requestID))
+		ctx, _ := wsgorilla.WithEnding(context.WithValue(r.Context(), wsRequestKey{}, wsRequest{
+			requestID: requestID, address: clientAddress(r, a.trusted),
+		}))
 		a.graphql.ServeHTTP(w, r.WithContext(ctx))
 		return
 	}
@@ -211,6 +231,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, ri, err)
 		return
 	}
+	rc.ClientAddress = clientAddress(r, a.trusted)
 	ri.tenant, ri.user = rc.TenantID, rc.UserID
 	ctx := reqctx.With(r.Context(), rc)
 	r = r.WithContext(ctx)
@@ -246,8 +267,9 @@ type errorBody struct {
 
 // fail writes err as a GraphQL error response with its status.
 func (a *API) fail(w http.ResponseWriter, ri *requestInfo, err error) {
-	e := apperr.GraphQL(apperr.CodeOf(err), apperr.MessageOf(err))
+	e := apperr.Present(err)
 	ri.failed(e)
+	ri.header(w.Header())
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(ri.status)
 	_ = json.NewEncoder(w).Encode(errorBody{Errors: gqlerror.List{e}})
@@ -277,6 +299,7 @@ func (s *statusWriter) Write(b []byte) (int, error) {
 		}
 		if s.info.status != 0 {
 			code = s.info.status
+			s.info.header(s.Header())
 		}
 		s.ResponseWriter.WriteHeader(code)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -224,5 +225,45 @@ func TestCapPassesQueries(t *testing.T) {
 	l.around(ctx, func(context.Context) graphql.ResponseHandler { ran = true; return nil })
 	if !ran || q.released != 0 || len(q.live) != 0 {
 		t.Fatalf("ran %v, quota %+v", ran, q.live)
+	}
+}
+
+// TestClientAddress: the peer's address unless the peer is a trusted proxy; then the
+// nearest untrusted X-Forwarded-For hop, never a hop a client could have written past
+// our proxies.
+func TestClientAddress(t *testing.T) {
+	trusted, err := ParseTrustedProxies("10.0.0.0/8, 192.0.2.1,2001:db8::/32")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, peer string
+		xff        []string
+		want       string
+	}{
+		{"UntrustedPeerIgnoresHeader", "203.0.113.9:4000", []string{"198.51.100.1"}, "203.0.113.9"},
+		{"TrustedPeerNoHeader", "10.1.2.3:4000", nil, "10.1.2.3"},
+		{"OneProxy", "10.1.2.3:4000", []string{"198.51.100.1"}, "198.51.100.1"},
+		{"SpoofedLeftHop", "10.1.2.3:4000", []string{"1.2.3.4, 198.51.100.1"}, "198.51.100.1"},
+		{"TwoProxies", "10.1.2.3:4000", []string{"198.51.100.1, 192.0.2.1"}, "198.51.100.1"},
+		{"HeaderLines", "10.1.2.3:4000", []string{"1.2.3.4", "198.51.100.1, 10.9.9.9"}, "198.51.100.1"},
+		{"MalformedClientHop", "10.1.2.3:4000", []string{"1.2.3.4, not-an-ip, 10.9.9.9"}, "10.9.9.9"},
+		{"AllTrusted", "10.1.2.3:4000", []string{"10.4.4.4"}, "10.4.4.4"},
+		{"IPv6Peer", "[2001:db8::7]:4000", []string{"2001:db9::1"}, "2001:db9::1"},
+		{"MappedIPv4", "[::ffff:10.1.2.3]:4000", []string{"::ffff:198.51.100.1"}, "198.51.100.1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _ := http.NewRequest(http.MethodPost, "/query", nil)
+			r.RemoteAddr = tc.peer
+			for _, v := range tc.xff {
+				r.Header.Add("X-Forwarded-For", v)
+			}
+			if got := clientAddress(r, trusted); got != tc.want {
+				t.Fatalf("clientAddress = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if _, err := ParseTrustedProxies("10.0.0.0/8,nonsense"); err == nil || !strings.Contains(err.Error(), "nonsense") {
+		t.Fatalf("a malformed entry: err = %v, want one naming it", err)
 	}
 }

@@ -39,8 +39,9 @@ func (a *API) websocketTransport() transport.Websocket {
 func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 	raw, err := reqctx.FromPayload(payload)
 	if err == nil {
+		req, _ := ctx.Value(wsRequestKey{}).(wsRequest)
 		if raw.RequestID == "" {
-			raw.RequestID, _ = ctx.Value(wsRequestIDKey{}).(string)
+			raw.RequestID = req.requestID
 		}
 		var rc *reqctx.RequestContext
 		rc, err = a.builder.Build(ctx, raw)
@@ -51,6 +52,7 @@ func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 		case rc.TenantID != "" && rc.Role == "":
 			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
 		default:
+			rc.ClientAddress = req.address
 			ctx = reqctx.With(ctx, rc)
 			ctx = a.sessions.Add(ctx, rc.TenantID, rc.UserID)
 			ctx = expireAt(ctx, rc.TokenExpiresAt)
@@ -90,7 +92,11 @@ func expireAt(ctx context.Context, t time.Time) context.Context {
 	return ctx
 }
 
-type wsRequestIDKey struct{}
+// wsRequest is what a websocket's upgrade request tells its connection_init: the
+// request id the transport generated and the client's address.
+type wsRequest struct{ requestID, address string }
+
+type wsRequestKey struct{}
 
 // isWebsocket reports whether r asks for a websocket upgrade.
 func isWebsocket(r *http.Request) bool {

@@ -1,7 +1,8 @@
 // Package metrics holds Northstar's Prometheus series, on a registry of its own: GraphQL
 // HTTP requests by operation, code and status with their latency; chat bus deliveries and
 // dropped subscribers (chatbus.Counters); chat publishes and sequencer fallbacks
-// (chat.Counters); and gauges read at scrape time. The server serves them on /metrics.
+// (chat.Counters); rate-limit decisions made locally while Redis was down; and gauges
+// read at scrape time. The server serves them on /metrics.
 package metrics
 
 import (
@@ -22,6 +23,7 @@ type Metrics struct {
 	drops         prometheus.Counter
 	publishFailed prometheus.Counter
 	seqFallback   prometheus.Counter
+	rateLocal     prometheus.Counter
 }
 
 // New returns the series, registered.
@@ -54,7 +56,11 @@ func New() *Metrics {
 		Name: "northstar_chat_sequencer_failures_total",
 		Help: "Posts that allocated their seq from the store because the sequencer (Redis) failed.",
 	})
-	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed, m.seqFallback,
+	m.rateLocal = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "northstar_rate_limit_local_decisions_total",
+		Help: "Rate-limit decisions counted in this process because the rate-limit Redis did not answer.",
+	})
+	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed, m.seqFallback, m.rateLocal,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -70,6 +76,9 @@ func (m *Metrics) PublishFailed() { m.publishFailed.Inc() }
 
 // SequencerFailed implements chat.Counters.
 func (m *Metrics) SequencerFailed() { m.seqFallback.Inc() }
+
+// RateLimitLocal counts one rate-limit decision made without Redis (ratelimit.Options).
+func (m *Metrics) RateLimitLocal() { m.rateLocal.Inc() }
 
 // Gauges registers live values read at scrape time: websocket connections and bus topics.
 func (m *Metrics) Gauges(connections, topics func() float64) {

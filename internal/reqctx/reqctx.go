@@ -32,6 +32,9 @@ type RequestContext struct {
 	Role tenancy.Role
 	// Mode is TenantID's mode, set only for members.
 	Mode string
+	// ClientAddress is the caller's IP address: the peer's, or the one a trusted proxy
+	// forwarded (httpapi). The rate limits count against it.
+	ClientAddress string
 }
 
 // Scope is the tenant, env and project an operation acts in: one concept for a request

@@ -95,7 +95,7 @@ type Resolved struct {
 
 // RequiredKinds returns the kinds the serving process itself needs for (t_system, env)
 // before it starts.
-func RequiredKinds() []string { return []string{"chat_bus", "realtime_registry"} }
+func RequiredKinds() []string { return []string{"chat_bus", "realtime_registry", "rate_limit"} }
 
 // backend describes one allowed backend type: the config keys it needs and checks.
 type backend struct {

@@ -33,6 +33,20 @@ type Config struct {
 	// Events hears of every committed change to who may access a tenant. Nil for a
 	// process that serves no requests (the bootstrap command).
 	Events Events
+	// Limits rate-limits logins and creations. Nil for a process that serves no
+	// requests (the bootstrap command, routes apply).
+	Limits Limits
+}
+
+// Limits rate-limits sign-in and creation (ratelimit.Policy). Each method returns
+// RATE_LIMITED, with the time to wait, when a limit is reached.
+type Limits interface {
+	// Login refuses while email or address has too many recent failures; otherwise the
+	// caller reports the attempt's outcome to done.
+	Login(ctx context.Context, email, address string) (done func(ok bool), err error)
+	// Create counts one creation (a signup, or a tenant created by userID) against
+	// address and, when set, userID.
+	Create(ctx context.Context, userID, address string) error
 }
 
 // Events applies committed changes to access on this process at once: the server drops
@@ -52,6 +66,7 @@ type Service struct {
 	key       string
 	now       func() time.Time
 	events    Events
+	limits    Limits
 }
 
 // NewService returns a Service.
@@ -60,7 +75,7 @@ func NewService(cfg Config) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: cfg.Store, passwords: cfg.Passwords, key: cfg.BootstrapKey, now: now, events: cfg.Events}
+	return &Service{store: cfg.Store, passwords: cfg.Passwords, key: cfg.BootstrapKey, now: now, events: cfg.Events, limits: cfg.Limits}
 }
 
 // accessChanged tells Events of a committed change.
@@ -116,21 +131,34 @@ func (s *Service) BootstrapSystem(ctx context.Context, key, adminEmail, adminPas
 	return t, err
 }
 
-// Signup creates a user, a tenant in the default mode and the user's OWNER membership.
-// Returns BAD_USER_INPUT for invalid input and CONFLICT for an email already signed up.
-func (s *Service) Signup(ctx context.Context, email, password, tenantName string) (User, Tenant, error) {
-	email, err := NormalizeEmail(email)
+// SignupInput is what Signup creates an account from.
+type SignupInput struct {
+	Email, Password, TenantName string
+	// Address is the client's address, for the rate limits.
+	Address string
+}
+
+// Signup creates a user, a tenant of theirs and their OWNER membership. Returns
+// BAD_USER_INPUT for a malformed email, password or name, CONFLICT for an email already
+// signed up, RATE_LIMITED when the client address created too much recently.
+func (s *Service) Signup(ctx context.Context, in SignupInput) (User, Tenant, error) {
+	email, err := NormalizeEmail(in.Email)
 	if err != nil {
 		return User{}, Tenant{}, err
 	}
-	if err := checkPassword(password); err != nil {
+	if err := checkPassword(in.Password); err != nil {
 		return User{}, Tenant{}, err
 	}
-	name, err := CleanName("tenant name", tenantName)
+	name, err := CleanName("tenant name", in.TenantName)
 	if err != nil {
 		return User{}, Tenant{}, err
 	}
-	hash, err := s.passwords.Hash(password)
+	if s.limits != nil {
+		if err := s.limits.Create(ctx, "", in.Address); err != nil {
+			return User{}, Tenant{}, err
+		}
+	}
+	hash, err := s.passwords.Hash(in.Password)
 	if err != nil {
 		return User{}, Tenant{}, err
 	}
@@ -146,15 +174,37 @@ func (s *Service) Signup(ctx context.Context, email, password, tenantName string
 // errBadCredentials is the one answer to a wrong email or a wrong password.
 var errBadCredentials = apperr.E(apperr.Unauthenticated, "wrong email or password")
 
-// Login checks an email and password. A wrong email and a wrong password both return the
-// same UNAUTHENTICATED error and take the same time.
-func (s *Service) Login(ctx context.Context, email, password string) (User, error) {
-	normalized, err := NormalizeEmail(email)
-	if err != nil || len(password) > MaxPasswordLength {
+// Login checks an email and password from a client address. A wrong email and a wrong
+// password both return the same UNAUTHENTICATED error and take the same time. After too
+// many failures for the email or the address it returns RATE_LIMITED, even for the right
+// password, until the window passes.
+func (s *Service) Login(ctx context.Context, email, password, address string) (User, error) {
+	normalized, emailErr := NormalizeEmail(email)
+	if emailErr != nil {
+		normalized = strings.ToLower(strings.TrimSpace(email))
+	}
+	done := func(bool) {}
+	if s.limits != nil {
+		var err error
+		if done, err = s.limits.Login(ctx, normalized, address); err != nil {
+			return User{}, err
+		}
+	}
+	u, err := s.login(ctx, normalized, emailErr == nil, password)
+	if err == nil || apperr.Is(err, apperr.Unauthenticated) {
+		done(err == nil)
+	}
+	return u, err
+}
+
+// login checks the password of the normalized email (valid reports whether it is a
+// well-formed one).
+func (s *Service) login(ctx context.Context, email string, valid bool, password string) (User, error) {
+	if !valid || len(password) > MaxPasswordLength {
 		s.passwords.VerifyDummy(password)
 		return User{}, errBadCredentials
 	}
-	u, err := s.store.UserByEmail(ctx, normalized)
+	u, err := s.store.UserByEmail(ctx, email)
 	if apperr.Is(err, apperr.NotFound) {
 		s.passwords.VerifyDummy(password)
 		return User{}, errBadCredentials
@@ -172,12 +222,18 @@ func (s *Service) Login(ctx context.Context, email, password string) (User, erro
 	return u, nil
 }
 
-// CreateTenant creates a tenant in the default mode owned by userID.
-// Returns BAD_USER_INPUT for an invalid name.
-func (s *Service) CreateTenant(ctx context.Context, userID, name string) (Tenant, error) {
+// CreateTenant creates a tenant in the default mode owned by userID. Returns
+// BAD_USER_INPUT for an invalid name, RATE_LIMITED when the user or the client address
+// created too much recently.
+func (s *Service) CreateTenant(ctx context.Context, userID, name, address string) (Tenant, error) {
 	name, err := CleanName("tenant name", name)
 	if err != nil {
 		return Tenant{}, err
+	}
+	if s.limits != nil {
+		if err := s.limits.Create(ctx, userID, address); err != nil {
+			return Tenant{}, err
+		}
 	}
 	t := Tenant{ID: ids.New(ids.Tenant), Name: name, ModeID: DefaultMode, Meta: s.meta()}
 	m := Membership{TenantID: t.ID, UserID: userID, Role: RoleOwner, Meta: s.meta()}
