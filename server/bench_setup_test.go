@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/identity"
+
+	"github.com/northstar/northstar/internal/tenancy"
 )
 
 var (
@@ -169,7 +171,7 @@ func benchAccount(tb testing.TB, ts *testServer) account {
 		tb.Fatal(err)
 	}
 	email := uniqueEmail("bench")
-	user, tenant, err := ts.main.Tenancy().Signup(ctx, email, "password-bench", "Bench Inc")
+	user, tenant, err := ts.main.Tenancy().Signup(ctx, tenancy.SignupInput{Email: email, Password: "password-bench", TenantName: "Bench Inc"})
 	if err != nil {
 		tb.Fatal(err)
 	}
