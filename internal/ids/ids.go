@@ -21,19 +21,33 @@ const (
 	Message = "m"
 	// AccessEvent prefixes the access log's records.
 	AccessEvent = "e"
+	// Session prefixes sign-in sessions, ServiceAccount service accounts.
+	Session        = "ss"
+	ServiceAccount = "sa"
 )
 
 // System is the one hardcoded tenant.
 const System = "t_system"
 
-// Valid reports whether id is well formed — ^[a-z]_[a-z0-9_-]{1,62}$: a one-letter
-// prefix, '_', then 1–62 of [a-z0-9_-]. It rejects '/', '..', control characters and
-// anything long. (A byte loop: it runs several times per request.)
+// Valid reports whether id is well formed — ^[a-z]{1,2}_[a-z0-9_-]+$ in at most 64 bytes:
+// a one- or two-letter prefix, '_', then at least one of [a-z0-9_-]. It rejects '/',
+// '..', control characters and anything long. (A byte loop: it runs several times per
+// request.)
 func Valid(id string) bool {
-	if len(id) < 3 || len(id) > 64 || id[0] < 'a' || id[0] > 'z' || id[1] != '_' {
+	if len(id) > 64 || len(id) < 3 || id[0] < 'a' || id[0] > 'z' {
 		return false
 	}
-	for i := 2; i < len(id); i++ {
+	body := 2 // where the part after the prefix starts
+	if id[1] != '_' {
+		if id[1] < 'a' || id[1] > 'z' || id[2] != '_' {
+			return false
+		}
+		body = 3
+	}
+	if len(id) == body {
+		return false
+	}
+	for i := body; i < len(id); i++ {
 		c := id[i]
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
 			return false

@@ -6,13 +6,13 @@ import (
 )
 
 func TestValid(t *testing.T) {
-	for _, id := range []string{"t_system", "p_1", "u_06h00sbrvma843uvucp4o12ti0", "a_x-y_z", "t_" + strings.Repeat("a", 62)} {
+	for _, id := range []string{"t_system", "p_1", "u_06h00sbrvma843uvucp4o12ti0", "a_x-y_z", "t_" + strings.Repeat("a", 62), "ss_a", "sa_" + strings.Repeat("a", 61)} {
 		if !Valid(id) {
 			t.Errorf("Valid(%q) = false", id)
 		}
 	}
-	for _, id := range []string{"", "t_", "t", "T_a", "tt_a", "t_A", "t_a/b", "t_..", "t_a.b", "t_*", "t_a\x00", "t_a b",
-		"t_" + strings.Repeat("a", 63), "t_é"} {
+	for _, id := range []string{"", "t_", "t", "T_a", "ttt_a", "tt_", "t1_a", "t_A", "t_a/b", "t_..", "t_a.b", "t_*", "t_a\x00", "t_a b",
+		"t_" + strings.Repeat("a", 63), "ss_" + strings.Repeat("a", 62), "t_é"} {
 		if Valid(id) {
 			t.Errorf("Valid(%q) = true", id)
 		}
