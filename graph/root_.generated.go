@@ -48,10 +48,11 @@ type ComplexityRoot struct {
 	}
 
 	AuthPayload struct {
-		ExpiresAt func(childComplexity int) int
-		Tenant    func(childComplexity int) int
-		Token     func(childComplexity int) int
-		User      func(childComplexity int) int
+		ExpiresAt    func(childComplexity int) int
+		RefreshToken func(childComplexity int) int
+		Tenant       func(childComplexity int) int
+		Token        func(childComplexity int) int
+		User         func(childComplexity int) int
 	}
 
 	ConfigEntry struct {
@@ -98,6 +99,7 @@ type ComplexityRoot struct {
 		AddMember       func(childComplexity int, input model.AddMemberInput) int
 		ArchiveProject  func(childComplexity int, input model.ArchiveProjectInput) int
 		BootstrapSystem func(childComplexity int, key string, adminEmail *string, adminPassword *string) int
+		ChangePassword  func(childComplexity int, currentPassword string, newPassword string) int
 		CreateApp       func(childComplexity int, input model.CreateAppInput) int
 		CreateProject   func(childComplexity int, input model.CreateProjectInput) int
 		CreateSurface   func(childComplexity int, input model.CreateSurfaceInput) int
@@ -105,8 +107,11 @@ type ComplexityRoot struct {
 		CreateThread    func(childComplexity int, input model.CreateThreadInput) int
 		DeleteRoute     func(childComplexity int, input model.DeleteRouteInput) int
 		Login           func(childComplexity int, input model.LoginInput) int
+		Logout          func(childComplexity int) int
 		PostMessage     func(childComplexity int, input model.PostMessageInput) int
+		RefreshSession  func(childComplexity int, refreshToken string) int
 		RemoveMember    func(childComplexity int, input model.RemoveMemberInput) int
+		RevokeSession   func(childComplexity int, id string) int
 		SetRoute        func(childComplexity int, input model.SetRouteInput) int
 		SetTenantMode   func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
 		Signup          func(childComplexity int, input model.SignupInput) int
@@ -151,6 +156,7 @@ type ComplexityRoot struct {
 		Projects       func(childComplexity int, first *int, after *string, includeArchived *bool) int
 		Route          func(childComplexity int, resourceKind string) int
 		Routes         func(childComplexity int, env *string) int
+		Sessions       func(childComplexity int) int
 		Surfaces       func(childComplexity int) int
 		Tenant         func(childComplexity int) int
 		Tenants        func(childComplexity int) int
@@ -175,6 +181,15 @@ type ComplexityRoot struct {
 		UpdatedAt    func(childComplexity int) int
 		UpdatedBy    func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	Session struct {
+		Address    func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		Current    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		LastUsedAt func(childComplexity int) int
+		UserAgent  func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -268,6 +283,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.ExpiresAt(childComplexity), true
+	case "AuthPayload.refreshToken":
+		if e.ComplexityRoot.AuthPayload.RefreshToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuthPayload.RefreshToken(childComplexity), true
 	case "AuthPayload.tenant":
 		if e.ComplexityRoot.AuthPayload.Tenant == nil {
 			break
@@ -475,6 +496,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.BootstrapSystem(childComplexity, args["key"].(string), args["adminEmail"].(*string), args["adminPassword"].(*string)), true
+	case "Mutation.changePassword":
+		if e.ComplexityRoot.Mutation.ChangePassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["currentPassword"].(string), args["newPassword"].(string)), true
 	case "Mutation.createApp":
 		if e.ComplexityRoot.Mutation.CreateApp == nil {
 			break
@@ -552,6 +584,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(model.LoginInput)), true
+	case "Mutation.logout":
+		if e.ComplexityRoot.Mutation.Logout == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
 	case "Mutation.postMessage":
 		if e.ComplexityRoot.Mutation.PostMessage == nil {
 			break
@@ -563,6 +601,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostMessage(childComplexity, args["input"].(model.PostMessageInput)), true
+	case "Mutation.refreshSession":
+		if e.ComplexityRoot.Mutation.RefreshSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refreshSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefreshSession(childComplexity, args["refreshToken"].(string)), true
 	case "Mutation.removeMember":
 		if e.ComplexityRoot.Mutation.RemoveMember == nil {
 			break
@@ -574,6 +623,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveMember(childComplexity, args["input"].(model.RemoveMemberInput)), true
+	case "Mutation.revokeSession":
+		if e.ComplexityRoot.Mutation.RevokeSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeSession(childComplexity, args["id"].(string)), true
 	case "Mutation.setRoute":
 		if e.ComplexityRoot.Mutation.SetRoute == nil {
 			break
@@ -799,6 +859,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Routes(childComplexity, args["env"].(*string)), true
+	case "Query.sessions":
+		if e.ComplexityRoot.Query.Sessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Sessions(childComplexity), true
 	case "Query.surfaces":
 		if e.ComplexityRoot.Query.Surfaces == nil {
 			break
@@ -919,6 +985,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Route.Version(childComplexity), true
+
+	case "Session.address":
+		if e.ComplexityRoot.Session.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.Address(childComplexity), true
+	case "Session.createdAt":
+		if e.ComplexityRoot.Session.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.CreatedAt(childComplexity), true
+	case "Session.current":
+		if e.ComplexityRoot.Session.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.Current(childComplexity), true
+	case "Session.id":
+		if e.ComplexityRoot.Session.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.ID(childComplexity), true
+	case "Session.lastUsedAt":
+		if e.ComplexityRoot.Session.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.LastUsedAt(childComplexity), true
+	case "Session.userAgent":
+		if e.ComplexityRoot.Session.UserAgent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.UserAgent(childComplexity), true
 
 	case "Subscription.messagePosted":
 		if e.ComplexityRoot.Subscription.MessagePosted == nil {
@@ -1292,14 +1395,35 @@ type User {
   createdAt: Time!
 }
 
-"The answer to signup and login: a bearer token for the Authorization header."
+"""
+The answer to signup, login and refreshSession: a short-lived access token for the
+Authorization header, and the refresh token that gets the next one.
+"""
 type AuthPayload {
+  "The access token (a JWT of this session, sid claim)."
   token: String!
-  "When the token stops being accepted."
+  "When the access token stops being accepted."
   expiresAt: Time!
+  """
+  The session's refresh token, for refreshSession; each refresh replaces it, and using a
+  replaced one ends the session. Keep it secret: it is not a bearer token.
+  """
+  refreshToken: String
   user: User!
-  "The tenant signup created; null for login."
+  "The tenant signup created; null otherwise."
   tenant: Tenant
+}
+
+"A sign-in session of the caller."
+type Session {
+  id: ID!
+  createdAt: Time!
+  "When the session last signed in or refreshed."
+  lastUsedAt: Time!
+  "Whether this is the session of the token making the request."
+  current: Boolean!
+  userAgent: String
+  address: String
 }
 
 "The normalized RequestContext this request runs with."
@@ -1333,6 +1457,8 @@ extend type Query {
   me: User! @authenticated
   "The normalized RequestContext."
   context: ContextInfo! @authenticated
+  "The caller's live sessions, newest first."
+  sessions: [Session!]! @authenticated
 }
 
 extend type Mutation {
@@ -1340,6 +1466,17 @@ extend type Mutation {
   signup(input: SignupInput!): AuthPayload! @public
   "Exchanges email and password for a token. Wrong email and wrong password fail alike."
   login(input: LoginInput!): AuthPayload! @public
+  """
+  Exchanges a refresh token for a new access token and a new refresh token. A refresh
+  token used twice ends its session (UNAUTHENTICATED).
+  """
+  refreshSession(refreshToken: String!): AuthPayload! @public
+  "Ends the caller's session: its tokens are refused and its websockets close (4401)."
+  logout: Boolean! @authenticated
+  "Ends one of the caller's sessions. NOT_FOUND unless it is one of theirs and live."
+  revokeSession(id: ID!): Boolean! @authenticated
+  "Changes the caller's password and ends every other session of theirs."
+  changePassword(currentPassword: String!, newPassword: String!): Boolean! @authenticated
 }
 
 "RFC 3339 date-time."
@@ -1627,6 +1764,8 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 		return ec.fieldContext_AuthPayload_token(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_AuthPayload_expiresAt(ctx, field)
+	case "refreshToken":
+		return ec.fieldContext_AuthPayload_refreshToken(ctx, field)
 	case "user":
 		return ec.fieldContext_AuthPayload_user(ctx, field)
 	case "tenant":
@@ -1803,6 +1942,24 @@ func (ec *executionContext) childFields_Route(ctx context.Context, field graphql
 		return ec.fieldContext_Route_deleted(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Route", field.Name)
+}
+
+func (ec *executionContext) childFields_Session(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Session_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Session_createdAt(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_Session_lastUsedAt(ctx, field)
+	case "current":
+		return ec.fieldContext_Session_current(ctx, field)
+	case "userAgent":
+		return ec.fieldContext_Session_userAgent(ctx, field)
+	case "address":
+		return ec.fieldContext_Session_address(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Session", field.Name)
 }
 
 func (ec *executionContext) childFields_Surface(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -15,22 +15,46 @@ import (
 
 // Signup is the resolver for the signup field.
 func (r *mutationResolver) Signup(ctx context.Context, input model.SignupInput) (*model.AuthPayload, error) {
-	u, t, err := r.tenancy.Signup(ctx, tenancy.SignupInput{
-		Email: input.Email, Password: input.Password, TenantName: input.TenantName, Address: reqctx.From(ctx).ClientAddress,
-	})
+	g, t, err := r.sessions.Signup(ctx, tenancy.SignupInput{Email: input.Email, Password: input.Password, TenantName: input.TenantName}, client(ctx))
 	if err != nil {
 		return nil, err
 	}
-	return r.authPayload(u, &t)
+	return authPayload(g, &t), nil
 }
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error) {
-	u, err := r.tenancy.Login(ctx, input.Email, input.Password, reqctx.From(ctx).ClientAddress)
+	g, err := r.sessions.Login(ctx, input.Email, input.Password, client(ctx))
 	if err != nil {
 		return nil, err
 	}
-	return r.authPayload(u, nil)
+	return authPayload(g, nil), nil
+}
+
+// RefreshSession is the resolver for the refreshSession field.
+func (r *mutationResolver) RefreshSession(ctx context.Context, refreshToken string) (*model.AuthPayload, error) {
+	g, err := r.sessions.Refresh(ctx, refreshToken)
+	if err != nil {
+		return nil, err
+	}
+	return authPayload(g, nil), nil
+}
+
+// Logout is the resolver for the logout field.
+func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
+	rc := reqctx.From(ctx)
+	return true, r.sessions.End(ctx, rc.UserID, rc.SessionID, "logout")
+}
+
+// RevokeSession is the resolver for the revokeSession field.
+func (r *mutationResolver) RevokeSession(ctx context.Context, id string) (bool, error) {
+	return true, r.sessions.End(ctx, reqctx.From(ctx).UserID, id, "revoked")
+}
+
+// ChangePassword is the resolver for the changePassword field.
+func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
+	rc := reqctx.From(ctx)
+	return true, r.sessions.ChangePassword(ctx, rc.UserID, rc.SessionID, currentPassword, newPassword, client(ctx))
 }
 
 // Me is the resolver for the me field.
@@ -53,4 +77,18 @@ func (r *queryResolver) Context(ctx context.Context) (*model.ContextInfo, error)
 		Mode:      optional(rc.Mode),
 		Roles:     rc.Roles(),
 	}, nil
+}
+
+// Sessions is the resolver for the sessions field.
+func (r *queryResolver) Sessions(ctx context.Context) ([]*model.Session, error) {
+	rc := reqctx.From(ctx)
+	list, err := r.sessions.List(ctx, rc.UserID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Session, len(list))
+	for i, s := range list {
+		out[i] = sessionOf(s, rc.SessionID)
+	}
+	return out, nil
 }

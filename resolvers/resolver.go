@@ -11,8 +11,8 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/chat"
-	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/routing"
+	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -23,13 +23,6 @@ type Tenancy interface {
 	// idempotent. Returns FORBIDDEN (wrong key, nothing written), BAD_USER_INPUT, CONFLICT
 	// (the admin email is signed up already).
 	BootstrapSystem(ctx context.Context, key, adminEmail, adminPassword string) (tenancy.Tenant, error)
-	// Signup creates a user with a tenant of their own. Returns BAD_USER_INPUT, CONFLICT
-	// (the email is signed up already), RATE_LIMITED (too many from the address).
-	Signup(ctx context.Context, in tenancy.SignupInput) (tenancy.User, tenancy.Tenant, error)
-	// Login checks an email and password from a client address. Returns
-	// UNAUTHENTICATED, the same for a wrong email and a wrong password; RATE_LIMITED
-	// after too many failures for the email or the address.
-	Login(ctx context.Context, email, password, address string) (tenancy.User, error)
 	// User returns a user. Returns NOT_FOUND.
 	User(ctx context.Context, id string) (tenancy.User, error)
 	// CreateTenant creates a tenant owned by userID. Returns BAD_USER_INPUT,
@@ -80,9 +73,28 @@ type Tenancy interface {
 	Apps(ctx context.Context, tenantID string) ([]tenancy.App, error)
 }
 
-// TokenIssuer signs access tokens (identity.Tokens).
-type TokenIssuer interface {
-	Issue(userID string) (string, identity.Claims, error)
+// Sessions signs people in and keeps their sessions (session.Service). Besides the codes
+// each method names, every method returns UNAVAILABLE when the store does not answer in
+// time.
+type Sessions interface {
+	// Signup creates a user with a tenant of their own and opens a session. Returns
+	// BAD_USER_INPUT, CONFLICT (the email is signed up already), RATE_LIMITED (too many
+	// from the address).
+	Signup(ctx context.Context, in tenancy.SignupInput, c session.Client) (session.Grant, tenancy.Tenant, error)
+	// Login checks an email and password and opens a session. Returns UNAUTHENTICATED,
+	// the same for a wrong email and a wrong password; RATE_LIMITED after too many
+	// failures for the email or the client address.
+	Login(ctx context.Context, email, password string, c session.Client) (session.Grant, error)
+	// Refresh rotates a refresh token. Returns UNAUTHENTICATED (malformed, unknown,
+	// expired, or reused: a reuse ends the session).
+	Refresh(ctx context.Context, refreshToken string) (session.Grant, error)
+	// End ends one of userID's sessions. Returns NOT_FOUND (not theirs, or ended).
+	End(ctx context.Context, userID, sessionID, reason string) error
+	// List returns userID's live sessions, newest first.
+	List(ctx context.Context, userID string) ([]session.Session, error)
+	// ChangePassword replaces userID's password and ends their other sessions. Returns
+	// UNAUTHENTICATED (wrong current password), BAD_USER_INPUT, RATE_LIMITED.
+	ChangePassword(ctx context.Context, userID, keep, current, next string, c session.Client) error
 }
 
 // Routes answers route lookups from the in-process registry (routing.Registry).
@@ -132,7 +144,7 @@ type ChatSource func(ctx context.Context) (Chat, error)
 type Config struct {
 	Chat        ChatSource
 	Tenancy     Tenancy
-	Tokens      TokenIssuer
+	Sessions    Sessions
 	Guard       *access.Guard
 	Routes      Routes
 	RouteWriter RouteWriter
@@ -142,7 +154,7 @@ type Config struct {
 type Resolver struct {
 	chat        ChatSource
 	tenancy     Tenancy
-	tokens      TokenIssuer
+	sessions    Sessions
 	routes      Routes
 	routeWriter RouteWriter
 }
@@ -150,7 +162,7 @@ type Resolver struct {
 // New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
 func New(cfg Config) graph.Config {
 	c := graph.Config{Resolvers: &Resolver{
-		tenancy: cfg.Tenancy, tokens: cfg.Tokens, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
+		tenancy: cfg.Tenancy, sessions: cfg.Sessions, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
 		chat: cfg.Chat,
 	}}
 	c.Directives.Public = cfg.Guard.Public

@@ -8,16 +8,25 @@ import (
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
-// authPayload issues a token for u.
-func (r *Resolver) authPayload(u tenancy.User, t *tenancy.Tenant) (*model.AuthPayload, error) {
-	token, claims, err := r.tokens.Issue(u.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &model.AuthPayload{Token: token, ExpiresAt: claims.ExpiresAt, User: &u, Tenant: t}, nil
+// authPayload shapes a grant.
+func authPayload(g session.Grant, t *tenancy.Tenant) *model.AuthPayload {
+	return &model.AuthPayload{Token: g.AccessToken, ExpiresAt: g.Claims.ExpiresAt, RefreshToken: &g.RefreshToken, User: &g.User, Tenant: t}
+}
+
+// client describes the caller for a new session.
+func client(ctx context.Context) session.Client {
+	rc := reqctx.From(ctx)
+	return session.Client{Address: rc.ClientAddress, UserAgent: rc.UserAgent}
+}
+
+// sessionOf shapes s for its owner, marking the session of the request's token.
+func sessionOf(s session.Session, current string) *model.Session {
+	return &model.Session{ID: s.ID, CreatedAt: s.CreatedAt, LastUsedAt: s.LastUsedAt, Current: s.ID == current,
+		UserAgent: optional(s.UserAgent), Address: optional(s.Address)}
 }
 
 // ptr returns &v, or the error.

@@ -26,6 +26,7 @@ import (
 	"github.com/northstar/northstar/internal/redisroute"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
+	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 	"github.com/northstar/northstar/resolvers"
 )
@@ -45,7 +46,8 @@ type Main struct {
 	tenancy  *tenancy.Service
 	handler  http.Handler
 	metrics  *metrics.Metrics
-	sessions *live.Sessions
+	conns    *live.Connections
+	sessions *session.Service
 	bus      *chatbus.Bus
 	limiter  *ratelimit.Limiter
 	chat     *chat.Service
@@ -121,13 +123,19 @@ func (m *Main) startRegistry(ctx context.Context) error {
 	m.background(func(ctx context.Context) {
 		m.registry.Run(ctx, m.store, func(err error) { m.log.Warn("routing registry: watch failed; retrying", "err", err) })
 	})
+	return awaitReady(ctx, m.registry.Ready(), "the routing registry did not load from Firestore")
+}
+
+// awaitReady waits until ready is closed, at most probeTimeout; the error says what did
+// not happen in time.
+func awaitReady(ctx context.Context, ready <-chan struct{}, what string) error {
 	select {
-	case <-m.registry.Ready():
+	case <-ready:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-time.After(probeTimeout):
-		return fmt.Errorf("the routing registry did not load from Firestore within %s", probeTimeout)
+		return fmt.Errorf("%s within %s", what, probeTimeout)
 	}
 }
 
@@ -145,19 +153,27 @@ func (m *Main) build(ctx context.Context) error {
 	}
 	// Metrics come first: the services below count into them.
 	m.metrics = metrics.New()
-	m.metrics.Gauges(func() float64 { return float64(m.sessions.Count()) }, m.busTopics)
+	m.metrics.Gauges(func() float64 { return float64(m.conns.Count()) }, m.busTopics)
 
 	// 2. Memberships, tenants and modes are read on every request: serve them from memory,
 	// invalidated by writes here and, through the access log, on other replicas.
 	m.cached = tenancy.NewCachedStore(m.store, tenancy.CacheConfig{TTL: 10 * time.Second, NegativeTTL: 2 * time.Second})
 
-	// 3. Live connections, and what ends them when access changes: changes made here apply
-	// at once (the tenancy service tells events); every replica's come through the durable
-	// access log, with a periodic recheck of every live connection behind it.
-	m.sessions = live.New(m.log)
-	events := live.NewRelay(m.sessions, m.cached, m.log)
+	// 3. Live connections and ended sessions, and what ends them when access changes:
+	// changes made here apply at once (the tenancy and session services tell events);
+	// every replica's come through the durable access log, with a periodic recheck of
+	// every live connection behind it. Ended sessions are remembered for as long as their
+	// access tokens could live.
+	m.conns = live.New(m.log)
+	ended := live.NewEndedSessions(nil)
+	events := live.NewRelay(live.RelayConfig{
+		Connections: m.conns, Cache: m.cached, Ended: ended, Lookback: m.cfg.TokenTTL + time.Minute, Log: m.log,
+	})
 	m.background(func(ctx context.Context) { events.Follow(ctx, m.store) })
 	m.background(func(ctx context.Context) { events.Recheck(ctx, m.isMember) })
+	if err := awaitReady(ctx, events.Ready(), "the access log did not load from Firestore"); err != nil {
+		return err
+	}
 
 	// 4. Rate limits, counted on the rate_limit route's Redis across replicas (in this
 	// process while it does not answer).
@@ -178,6 +194,7 @@ func (m *Main) build(ctx context.Context) error {
 		Events:       events,
 		Limits:       ratelimit.NewPolicy(m.limiter, m.cfg.RateLimits),
 	})
+	m.sessions = session.NewService(session.Config{Store: m.store, Accounts: m.tenancy, Tokens: m.tokens, Events: events})
 	m.routes = routing.NewService(routing.ServiceConfig{Store: m.store, Projects: m.tenancy, Secrets: m.secrets})
 	m.newChat()
 	m.background(m.followChatBus)
@@ -188,11 +205,11 @@ func (m *Main) build(ctx context.Context) error {
 	m.background(quota.Renew)
 	api, err := httpapi.New(httpapi.Config{
 		Schema: resolvers.New(resolvers.Config{
-			Tenancy: m.tenancy, Tokens: m.tokens, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
+			Tenancy: m.tenancy, Sessions: m.sessions, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
 			Chat: m.chatService,
 		}),
-		Builder: access.NewBuilder(m.tokens, m.cached), Env: m.cfg.Env, Limits: m.cfg.Limits,
-		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Sessions: m.sessions, Quota: quota, Metrics: m.metrics, Log: m.log,
+		Builder: access.NewBuilder(m.tokens, m.cached, ended), Env: m.cfg.Env, Limits: m.cfg.Limits,
+		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Connections: m.conns, Quota: quota, Metrics: m.metrics, Log: m.log,
 	})
 	if err != nil {
 		return err
@@ -274,7 +291,7 @@ func (m *Main) Serve(ctx context.Context, ln net.Listener, grace time.Duration) 
 	}
 	// Websockets are hijacked connections Shutdown does not see: close them first, each
 	// with a close frame.
-	m.sessions.CloseAll()
+	m.conns.CloseAll()
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	err := srv.Shutdown(sctx)

@@ -28,6 +28,7 @@ import (
 
 	"github.com/northstar/northstar/internal/identity"
 
+	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -171,15 +172,11 @@ func benchAccount(tb testing.TB, ts *testServer) account {
 		tb.Fatal(err)
 	}
 	email := uniqueEmail("bench")
-	user, tenant, err := ts.main.Tenancy().Signup(ctx, tenancy.SignupInput{Email: email, Password: "password-bench", TenantName: "Bench Inc"})
+	g, tenant, err := ts.main.sessions.Signup(ctx, tenancy.SignupInput{Email: email, Password: "password-bench", TenantName: "Bench Inc"}, session.Client{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	token, _, err := ts.main.tokens.Issue(user.ID)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return account{Token: token, UserID: user.ID, TenantID: tenant.ID, Email: email}
+	return account{Token: g.AccessToken, UserID: g.User.ID, TenantID: tenant.ID, Email: email}
 }
 
 // ensureFiles raises the soft RLIMIT_NOFILE to at least n when the hard limit allows.

@@ -35,7 +35,7 @@ func (m *Main) newChat() {
 		Log: m.log, Counters: m.metrics,
 	})
 	m.chat = chat.NewService(chat.Config{Store: m.store, Bus: m.bus, Sequencer: m.bus, Log: m.log, Counters: m.metrics,
-		TooSlow: m.sessions.TooSlow})
+		TooSlow: m.conns.TooSlow})
 }
 
 // followChatBus moves the bus whenever the chat_bus route changes, until ctx ends.

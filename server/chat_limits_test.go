@@ -43,12 +43,12 @@ func TestNoGoroutineLeak(t *testing.T) {
 	waitForWithin(t, 15*time.Second, func() bool {
 		runtime.GC()
 		now = runtime.NumGoroutine()
-		return now <= before+5 && ts.main.sessions.Count() == 0 && ts.main.bus.Topics() == topics
+		return now <= before+5 && ts.main.conns.Count() == 0 && ts.main.bus.Topics() == topics
 	}, func() string {
 		buf := make([]byte, 1<<20)
 		n := runtime.Stack(buf, true)
 		return fmt.Sprintf("%d goroutines before, %d after closing 1,000 subscriptions; sessions %d, topics %d\n%s",
-			before, now, ts.main.sessions.Count(), ts.main.bus.Topics(), buf[:min(n, 8000)])
+			before, now, ts.main.conns.Count(), ts.main.bus.Topics(), buf[:min(n, 8000)])
 	})
 }
 
@@ -127,9 +127,9 @@ func TestTenantSubscriptionCapAcrossReplicas(t *testing.T) {
 			t.Fatalf("a fourth subscription on %s answered %s %s, %v", name, m.Type, m.Payload, err)
 		}
 	}
-	open := a.main.sessions.Count()
+	open := a.main.conns.Count()
 	a2.conn.Close()
-	waitFor(t, func() bool { return a.main.sessions.Count() == open-1 })
+	waitFor(t, func() bool { return a.main.conns.Count() == open-1 })
 	var m wsMessage
 	var err error
 	waitForWithin(t, 5*time.Second, func() bool { // the slot is released once A has seen the connection end

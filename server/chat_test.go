@@ -218,7 +218,7 @@ func testRevocation(t *testing.T, redisDown bool) {
 	bob.TenantID = f.owner.TenantID
 	onA := subscribe(t, a, bob, f.project, f.thread, intp(0))
 	onB := subscribe(t, b, bob, f.project, f.thread, intp(0))
-	waitFor(t, func() bool { return a.main.sessions.Count() == 1 && b.main.sessions.Count() == 1 })
+	waitFor(t, func() bool { return a.main.conns.Count() == 1 && b.main.conns.Count() == 1 })
 	if redisDown {
 		if err := redis.Stop(); err != nil {
 			t.Fatal(err)

@@ -54,7 +54,7 @@ type Config struct {
 	SecretsDir string
 	// LookupEnv backs env:// secret references in dev.
 	LookupEnv func(string) (string, bool)
-	// TokenTTL is how long an access token lives; 1h when zero.
+	// TokenTTL is how long an access token lives; 15 minutes when zero.
 	TokenTTL time.Duration
 	// Passwords are the argon2id parameters; identity.DefaultArgon2Params when zero.
 	Passwords identity.Argon2Params
@@ -106,7 +106,7 @@ func (c *Config) validate() error {
 	}
 	c.SecretsDir = filepath.Clean(c.SecretsDir)
 	if c.TokenTTL == 0 {
-		c.TokenTTL = time.Hour
+		c.TokenTTL = 15 * time.Minute
 	}
 	if c.Passwords == (identity.Argon2Params{}) {
 		c.Passwords = identity.DefaultArgon2Params()

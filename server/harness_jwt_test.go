@@ -61,6 +61,7 @@ func jwtClaims(sub string, now time.Time, mods map[string]any) map[string]any {
 		"nbf": now.Unix(),
 		"exp": now.Add(time.Hour).Unix(),
 		"jti": randomHex(16),
+		"sid": "ss_" + randomHex(8),
 	}
 	for k, v := range mods {
 		if v == nil {

@@ -39,6 +39,10 @@ func TestTenantIsolation(t *testing.T) {
 	forbidden := func(query string, vars map[string]any) []attempt {
 		return []attempt{{aInB, query, vars, "FORBIDDEN"}}
 	}
+	aSessions := ts.mySessions(t, a)
+	if len(aSessions) != 1 {
+		t.Fatalf("alice's sessions: %+v", aSessions)
+	}
 	table := map[string][]attempt{
 		"Query.tenant":         forbidden(`{ tenant { id } }`, nil),
 		"Query.members":        forbidden(`{ members { userId } }`, nil),
@@ -101,6 +105,10 @@ func TestTenantIsolation(t *testing.T) {
 		// Fields that take no tenant: each is checked below to show only the caller's own data.
 		"Query.me": nil, "Query.context": nil, "Query.tenants": nil, "Query.modes": nil,
 		"Mutation.signup": nil, "Mutation.login": nil, "Mutation.bootstrapSystem": nil, "Mutation.createTenant": nil,
+		// Sessions belong to a user, not a tenant: each field acts on the caller's own
+		// (TestSessions); another user's session is NOT_FOUND.
+		"Query.sessions": nil, "Mutation.refreshSession": nil, "Mutation.logout": nil, "Mutation.changePassword": nil,
+		"Mutation.revokeSession": {{bearer(b.Token), `mutation($id: ID!) { revokeSession(id: $id) }`, map[string]any{"id": aSessions[0].ID}, "NOT_FOUND"}},
 	}
 
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()

@@ -19,13 +19,18 @@ type ArchiveProjectInput struct {
 	ExpectedVersion int    `json:"expectedVersion"`
 }
 
-// The answer to signup and login: a bearer token for the Authorization header.
+// The answer to signup, login and refreshSession: a short-lived access token for the
+// Authorization header, and the refresh token that gets the next one.
 type AuthPayload struct {
+	// The access token (a JWT of this session, sid claim).
 	Token string `json:"token"`
-	// When the token stops being accepted.
-	ExpiresAt time.Time     `json:"expiresAt"`
-	User      *tenancy.User `json:"user"`
-	// The tenant signup created; null for login.
+	// When the access token stops being accepted.
+	ExpiresAt time.Time `json:"expiresAt"`
+	// The session's refresh token, for refreshSession; each refresh replaces it, and using a
+	// replaced one ends the session. Keep it secret: it is not a bearer token.
+	RefreshToken *string       `json:"refreshToken,omitempty"`
+	User         *tenancy.User `json:"user"`
+	// The tenant signup created; null otherwise.
 	Tenant *tenancy.Tenant `json:"tenant,omitempty"`
 }
 
@@ -123,6 +128,18 @@ type Query struct {
 type RemoveMemberInput struct {
 	TenantID string `json:"tenantId"`
 	UserID   string `json:"userId"`
+}
+
+// A sign-in session of the caller.
+type Session struct {
+	ID        string    `json:"id"`
+	CreatedAt time.Time `json:"createdAt"`
+	// When the session last signed in or refreshed.
+	LastUsedAt time.Time `json:"lastUsedAt"`
+	// Whether this is the session of the token making the request.
+	Current   bool    `json:"current"`
+	UserAgent *string `json:"userAgent,omitempty"`
+	Address   *string `json:"address,omitempty"`
 }
 
 type SetRouteInput struct {

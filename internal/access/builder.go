@@ -28,18 +28,28 @@ type Directory interface {
 	Project(ctx context.Context, tenantID, id string) (tenancy.Project, error)
 }
 
+// Revocations knows the sessions that ended (live.EndedSessions).
+type Revocations interface {
+	// Ended reports whether sessionID ended; it answers from memory.
+	Ended(sessionID string) bool
+}
+
 // Builder turns raw context fields into a RequestContext.
 type Builder struct {
 	verifier  Verifier
 	directory Directory
+	ended     Revocations
 }
 
-// NewBuilder returns a Builder.
-func NewBuilder(v Verifier, d Directory) *Builder { return &Builder{verifier: v, directory: d} }
+// NewBuilder returns a Builder: v checks tokens, d answers memberships, ended refuses the
+// tokens of ended sessions.
+func NewBuilder(v Verifier, d Directory, ended Revocations) *Builder {
+	return &Builder{verifier: v, directory: d, ended: ended}
+}
 
 // Build normalizes raw, verifies its token and looks up the caller's role and mode in
 // the context tenant. Returns CONTEXT_INVALID for malformed fields and UNAUTHENTICATED
-// for a token that is present but not valid.
+// for a token that is present but not valid, or whose session ended.
 func (b *Builder) Build(ctx context.Context, raw reqctx.Raw) (*reqctx.RequestContext, error) {
 	rc, err := raw.Normalize()
 	if err != nil {
@@ -56,7 +66,10 @@ func (b *Builder) Build(ctx context.Context, raw reqctx.Raw) (*reqctx.RequestCon
 	if err != nil {
 		return nil, err
 	}
-	rc.UserID, rc.TokenExpiresAt = claims.UserID, claims.ExpiresAt
+	if b.ended.Ended(claims.SessionID) {
+		return nil, apperr.E(apperr.Unauthenticated, "session ended: sign in again")
+	}
+	rc.UserID, rc.SessionID, rc.TokenExpiresAt = claims.UserID, claims.SessionID, claims.ExpiresAt
 	if rc.TenantID == "" {
 		return &rc, nil
 	}

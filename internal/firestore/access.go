@@ -26,12 +26,13 @@ type accessDoc struct {
 	Kind     string    `firestore:"kind"`
 	TenantID string    `firestore:"tenantId"`
 	UserID   string    `firestore:"userId"`
+	Session  string    `firestore:"sessionId,omitempty"`
 	At       time.Time `firestore:"at,serverTimestamp"`
 	ExpireAt time.Time `firestore:"expireAt"`
 }
 
 func newAccessDoc(e tenancy.AccessEvent) accessDoc {
-	return accessDoc{Kind: e.Kind, TenantID: e.TenantID, UserID: e.UserID, ExpireAt: time.Now().Add(accessRetention)}
+	return accessDoc{Kind: e.Kind, TenantID: e.TenantID, UserID: e.UserID, Session: e.SessionID, ExpireAt: time.Now().Add(accessRetention)}
 }
 
 // txAccess records e in tx, so it commits with the change it describes or not at all.
@@ -50,9 +51,11 @@ func (s *Store) recordAccess(ctx context.Context, e tenancy.AccessEvent) {
 }
 
 // WatchAccess calls apply with every access event committed at or after since, in commit
-// order, then with each new one as it commits, until ctx ends or the listener fails. The
-// first batch may repeat events a previous watch delivered: callers deduplicate by ID.
-func (s *Store) WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent)) error {
+// order, then with each new one as it commits, until ctx ends or the listener fails;
+// synced, when not nil, is called after each batch (first after the events that were
+// already committed). The first batch may repeat events a previous watch delivered:
+// callers deduplicate by ID.
+func (s *Store) WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent), synced func()) error {
 	it := s.accessEvents().Where("at", ">=", since).OrderBy("at", firestore.Asc).Snapshots(ctx)
 	defer it.Stop()
 	for {
@@ -71,7 +74,10 @@ func (s *Store) WatchAccess(ctx context.Context, since time.Time, apply func(ten
 			if err := ch.Doc.DataTo(&d); err != nil {
 				continue
 			}
-			apply(tenancy.AccessEvent{ID: ch.Doc.Ref.ID, Kind: d.Kind, TenantID: d.TenantID, UserID: d.UserID, At: d.At})
+			apply(tenancy.AccessEvent{ID: ch.Doc.Ref.ID, Kind: d.Kind, TenantID: d.TenantID, UserID: d.UserID, SessionID: d.Session, At: d.At})
+		}
+		if synced != nil {
+			synced()
 		}
 	}
 }

@@ -118,7 +118,7 @@ func TestAccessLogRecordsMembershipChanges(t *testing.T) {
 		if len(kinds) == 2 {
 			cancel()
 		}
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

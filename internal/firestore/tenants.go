@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"cloud.google.com/go/firestore"
 
@@ -129,6 +130,27 @@ func (s *Store) User(ctx context.Context, id string) (tenancy.User, error) {
 	u, err := get[tenancy.User](ctx, s.users().Doc(id), "user")
 	u.ID = id
 	return u, err
+}
+
+// SetPasswordHash implements tenancy.Store, without locks (see versioned).
+func (s *Store) SetPasswordHash(ctx context.Context, userID, hash string, expectedVersion int) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	if !ids.ValidFor(ids.User, userID) {
+		return notFound("user")
+	}
+	_, err := versioned(ctx, s.users().Doc(userID), "set password", func(u *tenancy.User) (*tenancy.User, error) {
+		if u == nil {
+			return nil, notFound("user")
+		}
+		if err := tenancy.CheckVersion("the user", &expectedVersion, u.Version); err != nil {
+			return nil, err
+		}
+		u.PasswordHash, u.UpdatedAt = hash, time.Now().UTC()
+		u.Version++
+		return u, nil
+	})
+	return err
 }
 
 // UserByEmail implements tenancy.Store.

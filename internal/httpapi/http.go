@@ -33,6 +33,7 @@ import (
 	"os"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -41,6 +42,7 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -64,8 +66,9 @@ type Config struct {
 	// TrustedProxies are the networks of proxies whose X-Forwarded-For is believed (see
 	// clientAddress); empty trusts none.
 	TrustedProxies []netip.Prefix
-	// Sessions registers every websocket, so an access change or shutdown can end it.
-	Sessions Sessions
+	// Connections registers every websocket, so an access change, the end of its
+	// session or shutdown can end it.
+	Connections Connections
 	// Quota counts each tenant's live subscriptions across replicas (chatbus.Quota).
 	Quota SubscriptionQuota
 	// Metrics counts /query requests.
@@ -73,11 +76,11 @@ type Config struct {
 	Log     *slog.Logger
 }
 
-// Sessions registers live websockets (live.Sessions).
-type Sessions interface {
-	// Add registers a connection of userID to tenantID and returns its context, which
-	// ends (with a close code) when the connection must close.
-	Add(ctx context.Context, tenantID, userID string) context.Context
+// Connections registers live websockets (live.Connections).
+type Connections interface {
+	// Add registers a connection of its owner and returns its context, which ends
+	// (with a close code) when the connection must close.
+	Add(ctx context.Context, o live.Owner) context.Context
 }
 
 // Metrics counts requests (metrics.Metrics).
@@ -88,14 +91,14 @@ type Metrics interface {
 
 // API serves /query, and Observe wraps every route of the server.
 type API struct {
-	graphql  *handler.Server
-	ws       *wsgorilla.Implementation
-	builder  *access.Builder
-	limits   Limits
-	log      *slog.Logger
-	metrics  Metrics
-	sessions Sessions
-	trusted  []netip.Prefix
+	graphql *handler.Server
+	ws      *wsgorilla.Implementation
+	builder *access.Builder
+	limits  Limits
+	log     *slog.Logger
+	metrics Metrics
+	conns   Connections
+	trusted []netip.Prefix
 }
 
 // New builds the API. It refuses a schema that is not deny by default.
@@ -103,7 +106,7 @@ func New(c Config) (*API, error) {
 	if c.Limits == (Limits{}) {
 		c.Limits = DefaultLimits()
 	}
-	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, sessions: c.Sessions, trusted: c.TrustedProxies}
+	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, conns: c.Connections, trusted: c.TrustedProxies}
 	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
 	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
 	var err error
@@ -231,7 +234,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, ri, err)
 		return
 	}
-	rc.ClientAddress = clientAddress(r, a.trusted)
+	rc.ClientAddress, rc.UserAgent = clientAddress(r, a.trusted), userAgent(r)
 	ri.tenant, ri.user = rc.TenantID, rc.UserID
 	ctx := reqctx.With(r.Context(), rc)
 	r = r.WithContext(ctx)
@@ -379,4 +382,17 @@ func (a *API) Observe(next http.Handler) http.Handler {
 			a.metrics.Observe(ri.root, ri.code, strconv.Itoa(rw.status), elapsed)
 		}
 	})
+}
+
+// userAgent is r's User-Agent, cut to 256 bytes at a rune boundary.
+func userAgent(r *http.Request) string {
+	ua := r.UserAgent()
+	if len(ua) <= 256 {
+		return ua
+	}
+	ua = ua[:256]
+	for len(ua) > 0 && !utf8.ValidString(ua) {
+		ua = ua[:len(ua)-1]
+	}
+	return ua
 }

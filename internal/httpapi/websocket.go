@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -54,7 +55,7 @@ func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 		default:
 			rc.ClientAddress = req.address
 			ctx = reqctx.With(ctx, rc)
-			ctx = a.sessions.Add(ctx, rc.TenantID, rc.UserID)
+			ctx = a.conns.Add(ctx, live.Owner{TenantID: rc.TenantID, UserID: rc.UserID, SessionID: rc.SessionID})
 			ctx = expireAt(ctx, rc.TokenExpiresAt)
 			return ctx, nil, nil
 		}

@@ -1,6 +1,8 @@
 // Package identity proves who a caller is: argon2id password hashes, the Ed25519 keys
 // that sign access tokens, the tokens themselves (JWTs via lestrrat-go/jwx) and the
-// JWKS document that lets others verify them. It knows nothing about users or storage;
+// JWKS document that lets others verify them. Every user token names its sign-in session
+// (the sid claim; see package session), and Verify refuses one without it, so ending a
+// session can end every token it issued. It knows nothing about users or storage;
 // callers hand it strings and get back claims or *apperr.Error values.
 package identity
 

@@ -28,7 +28,7 @@ const (
 
 // Defaults for zero TokenConfig fields.
 const (
-	defaultTTL  = time.Hour
+	defaultTTL  = 15 * time.Minute
 	defaultSkew = 30 * time.Second
 )
 
@@ -38,7 +38,7 @@ type TokenConfig struct {
 	Issuer string
 	// Audience is the "aud" value written and required. Required.
 	Audience string
-	// TTL is how long an issued token lives. Optional; one hour when zero.
+	// TTL is how long an issued token lives. Optional; 15 minutes when zero.
 	TTL time.Duration
 	// Skew is the clock difference tolerated when checking exp, nbf and iat.
 	// Optional; 30 seconds when zero.
@@ -50,12 +50,16 @@ type TokenConfig struct {
 	CacheSize int
 }
 
+// sessionClaim names the token's session.
+const sessionClaim = "sid"
+
 // DefaultCacheSize is the default number of verified tokens remembered.
 const DefaultCacheSize = 100_000
 
 // Claims are the facts a verified token asserts.
 type Claims struct {
 	UserID    string    // "sub"
+	SessionID string    // "sid": the sign-in session the token belongs to
 	TokenID   string    // "jti"
 	IssuedAt  time.Time // "iat"
 	ExpiresAt time.Time // "exp"
@@ -105,11 +109,11 @@ func NewTokens(keys Keys, cfg TokenConfig) (*Tokens, error) {
 	return t, nil
 }
 
-// Issue returns a signed token for userID, which must be a well-formed user id, and
-// the claims it carries. Times are whole seconds, as they are in the token.
-func (t *Tokens) Issue(userID string) (string, Claims, error) {
-	if !ids.ValidFor(ids.User, userID) {
-		return "", Claims{}, errors.New("identity: issue: malformed user id")
+// Issue returns a signed token for userID in sessionID, both well-formed ids, and the
+// claims it carries. Times are whole seconds, as they are in the token.
+func (t *Tokens) Issue(userID, sessionID string) (string, Claims, error) {
+	if !ids.ValidFor(ids.User, userID) || !ids.ValidFor(ids.Session, sessionID) {
+		return "", Claims{}, errors.New("identity: issue: malformed user or session id")
 	}
 	key := t.keys.SigningKey()
 	if key == nil {
@@ -120,7 +124,7 @@ func (t *Tokens) Issue(userID string) (string, Claims, error) {
 		return "", Claims{}, err
 	}
 	now := t.cfg.Now().UTC().Truncate(time.Second)
-	claims := Claims{UserID: userID, TokenID: jti, IssuedAt: now, ExpiresAt: now.Add(t.cfg.TTL)}
+	claims := Claims{UserID: userID, SessionID: sessionID, TokenID: jti, IssuedAt: now, ExpiresAt: now.Add(t.cfg.TTL)}
 	tok, err := jwt.NewBuilder().
 		Issuer(t.cfg.Issuer).
 		Audience([]string{t.cfg.Audience}).
@@ -129,6 +133,7 @@ func (t *Tokens) Issue(userID string) (string, Claims, error) {
 		NotBefore(now).
 		Expiration(claims.ExpiresAt).
 		JwtID(jti).
+		Claim(sessionClaim, sessionID).
 		Build()
 	if err != nil {
 		return "", Claims{}, fmt.Errorf("identity: issue: building token: %w", err)
@@ -184,8 +189,15 @@ func (t *Tokens) verify(token string) (Claims, error) {
 	if !ids.ValidFor(ids.User, tok.Subject()) {
 		return Claims{}, errInvalidToken()
 	}
+	// Every user token belongs to a session, so that ending the session can end it.
+	sid, _ := tok.Get(sessionClaim)
+	sessionID, _ := sid.(string)
+	if !ids.ValidFor(ids.Session, sessionID) {
+		return Claims{}, errInvalidToken()
+	}
 	return Claims{
 		UserID:    tok.Subject(),
+		SessionID: sessionID,
 		TokenID:   tok.JwtID(),
 		IssuedAt:  tok.IssuedAt().UTC(),
 		ExpiresAt: tok.Expiration().UTC(),

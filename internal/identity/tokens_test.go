@@ -60,6 +60,7 @@ func (f *fixture) claims(edits map[string]any) map[string]any {
 		"nbf": f.now.Unix(),
 		"exp": f.now.Add(time.Hour).Unix(),
 		"jti": "dGVzdC10b2tlbi1pZC0xMjM0",
+		"sid": "ss_alice",
 	}
 	for k, v := range edits {
 		if v == nil {
@@ -115,11 +116,11 @@ func assertUnauthenticated(t *testing.T, token string, err error) {
 
 func TestTokensIssueVerifyRoundTrip(t *testing.T) {
 	f := newFixture(t)
-	token, issued, err := f.tokens.Issue("u_alice")
+	token, issued, err := f.tokens.Issue("u_alice", "ss_alice")
 	if err != nil {
 		t.Fatalf("Issue: %v", err)
 	}
-	if issued.UserID != "u_alice" || !issued.IssuedAt.Equal(f.now) || issued.ExpiresAt.Sub(issued.IssuedAt) != time.Hour {
+	if issued.UserID != "u_alice" || issued.SessionID != "ss_alice" || !issued.IssuedAt.Equal(f.now) || issued.ExpiresAt.Sub(issued.IssuedAt) != 15*time.Minute {
 		t.Errorf("issued claims %+v", issued)
 	}
 	if jti, err := base64.RawURLEncoding.DecodeString(issued.TokenID); err != nil || len(jti) != 16 {
@@ -130,7 +131,7 @@ func TestTokensIssueVerifyRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}
-	if got.UserID != issued.UserID || got.TokenID != issued.TokenID ||
+	if got.UserID != issued.UserID || got.SessionID != issued.SessionID || got.TokenID != issued.TokenID ||
 		!got.IssuedAt.Equal(issued.IssuedAt) || !got.ExpiresAt.Equal(issued.ExpiresAt) {
 		t.Errorf("Verify = %+v; want %+v", got, issued)
 	}
@@ -147,23 +148,28 @@ func TestTokensIssueVerifyRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(msg.Payload(), &claims); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []string{"iss", "aud", "sub", "iat", "nbf", "exp", "jti"} {
+	for _, c := range []string{"iss", "aud", "sub", "iat", "nbf", "exp", "jti", "sid"} {
 		if _, ok := claims[c]; !ok {
 			t.Errorf("claim %q missing from %v", c, claims)
 		}
 	}
 
-	_, second, _ := f.tokens.Issue("u_alice")
+	_, second, _ := f.tokens.Issue("u_alice", "ss_alice")
 	if second.TokenID == issued.TokenID {
 		t.Error("two tokens share a jti")
 	}
 }
 
-func TestTokensIssueRejectsBadUserID(t *testing.T) {
+func TestTokensIssueRejectsBadIDs(t *testing.T) {
 	f := newFixture(t)
 	for _, id := range []string{"", "alice", "t_system", "u_../x", "u_ALICE"} {
-		if _, _, err := f.tokens.Issue(id); err == nil {
+		if _, _, err := f.tokens.Issue(id, "ss_alice"); err == nil {
 			t.Errorf("Issue(%q) succeeded", id)
+		}
+	}
+	for _, sid := range []string{"", "alice", "u_alice", "ss_../x"} {
+		if _, _, err := f.tokens.Issue("u_alice", sid); err == nil {
+			t.Errorf("Issue with session %q succeeded", sid)
 		}
 	}
 }
@@ -179,14 +185,14 @@ func TestTokensRotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldToken, _, err := before.Issue("u_alice")
+	oldToken, _, err := before.Issue("u_alice", "ss_alice")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := after.Verify(oldToken); err != nil {
 		t.Errorf("token signed by the previous key: %v", err)
 	}
-	newToken, _, err := after.Issue("u_alice")
+	newToken, _, err := after.Issue("u_alice", "ss_alice")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +231,7 @@ func BenchmarkTokensVerify(b *testing.B) {
 	if f.tokens, err = NewTokens(f.keys, TokenConfig{Issuer: testIssuer, Audience: testAudience, Now: func() time.Time { return f.now }, CacheSize: -1}); err != nil {
 		b.Fatal(err)
 	}
-	token, _, err := f.tokens.Issue("u_alice")
+	token, _, err := f.tokens.Issue("u_alice", "ss_alice")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -239,7 +245,7 @@ func BenchmarkTokensVerify(b *testing.B) {
 // BenchmarkTokensVerifyCached is the common case: a token verified before.
 func BenchmarkTokensVerifyCached(b *testing.B) {
 	f := newFixture(b)
-	token, _, err := f.tokens.Issue("u_alice")
+	token, _, err := f.tokens.Issue("u_alice", "ss_alice")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -269,7 +275,7 @@ func BenchmarkTokensVerifyRejectForged(b *testing.B) {
 // not cached, and a full cache stays bounded.
 func TestVerifyCache(t *testing.T) {
 	f := newFixture(t)
-	token, claims, err := f.tokens.Issue("u_alice")
+	token, claims, err := f.tokens.Issue("u_alice", "ss_alice")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,66 +1,78 @@
-// Package live keeps Northstar's live websocket connections: the registry of sessions by
-// tenant and user, and the access relay that ends a session when its user loses access to
-// its tenant. A change made on this replica applies at once (the tenancy service tells the
-// relay); every replica also follows the durable access log the store writes with each
-// change, and rechecks every live session periodically as a backstop, so a revocation
-// reaches every replica within seconds whatever happened to Redis. Connections end with
-// the close codes of wsgorilla's table: 4403 when access is lost, 1013 when a subscription
-// fell behind, 1001 at shutdown.
+// Package live keeps Northstar's live websocket connections and the state that ends
+// them: the registry of connections by tenant, user and sign-in session, the set of
+// ended sessions whose tokens are refused, and the access relay that applies changes to
+// access. A change made on this replica applies at once (the services tell the relay);
+// every replica also follows the durable access log the store writes with each change,
+// and rechecks every live connection's membership periodically as a backstop, so a
+// revocation reaches every replica within seconds whatever happened to Redis. Connections
+// end with the close codes of wsgorilla's table: 4403 when access to the tenant is lost,
+// 4401 when their session ends, 1013 when a subscription fell behind, 1001 at shutdown.
 //
-// Tests: server TestRevocation (a removal on one replica closes the member's sockets on
-// both, with Redis up and with Redis killed first), TestShutdownClosesWebsockets and the
-// subscription-limit tests that count sessions.
+// Ended sessions are kept in memory for as long as a token of theirs can live (the relay's
+// lookback): checking a token against them is a map lookup, no store read. A replica that
+// starts replays the access log from one lookback ago, so it refuses the tokens of
+// sessions ended before it started.
+//
+// Tests: live_test.go (the registry, the relay, the ended-session set); server
+// TestRevocation (a removal on one replica closes the member's sockets on both, with
+// Redis up and with Redis killed first), TestSessions* (an ended session's tokens and
+// websockets on two replicas), TestShutdownClosesWebsockets.
 package live
 
 import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/northstar/northstar/internal/tenancy"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
-// Sessions tracks live websocket connections by tenant and user, so that a removed
-// member's connections end (on every replica, through the access log) and shutdown can
-// close them all.
-type Sessions struct {
+// Connections tracks live websocket connections by tenant and user, so that a removed
+// member's connections end (on every replica, through the access log), an ended
+// session's too, and shutdown can close them all.
+type Connections struct {
 	log *slog.Logger
 
 	mu     sync.Mutex
-	byKey  map[Key]map[*session]struct{}
+	byKey  map[Key]map[*conn]struct{}
 	closed bool
 }
 
-// Key names the sessions of one user in one tenant.
+// Key names the connections of one user in one tenant.
 type Key struct{ TenantID, UserID string }
 
-type session struct {
-	key    Key
-	ending *wsgorilla.Ending
-	cancel context.CancelFunc
+// Owner is who holds a connection: a user in a tenant, signed in with a session.
+type Owner struct{ TenantID, UserID, SessionID string }
+
+type conn struct {
+	key     Key
+	session string
+	ending  *wsgorilla.Ending
+	cancel  context.CancelFunc
 }
 
 // end closes the connection with code and reason.
-func (s *session) end(code int, reason string) {
-	s.ending.Set(code, reason)
-	s.cancel()
+func (c *conn) end(code int, reason string) {
+	c.ending.Set(code, reason)
+	c.cancel()
 }
 
 // New returns an empty registry logging to log (nil discards).
-func New(log *slog.Logger) *Sessions {
+func New(log *slog.Logger) *Connections {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Sessions{log: log, byKey: map[Key]map[*session]struct{}{}}
+	return &Connections{log: log, byKey: map[Key]map[*conn]struct{}{}}
 }
 
 // Add registers a connection and returns its context: ending it closes the connection.
-func (s *Sessions) Add(ctx context.Context, tenantID, userID string) context.Context {
+func (s *Connections) Add(ctx context.Context, o Owner) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
-	sess := &session{key: Key{tenantID, userID}, ending: wsgorilla.EndingFrom(ctx), cancel: cancel}
-	ctx = context.WithValue(ctx, sessionCtxKey{}, sess)
+	sess := &conn{key: Key{o.TenantID, o.UserID}, session: o.SessionID, ending: wsgorilla.EndingFrom(ctx), cancel: cancel}
+	ctx = context.WithValue(ctx, connCtxKey{}, sess)
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -69,7 +81,7 @@ func (s *Sessions) Add(ctx context.Context, tenantID, userID string) context.Con
 	}
 	set := s.byKey[sess.key]
 	if set == nil {
-		set = map[*session]struct{}{}
+		set = map[*conn]struct{}{}
 		s.byKey[sess.key] = set
 	}
 	set[sess] = struct{}{}
@@ -85,18 +97,18 @@ func (s *Sessions) Add(ctx context.Context, tenantID, userID string) context.Con
 	return ctx
 }
 
-type sessionCtxKey struct{}
+type connCtxKey struct{}
 
 // TooSlow closes the connection a subscription belongs to with 1013: the bus dropped the
 // subscription for falling behind, and the client should reconnect and resume with after.
-func (s *Sessions) TooSlow(ctx context.Context) {
-	if sess, ok := ctx.Value(sessionCtxKey{}).(*session); ok {
+func (s *Connections) TooSlow(ctx context.Context) {
+	if sess, ok := ctx.Value(connCtxKey{}).(*conn); ok {
 		sess.end(wsgorilla.CloseTryAgain, "too slow to keep up: reconnect and resume with after")
 	}
 }
 
 // RevokeLocal ends this replica's connections of userID to tenantID.
-func (s *Sessions) RevokeLocal(tenantID, userID string) int {
+func (s *Connections) RevokeLocal(tenantID, userID string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	set := s.byKey[Key{tenantID, userID}]
@@ -106,8 +118,24 @@ func (s *Sessions) RevokeLocal(tenantID, userID string) int {
 	return len(set)
 }
 
+// EndSession ends this replica's connections signed in with sessionID, with 4401.
+func (s *Connections) EndSession(sessionID string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, set := range s.byKey {
+		for c := range set {
+			if c.session == sessionID {
+				c.end(wsgorilla.CloseUnauthorized, "session ended: sign in again")
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // CloseAll ends every connection (shutdown) and refuses new ones.
-func (s *Sessions) CloseAll() {
+func (s *Connections) CloseAll() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
@@ -119,7 +147,7 @@ func (s *Sessions) CloseAll() {
 }
 
 // Keys returns the (tenant, user) pairs with live connections.
-func (s *Sessions) Keys() []Key {
+func (s *Connections) Keys() []Key {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]Key, 0, len(s.byKey))
@@ -130,7 +158,7 @@ func (s *Sessions) Keys() []Key {
 }
 
 // Count returns how many connections are live.
-func (s *Sessions) Count() int {
+func (s *Connections) Count() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := 0
@@ -143,8 +171,8 @@ func (s *Sessions) Count() int {
 // AccessLog is the durable access log (firestore.Store).
 type AccessLog interface {
 	// WatchAccess calls apply with every access event committed at or after since, then
-	// with each new one, until ctx ends or the listener fails.
-	WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent)) error
+	// with each new one, until ctx ends or the listener fails; synced after each batch.
+	WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent), synced func()) error
 }
 
 // Timings of following the access log.
@@ -160,26 +188,52 @@ const (
 	accessRecheck = 30 * time.Second
 )
 
-// Relay applies changes to access on this replica: cached memberships and tenants
-// are dropped and removed members' connections end. Changes made here apply at once; every
-// replica (this one included) also follows the durable access log, which the store writes
-// with each change, so a revocation reaches every replica within about a second whatever
-// happened to Redis, and replays after a listener outage.
+// Relay applies changes to access on this replica: cached memberships and tenants are
+// dropped, removed members' connections end, and ended sessions' tokens are refused and
+// their connections end. Changes made here apply at once; every replica (this one
+// included) also follows the durable access log, which the store writes with each change,
+// so a revocation reaches every replica within about a second whatever happened to Redis,
+// and replays after a listener outage.
 type Relay struct {
-	sessions *Sessions
-	cache    *tenancy.CachedStore
-	log      *slog.Logger
+	ready     chan struct{} // closed once the log's past lookback has been applied
+	readyOnce sync.Once
+	conns     *Connections
+	cache     *tenancy.CachedStore
+	ended     *EndedSessions
+	lookback  time.Duration
+	log       *slog.Logger
 }
 
 var _ tenancy.Events = (*Relay)(nil)
 
-// NewRelay returns the relay that ends sessions and drops cache entries on access changes.
-func NewRelay(sessions *Sessions, cache *tenancy.CachedStore, log *slog.Logger) *Relay {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	return &Relay{sessions: sessions, cache: cache, log: log}
+// RelayConfig is what NewRelay builds a Relay from.
+type RelayConfig struct {
+	// Connections are the live connections to end. Required.
+	Connections *Connections
+	// Cache is the tenancy cache to invalidate. Required.
+	Cache *tenancy.CachedStore
+	// Ended receives ended sessions. Required.
+	Ended *EndedSessions
+	// Lookback is how long an ended session is remembered, and how far back the access
+	// log is replayed at start: at least the access tokens' lifetime plus clock skew.
+	Lookback time.Duration
+	// Log receives what the relay did; nil discards.
+	Log *slog.Logger
 }
+
+// NewRelay returns the relay that ends connections, refuses ended sessions and drops
+// cache entries on access changes.
+func NewRelay(c RelayConfig) *Relay {
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+	return &Relay{ready: make(chan struct{}), conns: c.Connections, cache: c.Cache, ended: c.Ended, lookback: max(c.Lookback, accessSkew), log: c.Log}
+}
+
+// Ready is closed once Follow has applied the access log's last lookback: from then on
+// the sessions that ended before this replica started are refused. A server serves
+// only after it.
+func (a *Relay) Ready() <-chan struct{} { return a.ready }
 
 // AccessChanged implements tenancy.Events: a change made on this replica applies here at
 // once.
@@ -189,21 +243,27 @@ func (a *Relay) apply(e tenancy.AccessEvent) {
 	switch e.Kind {
 	case tenancy.AccessMemberRemoved:
 		a.cache.ForgetMember(e.TenantID, e.UserID)
-		if n := a.sessions.RevokeLocal(e.TenantID, e.UserID); n > 0 {
+		if n := a.conns.RevokeLocal(e.TenantID, e.UserID); n > 0 {
 			a.log.Info("access revoked: connections closed", "tenant", e.TenantID, "user", e.UserID, "connections", n)
 		}
 	case tenancy.AccessMemberAdded:
 		a.cache.ForgetMember(e.TenantID, e.UserID)
 	case tenancy.AccessTenantChanged:
 		a.cache.ForgetTenant(e.TenantID)
+	case tenancy.AccessSessionEnded:
+		a.ended.end(e.SessionID, e.At.Add(a.lookback))
+		if n := a.conns.EndSession(e.SessionID); n > 0 {
+			a.log.Info("session ended: connections closed", "user", e.UserID, "session", e.SessionID, "connections", n)
+		}
 	}
 }
 
-// Follow applies the durable access log until ctx ends: a listener from (start − skew),
+// Follow applies the durable access log until ctx ends: a listener from (start −
+// lookback),
 // restarted after a failure (with a growing delay) or after accessRelisten, each time from
 // the last event seen, dropping events already applied.
 func (a *Relay) Follow(ctx context.Context, src AccessLog) {
-	since := time.Now().Add(-accessSkew)
+	since := time.Now().Add(-a.lookback)
 	seen := map[string]time.Time{}
 	delay := 100 * time.Millisecond
 	for ctx.Err() == nil {
@@ -215,7 +275,7 @@ func (a *Relay) Follow(ctx context.Context, src AccessLog) {
 			seen[e.ID] = e.At
 			a.apply(e)
 			since = maxTime(since, e.At.Add(-accessSkew))
-		})
+		}, func() { a.readyOnce.Do(func() { close(a.ready) }) })
 		cancel()
 		for id, at := range seen {
 			if at.Before(since) {
@@ -253,12 +313,56 @@ func (a *Relay) Recheck(ctx context.Context, isMember func(ctx context.Context, 
 			return
 		case <-t.C:
 		}
-		for _, k := range a.sessions.Keys() {
+		for _, k := range a.conns.Keys() {
 			ok, err := isMember(ctx, k.TenantID, k.UserID)
 			if err == nil && !ok {
 				a.log.Warn("access recheck: a connection outlived its membership; closing it", "tenant", k.TenantID, "user", k.UserID)
-				a.sessions.RevokeLocal(k.TenantID, k.UserID)
+				a.conns.RevokeLocal(k.TenantID, k.UserID)
 			}
 		}
 	}
+}
+
+// EndedSessions remembers the sessions that ended, each until its tokens have expired
+// anyway, so a token of an ended session is refused with one map lookup. Sessions end
+// rarely and are checked on every request: the map is copied on write and read without
+// a lock.
+type EndedSessions struct {
+	now func() time.Time
+
+	mu    sync.Mutex // serializes writers
+	until atomic.Pointer[map[string]time.Time]
+}
+
+// NewEndedSessions returns an empty set on the clock now (time.Now when nil).
+func NewEndedSessions(now func() time.Time) *EndedSessions {
+	if now == nil {
+		now = time.Now
+	}
+	e := &EndedSessions{now: now}
+	e.until.Store(&map[string]time.Time{})
+	return e
+}
+
+// Ended reports whether sessionID has ended.
+func (e *EndedSessions) Ended(sessionID string) bool {
+	_, ok := (*e.until.Load())[sessionID]
+	return ok
+}
+
+// end remembers sessionID until until, and forgets sessions whose time has passed.
+func (e *EndedSessions) end(sessionID string, until time.Time) {
+	now := e.now()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	next := map[string]time.Time{}
+	for id, t := range *e.until.Load() {
+		if !now.After(t) {
+			next[id] = t
+		}
+	}
+	if until.After(now) {
+		next[sessionID] = until
+	}
+	e.until.Store(&next)
 }

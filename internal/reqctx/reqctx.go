@@ -23,6 +23,8 @@ type RequestContext struct {
 	RequestID string
 	// UserID is the verified token's subject; empty for anonymous callers.
 	UserID string
+	// SessionID is the verified token's sign-in session.
+	SessionID string
 	// TokenExpiresAt is when the caller's token stops being accepted.
 	TokenExpiresAt time.Time
 	// TenantID, Env, ProjectID, SurfaceID and AppID are the normalized context fields;
@@ -35,6 +37,9 @@ type RequestContext struct {
 	// ClientAddress is the caller's IP address: the peer's, or the one a trusted proxy
 	// forwarded (httpapi). The rate limits count against it.
 	ClientAddress string
+	// UserAgent is the client's User-Agent header (at most 256 bytes), which a new
+	// session records.
+	UserAgent string
 }
 
 // Scope is the tenant, env and project an operation acts in: one concept for a request

@@ -222,6 +222,40 @@ func (s *Service) login(ctx context.Context, email string, valid bool, password 
 	return u, nil
 }
 
+// ChangePassword replaces userID's password after checking the current one. A wrong
+// current password counts as a failed login for the user's email and the client
+// address (so a stolen token cannot be used to guess it), with the same limits. Returns
+// UNAUTHENTICATED (wrong current password), BAD_USER_INPUT (the new one breaks the
+// rules), RATE_LIMITED, NOT_FOUND, CONFLICT (changed meanwhile).
+func (s *Service) ChangePassword(ctx context.Context, userID, current, next, address string) error {
+	u, err := s.store.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if err := checkPassword(next); err != nil {
+		return err
+	}
+	done := func(bool) {}
+	if s.limits != nil {
+		if done, err = s.limits.Login(ctx, u.Email, address); err != nil {
+			return err
+		}
+	}
+	ok, err := s.passwords.Verify(u.PasswordHash, current)
+	if err != nil {
+		return err
+	}
+	done(ok)
+	if !ok {
+		return apperr.E(apperr.Unauthenticated, "the current password is wrong")
+	}
+	hash, err := s.passwords.Hash(next)
+	if err != nil {
+		return err
+	}
+	return s.store.SetPasswordHash(ctx, userID, hash, u.Version)
+}
+
 // CreateTenant creates a tenant in the default mode owned by userID. Returns
 // BAD_USER_INPUT for an invalid name, RATE_LIMITED when the user or the client address
 // created too much recently.

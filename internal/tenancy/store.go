@@ -5,15 +5,18 @@ import (
 	"time"
 )
 
-// AccessEvent records a change to who may access a tenant. The store writes it together
-// with the change (in the same transaction where the change is one), so no replica can
-// miss a revocation: each follows the events durably (the Firestore store's WatchAccess)
-// and drops its cached decisions and the connections they allowed.
+// AccessEvent records a change to who may access a tenant, or the end of a sign-in
+// session. The store writes it together with the change (in the same transaction where
+// the change is one), so no replica can miss a revocation: each follows the events
+// durably (the Firestore store's WatchAccess) and drops its cached decisions and the
+// connections and tokens they allowed.
 type AccessEvent struct {
 	ID       string `firestore:"-"`
 	Kind     string `firestore:"kind"`
 	TenantID string `firestore:"tenantId"`
 	UserID   string `firestore:"userId"`
+	// SessionID names the session a session-ended event ends.
+	SessionID string `firestore:"sessionId"`
 	// At is when the change committed (the store's clock).
 	At time.Time `firestore:"at"`
 }
@@ -23,6 +26,9 @@ const (
 	AccessMemberRemoved = "member-removed"
 	AccessMemberAdded   = "member-added"
 	AccessTenantChanged = "tenant-changed"
+	// AccessSessionEnded: the session's tokens are refused from now on and its
+	// websockets close (logout, revocation, refresh-token reuse, a password change).
+	AccessSessionEnded = "session-ended"
 )
 
 // Store keeps the primitives durably. Writes that touch several records are atomic, and
@@ -44,6 +50,9 @@ type Store interface {
 	User(ctx context.Context, id string) (User, error)
 	// UserByEmail returns a user by normalized email. Returns NOT_FOUND.
 	UserByEmail(ctx context.Context, email string) (User, error)
+	// SetPasswordHash replaces userID's password hash, if the user's version is still
+	// expectedVersion. Returns NOT_FOUND, CONFLICT.
+	SetPasswordHash(ctx context.Context, userID, hash string, expectedVersion int) error
 
 	// Tenant returns a tenant by id. Returns NOT_FOUND.
 	Tenant(ctx context.Context, id string) (Tenant, error)
