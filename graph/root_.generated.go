@@ -33,7 +33,7 @@ type ResolverRoot interface {
 
 type DirectiveRoot struct {
 	Authenticated func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error)
-	Member        func(ctx context.Context, obj any, next graphql.Resolver, role tenancy.Role) (res any, err error)
+	Member        func(ctx context.Context, obj any, next graphql.Resolver, role tenancy.Role, scopes []string) (res any, err error)
 	Public        func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error)
 	SystemAdmin   func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error)
 }
@@ -96,26 +96,29 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddMember       func(childComplexity int, input model.AddMemberInput) int
-		ArchiveProject  func(childComplexity int, input model.ArchiveProjectInput) int
-		BootstrapSystem func(childComplexity int, key string, adminEmail *string, adminPassword *string) int
-		ChangePassword  func(childComplexity int, currentPassword string, newPassword string) int
-		CreateApp       func(childComplexity int, input model.CreateAppInput) int
-		CreateProject   func(childComplexity int, input model.CreateProjectInput) int
-		CreateSurface   func(childComplexity int, input model.CreateSurfaceInput) int
-		CreateTenant    func(childComplexity int, input model.CreateTenantInput) int
-		CreateThread    func(childComplexity int, input model.CreateThreadInput) int
-		DeleteRoute     func(childComplexity int, input model.DeleteRouteInput) int
-		Login           func(childComplexity int, input model.LoginInput) int
-		Logout          func(childComplexity int) int
-		PostMessage     func(childComplexity int, input model.PostMessageInput) int
-		RefreshSession  func(childComplexity int, refreshToken string) int
-		RemoveMember    func(childComplexity int, input model.RemoveMemberInput) int
-		RevokeSession   func(childComplexity int, id string) int
-		SetRoute        func(childComplexity int, input model.SetRouteInput) int
-		SetTenantMode   func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
-		Signup          func(childComplexity int, input model.SignupInput) int
-		UpdateProject   func(childComplexity int, input model.UpdateProjectInput) int
+		AddMember                  func(childComplexity int, input model.AddMemberInput) int
+		ArchiveProject             func(childComplexity int, input model.ArchiveProjectInput) int
+		BootstrapSystem            func(childComplexity int, key string, adminEmail *string, adminPassword *string) int
+		ChangePassword             func(childComplexity int, currentPassword string, newPassword string) int
+		CreateApp                  func(childComplexity int, input model.CreateAppInput) int
+		CreateProject              func(childComplexity int, input model.CreateProjectInput) int
+		CreateServiceAccount       func(childComplexity int, input model.CreateServiceAccountInput) int
+		CreateSurface              func(childComplexity int, input model.CreateSurfaceInput) int
+		CreateTenant               func(childComplexity int, input model.CreateTenantInput) int
+		CreateThread               func(childComplexity int, input model.CreateThreadInput) int
+		DeleteRoute                func(childComplexity int, input model.DeleteRouteInput) int
+		DeleteServiceAccount       func(childComplexity int, id string) int
+		Login                      func(childComplexity int, input model.LoginInput) int
+		Logout                     func(childComplexity int) int
+		PostMessage                func(childComplexity int, input model.PostMessageInput) int
+		RefreshSession             func(childComplexity int, refreshToken string) int
+		RemoveMember               func(childComplexity int, input model.RemoveMemberInput) int
+		RevokeSession              func(childComplexity int, id string) int
+		RotateServiceAccountSecret func(childComplexity int, id string) int
+		SetRoute                   func(childComplexity int, input model.SetRouteInput) int
+		SetTenantMode              func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
+		Signup                     func(childComplexity int, input model.SignupInput) int
+		UpdateProject              func(childComplexity int, input model.UpdateProjectInput) int
 	}
 
 	PageInfo struct {
@@ -145,23 +148,24 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Apps           func(childComplexity int) int
-		Context        func(childComplexity int) int
-		ContextProject func(childComplexity int) int
-		Me             func(childComplexity int) int
-		Members        func(childComplexity int) int
-		Messages       func(childComplexity int, threadID string, after *int, first *int) int
-		Modes          func(childComplexity int) int
-		Project        func(childComplexity int, id string) int
-		Projects       func(childComplexity int, first *int, after *string, includeArchived *bool) int
-		Route          func(childComplexity int, resourceKind string) int
-		Routes         func(childComplexity int, env *string) int
-		Sessions       func(childComplexity int) int
-		Surfaces       func(childComplexity int) int
-		Tenant         func(childComplexity int) int
-		Tenants        func(childComplexity int) int
-		Thread         func(childComplexity int, id string) int
-		Threads        func(childComplexity int, first *int) int
+		Apps            func(childComplexity int) int
+		Context         func(childComplexity int) int
+		ContextProject  func(childComplexity int) int
+		Me              func(childComplexity int) int
+		Members         func(childComplexity int) int
+		Messages        func(childComplexity int, threadID string, after *int, first *int) int
+		Modes           func(childComplexity int) int
+		Project         func(childComplexity int, id string) int
+		Projects        func(childComplexity int, first *int, after *string, includeArchived *bool) int
+		Route           func(childComplexity int, resourceKind string) int
+		Routes          func(childComplexity int, env *string) int
+		ServiceAccounts func(childComplexity int) int
+		Sessions        func(childComplexity int) int
+		Surfaces        func(childComplexity int) int
+		Tenant          func(childComplexity int) int
+		Tenants         func(childComplexity int) int
+		Thread          func(childComplexity int, id string) int
+		Threads         func(childComplexity int, first *int) int
 	}
 
 	ResolvedRoute struct {
@@ -181,6 +185,20 @@ type ComplexityRoot struct {
 		UpdatedAt    func(childComplexity int) int
 		UpdatedBy    func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	ServiceAccount struct {
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Scopes    func(childComplexity int) int
+		TenantID  func(childComplexity int) int
+	}
+
+	ServiceAccountCredentials struct {
+		ClientID       func(childComplexity int) int
+		ClientSecret   func(childComplexity int) int
+		ServiceAccount func(childComplexity int) int
 	}
 
 	Session struct {
@@ -529,6 +547,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(model.CreateProjectInput)), true
+	case "Mutation.createServiceAccount":
+		if e.ComplexityRoot.Mutation.CreateServiceAccount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createServiceAccount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateServiceAccount(childComplexity, args["input"].(model.CreateServiceAccountInput)), true
 	case "Mutation.createSurface":
 		if e.ComplexityRoot.Mutation.CreateSurface == nil {
 			break
@@ -573,6 +602,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRoute(childComplexity, args["input"].(model.DeleteRouteInput)), true
+	case "Mutation.deleteServiceAccount":
+		if e.ComplexityRoot.Mutation.DeleteServiceAccount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteServiceAccount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteServiceAccount(childComplexity, args["id"].(string)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -634,6 +674,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeSession(childComplexity, args["id"].(string)), true
+	case "Mutation.rotateServiceAccountSecret":
+		if e.ComplexityRoot.Mutation.RotateServiceAccountSecret == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateServiceAccountSecret_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateServiceAccountSecret(childComplexity, args["id"].(string)), true
 	case "Mutation.setRoute":
 		if e.ComplexityRoot.Mutation.SetRoute == nil {
 			break
@@ -859,6 +910,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Routes(childComplexity, args["env"].(*string)), true
+	case "Query.serviceAccounts":
+		if e.ComplexityRoot.Query.ServiceAccounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ServiceAccounts(childComplexity), true
 	case "Query.sessions":
 		if e.ComplexityRoot.Query.Sessions == nil {
 			break
@@ -985,6 +1042,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Route.Version(childComplexity), true
+
+	case "ServiceAccount.createdAt":
+		if e.ComplexityRoot.ServiceAccount.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccount.CreatedAt(childComplexity), true
+	case "ServiceAccount.id":
+		if e.ComplexityRoot.ServiceAccount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccount.ID(childComplexity), true
+	case "ServiceAccount.name":
+		if e.ComplexityRoot.ServiceAccount.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccount.Name(childComplexity), true
+	case "ServiceAccount.scopes":
+		if e.ComplexityRoot.ServiceAccount.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccount.Scopes(childComplexity), true
+	case "ServiceAccount.tenantId":
+		if e.ComplexityRoot.ServiceAccount.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccount.TenantID(childComplexity), true
+
+	case "ServiceAccountCredentials.clientId":
+		if e.ComplexityRoot.ServiceAccountCredentials.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccountCredentials.ClientID(childComplexity), true
+	case "ServiceAccountCredentials.clientSecret":
+		if e.ComplexityRoot.ServiceAccountCredentials.ClientSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccountCredentials.ClientSecret(childComplexity), true
+	case "ServiceAccountCredentials.serviceAccount":
+		if e.ComplexityRoot.ServiceAccountCredentials.ServiceAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceAccountCredentials.ServiceAccount(childComplexity), true
 
 	case "Session.address":
 		if e.ComplexityRoot.Session.Address == nil {
@@ -1195,6 +1302,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputConfigEntryInput,
 		ec.unmarshalInputCreateAppInput,
 		ec.unmarshalInputCreateProjectInput,
+		ec.unmarshalInputCreateServiceAccountInput,
 		ec.unmarshalInputCreateSurfaceInput,
 		ec.unmarshalInputCreateTenantInput,
 		ec.unmarshalInputCreateThreadInput,
@@ -1336,18 +1444,18 @@ input PostMessageInput {
 
 extend type Query {
   "A thread of the context project."
-  thread(id: ID!): Thread! @member @requireProject
+  thread(id: ID!): Thread! @member(scopes: ["chat:read"]) @requireProject
   "Threads of the context project, newest first; first is at most 100."
-  threads(first: Int = 20): [Thread!]! @member @requireProject
+  threads(first: Int = 20): [Thread!]! @member(scopes: ["chat:read"]) @requireProject
   "Messages of a thread with seq > after (default 0), oldest first; first is at most 100."
-  messages(threadId: ID!, after: Int, first: Int = 50): [Message!]! @member @requireProject
+  messages(threadId: ID!, after: Int, first: Int = 50): [Message!]! @member(scopes: ["chat:read"]) @requireProject
 }
 
 extend type Mutation {
   "Creates a thread in the context project (X-Env and X-Project-Id required)."
-  createThread(input: CreateThreadInput!): Thread! @member(role: MEMBER) @requireProject @matchContext(project: "input.projectId")
+  createThread(input: CreateThreadInput!): Thread! @member(role: MEMBER, scopes: ["chat:write"]) @requireProject @matchContext(project: "input.projectId")
   "Stores a message with the thread's next seq, then publishes it to subscribers on every replica."
-  postMessage(input: PostMessageInput!): Message! @member(role: MEMBER) @requireProject
+  postMessage(input: PostMessageInput!): Message! @member(role: MEMBER, scopes: ["chat:write"]) @requireProject
 }
 
 extend type Subscription {
@@ -1356,7 +1464,7 @@ extend type Subscription {
   seq > after, in order, then live ones: no gap, no duplicate. Without after, live ones only.
   The stream ends if the subscriber falls too far behind; resubscribe with after = last seq.
   """
-  messagePosted(threadId: ID!, after: Int): Message! @member @requireProject
+  messagePosted(threadId: ID!, after: Int): Message! @member(scopes: ["chat:read"]) @requireProject
 }
 `, BuiltIn: false},
 	{Name: "../schema/directives.graphqls", Input: `# Access directives. The schema is deny by default: every field of Query, Mutation and
@@ -1367,16 +1475,21 @@ extend type Subscription {
 "Anyone, signed in or not."
 directive @public on FIELD_DEFINITION
 
-"Any signed-in user (a valid bearer token)."
+"Any signed-in user (a valid user token; service accounts are refused)."
 directive @authenticated on FIELD_DEFINITION
 
 """
 A member of the context tenant (X-Tenant-Id) holding at least ` + "`" + `role` + "`" + `. A tenant that does not
 exist answers like one the caller is not a member of: FORBIDDEN.
-"""
-directive @member(role: Role! = VIEWER) on FIELD_DEFINITION
 
-"A member of t_system with role ADMIN or OWNER."
+` + "`" + `scopes` + "`" + ` lists the service-account scopes the field admits: a service account holding one
+of them may call it in its own tenant (a t_system account with routes:read, for any tenant).
+Service accounts are refused on every other field. The scopes are a closed set:
+routes:read, chat:read, chat:write.
+"""
+directive @member(role: Role! = VIEWER, scopes: [String!]) on FIELD_DEFINITION
+
+"A member of t_system with role ADMIN or OWNER (a user)."
 directive @systemAdmin on FIELD_DEFINITION
 
 "The request must name a project (X-Project-Id) of the context tenant."
@@ -1481,6 +1594,50 @@ extend type Mutation {
 
 "RFC 3339 date-time."
 scalar Time
+
+"""
+A machine identity of a tenant: a platform service that calls the API with a
+client-credentials token (POST /oauth/token) instead of a person's.
+"""
+type ServiceAccount {
+  "The account's id, also its OAuth client id."
+  id: ID!
+  tenantId: ID!
+  name: String!
+  "What its tokens may do: routes:read, chat:read, chat:write."
+  scopes: [String!]!
+  createdAt: Time!
+}
+
+"A service account with its client secret: shown once, stored only as a hash."
+type ServiceAccountCredentials {
+  serviceAccount: ServiceAccount!
+  clientId: String!
+  clientSecret: String!
+}
+
+input CreateServiceAccountInput {
+  tenantId: ID!
+  name: String!
+  scopes: [String!]!
+}
+
+extend type Query {
+  "The context tenant's service accounts."
+  serviceAccounts: [ServiceAccount!]! @member(role: ADMIN)
+}
+
+extend type Mutation {
+  "Creates a service account of the context tenant; its secret is in the answer only."
+  createServiceAccount(input: CreateServiceAccountInput!): ServiceAccountCredentials! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  """
+  Replaces a service account's secret; tokens issued with the old one are refused within
+  seconds on every replica.
+  """
+  rotateServiceAccountSecret(id: ID!): ServiceAccountCredentials! @member(role: ADMIN)
+  "Deletes a service account; its tokens are refused within seconds on every replica."
+  deleteServiceAccount(id: ID!): Boolean! @member(role: ADMIN)
+}
 `, BuiltIn: false},
 	{Name: "../schema/routing.graphqls", Input: `"""
 A backend for a resource kind in a scope (tenant, env, optional project). Secret values
@@ -1548,9 +1705,9 @@ extend type Query {
   and project (X-Project-Id, optional): the project's route, else the tenant's, else the
   t_system default. ROUTE_MISSING when none is configured.
   """
-  route(resourceKind: String!): ResolvedRoute! @member(role: ADMIN)
+  route(resourceKind: String!): ResolvedRoute! @member(role: ADMIN, scopes: ["routes:read"])
   "The context tenant's own routes, optionally for one env."
-  routes(env: String): [Route!]! @member(role: ADMIN)
+  routes(env: String): [Route!]! @member(role: ADMIN, scopes: ["routes:read"])
 }
 
 extend type Mutation {
@@ -1565,7 +1722,7 @@ type Subscription {
   Streams changes to the routes that can affect the context tenant: its own and the
   t_system defaults, in the context env when X-Env is given, of one kind when named.
   """
-  routeChanged(resourceKind: String): Route! @member(role: ADMIN)
+  routeChanged(resourceKind: String): Route! @member(role: ADMIN, scopes: ["routes:read"])
 }
 `, BuiltIn: false},
 	{Name: "../schema/tenancy.graphqls", Input: `type Query
@@ -1942,6 +2099,34 @@ func (ec *executionContext) childFields_Route(ctx context.Context, field graphql
 		return ec.fieldContext_Route_deleted(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Route", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ServiceAccount_id(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_ServiceAccount_tenantId(ctx, field)
+	case "name":
+		return ec.fieldContext_ServiceAccount_name(ctx, field)
+	case "scopes":
+		return ec.fieldContext_ServiceAccount_scopes(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ServiceAccount_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceAccountCredentials(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "serviceAccount":
+		return ec.fieldContext_ServiceAccountCredentials_serviceAccount(ctx, field)
+	case "clientId":
+		return ec.fieldContext_ServiceAccountCredentials_clientId(ctx, field)
+	case "clientSecret":
+		return ec.fieldContext_ServiceAccountCredentials_clientSecret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceAccountCredentials", field.Name)
 }
 
 func (ec *executionContext) childFields_Session(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

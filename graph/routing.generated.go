@@ -455,11 +455,16 @@ func (ec *executionContext) _Subscription_routeChanged(ctx context.Context, fiel
 					var zeroVal *routing.Route
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"routes:read"})
+				if err != nil {
+					var zeroVal *routing.Route
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal *routing.Route
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -517,11 +522,16 @@ func (ec *executionContext) _Subscription_messagePosted(ctx context.Context, fie
 					var zeroVal *chat.Message
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"chat:read"})
+				if err != nil {
+					var zeroVal *chat.Message
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal *chat.Message
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1

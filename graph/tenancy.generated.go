@@ -30,6 +30,9 @@ type MutationResolver interface {
 	Logout(ctx context.Context) (bool, error)
 	RevokeSession(ctx context.Context, id string) (bool, error)
 	ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error)
+	CreateServiceAccount(ctx context.Context, input model.CreateServiceAccountInput) (*model.ServiceAccountCredentials, error)
+	RotateServiceAccountSecret(ctx context.Context, id string) (*model.ServiceAccountCredentials, error)
+	DeleteServiceAccount(ctx context.Context, id string) (bool, error)
 	SetRoute(ctx context.Context, input model.SetRouteInput) (*routing.Route, error)
 	DeleteRoute(ctx context.Context, input model.DeleteRouteInput) (bool, error)
 	BootstrapSystem(ctx context.Context, key string, adminEmail *string, adminPassword *string) (*tenancy.Tenant, error)
@@ -50,6 +53,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*tenancy.User, error)
 	Context(ctx context.Context) (*model.ContextInfo, error)
 	Sessions(ctx context.Context) ([]*model.Session, error)
+	ServiceAccounts(ctx context.Context) ([]*model.ServiceAccount, error)
 	Route(ctx context.Context, resourceKind string) (*routing.Resolved, error)
 	Routes(ctx context.Context, env *string) ([]*routing.Route, error)
 	Tenant(ctx context.Context) (*tenancy.Tenant, error)
@@ -178,6 +182,20 @@ func (ec *executionContext) field_Mutation_createProject_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createServiceAccount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateServiceAccountInput, error) {
+			return ec.unmarshalNCreateServiceAccountInput2githubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐCreateServiceAccountInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSurface_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -231,6 +249,20 @@ func (ec *executionContext) field_Mutation_deleteRoute_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteServiceAccount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -291,6 +323,20 @@ func (ec *executionContext) field_Mutation_removeMember_args(ctx context.Context
 }
 
 func (ec *executionContext) field_Mutation_revokeSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rotateServiceAccountSecret_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -844,11 +890,16 @@ func (ec *executionContext) _Mutation_createThread(ctx context.Context, field gr
 					var zeroVal *chat.Thread
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"chat:write"})
+				if err != nil {
+					var zeroVal *chat.Thread
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal *chat.Thread
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -906,11 +957,16 @@ func (ec *executionContext) _Mutation_postMessage(ctx context.Context, field gra
 					var zeroVal *chat.Message
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"chat:write"})
+				if err != nil {
+					var zeroVal *chat.Message
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal *chat.Message
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -1268,6 +1324,192 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createServiceAccount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createServiceAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateServiceAccount(ctx, fc.Args["input"].(model.CreateServiceAccountInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋtenancyᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.ServiceAccountCredentials
+					return zeroVal, err
+				}
+				if ec.Directives.Member == nil {
+					var zeroVal *model.ServiceAccountCredentials
+					return zeroVal, errors.New("directive member is not implemented")
+				}
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceAccountCredentials) graphql.Marshaler {
+			return ec.marshalNServiceAccountCredentials2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐServiceAccountCredentials(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createServiceAccount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceAccountCredentials(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createServiceAccount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateServiceAccountSecret(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateServiceAccountSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateServiceAccountSecret(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋtenancyᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.ServiceAccountCredentials
+					return zeroVal, err
+				}
+				if ec.Directives.Member == nil {
+					var zeroVal *model.ServiceAccountCredentials
+					return zeroVal, errors.New("directive member is not implemented")
+				}
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceAccountCredentials) graphql.Marshaler {
+			return ec.marshalNServiceAccountCredentials2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐServiceAccountCredentials(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateServiceAccountSecret(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceAccountCredentials(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateServiceAccountSecret_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteServiceAccount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteServiceAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteServiceAccount(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋtenancyᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Member == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive member is not implemented")
+				}
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteServiceAccount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteServiceAccount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setRoute(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1293,7 +1535,7 @@ func (ec *executionContext) _Mutation_setRoute(ctx context.Context, field graphq
 					var zeroVal *routing.Route
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1355,7 +1597,7 @@ func (ec *executionContext) _Mutation_deleteRoute(ctx context.Context, field gra
 					var zeroVal bool
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1588,7 +1830,7 @@ func (ec *executionContext) _Mutation_addMember(ctx context.Context, field graph
 					var zeroVal *tenancy.Membership
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1650,7 +1892,7 @@ func (ec *executionContext) _Mutation_removeMember(ctx context.Context, field gr
 					var zeroVal bool
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1712,7 +1954,7 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 					var zeroVal *tenancy.Project
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1774,7 +2016,7 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 					var zeroVal *tenancy.Project
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1836,7 +2078,7 @@ func (ec *executionContext) _Mutation_archiveProject(ctx context.Context, field 
 					var zeroVal *tenancy.Project
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1898,7 +2140,7 @@ func (ec *executionContext) _Mutation_createSurface(ctx context.Context, field g
 					var zeroVal *tenancy.Surface
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -1960,7 +2202,7 @@ func (ec *executionContext) _Mutation_createApp(ctx context.Context, field graph
 					var zeroVal *tenancy.App
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -2367,11 +2609,16 @@ func (ec *executionContext) _Query_thread(ctx context.Context, field graphql.Col
 					var zeroVal *chat.Thread
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"chat:read"})
+				if err != nil {
+					var zeroVal *chat.Thread
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal *chat.Thread
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -2429,11 +2676,16 @@ func (ec *executionContext) _Query_threads(ctx context.Context, field graphql.Co
 					var zeroVal []*chat.Thread
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"chat:read"})
+				if err != nil {
+					var zeroVal []*chat.Thread
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal []*chat.Thread
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -2491,11 +2743,16 @@ func (ec *executionContext) _Query_messages(ctx context.Context, field graphql.C
 					var zeroVal []*chat.Message
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"chat:read"})
+				if err != nil {
+					var zeroVal []*chat.Message
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal []*chat.Message
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -2667,6 +2924,56 @@ func (ec *executionContext) fieldContext_Query_sessions(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_serviceAccounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceAccounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ServiceAccounts(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋtenancyᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal []*model.ServiceAccount
+					return zeroVal, err
+				}
+				if ec.Directives.Member == nil {
+					var zeroVal []*model.ServiceAccount
+					return zeroVal, errors.New("directive member is not implemented")
+				}
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ServiceAccount) graphql.Marshaler {
+			return ec.marshalNServiceAccount2ᚕᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐServiceAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceAccounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_route(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2688,11 +2995,16 @@ func (ec *executionContext) _Query_route(ctx context.Context, field graphql.Coll
 					var zeroVal *routing.Resolved
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"routes:read"})
+				if err != nil {
+					var zeroVal *routing.Resolved
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal *routing.Resolved
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -2750,11 +3062,16 @@ func (ec *executionContext) _Query_routes(ctx context.Context, field graphql.Col
 					var zeroVal []*routing.Route
 					return zeroVal, err
 				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"routes:read"})
+				if err != nil {
+					var zeroVal []*routing.Route
+					return zeroVal, err
+				}
 				if ec.Directives.Member == nil {
 					var zeroVal []*routing.Route
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
 			}
 
 			next = directive1
@@ -2815,7 +3132,7 @@ func (ec *executionContext) _Query_tenant(ctx context.Context, field graphql.Col
 					var zeroVal *tenancy.Tenant
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -2955,7 +3272,7 @@ func (ec *executionContext) _Query_members(ctx context.Context, field graphql.Co
 					var zeroVal []*tenancy.Membership
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -3006,7 +3323,7 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 					var zeroVal *model.ProjectConnection
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -3068,7 +3385,7 @@ func (ec *executionContext) _Query_project(ctx context.Context, field graphql.Co
 					var zeroVal *tenancy.Project
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -3129,7 +3446,7 @@ func (ec *executionContext) _Query_contextProject(ctx context.Context, field gra
 					var zeroVal *tenancy.Project
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -3179,7 +3496,7 @@ func (ec *executionContext) _Query_surfaces(ctx context.Context, field graphql.C
 					var zeroVal []*tenancy.Surface
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -3229,7 +3546,7 @@ func (ec *executionContext) _Query_apps(ctx context.Context, field graphql.Colle
 					var zeroVal []*tenancy.App
 					return zeroVal, errors.New("directive member is not implemented")
 				}
-				return ec.Directives.Member(ctx, nil, directive0, role)
+				return ec.Directives.Member(ctx, nil, directive0, role, nil)
 			}
 
 			next = directive1
@@ -4148,6 +4465,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createServiceAccount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createServiceAccount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateServiceAccountSecret":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateServiceAccountSecret(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteServiceAccount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteServiceAccount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setRoute":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setRoute(ctx, field)
@@ -4595,6 +4933,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_sessions(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "serviceAccounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_serviceAccounts(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

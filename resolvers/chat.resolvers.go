@@ -21,7 +21,7 @@ func (r *mutationResolver) CreateThread(ctx context.Context, input model.CreateT
 		return nil, err
 	}
 	rc := reqctx.From(ctx)
-	t, err := c.CreateThread(ctx, chatScope(rc), rc.UserID, input.Title)
+	t, err := c.CreateThread(ctx, chatScope(rc), rc.Actor(), input.Title)
 	return ptr(t, err)
 }
 
@@ -32,7 +32,7 @@ func (r *mutationResolver) PostMessage(ctx context.Context, input model.PostMess
 		return nil, err
 	}
 	rc := reqctx.From(ctx)
-	m, err := c.Post(ctx, chatScope(rc), rc.UserID, input.ThreadID, input.Text)
+	m, err := c.Post(ctx, chatScope(rc), rc.Actor(), input.ThreadID, input.Text)
 	return ptr(m, err)
 }
 

@@ -57,6 +57,30 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword s
 	return true, r.sessions.ChangePassword(ctx, rc.UserID, rc.SessionID, currentPassword, newPassword, client(ctx))
 }
 
+// CreateServiceAccount is the resolver for the createServiceAccount field.
+func (r *mutationResolver) CreateServiceAccount(ctx context.Context, input model.CreateServiceAccountInput) (*model.ServiceAccountCredentials, error) {
+	rc := reqctx.From(ctx)
+	c, err := r.serviceAccounts.Create(ctx, rc.TenantID, input.Name, input.Scopes, rc.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return credentials(c), nil
+}
+
+// RotateServiceAccountSecret is the resolver for the rotateServiceAccountSecret field.
+func (r *mutationResolver) RotateServiceAccountSecret(ctx context.Context, id string) (*model.ServiceAccountCredentials, error) {
+	c, err := r.serviceAccounts.Rotate(ctx, reqctx.From(ctx).TenantID, id)
+	if err != nil {
+		return nil, err
+	}
+	return credentials(c), nil
+}
+
+// DeleteServiceAccount is the resolver for the deleteServiceAccount field.
+func (r *mutationResolver) DeleteServiceAccount(ctx context.Context, id string) (bool, error) {
+	return true, r.serviceAccounts.Delete(ctx, reqctx.From(ctx).TenantID, id)
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*tenancy.User, error) {
 	u, err := r.tenancy.User(ctx, reqctx.From(ctx).UserID)
@@ -89,6 +113,19 @@ func (r *queryResolver) Sessions(ctx context.Context) ([]*model.Session, error) 
 	out := make([]*model.Session, len(list))
 	for i, s := range list {
 		out[i] = sessionOf(s, rc.SessionID)
+	}
+	return out, nil
+}
+
+// ServiceAccounts is the resolver for the serviceAccounts field.
+func (r *queryResolver) ServiceAccounts(ctx context.Context) ([]*model.ServiceAccount, error) {
+	list, err := r.serviceAccounts.List(ctx, reqctx.From(ctx).TenantID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.ServiceAccount, len(list))
+	for i, a := range list {
+		out[i] = serviceAccountOf(a)
 	}
 	return out, nil
 }

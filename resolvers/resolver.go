@@ -12,6 +12,7 @@ import (
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/routing"
+	"github.com/northstar/northstar/internal/serviceaccount"
 	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -97,6 +98,23 @@ type Sessions interface {
 	ChangePassword(ctx context.Context, userID, keep, current, next string, c session.Client) error
 }
 
+// ServiceAccounts manages a tenant's service accounts (serviceaccount.Service). Besides
+// the codes each method names, every method returns UNAVAILABLE when the store does not
+// answer in time.
+type ServiceAccounts interface {
+	// Create creates an account of tenantID on behalf of actor and returns it with its
+	// secret. Returns BAD_USER_INPUT (name, unknown scope), CONFLICT (too many accounts).
+	Create(ctx context.Context, tenantID, name string, scopes []string, actor string) (serviceaccount.Credentials, error)
+	// List returns tenantID's accounts, oldest first.
+	List(ctx context.Context, tenantID string) ([]serviceaccount.Account, error)
+	// Rotate gives tenantID's account id a new secret. Returns NOT_FOUND (also for
+	// another tenant's account).
+	Rotate(ctx context.Context, tenantID, id string) (serviceaccount.Credentials, error)
+	// Delete deletes tenantID's account id. Returns NOT_FOUND (also for another tenant's
+	// account).
+	Delete(ctx context.Context, tenantID, id string) error
+}
+
 // Routes answers route lookups from the in-process registry (routing.Registry).
 type Routes interface {
 	Resolve(kind string, s routing.Scope) (routing.Resolved, bool)
@@ -142,27 +160,29 @@ type ChatSource func(ctx context.Context) (Chat, error)
 
 // Config holds the resolvers' dependencies; every field is required.
 type Config struct {
-	Chat        ChatSource
-	Tenancy     Tenancy
-	Sessions    Sessions
-	Guard       *access.Guard
-	Routes      Routes
-	RouteWriter RouteWriter
+	Chat            ChatSource
+	Tenancy         Tenancy
+	Sessions        Sessions
+	ServiceAccounts ServiceAccounts
+	Guard           *access.Guard
+	Routes          Routes
+	RouteWriter     RouteWriter
 }
 
 // Resolver is the root resolver: the dependency-injection point of every resolver.
 type Resolver struct {
-	chat        ChatSource
-	tenancy     Tenancy
-	sessions    Sessions
-	routes      Routes
-	routeWriter RouteWriter
+	chat            ChatSource
+	tenancy         Tenancy
+	sessions        Sessions
+	serviceAccounts ServiceAccounts
+	routes          Routes
+	routeWriter     RouteWriter
 }
 
 // New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
 func New(cfg Config) graph.Config {
 	c := graph.Config{Resolvers: &Resolver{
-		tenancy: cfg.Tenancy, sessions: cfg.Sessions, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
+		tenancy: cfg.Tenancy, sessions: cfg.Sessions, serviceAccounts: cfg.ServiceAccounts, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
 		chat: cfg.Chat,
 	}}
 	c.Directives.Public = cfg.Guard.Public

@@ -8,6 +8,7 @@ import (
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/serviceaccount"
 	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -113,4 +114,14 @@ func forward[T any](ctx context.Context, in <-chan T) <-chan *T {
 // chatScope is the chat scope of a request.
 func chatScope(rc *reqctx.RequestContext) chat.Scope {
 	return chat.Scope{TenantID: rc.TenantID, Env: rc.Env, ProjectID: rc.ProjectID}
+}
+
+// serviceAccountOf shapes a service account (never its secret hash).
+func serviceAccountOf(a serviceaccount.Account) *model.ServiceAccount {
+	return &model.ServiceAccount{ID: a.ID, TenantID: a.TenantID, Name: a.Name, Scopes: a.Scopes, CreatedAt: a.CreatedAt}
+}
+
+// credentials shapes an account with its secret, shown once.
+func credentials(c serviceaccount.Credentials) *model.ServiceAccountCredentials {
+	return &model.ServiceAccountCredentials{ServiceAccount: serviceAccountOf(c.Account), ClientID: c.Account.ID, ClientSecret: c.Secret}
 }

@@ -20,12 +20,14 @@ import (
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
+	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/metrics"
 	"github.com/northstar/northstar/internal/ratelimit"
 	"github.com/northstar/northstar/internal/redisroute"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
+	"github.com/northstar/northstar/internal/serviceaccount"
 	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
 	"github.com/northstar/northstar/resolvers"
@@ -48,6 +50,7 @@ type Main struct {
 	metrics  *metrics.Metrics
 	conns    *live.Connections
 	sessions *session.Service
+	accounts *serviceaccount.Service
 	bus      *chatbus.Bus
 	limiter  *ratelimit.Limiter
 	chat     *chat.Service
@@ -187,14 +190,16 @@ func (m *Main) build(ctx context.Context) error {
 	})
 
 	// 5. The domain services.
+	limits := ratelimit.NewPolicy(m.limiter, m.cfg.RateLimits)
 	m.tenancy = tenancy.NewService(tenancy.Config{
 		Store:        m.cached,
 		Passwords:    identity.NewPasswordHasher(m.cfg.Passwords),
 		BootstrapKey: m.cfg.BootstrapKey,
 		Events:       events,
-		Limits:       ratelimit.NewPolicy(m.limiter, m.cfg.RateLimits),
+		Limits:       limits,
 	})
 	m.sessions = session.NewService(session.Config{Store: m.store, Accounts: m.tenancy, Tokens: m.tokens, Events: events})
+	m.accounts = serviceaccount.NewService(serviceaccount.Config{Store: m.store, Tokens: m.tokens, Limits: limits, Events: events})
 	m.routes = routing.NewService(routing.ServiceConfig{Store: m.store, Projects: m.tenancy, Secrets: m.secrets})
 	m.newChat()
 	m.background(m.followChatBus)
@@ -205,11 +210,11 @@ func (m *Main) build(ctx context.Context) error {
 	m.background(quota.Renew)
 	api, err := httpapi.New(httpapi.Config{
 		Schema: resolvers.New(resolvers.Config{
-			Tenancy: m.tenancy, Sessions: m.sessions, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
+			Tenancy: m.tenancy, Sessions: m.sessions, ServiceAccounts: m.accounts, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
 			Chat: m.chatService,
 		}),
 		Builder: access.NewBuilder(m.tokens, m.cached, ended), Env: m.cfg.Env, Limits: m.cfg.Limits,
-		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Connections: m.conns, Quota: quota, Metrics: m.metrics, Log: m.log,
+		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Connections: m.conns, Tokens: m.accounts, Quota: quota, Metrics: m.metrics, Log: m.log,
 	})
 	if err != nil {
 		return err
@@ -238,8 +243,12 @@ func (m *Main) signingTokens(ctx context.Context) (*identity.Tokens, error) {
 	return identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL})
 }
 
-// isMember reports whether userID still belongs to tenantID (through the cache).
+// isMember reports whether userID still belongs to tenantID (through the cache). A
+// service account is no member: its connections end with its secret version.
 func (m *Main) isMember(ctx context.Context, tenantID, userID string) (bool, error) {
+	if ids.ValidFor(ids.ServiceAccount, userID) {
+		return true, nil
+	}
 	_, err := m.cached.Membership(ctx, tenantID, userID)
 	if apperr.Is(err, apperr.NotFound) {
 		return false, nil

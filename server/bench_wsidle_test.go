@@ -464,7 +464,7 @@ func (s *bareSubscriptions) handler() http.Handler { return bareSubscriptionHand
 func bareSubscriptionHandler(r graph.ResolverRoot) http.Handler {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
 		Resolvers: r,
-		Directives: graph.DirectiveRoot{Member: func(ctx context.Context, _ any, next graphql.Resolver, _ tenancy.Role) (any, error) {
+		Directives: graph.DirectiveRoot{Member: func(ctx context.Context, _ any, next graphql.Resolver, _ tenancy.Role, _ []string) (any, error) {
 			return next(ctx)
 		}},
 	}))

@@ -39,6 +39,7 @@ func TestTenantIsolation(t *testing.T) {
 	forbidden := func(query string, vars map[string]any) []attempt {
 		return []attempt{{aInB, query, vars, "FORBIDDEN"}}
 	}
+	bAccount := ts.createServiceAccount(t, b, "b-bot", "routes:read").ClientID
 	aSessions := ts.mySessions(t, a)
 	if len(aSessions) != 1 {
 		t.Fatalf("alice's sessions: %+v", aSessions)
@@ -108,6 +109,19 @@ func TestTenantIsolation(t *testing.T) {
 		// Sessions belong to a user, not a tenant: each field acts on the caller's own
 		// (TestSessions); another user's session is NOT_FOUND.
 		"Query.sessions": nil, "Mutation.refreshSession": nil, "Mutation.logout": nil, "Mutation.changePassword": nil,
+		"Query.serviceAccounts": forbidden(`{ serviceAccounts { id } }`, nil),
+		"Mutation.createServiceAccount": {
+			{aInB, `mutation($i: CreateServiceAccountInput!) { createServiceAccount(input: $i) { clientId } }`, in("tenantId", b.TenantID, "name", "X", "scopes", []string{"routes:read"}), "FORBIDDEN"},
+			{a.headers(), `mutation($i: CreateServiceAccountInput!) { createServiceAccount(input: $i) { clientId } }`, in("tenantId", b.TenantID, "name", "X", "scopes", []string{"routes:read"}), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.rotateServiceAccountSecret": {
+			{aInB, `mutation($id: ID!) { rotateServiceAccountSecret(id: $id) { clientId } }`, map[string]any{"id": bAccount}, "FORBIDDEN"},
+			{a.headers(), `mutation($id: ID!) { rotateServiceAccountSecret(id: $id) { clientId } }`, map[string]any{"id": bAccount}, "NOT_FOUND"},
+		},
+		"Mutation.deleteServiceAccount": {
+			{aInB, `mutation($id: ID!) { deleteServiceAccount(id: $id) }`, map[string]any{"id": bAccount}, "FORBIDDEN"},
+			{a.headers(), `mutation($id: ID!) { deleteServiceAccount(id: $id) }`, map[string]any{"id": bAccount}, "NOT_FOUND"},
+		},
 		"Mutation.revokeSession": {{bearer(b.Token), `mutation($id: ID!) { revokeSession(id: $id) }`, map[string]any{"id": aSessions[0].ID}, "NOT_FOUND"}},
 	}
 

@@ -10,11 +10,13 @@ import (
 	"github.com/northstar/northstar/internal/httpapi"
 )
 
-// mux is the server's HTTP mux: the API on /query, health and readiness, the token
-// verification keys, metrics and, in dev, the GraphQL IDE.
+// mux is the server's HTTP mux: the API on /query, service-account tokens on
+// /oauth/token, health and readiness, the token verification keys, metrics and, in dev,
+// the GraphQL IDE.
 func (m *Main) mux(api *httpapi.API) (*http.ServeMux, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/query", api)
+	mux.HandleFunc("/oauth/token", api.OAuthToken)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok", "") })
 	mux.HandleFunc("GET /readyz", m.ready)
 	mux.Handle("/.well-known/jwks.json", m.tokens.JWKSHandler())

@@ -108,14 +108,6 @@ func TestSessions(t *testing.T) {
 		ann.Token, ann.Refresh = next.Token, next.RefreshToken
 	})
 
-	t.Run("TokenConfusion", func(t *testing.T) {
-		expectError(t, a.gql(t, bearer(ann.Refresh), `{ me { id } }`, nil), "UNAUTHENTICATED", http.StatusUnauthorized)
-		expectError(t, a.refresh(t, ann.Token), "UNAUTHENTICATED", http.StatusUnauthorized)
-		if r := a.gql(t, bearer(ann.Token), `{ me { id } }`, nil); len(r.Errors) > 0 {
-			t.Fatalf("a confused token ended the session: %+v", r.Errors)
-		}
-	})
-
 	t.Run("LogoutEndsOnlyThisSession", func(t *testing.T) {
 		other := a.loginSession(t, ann, "password-ann")
 		var out struct{ Logout bool }

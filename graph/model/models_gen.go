@@ -69,6 +69,12 @@ type CreateProjectInput struct {
 	Name     string `json:"name"`
 }
 
+type CreateServiceAccountInput struct {
+	TenantID string   `json:"tenantId"`
+	Name     string   `json:"name"`
+	Scopes   []string `json:"scopes"`
+}
+
 type CreateSurfaceInput struct {
 	TenantID string `json:"tenantId"`
 	Name     string `json:"name"`
@@ -128,6 +134,25 @@ type Query struct {
 type RemoveMemberInput struct {
 	TenantID string `json:"tenantId"`
 	UserID   string `json:"userId"`
+}
+
+// A machine identity of a tenant: a platform service that calls the API with a
+// client-credentials token (POST /oauth/token) instead of a person's.
+type ServiceAccount struct {
+	// The account's id, also its OAuth client id.
+	ID       string `json:"id"`
+	TenantID string `json:"tenantId"`
+	Name     string `json:"name"`
+	// What its tokens may do: routes:read, chat:read, chat:write.
+	Scopes    []string  `json:"scopes"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+// A service account with its client secret: shown once, stored only as a hash.
+type ServiceAccountCredentials struct {
+	ServiceAccount *ServiceAccount `json:"serviceAccount"`
+	ClientID       string          `json:"clientId"`
+	ClientSecret   string          `json:"clientSecret"`
 }
 
 // A sign-in session of the caller.

@@ -69,7 +69,23 @@ func (b *Builder) Build(ctx context.Context, raw reqctx.Raw) (*reqctx.RequestCon
 	if b.ended.Ended(claims.SessionID) {
 		return nil, apperr.E(apperr.Unauthenticated, "session ended: sign in again")
 	}
-	rc.UserID, rc.SessionID, rc.TokenExpiresAt = claims.UserID, claims.SessionID, claims.ExpiresAt
+	rc.SessionID, rc.TokenExpiresAt = claims.SessionID, claims.ExpiresAt
+	if claims.ServiceAccountID != "" {
+		// A service account is no member: the @member directive checks its scopes and
+		// tenant; the context tenant's mode still applies.
+		rc.ServiceAccountID, rc.AccountTenantID, rc.Scopes = claims.ServiceAccountID, claims.TenantID, claims.Scopes
+		if rc.TenantID != "" {
+			t, err := b.directory.Tenant(ctx, rc.TenantID)
+			switch {
+			case err == nil:
+				rc.Mode = t.ModeID
+			case !apperr.Is(err, apperr.NotFound):
+				return nil, err
+			}
+		}
+		return &rc, nil
+	}
+	rc.UserID = claims.UserID
 	if rc.TenantID == "" {
 		return &rc, nil
 	}

@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -42,10 +43,22 @@ func (g *Guard) Authenticated(ctx context.Context, _ any, next graphql.Resolver)
 	return next(ctx)
 }
 
-// Member implements @member(role:). Returns UNAUTHENTICATED, CONTEXT_MISSING (no
-// tenant), FORBIDDEN (not a member, no such tenant, role too low).
-func (g *Guard) Member(ctx context.Context, _ any, next graphql.Resolver, role tenancy.Role) (any, error) {
+// Member implements @member(role:, scopes:). A user must be a member of the context
+// tenant holding role; a service account must hold one of scopes, in its own tenant (a
+// t_system account with routes:read, in any). Returns UNAUTHENTICATED, CONTEXT_MISSING
+// (no tenant), FORBIDDEN (not a member, no such tenant, role too low, a scope or tenant
+// the service account does not have).
+func (g *Guard) Member(ctx context.Context, _ any, next graphql.Resolver, role tenancy.Role, scopes []string) (any, error) {
 	rc := reqctx.From(ctx)
+	if rc.ServiceAccountID != "" {
+		if err := serviceAccountMay(rc, scopes); err != nil {
+			return nil, err
+		}
+		if err := g.contextChecks(ctx); err != nil {
+			return nil, err
+		}
+		return next(ctx)
+	}
 	if err := requireUser(rc); err != nil {
 		return nil, err
 	}
@@ -101,11 +114,42 @@ func (g *Guard) IsSystemAdmin(ctx context.Context, rc *reqctx.RequestContext) (b
 	return m.Role.AtLeast(tenancy.RoleAdmin), nil
 }
 
+// requireUser refuses anonymous callers (UNAUTHENTICATED) and service accounts
+// (FORBIDDEN: only fields that admit a scope serve them).
 func requireUser(rc *reqctx.RequestContext) error {
-	if rc.UserID == "" {
+	switch {
+	case rc.ServiceAccountID != "":
+		return errNotForServiceAccounts
+	case rc.UserID == "":
 		return apperr.E(apperr.Unauthenticated, "sign in first: send Authorization: Bearer <token>")
 	}
 	return nil
+}
+
+var errNotForServiceAccounts = apperr.E(apperr.Forbidden, "service accounts cannot call this field")
+
+// serviceAccountMay checks a service account against a field's scopes: it must hold one
+// of them, and act in its own tenant, except a t_system account reading routes, which
+// serves every tenant.
+func serviceAccountMay(rc *reqctx.RequestContext, scopes []string) error {
+	held := ""
+	for _, s := range scopes {
+		if slices.Contains(rc.Scopes, s) {
+			held = s
+			break
+		}
+	}
+	switch {
+	case held == "":
+		return errNotForServiceAccounts
+	case rc.TenantID == "":
+		return apperr.E(apperr.ContextMissing, "X-Tenant-Id is required")
+	case rc.TenantID == rc.AccountTenantID:
+		return nil
+	case rc.AccountTenantID == ids.System && held == ScopeRoutesRead:
+		return nil
+	}
+	return apperr.E(apperr.Forbidden, "a service account acts only in its own tenant")
 }
 
 // contextChecks runs the field's @requireProject and @matchContext.

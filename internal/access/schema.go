@@ -2,6 +2,7 @@ package access
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -16,6 +17,17 @@ const (
 	DirectiveRequireProject = "requireProject"
 	DirectiveMatchContext   = "matchContext"
 )
+
+// Service-account scopes: the closed set a @member field may admit and an account may
+// hold.
+const (
+	ScopeRoutesRead = "routes:read"
+	ScopeChatRead   = "chat:read"
+	ScopeChatWrite  = "chat:write"
+)
+
+// Scopes returns every scope.
+func Scopes() []string { return []string{ScopeRoutesRead, ScopeChatRead, ScopeChatWrite} }
 
 // accessDirectives are the directives of which every root field carries exactly one.
 var accessDirectives = []string{DirectivePublic, DirectiveAuthenticated, DirectiveMember, DirectiveSystemAdmin}
@@ -48,6 +60,15 @@ func CheckSchema(s *ast.Schema) error {
 			case 1:
 			default:
 				problems = append(problems, fmt.Sprintf("%s has %d access directives (%s)", where, len(found), strings.Join(found, ", ")))
+			}
+			if d := f.Directives.ForName(DirectiveMember); d != nil {
+				if a := d.Arguments.ForName("scopes"); a != nil && a.Value != nil {
+					for _, c := range a.Value.Children {
+						if !slices.Contains(Scopes(), c.Value.Raw) {
+							problems = append(problems, fmt.Sprintf("%s @member admits the unknown scope %q (known: %s)", where, c.Value.Raw, strings.Join(Scopes(), ", ")))
+						}
+					}
+				}
 			}
 			if d := f.Directives.ForName(DirectiveMatchContext); d != nil {
 				for _, a := range d.Arguments {

@@ -73,7 +73,9 @@ type Config struct {
 	Quota SubscriptionQuota
 	// Metrics counts /query requests.
 	Metrics Metrics
-	Log     *slog.Logger
+	// Tokens grants client-credentials tokens on /oauth/token.
+	Tokens TokenGranter
+	Log    *slog.Logger
 }
 
 // Connections registers live websockets (live.Connections).
@@ -89,7 +91,7 @@ type Metrics interface {
 	Observe(operation, code, status string, d time.Duration)
 }
 
-// API serves /query, and Observe wraps every route of the server.
+// API serves /query and /oauth/token, and Observe wraps every route of the server.
 type API struct {
 	graphql *handler.Server
 	ws      *wsgorilla.Implementation
@@ -98,6 +100,7 @@ type API struct {
 	log     *slog.Logger
 	metrics Metrics
 	conns   Connections
+	tokens  TokenGranter
 	trusted []netip.Prefix
 }
 
@@ -106,7 +109,7 @@ func New(c Config) (*API, error) {
 	if c.Limits == (Limits{}) {
 		c.Limits = DefaultLimits()
 	}
-	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, conns: c.Connections, trusted: c.TrustedProxies}
+	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, conns: c.Connections, tokens: c.Tokens, trusted: c.TrustedProxies}
 	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
 	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
 	var err error

@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
@@ -48,14 +49,16 @@ func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 		rc, err = a.builder.Build(ctx, raw)
 		switch {
 		case err != nil:
-		case rc.UserID == "":
+		case rc.Actor() == "":
 			err = apperr.E(apperr.Unauthenticated, "connection_init needs an authorization token")
-		case rc.TenantID != "" && rc.Role == "":
+		case rc.ServiceAccountID != "" && rc.TenantID != "" && rc.TenantID != rc.AccountTenantID && rc.AccountTenantID != ids.System:
+			err = apperr.E(apperr.Forbidden, "a service account acts only in its own tenant")
+		case rc.ServiceAccountID == "" && rc.TenantID != "" && rc.Role == "":
 			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
 		default:
 			rc.ClientAddress = req.address
 			ctx = reqctx.With(ctx, rc)
-			ctx = a.conns.Add(ctx, live.Owner{TenantID: rc.TenantID, UserID: rc.UserID, SessionID: rc.SessionID})
+			ctx = a.conns.Add(ctx, live.Owner{TenantID: rc.TenantID, UserID: rc.Actor(), SessionID: rc.SessionID})
 			ctx = expireAt(ctx, rc.TokenExpiresAt)
 			return ctx, nil, nil
 		}

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,16 +51,35 @@ type TokenConfig struct {
 	CacheSize int
 }
 
-// sessionClaim names the token's session.
-const sessionClaim = "sid"
+// Private claims: a user token's session; a service token's tenant, scopes (space
+// separated, as OAuth writes them) and secret version.
+const (
+	sessionClaim = "sid"
+	tenantClaim  = "tid"
+	scopeClaim   = "scope"
+	versionClaim = "ver"
+)
+
+// ServiceSession is the session key of a service account's tokens of secret version.
+func ServiceSession(accountID string, version int) string {
+	return accountID + ":" + strconv.Itoa(version)
+}
 
 // DefaultCacheSize is the default number of verified tokens remembered.
 const DefaultCacheSize = 100_000
 
 // Claims are the facts a verified token asserts.
 type Claims struct {
-	UserID    string    // "sub"
-	SessionID string    // "sid": the sign-in session the token belongs to
+	UserID    string // "sub" of a user's token
+	SessionID string // "sid": the sign-in session a user's token belongs to
+	// ServiceAccountID ("sub" of a service account's token), with the account's
+	// tenant ("tid"), its scopes ("scope") and its secret version ("ver"). The secret
+	// version is the token's session: SessionID is "<account>:<version>", which rotating
+	// the secret or deleting the account ends.
+	ServiceAccountID string
+	TenantID         string
+	Scopes           []string
+	SecretVersion    int
 	TokenID   string    // "jti"
 	IssuedAt  time.Time // "iat"
 	ExpiresAt time.Time // "exp"
@@ -115,6 +135,26 @@ func (t *Tokens) Issue(userID, sessionID string) (string, Claims, error) {
 	if !ids.ValidFor(ids.User, userID) || !ids.ValidFor(ids.Session, sessionID) {
 		return "", Claims{}, errors.New("identity: issue: malformed user or session id")
 	}
+	return t.sign(Claims{UserID: userID, SessionID: sessionID}, func(b *jwt.Builder) *jwt.Builder {
+		return b.Subject(userID).Claim(sessionClaim, sessionID)
+	})
+}
+
+// IssueService returns a signed token of a service account of tenantID, holding
+// scopes, for its secret version, and the claims it carries.
+func (t *Tokens) IssueService(accountID, tenantID string, scopes []string, version int) (string, Claims, error) {
+	if !ids.ValidFor(ids.ServiceAccount, accountID) || !ids.ValidFor(ids.Tenant, tenantID) || len(scopes) == 0 || version < 1 {
+		return "", Claims{}, errors.New("identity: issue: malformed service account claims")
+	}
+	c := Claims{ServiceAccountID: accountID, TenantID: tenantID, Scopes: scopes, SecretVersion: version, SessionID: ServiceSession(accountID, version)}
+	return t.sign(c, func(b *jwt.Builder) *jwt.Builder {
+		return b.Subject(accountID).Claim(tenantClaim, tenantID).Claim(scopeClaim, strings.Join(scopes, " ")).Claim(versionClaim, version)
+	})
+}
+
+// sign completes claims with the registered ones and signs them; subject adds the
+// token kind's own.
+func (t *Tokens) sign(claims Claims, subject func(*jwt.Builder) *jwt.Builder) (string, Claims, error) {
 	key := t.keys.SigningKey()
 	if key == nil {
 		return "", Claims{}, errors.New("identity: issue: no signing key")
@@ -124,16 +164,14 @@ func (t *Tokens) Issue(userID, sessionID string) (string, Claims, error) {
 		return "", Claims{}, err
 	}
 	now := t.cfg.Now().UTC().Truncate(time.Second)
-	claims := Claims{UserID: userID, SessionID: sessionID, TokenID: jti, IssuedAt: now, ExpiresAt: now.Add(t.cfg.TTL)}
-	tok, err := jwt.NewBuilder().
+	claims.TokenID, claims.IssuedAt, claims.ExpiresAt = jti, now, now.Add(t.cfg.TTL)
+	tok, err := subject(jwt.NewBuilder().
 		Issuer(t.cfg.Issuer).
 		Audience([]string{t.cfg.Audience}).
-		Subject(userID).
 		IssuedAt(now).
 		NotBefore(now).
 		Expiration(claims.ExpiresAt).
-		JwtID(jti).
-		Claim(sessionClaim, sessionID).
+		JwtID(jti)).
 		Build()
 	if err != nil {
 		return "", Claims{}, fmt.Errorf("identity: issue: building token: %w", err)
@@ -186,22 +224,40 @@ func (t *Tokens) verify(token string) (Claims, error) {
 		}
 		return Claims{}, errInvalidToken()
 	}
-	if !ids.ValidFor(ids.User, tok.Subject()) {
+	claims := Claims{TokenID: tok.JwtID(), IssuedAt: tok.IssuedAt().UTC(), ExpiresAt: tok.Expiration().UTC()}
+	switch sub := tok.Subject(); {
+	case ids.ValidFor(ids.User, sub):
+		// Every user token belongs to a session, so that ending the session can end it.
+		sessionID := stringClaim(tok, sessionClaim)
+		if !ids.ValidFor(ids.Session, sessionID) || hasClaim(tok, tenantClaim) || hasClaim(tok, scopeClaim) {
+			return Claims{}, errInvalidToken()
+		}
+		claims.UserID, claims.SessionID = sub, sessionID
+	case ids.ValidFor(ids.ServiceAccount, sub):
+		tenantID, scopes := stringClaim(tok, tenantClaim), strings.Fields(stringClaim(tok, scopeClaim))
+		v, _ := tok.Get(versionClaim)
+		version, ok := v.(float64) // JSON numbers
+		if !ids.ValidFor(ids.Tenant, tenantID) || len(scopes) == 0 || !ok || version < 1 || version != float64(int(version)) || hasClaim(tok, sessionClaim) {
+			return Claims{}, errInvalidToken()
+		}
+		claims.ServiceAccountID, claims.TenantID, claims.Scopes, claims.SecretVersion = sub, tenantID, scopes, int(version)
+		claims.SessionID = ServiceSession(sub, int(version))
+	default:
 		return Claims{}, errInvalidToken()
 	}
-	// Every user token belongs to a session, so that ending the session can end it.
-	sid, _ := tok.Get(sessionClaim)
-	sessionID, _ := sid.(string)
-	if !ids.ValidFor(ids.Session, sessionID) {
-		return Claims{}, errInvalidToken()
-	}
-	return Claims{
-		UserID:    tok.Subject(),
-		SessionID: sessionID,
-		TokenID:   tok.JwtID(),
-		IssuedAt:  tok.IssuedAt().UTC(),
-		ExpiresAt: tok.Expiration().UTC(),
-	}, nil
+	return claims, nil
+}
+
+// stringClaim is a private claim's string value, "" when absent or not a string.
+func stringClaim(tok jwt.Token, name string) string {
+	v, _ := tok.Get(name)
+	s, _ := v.(string)
+	return s
+}
+
+func hasClaim(tok jwt.Token, name string) bool {
+	_, ok := tok.Get(name)
+	return ok
 }
 
 // fetchKey is the only source of verification keys. It pins the algorithm to EdDSA

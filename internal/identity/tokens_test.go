@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -279,7 +280,7 @@ func TestVerifyCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := f.tokens.Verify(token); err != nil || got != claims {
+	if got, err := f.tokens.Verify(token); err != nil || !reflect.DeepEqual(got, claims) {
 		t.Fatalf("Verify = %+v, %v", got, err)
 	}
 	if _, ok := f.tokens.cache.get(token, f.now, time.Minute); !ok {
@@ -306,5 +307,65 @@ func TestVerifyCache(t *testing.T) {
 	}
 	if n > cacheShards {
 		t.Fatalf("cache holds %d entries, bound %d", n, cacheShards)
+	}
+}
+
+// TestServiceTokens: a service account's token round-trips its tenant, scopes and secret
+// version, whose session key is "<account>:<version>"; tokens mixing a user's and a
+// service account's claims, or missing either kind's, are refused.
+func TestServiceTokens(t *testing.T) {
+	f := newFixture(t)
+	token, issued, err := f.tokens.IssueService("sa_bot", "t_acme", []string{"routes:read", "chat:read"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.tokens.Verify(token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, issued) || got.UserID != "" || got.SessionID != "sa_bot:3" || got.TenantID != "t_acme" ||
+		!reflect.DeepEqual(got.Scopes, []string{"routes:read", "chat:read"}) {
+		t.Fatalf("Verify = %+v, issued %+v", got, issued)
+	}
+	for _, bad := range []struct {
+		account, tenant string
+		scopes          []string
+		version         int
+	}{{"u_bot", "t_acme", []string{"x"}, 1}, {"sa_bot", "acme", []string{"x"}, 1}, {"sa_bot", "t_acme", nil, 1}, {"sa_bot", "t_acme", []string{"x"}, 0}} {
+		if _, _, err := f.tokens.IssueService(bad.account, bad.tenant, bad.scopes, bad.version); err == nil {
+			t.Errorf("IssueService(%+v) succeeded", bad)
+		}
+	}
+	service := map[string]any{"sub": "sa_bot", "tid": "t_acme", "scope": "routes:read", "ver": 1, "sid": nil}
+	with := func(edits map[string]any) map[string]any {
+		out := map[string]any{}
+		for k, v := range service {
+			out[k] = v
+		}
+		for k, v := range edits {
+			out[k] = v
+		}
+		return out
+	}
+	if c, err := f.tokens.Verify(f.ours(t, service)); err != nil || c.ServiceAccountID != "sa_bot" || c.SecretVersion != 1 {
+		t.Fatalf("a well-formed service token: %+v, %v", c, err)
+	}
+	for name, claims := range map[string]map[string]any{
+		"UserTokenWithTenant":  {"tid": "t_acme"},
+		"UserTokenWithScope":   {"scope": "routes:read"},
+		"ServiceWithSession":   with(map[string]any{"sid": "ss_x"}),
+		"ServiceNoTenant":      with(map[string]any{"tid": nil}),
+		"ServiceNoScope":       with(map[string]any{"scope": ""}),
+		"ServiceNoVersion":     with(map[string]any{"ver": nil}),
+		"ServiceVersionString": with(map[string]any{"ver": "1"}),
+		"ServiceVersionZero":   with(map[string]any{"ver": 0}),
+		"ServiceVersionFloat":  with(map[string]any{"ver": 1.5}),
+		"SubjectNeitherKind":   with(map[string]any{"sub": "t_acme"}),
+		"ServiceTenantMalform": with(map[string]any{"tid": "t_../x"}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := f.tokens.Verify(f.ours(t, claims))
+			assertUnauthenticated(t, "", err)
+		})
 	}
 }

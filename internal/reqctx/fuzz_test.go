@@ -2,6 +2,7 @@ package reqctx
 
 import (
 	"net/http"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -97,7 +98,7 @@ func FuzzNormalize(f *testing.F) {
 		checkNormalized(t, r, rc)
 		again, err := Raw{RequestID: rc.RequestID, TenantID: rc.TenantID, Env: rc.Env, ProjectID: rc.ProjectID,
 			SurfaceID: rc.SurfaceID, AppID: rc.AppID}.Normalize()
-		if err != nil || again != rc {
+		if err != nil || !reflect.DeepEqual(again, rc) {
 			t.Fatalf("normalizing %+v again gave %+v, %v", rc, again, err)
 		}
 	})

@@ -23,8 +23,14 @@ type RequestContext struct {
 	RequestID string
 	// UserID is the verified token's subject; empty for anonymous callers.
 	UserID string
-	// SessionID is the verified token's sign-in session.
+	// SessionID is the verified token's sign-in session (for a service account, its
+	// secret version: what ends its tokens).
 	SessionID string
+	// ServiceAccountID is set instead of UserID for a service account's token, with the
+	// account's own tenant and the scopes the token holds.
+	ServiceAccountID string
+	AccountTenantID  string
+	Scopes           []string
 	// TokenExpiresAt is when the caller's token stops being accepted.
 	TokenExpiresAt time.Time
 	// TenantID, Env, ProjectID, SurfaceID and AppID are the normalized context fields;
@@ -48,6 +54,14 @@ type RequestContext struct {
 // that need one (chat's) are refused without it by the access layer (@requireProject).
 type Scope struct {
 	TenantID, Env, ProjectID string
+}
+
+// Actor is who makes the request: the user, or the service account.
+func (rc *RequestContext) Actor() string {
+	if rc.ServiceAccountID != "" {
+		return rc.ServiceAccountID
+	}
+	return rc.UserID
 }
 
 // Scope returns the tenant, env and project rc acts in.

@@ -25,11 +25,7 @@ package session
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/base64"
-	"encoding/hex"
 	"strings"
 	"time"
 
@@ -181,7 +177,7 @@ func (s *Service) Login(ctx context.Context, email, password string, c Client) (
 
 // open stores a new session of u and issues its first tokens.
 func (s *Service) open(ctx context.Context, u tenancy.User, c Client) (Grant, error) {
-	secret, hash, err := newSecret()
+	secret, hash, err := identity.NewSecret()
 	if err != nil {
 		return Grant{}, err
 	}
@@ -225,11 +221,11 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Grant, erro
 		return Grant{}, err
 	}
 	now := s.now().UTC()
-	hash := hashSecret(secret)
+	hash := identity.HashSecret(secret)
 	switch {
 	case !sess.EndedAt.IsZero():
 		return Grant{}, apperr.E(apperr.Unauthenticated, "the session has ended: sign in again")
-	case equal(hash, sess.RefreshHash):
+	case identity.SameHash(hash, sess.RefreshHash):
 		if !now.Before(sess.ExpiresAt) {
 			return Grant{}, apperr.E(apperr.Unauthenticated, "refresh token expired: sign in again")
 		}
@@ -238,7 +234,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Grant, erro
 	default:
 		return Grant{}, errBadRefresh
 	}
-	next, nextHash, err := newSecret()
+	next, nextHash, err := identity.NewSecret()
 	if err != nil {
 		return Grant{}, err
 	}
@@ -323,28 +319,10 @@ func (s *Service) ChangePassword(ctx context.Context, userID, keep, current, nex
 	return s.end(ctx, userID, func(o Session) bool { return o.ID != keep }, "password changed")
 }
 
-// newSecret returns a refresh secret (256 random bits, base64url) and its hash.
-func newSecret() (secret, hash string, err error) {
-	var b [32]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", "", err
-	}
-	secret = base64.RawURLEncoding.EncodeToString(b[:])
-	return secret, hashSecret(secret), nil
-}
-
-func hashSecret(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
-
-// secretLength is the length of a refresh secret: 32 bytes in unpadded base64url.
-const secretLength = 43
-
 // parseRefresh splits "<session id>.<secret>", refusing anything of another shape.
 func parseRefresh(token string) (id, secret string, ok bool) {
 	id, secret, ok = strings.Cut(token, ".")
-	if !ok || !ids.ValidFor(ids.Session, id) || len(secret) != secretLength {
+	if !ok || !ids.ValidFor(ids.Session, id) || len(secret) != identity.SecretLength {
 		return "", "", false
 	}
 	if _, err := base64.RawURLEncoding.DecodeString(secret); err != nil {
@@ -353,11 +331,9 @@ func parseRefresh(token string) (id, secret string, ok bool) {
 	return id, secret, true
 }
 
-func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
-
 func used(s Session, hash string) bool {
 	for _, h := range s.Used {
-		if equal(h, hash) {
+		if identity.SameHash(h, hash) {
 			return true
 		}
 	}

@@ -236,10 +236,10 @@ func TestConcurrentRefreshIsAReuse(t *testing.T) {
 func TestRefreshRefusals(t *testing.T) {
 	f := newFixture(t)
 	g := f.login(t)
-	guess := g.Session.ID + "." + strings.Repeat("A", secretLength)
+	guess := g.Session.ID + "." + strings.Repeat("A", identity.SecretLength)
 	for name, token := range map[string]string{
 		"Empty": "", "NoDot": g.Session.ID, "AccessToken": g.AccessToken, "ShortSecret": g.Session.ID + ".abc",
-		"BadChars": g.Session.ID + "." + strings.Repeat("*", secretLength), "UnknownSession": "ss_nobody." + strings.Repeat("A", secretLength),
+		"BadChars": g.Session.ID + "." + strings.Repeat("*", identity.SecretLength), "UnknownSession": "ss_nobody." + strings.Repeat("A", identity.SecretLength),
 		"GuessedSecret": guess,
 	} {
 		_, err := f.Refresh(t.Context(), token)
