@@ -17,7 +17,9 @@ import (
 // account each commit, in one transaction, with the session-ended access event of the
 // secret version they end, so every replica refuses that version's tokens.
 
-func (s *Store) serviceAccounts() *firestore.CollectionRef { return s.client.Collection("serviceAccounts") }
+func (s *Store) serviceAccounts() *firestore.CollectionRef {
+	return s.client.Collection("serviceAccounts")
+}
 
 // accountDoc is a service account as stored.
 type accountDoc struct {

@@ -80,9 +80,9 @@ type Claims struct {
 	TenantID         string
 	Scopes           []string
 	SecretVersion    int
-	TokenID   string    // "jti"
-	IssuedAt  time.Time // "iat"
-	ExpiresAt time.Time // "exp"
+	TokenID          string    // "jti"
+	IssuedAt         time.Time // "iat"
+	ExpiresAt        time.Time // "exp"
 }
 
 // Tokens issues and verifies EdDSA-signed access tokens (compact JWS JWTs). It is safe
