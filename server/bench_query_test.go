@@ -23,7 +23,49 @@ import (
 	"github.com/northstar/northstar/internal/bench/loadgen"
 )
 
-// queryServer is one server of BenchmarkLoadQuery and what it measured.
+// runInterleaved warms each server up for -bench.warmup (failing on any error), then
+// runs -bench.rounds rounds of -bench.round in which the servers take turns, the order
+// rotating, so that bursts of other load on a shared machine hit all of them alike; each
+// server accumulates its figures. It returns the CPU reading taken before the rounds.
+func runInterleaved(ctx context.Context, b *testing.B, servers []*queryServer, conns int) cpuSample {
+	run := func(s *queryServer, d time.Duration) loadgen.Result { return s.run(ctx, b, conns, d) }
+	for _, s := range servers {
+		if s.latency == nil {
+			s.latency = loadgen.NewHistogram()
+		}
+		if res := run(s, *benchWarmup); res.Errors > 0 {
+			b.Fatalf("%s: %d errors during warm-up; first: %s", s.name, res.Errors, res.FirstError)
+		}
+	}
+	cpu := readCPU(b)
+	for r := range *benchRounds {
+		for i := range servers {
+			s := servers[(i+r)%len(servers)]
+			res := run(s, *benchRound)
+			s.requests += res.Requests
+			s.errors += res.Errors
+			s.elapsed += res.Elapsed
+			s.latency.Merge(res.Latency)
+			s.rounds = append(s.rounds, res.RPS())
+			if s.firstError == "" {
+				s.firstError = res.FirstError
+			}
+		}
+	}
+	return cpu
+}
+
+// run loads s over conns connections for d.
+func (s *queryServer) run(ctx context.Context, b *testing.B, conns int, d time.Duration) loadgen.Result {
+	res, err := loadgen.Run(ctx, s.target, loadgen.Options{Connections: conns, Duration: d})
+	if err != nil {
+		b.Fatalf("%s: %v", s.name, err)
+	}
+	return res
+}
+
+// queryServer is one server of BenchmarkLoadQuery (or BenchmarkLoadLogin) and what it
+// measured.
 type queryServer struct {
 	name    string
 	target  loadgen.Target
@@ -83,33 +125,7 @@ func BenchmarkLoadQuery(b *testing.B) {
 	}
 
 	conns := *benchConns
-	run := func(s *queryServer, d time.Duration) loadgen.Result {
-		res, err := loadgen.Run(ctx, s.target, loadgen.Options{Connections: conns, Duration: d})
-		if err != nil {
-			b.Fatalf("%s: %v", s.name, err)
-		}
-		return res
-	}
-	for _, s := range servers {
-		if res := run(s, *benchWarmup); res.Errors > 0 {
-			b.Fatalf("%s: %d errors during warm-up; first: %s", s.name, res.Errors, res.FirstError)
-		}
-	}
-	cpu := readCPU(b)
-	for r := range *benchRounds {
-		for i := range servers {
-			s := servers[(i+r)%len(servers)]
-			res := run(s, *benchRound)
-			s.requests += res.Requests
-			s.errors += res.Errors
-			s.elapsed += res.Elapsed
-			s.latency.Merge(res.Latency)
-			s.rounds = append(s.rounds, res.RPS())
-			if s.firstError == "" {
-				s.firstError = res.FirstError
-			}
-		}
-	}
+	cpu := runInterleaved(ctx, b, servers, conns)
 	emitBench("machine", "bench", "query", "other_cpu_cores", cpu.othersSince(b))
 	for _, s := range servers {
 		rps := float64(s.requests) / s.elapsed.Seconds()
@@ -130,7 +146,7 @@ func BenchmarkLoadQuery(b *testing.B) {
 		if path == "" || !s.profile {
 			continue
 		}
-		res := profile(b, path, func() loadgen.Result { return run(s, max(*benchRound, 5*time.Second)) })
+		res := profile(b, path, func() loadgen.Result { return s.run(ctx, b, conns, max(*benchRound, 5*time.Second)) })
 		emitBench("profile", "bench", "query", "server", s.name, "kind", "cpu", "file", path, "requests", res.Requests, "rps", res.RPS())
 	}
 }

@@ -104,7 +104,7 @@ func (ts *testServer) send(t *testing.T, req *http.Request) response {
 }
 
 // do sends req and returns the response with its body read.
-func (ts *testServer) do(t *testing.T, req *http.Request) (*http.Response, []byte) {
+func (ts *testServer) do(t testing.TB, req *http.Request) (*http.Response, []byte) {
 	t.Helper()
 	res, err := ts.Client().Do(req)
 	if err != nil {
@@ -119,7 +119,7 @@ func (ts *testServer) do(t *testing.T, req *http.Request) (*http.Response, []byt
 }
 
 // get sends GET path and returns the response with its body read.
-func (ts *testServer) get(t *testing.T, path string) (*http.Response, []byte) {
+func (ts *testServer) get(t testing.TB, path string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, ts.URL+path, nil)
 	if err != nil {
@@ -243,7 +243,7 @@ func (ts *testServer) waitReady(t *testing.T) {
 }
 
 // metricValue reads one unlabelled series from /metrics; -1 when it is absent.
-func (ts *testServer) metricValue(t *testing.T, name string) float64 {
+func (ts *testServer) metricValue(t testing.TB, name string) float64 {
 	t.Helper()
 	res, body := ts.get(t, "/metrics")
 	if res.StatusCode != http.StatusOK {

@@ -31,7 +31,7 @@ func trustLoopback() serverOption {
 }
 
 // waitRoute waits until ts's registry holds its t_system route of kind.
-func waitRoute(t *testing.T, ts *testServer, kind string) {
+func waitRoute(t testing.TB, ts *testServer, kind string) {
 	t.Helper()
 	waitForWithin(t, 5*time.Second, func() bool { _, ok := ts.main.registry.Get(ts.main.systemRoute(kind)); return ok },
 		func() string { return "no " + kind + " route in the registry" })

@@ -11,7 +11,7 @@ import (
 const directives = `
 directive @public on FIELD_DEFINITION
 directive @authenticated on FIELD_DEFINITION
-directive @member(role: String = "VIEWER") on FIELD_DEFINITION
+directive @member(role: String = "VIEWER", scopes: [String!]) on FIELD_DEFINITION
 directive @systemAdmin on FIELD_DEFINITION
 directive @requireProject on FIELD_DEFINITION
 directive @matchContext(tenant: String, env: String, project: String) on FIELD_DEFINITION
@@ -36,6 +36,8 @@ func TestCheckSchema(t *testing.T) {
 			type Mutation { c: Int @systemAdmin @requireProject }
 			type Subscription { d: Int @authenticated }`, ""},
 		{"Missing", `type Query { a: Int @public, b: Int }`, "Query.b has no access directive"},
+		{"KnownScopes", `type Query { a: Int @member(scopes: ["routes:read", "chat:read"]), b: Int @member(role: "ADMIN", scopes: ["chat:write"]) }`, ""},
+		{"UnknownScope", `type Query { a: Int @member(scopes: ["routes:read", "admin:all"]) }`, `Query.a @member admits the unknown scope "admin:all"`},
 		{"MissingOnMutation", `type Query { a: Int @public } type Mutation { m: Int @requireProject }`, "Mutation.m has no access directive"},
 		{"MissingOnSubscription", `type Query { a: Int @public } type Subscription { s: Int }`, "Subscription.s has no access directive"},
 		{"Two", `type Query { a: Int @public @member }`, "Query.a has 2 access directives"},

@@ -29,8 +29,8 @@ func newLocalLog(now func() time.Time) *localLog {
 }
 
 // run does what the script does, locally: it reports whether the call is allowed and,
-// when not, how long until a slot frees.
-func (l *localLog) run(m mode, key string, rate Rate) (bool, time.Duration) {
+// when not, how long until a slot frees, and the events the key holds.
+func (l *localLog) run(m mode, key string, rate Rate) (bool, time.Duration, int) {
 	now := l.now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -54,14 +54,14 @@ func (l *localLog) run(m mode, key string, rate Rate) (bool, time.Duration) {
 			e.times = append(e.times[:0], e.times[n-rate.Limit:]...)
 		}
 		if m == take {
-			return true, 0
+			return true, 0, len(e.times)
 		}
 	}
 	n := len(e.times)
 	if n < rate.Limit {
-		return true, 0
+		return true, 0, n
 	}
-	return false, max(time.Millisecond, e.times[n-rate.Limit].Add(rate.Window).Sub(now))
+	return false, max(time.Millisecond, e.times[n-rate.Limit].Add(rate.Window).Sub(now)), n
 }
 
 func (l *localLog) reset(key string) {

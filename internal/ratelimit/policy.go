@@ -38,23 +38,24 @@ type Policy struct {
 // NewPolicy returns a Policy.
 func NewPolicy(l *Limiter, r Rates) *Policy { return &Policy{limiter: l, rates: r} }
 
-// Login returns RATE_LIMITED while email or address has too many recent failures.
-// Otherwise the caller reports the attempt's outcome to done: a failure counts against
-// both, a success clears the email's failures (only its owner can do that).
+// Login returns RATE_LIMITED while email or address has too many recent failures
+// (asking Redis once for both). Otherwise the caller reports the attempt's outcome to
+// done: a failure counts against both (one more round trip); a success clears the
+// email's failures, when it had any (only its owner can do that).
 func (p *Policy) Login(ctx context.Context, email, address string) (done func(ok bool), err error) {
-	if err := p.limiter.Check(ctx, "login-email", p.rates.LoginFailuresPerEmail, email); err != nil {
-		return nil, err
-	}
-	if err := p.limiter.Check(ctx, "login-address", p.rates.LoginFailuresPerAddress, address); err != nil {
+	byEmail := Query{"login-email", p.rates.LoginFailuresPerEmail, email}
+	byAddress := Query{"login-address", p.rates.LoginFailuresPerAddress, address}
+	counts, err := p.limiter.Check(ctx, byEmail, byAddress)
+	if err != nil {
 		return nil, err
 	}
 	return func(ok bool) {
-		if ok {
-			p.limiter.Reset(ctx, "login-email", email)
-			return
+		switch {
+		case !ok:
+			p.limiter.Add(ctx, byEmail, byAddress)
+		case counts[0] > 0:
+			p.limiter.Reset(ctx, byEmail)
 		}
-		p.limiter.Add(ctx, "login-email", p.rates.LoginFailuresPerEmail, email)
-		p.limiter.Add(ctx, "login-address", p.rates.LoginFailuresPerAddress, address)
 	}, nil
 }
 
@@ -62,24 +63,25 @@ func (p *Policy) Login(ctx context.Context, email, address string) (done func(ok
 // when set, userID; it returns RATE_LIMITED, counting nothing more, when either is at
 // its limit.
 func (p *Policy) Create(ctx context.Context, userID, address string) error {
-	if err := p.limiter.Take(ctx, "create-address", p.rates.CreationsPerAddress, address); err != nil {
+	if err := p.limiter.Take(ctx, Query{"create-address", p.rates.CreationsPerAddress, address}); err != nil {
 		return err
 	}
 	if userID == "" {
 		return nil
 	}
-	return p.limiter.Take(ctx, "create-user", p.rates.CreationsPerUser, userID)
+	return p.limiter.Take(ctx, Query{"create-user", p.rates.CreationsPerUser, userID})
 }
 
 // Token returns RATE_LIMITED while clientID has too many recent failures; otherwise the
 // caller reports the attempt's outcome to done.
 func (p *Policy) Token(ctx context.Context, clientID string) (done func(ok bool), err error) {
-	if err := p.limiter.Check(ctx, "token-client", p.rates.TokenFailuresPerClient, clientID); err != nil {
+	q := Query{"token-client", p.rates.TokenFailuresPerClient, clientID}
+	if _, err := p.limiter.Check(ctx, q); err != nil {
 		return nil, err
 	}
 	return func(ok bool) {
 		if !ok {
-			p.limiter.Add(ctx, "token-client", p.rates.TokenFailuresPerClient, clientID)
+			p.limiter.Add(ctx, q)
 		}
 	}, nil
 }

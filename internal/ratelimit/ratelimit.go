@@ -4,9 +4,10 @@
 //
 // Each key is a sorted set of event times (a sliding log): exact at the window's edge,
 // unlike fixed windows, and small because the limits are (tens of events). One Lua script
-// trims, counts and records in one round trip, with Redis's own clock, so replicas with
-// skewed clocks agree; it keeps at most Limit events per key, so a flood of failures
-// cannot grow a key. Keys are hashed: no email or address is stored in Redis.
+// trims, counts and records, with Redis's own clock, so replicas with skewed clocks agree;
+// the questions of one decision (a login's email and address) share one pipelined round
+// trip. The script keeps at most Limit events per key, so a flood of failures cannot grow
+// a key. Keys are hashed: no email or address is stored in Redis.
 //
 // When the rate-limit Redis does not answer (or its route is missing) the limiter does
 // not let requests through unlimited: it counts in this process instead, with the same
@@ -90,27 +91,60 @@ const (
 	add   mode = "add"
 )
 
-// Check returns RATE_LIMITED, with the time until a slot frees, when key already has
-// rate.Limit events in the window of rule name; it records nothing. Use it before an
-// attempt whose failures are counted with Add.
-func (l *Limiter) Check(ctx context.Context, name string, rate Rate, key string) error {
-	return l.run(ctx, check, name, rate, key)
+// Query names one key's log under one rule.
+type Query struct {
+	Name string
+	Rate Rate
+	Key  string
 }
 
-// Take records one event for key and returns nil, or returns RATE_LIMITED without
-// recording when the window already holds rate.Limit events.
-func (l *Limiter) Take(ctx context.Context, name string, rate Rate, key string) error {
-	return l.run(ctx, take, name, rate, key)
+// Check returns how many events each query's key holds in its window and, when any of
+// them already holds its rate's Limit, RATE_LIMITED with the time until a slot frees; it
+// records nothing, and asks Redis once for all of them. Use it before an attempt whose
+// failures are counted with Add.
+func (l *Limiter) Check(ctx context.Context, qs ...Query) ([]int, error) {
+	calls := make([]call, len(qs))
+	for i, q := range qs {
+		calls[i] = call{check, q}
+	}
+	results := l.do(ctx, calls)
+	counts := make([]int, len(results))
+	var wait time.Duration
+	blocked := false
+	for i, r := range results {
+		counts[i] = r.count
+		if !r.ok {
+			blocked, wait = true, max(wait, r.wait)
+		}
+	}
+	if blocked {
+		return counts, limited(wait)
+	}
+	return counts, nil
 }
 
-// Add records one event (a failure) for key whatever the count.
-func (l *Limiter) Add(ctx context.Context, name string, rate Rate, key string) {
-	_ = l.run(ctx, add, name, rate, key)
+// Take records one event for q's key and returns nil, or returns RATE_LIMITED without
+// recording when the window already holds q.Rate.Limit events.
+func (l *Limiter) Take(ctx context.Context, q Query) error {
+	if r := l.do(ctx, []call{{take, q}})[0]; !r.ok {
+		return limited(r.wait)
+	}
+	return nil
 }
 
-// Reset forgets key's events under rule name.
-func (l *Limiter) Reset(ctx context.Context, name, key string) {
-	k := redisKey(name, key)
+// Add records one event (a failure) for each query's key whatever the count, asking
+// Redis once.
+func (l *Limiter) Add(ctx context.Context, qs ...Query) {
+	calls := make([]call, len(qs))
+	for i, q := range qs {
+		calls[i] = call{add, q}
+	}
+	l.do(ctx, calls)
+}
+
+// Reset forgets q's key's events.
+func (l *Limiter) Reset(ctx context.Context, q Query) {
+	k := redisKey(q.Name, q.Key)
 	l.local.reset(k)
 	if c := l.redis(ctx); c != nil {
 		if err := c.Del(ctx, k).Err(); err != nil {
@@ -119,34 +153,83 @@ func (l *Limiter) Reset(ctx context.Context, name, key string) {
 	}
 }
 
-func (l *Limiter) run(ctx context.Context, m mode, name string, rate Rate, key string) error {
-	if rate.Limit <= 0 || rate.Window <= 0 {
-		return nil // a zero rate is no limit (configuration turned it off)
-	}
-	k := redisKey(name, key)
-	var wait time.Duration
-	if c := l.redis(ctx); c != nil {
-		res, err := script.Run(ctx, c, []string{k}, rate.Limit, rate.Window.Milliseconds(), string(m), l.opts.Now().UnixNano()).Int64Slice()
-		if err == nil && len(res) == 2 {
-			l.recovered()
-			if res[0] == 1 {
-				return nil
-			}
-			return limited(time.Duration(res[1]) * time.Millisecond)
+// call is one question for do.
+type call struct {
+	m mode
+	Query
+}
+
+// result is do's answer to one call: allowed or not (and how long until a slot frees),
+// and the events the key holds afterwards.
+type result struct {
+	ok    bool
+	wait  time.Duration
+	count int
+}
+
+// do answers calls, in one pipelined round trip to Redis, or in this process while Redis
+// does not answer. A call with a zero rate is always allowed (the limit is off).
+func (l *Limiter) do(ctx context.Context, calls []call) []result {
+	out := make([]result, len(calls))
+	var todo []int
+	for i, c := range calls {
+		if c.Rate.Limit <= 0 || c.Rate.Window <= 0 {
+			out[i] = result{ok: true}
+			continue
 		}
+		todo = append(todo, i)
+	}
+	if len(todo) == 0 {
+		return out
+	}
+	if client := l.redis(ctx); client != nil {
+		err := l.ask(ctx, client, calls, todo, out)
 		if err == nil {
-			err = fmt.Errorf("unexpected script answer %v", res)
+			l.recovered()
+			return out
 		}
 		l.failed(err)
 	}
-	if l.opts.Fallbacks != nil {
-		l.opts.Fallbacks()
+	for _, i := range todo {
+		if l.opts.Fallbacks != nil {
+			l.opts.Fallbacks()
+		}
+		c := calls[i]
+		out[i].ok, out[i].wait, out[i].count = l.local.run(c.m, redisKey(c.Name, c.Key), c.Rate)
 	}
-	ok, wait := l.local.run(m, k, rate)
-	if ok {
+	return out
+}
+
+// ask runs the script for calls[todo] in one pipeline, loading it first when Redis does
+// not know it yet (a new or restarted Redis).
+func (l *Limiter) ask(ctx context.Context, client redis.UniversalClient, calls []call, todo []int, out []result) error {
+	for attempt := 0; ; attempt++ {
+		cmds := make([]*redis.Cmd, len(todo))
+		_, err := client.Pipelined(ctx, func(p redis.Pipeliner) error {
+			for j, i := range todo {
+				c := calls[i]
+				cmds[j] = script.EvalSha(ctx, p, []string{redisKey(c.Name, c.Key)}, c.Rate.Limit, c.Rate.Window.Milliseconds(), string(c.m), l.opts.Now().UnixNano())
+			}
+			return nil
+		})
+		if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") && attempt == 0 {
+			if err := script.Load(ctx, client).Err(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for j, i := range todo {
+			res, err := cmds[j].Int64Slice()
+			if err != nil || len(res) != 3 {
+				return fmt.Errorf("unexpected script answer %v (%v)", res, err)
+			}
+			out[i] = result{ok: res[0] == 1, wait: time.Duration(res[1]) * time.Millisecond, count: int(res[2])}
+		}
 		return nil
 	}
-	return limited(wait)
 }
 
 // limited is the RATE_LIMITED error, rounded up to whole seconds.
@@ -237,8 +320,8 @@ func redisKey(name, key string) string {
 
 // script trims the log of KEYS[1] to the window ARGV[2] (ms), then per ARGV[3]: check
 // answers whether the log holds fewer than ARGV[1] events; take records one event when it
-// does; add records one whatever the count. It answers {1, 0} (allowed) or {0, ms until
-// a slot frees}. ARGV[4] makes each event's member unique. The log keeps at most ARGV[1]
+// does; add records one whatever the count. It answers {1, 0, n} (allowed) or {0, ms until
+// a slot frees}, then the events the log holds. ARGV[4] makes each event's member unique. The log keeps at most ARGV[1]
 // events: older ones cannot change any answer.
 var script = redis.NewScript(`
 local t = redis.call('TIME')
@@ -254,11 +337,11 @@ if mode == 'add' or (mode == 'take' and n < limit) then
     n = limit
   end
   redis.call('PEXPIRE', KEYS[1], window)
-  if mode == 'take' then return {1, 0} end
+  if mode == 'take' then return {1, 0, n} end
 end
-if n < limit then return {1, 0} end
+if n < limit then return {1, 0, n} end
 local oldest = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
-return {0, math.max(1, tonumber(oldest[2]) + window - now)}
+return {0, math.max(1, tonumber(oldest[2]) + window - now), n}
 `)
 
 // Ready connects to the rate_limit route's Redis and reports whether it answers: the

@@ -100,16 +100,16 @@ func TestTake(t *testing.T) {
 	ctx, k := t.Context(), key(t)
 	rate := Rate{Limit: 3, Window: time.Hour}
 	for i := range 3 {
-		if err := l.Take(ctx, "signup", rate, k); err != nil {
+		if err := l.Take(ctx, Query{"signup", rate, k}); err != nil {
 			t.Fatalf("take %d: %v", i+1, err)
 		}
 	}
-	expectLimited(t, l.Take(ctx, "signup", rate, k), time.Hour)
-	expectLimited(t, l.Check(ctx, "signup", rate, k), time.Hour)
-	if err := l.Take(ctx, "signup", rate, k+"x"); err != nil {
+	expectLimited(t, l.Take(ctx, Query{"signup", rate, k}), time.Hour)
+	expectLimited(t, checkOne(l.Limiter, ctx, Query{"signup", rate, k}), time.Hour)
+	if err := l.Take(ctx, Query{"signup", rate, k + "x"}); err != nil {
 		t.Fatalf("another key: %v", err)
 	}
-	if err := l.Take(ctx, "login", rate, k); err != nil {
+	if err := l.Take(ctx, Query{"login", rate, k}); err != nil {
 		t.Fatalf("another rule: %v", err)
 	}
 	if l.fallbacks.Load() != 0 {
@@ -124,20 +124,20 @@ func TestFailures(t *testing.T) {
 	ctx, k := t.Context(), key(t)
 	rate := Rate{Limit: 5, Window: 15 * time.Minute}
 	for i := range 5 {
-		if err := l.Check(ctx, "login", rate, k); err != nil {
+		if err := checkOne(l.Limiter, ctx, Query{"login", rate, k}); err != nil {
 			t.Fatalf("check after %d failures: %v", i, err)
 		}
-		l.Add(ctx, "login", rate, k)
+		l.Add(ctx, Query{"login", rate, k})
 	}
-	expectLimited(t, l.Check(ctx, "login", rate, k), 15*time.Minute)
+	expectLimited(t, checkOne(l.Limiter, ctx, Query{"login", rate, k}), 15*time.Minute)
 	for range 100 {
-		l.Add(ctx, "login", rate, k)
+		l.Add(ctx, Query{"login", rate, k})
 	}
 	if n := redis.NewClient(&redis.Options{Addr: sharedRedis.Addr}).ZCard(ctx, redisKey("login", k)).Val(); n != 5 {
 		t.Fatalf("the log holds %d events after 105 failures, want the limit, 5", n)
 	}
-	l.Reset(ctx, "login", k)
-	if err := l.Check(ctx, "login", rate, k); err != nil {
+	l.Reset(ctx, Query{"login", rate, k})
+	if err := checkOne(l.Limiter, ctx, Query{"login", rate, k}); err != nil {
 		t.Fatalf("after Reset: %v", err)
 	}
 }
@@ -148,25 +148,25 @@ func TestSlidingWindow(t *testing.T) {
 	l := newLimiter(t, sharedRedis.Addr)
 	ctx, k := t.Context(), key(t)
 	rate := Rate{Limit: 2, Window: 1500 * time.Millisecond}
-	if err := l.Take(ctx, "w", rate, k); err != nil {
+	if err := l.Take(ctx, Query{"w", rate, k}); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(700 * time.Millisecond) // the second event is 0.7 s younger than the first
-	if err := l.Take(ctx, "w", rate, k); err != nil {
+	if err := l.Take(ctx, Query{"w", rate, k}); err != nil {
 		t.Fatal(err)
 	}
-	expectLimited(t, l.Take(ctx, "w", rate, k), 2*time.Second)
+	expectLimited(t, l.Take(ctx, Query{"w", rate, k}), 2*time.Second)
 	time.Sleep(900 * time.Millisecond) // the first event has left the window, the second not
-	if err := l.Take(ctx, "w", rate, k); err != nil {
+	if err := l.Take(ctx, Query{"w", rate, k}); err != nil {
 		t.Fatalf("after the oldest event left the window: %v", err)
 	}
-	expectLimited(t, l.Take(ctx, "w", rate, k), 2*time.Second)
+	expectLimited(t, l.Take(ctx, Query{"w", rate, k}), 2*time.Second)
 }
 
 // TestNoPersonalDataInRedis: the key names hash the email.
 func TestNoPersonalDataInRedis(t *testing.T) {
 	l := newLimiter(t, sharedRedis.Addr)
-	l.Add(t.Context(), "login", Rate{Limit: 3, Window: time.Minute}, "ann@example.com")
+	l.Add(t.Context(), Query{"login", Rate{Limit: 3, Window: time.Minute}, "ann@example.com"})
 	keys := redis.NewClient(&redis.Options{Addr: sharedRedis.Addr}).Keys(t.Context(), "*example*").Val()
 	if len(keys) != 0 {
 		t.Fatalf("Redis keys name the email: %v", keys)
@@ -185,18 +185,18 @@ func TestRedisDown(t *testing.T) {
 	l := newLimiter(t, r.Addr)
 	ctx, k := t.Context(), key(t)
 	rate := Rate{Limit: 3, Window: time.Hour}
-	if err := l.Take(ctx, "signup", rate, k); err != nil {
+	if err := l.Take(ctx, Query{"signup", rate, k}); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.Stop(); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 {
-		if err := l.Take(ctx, "signup", rate, k); err != nil {
+		if err := l.Take(ctx, Query{"signup", rate, k}); err != nil {
 			t.Fatalf("local take %d: %v", i+1, err)
 		}
 	}
-	expectLimited(t, l.Take(ctx, "signup", rate, k), time.Hour)
+	expectLimited(t, l.Take(ctx, Query{"signup", rate, k}), time.Hour)
 	if n := l.fallbacks.Load(); n != 4 {
 		t.Fatalf("%d local decisions counted, want 4", n)
 	}
@@ -209,11 +209,11 @@ func TestRedisDown(t *testing.T) {
 	}
 	l.clock.Store(int64(retryRedis)) // retryRedis has passed
 	for i := range 3 {
-		if err := l.Take(ctx, "signup", rate, k); err != nil {
+		if err := l.Take(ctx, Query{"signup", rate, k}); err != nil {
 			t.Fatalf("take %d on the restarted (empty) Redis: %v", i+1, err)
 		}
 	}
-	expectLimited(t, l.Take(ctx, "signup", rate, k), time.Hour)
+	expectLimited(t, l.Take(ctx, Query{"signup", rate, k}), time.Hour)
 	if n := l.fallbacks.Load(); n != 4 {
 		t.Fatalf("%d local decisions after Redis came back, want still 4", n)
 	}
@@ -229,17 +229,17 @@ func TestLocalLog(t *testing.T) {
 	l := newLocalLog(func() time.Time { return now })
 	rate := Rate{Limit: 2, Window: time.Minute}
 	for range 2 {
-		if ok, _ := l.run(take, "k", rate); !ok {
+		if ok, _, _ := l.run(take, "k", rate); !ok {
 			t.Fatal("take refused under the limit")
 		}
 		now = now.Add(10 * time.Second)
 	}
-	ok, wait := l.run(take, "k", rate)
-	if ok || wait != 40*time.Second {
-		t.Fatalf("over the limit: ok %v wait %s, want refused for 40s", ok, wait)
+	ok, wait, n := l.run(take, "k", rate)
+	if ok || wait != 40*time.Second || n != 2 {
+		t.Fatalf("over the limit: ok %v wait %s count %d, want refused for 40s at 2", ok, wait, n)
 	}
 	now = now.Add(40 * time.Second)
-	if ok, _ := l.run(take, "k", rate); !ok {
+	if ok, _, _ := l.run(take, "k", rate); !ok {
 		t.Fatal("refused after the oldest event left the window")
 	}
 	for range 50 {
@@ -255,5 +255,33 @@ func TestLocalLog(t *testing.T) {
 	l.run(check, "fresh", rate)
 	if n := len(l.logs); n != 1 {
 		t.Fatalf("%d keys after the sweep, want only the fresh one", n)
+	}
+}
+
+// checkOne is Check of one query, as an error.
+func checkOne(l *Limiter, ctx context.Context, q Query) error {
+	_, err := l.Check(ctx, q)
+	return err
+}
+
+// TestCheckMany: one Check answers for several keys with their counts, refusing with the
+// longest wait when any is at its limit.
+func TestCheckMany(t *testing.T) {
+	l := newLimiter(t, sharedRedis.Addr)
+	ctx := t.Context()
+	short, long := Query{"a", Rate{Limit: 1, Window: time.Minute}, key(t)}, Query{"b", Rate{Limit: 2, Window: time.Hour}, key(t)}
+	l.Add(ctx, short, long)
+	counts, err := l.Check(ctx, short, long)
+	if len(counts) != 2 || counts[0] != 1 || counts[1] != 1 {
+		t.Fatalf("counts %v, want [1 1]", counts)
+	}
+	expectLimited(t, err, time.Minute) // only short is at its limit
+	l.Add(ctx, long)
+	_, err = l.Check(ctx, short, long)
+	if wait := expectLimited(t, err, time.Hour); wait <= time.Minute {
+		t.Fatalf("retry after %s, want the longer wait", wait)
+	}
+	if counts, err := l.Check(ctx, Query{"c", Rate{}, key(t)}); err != nil || counts[0] != 0 {
+		t.Fatalf("a zero rate: %v, %v; want allowed", counts, err)
 	}
 }
