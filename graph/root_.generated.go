@@ -23,6 +23,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Route() RouteResolver
@@ -76,6 +77,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		Role      func(childComplexity int) int
 		TenantID  func(childComplexity int) int
+		User      func(childComplexity int) int
 		UserID    func(childComplexity int) int
 		Version   func(childComplexity int) int
 	}
@@ -108,6 +110,7 @@ type ComplexityRoot struct {
 		CreateThread               func(childComplexity int, input model.CreateThreadInput) int
 		DeleteRoute                func(childComplexity int, input model.DeleteRouteInput) int
 		DeleteServiceAccount       func(childComplexity int, id string) int
+		LeaveTenant                func(childComplexity int, tenantID string) int
 		Login                      func(childComplexity int, input model.LoginInput) int
 		Logout                     func(childComplexity int) int
 		PostMessage                func(childComplexity int, input model.PostMessageInput) int
@@ -115,6 +118,7 @@ type ComplexityRoot struct {
 		RemoveMember               func(childComplexity int, input model.RemoveMemberInput) int
 		RevokeSession              func(childComplexity int, id string) int
 		RotateServiceAccountSecret func(childComplexity int, id string) int
+		SetMemberRole              func(childComplexity int, input model.SetMemberRoleInput) int
 		SetRoute                   func(childComplexity int, input model.SetRouteInput) int
 		SetTenantMode              func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
 		Signup                     func(childComplexity int, input model.SignupInput) int
@@ -412,6 +416,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.TenantID(childComplexity), true
+	case "Membership.user":
+		if e.ComplexityRoot.Membership.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.User(childComplexity), true
 	case "Membership.userId":
 		if e.ComplexityRoot.Membership.UserID == nil {
 			break
@@ -613,6 +623,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteServiceAccount(childComplexity, args["id"].(string)), true
+	case "Mutation.leaveTenant":
+		if e.ComplexityRoot.Mutation.LeaveTenant == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_leaveTenant_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LeaveTenant(childComplexity, args["tenantId"].(string)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -685,6 +706,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RotateServiceAccountSecret(childComplexity, args["id"].(string)), true
+	case "Mutation.setMemberRole":
+		if e.ComplexityRoot.Mutation.SetMemberRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMemberRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMemberRole(childComplexity, args["input"].(model.SetMemberRoleInput)), true
 	case "Mutation.setRoute":
 		if e.ComplexityRoot.Mutation.SetRoute == nil {
 			break
@@ -1310,6 +1342,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputLoginInput,
 		ec.unmarshalInputPostMessageInput,
 		ec.unmarshalInputRemoveMemberInput,
+		ec.unmarshalInputSetMemberRoleInput,
 		ec.unmarshalInputSetRouteInput,
 		ec.unmarshalInputSignupInput,
 		ec.unmarshalInputUpdateProjectInput,
@@ -1758,6 +1791,8 @@ type Membership {
   role: Role!
   version: Int!
   createdAt: Time!
+  "The member (their email), shown to the tenant's ADMINs and OWNERs; null for others."
+  user: User
 }
 
 type Project {
@@ -1818,6 +1853,14 @@ input AddMemberInput {
 input RemoveMemberInput {
   tenantId: ID!
   userId: ID!
+}
+
+input SetMemberRoleInput {
+  tenantId: ID!
+  userId: ID!
+  role: Role!
+  "When given, must be the membership's version (CONFLICT otherwise)."
+  expectedVersion: Int
 }
 
 input CreateProjectInput {
@@ -1885,6 +1928,14 @@ extend type Mutation {
   within seconds on every replica. Only an OWNER removes an OWNER; the last OWNER stays.
   """
   removeMember(input: RemoveMemberInput!): Boolean! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  """
+  Changes a member's role in the context tenant; the member's websockets to the tenant close
+  within seconds on every replica, to reconnect with the new role. Only an OWNER grants or
+  changes the OWNER role; the last OWNER keeps it (CONFLICT).
+  """
+  setMemberRole(input: SetMemberRoleInput!): Membership! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  "Leaves the context tenant. The last OWNER cannot leave (CONFLICT)."
+  leaveTenant(tenantId: ID!): Boolean! @member @matchContext(tenant: "tenantId")
   createProject(input: CreateProjectInput!): Project! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   updateProject(input: UpdateProjectInput!): Project! @member(role: ADMIN)
   archiveProject(input: ArchiveProjectInput!): Project! @member(role: ADMIN)
@@ -1977,6 +2028,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_version(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Membership_createdAt(ctx, field)
+	case "user":
+		return ec.fieldContext_Membership_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
 }

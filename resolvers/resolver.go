@@ -50,6 +50,14 @@ type Tenancy interface {
 	// Returns NOT_FOUND (not a member), FORBIDDEN (a non-owner removing an owner),
 	// CONFLICT (the last owner).
 	RemoveMember(ctx context.Context, actorRole tenancy.Role, tenantID, userID string) error
+	// SetMemberRole gives userID role in tenantID on behalf of a member holding actorRole.
+	// Returns BAD_USER_INPUT (unknown role), NOT_FOUND (not a member), FORBIDDEN (a
+	// non-owner granting or changing OWNER), CONFLICT (stale expectedVersion, the last
+	// owner).
+	SetMemberRole(ctx context.Context, actorRole tenancy.Role, tenantID, userID string, role tenancy.Role, expectedVersion *int) (tenancy.Membership, error)
+	// LeaveTenant removes userID from tenantID at their request. Returns NOT_FOUND,
+	// CONFLICT (the last owner).
+	LeaveTenant(ctx context.Context, tenantID, userID string) error
 	// CreateProject creates a project in tenantID. Returns BAD_USER_INPUT.
 	CreateProject(ctx context.Context, tenantID, name string) (tenancy.Project, error)
 	// Project returns a project of tenantID. Returns NOT_FOUND, the same for a malformed

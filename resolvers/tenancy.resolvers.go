@@ -10,9 +10,23 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/graph/model"
+	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/tenancy"
 )
+
+// User is the resolver for the user field.
+func (r *membershipResolver) User(ctx context.Context, obj *tenancy.Membership) (*tenancy.User, error) {
+	rc := reqctx.From(ctx)
+	if rc.TenantID != obj.TenantID || !rc.Role.AtLeast(tenancy.RoleAdmin) {
+		return nil, nil // members see each other's ids and roles, not their emails
+	}
+	u, err := r.tenancy.User(ctx, obj.UserID)
+	if apperr.Is(err, apperr.NotFound) {
+		return nil, nil
+	}
+	return ptr(u, err)
+}
 
 // BootstrapSystem is the resolver for the bootstrapSystem field.
 func (r *mutationResolver) BootstrapSystem(ctx context.Context, key string, adminEmail *string, adminPassword *string) (*tenancy.Tenant, error) {
@@ -47,6 +61,19 @@ func (r *mutationResolver) RemoveMember(ctx context.Context, input model.RemoveM
 		return false, err
 	}
 	return true, nil
+}
+
+// SetMemberRole is the resolver for the setMemberRole field.
+func (r *mutationResolver) SetMemberRole(ctx context.Context, input model.SetMemberRoleInput) (*tenancy.Membership, error) {
+	rc := reqctx.From(ctx)
+	m, err := r.tenancy.SetMemberRole(ctx, rc.Role, rc.TenantID, input.UserID, input.Role, input.ExpectedVersion)
+	return ptr(m, err)
+}
+
+// LeaveTenant is the resolver for the leaveTenant field.
+func (r *mutationResolver) LeaveTenant(ctx context.Context, tenantID string) (bool, error) {
+	rc := reqctx.From(ctx)
+	return true, r.tenancy.LeaveTenant(ctx, rc.TenantID, rc.UserID)
 }
 
 // CreateProject is the resolver for the createProject field.
@@ -153,6 +180,9 @@ func (r *tenantResolver) Mode(ctx context.Context, obj *tenancy.Tenant) (*tenanc
 	return ptr(m, err)
 }
 
+// Membership returns graph.MembershipResolver implementation.
+func (r *Resolver) Membership() graph.MembershipResolver { return &membershipResolver{r} }
+
 // Mutation returns graph.MutationResolver implementation.
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
@@ -163,7 +193,8 @@ func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Tenant() graph.TenantResolver { return &tenantResolver{r} }
 
 type (
-	mutationResolver struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
-	tenantResolver   struct{ *Resolver }
+	membershipResolver struct{ *Resolver }
+	mutationResolver   struct{ *Resolver }
+	queryResolver      struct{ *Resolver }
+	tenantResolver     struct{ *Resolver }
 )

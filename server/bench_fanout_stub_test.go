@@ -122,6 +122,7 @@ func (f *bareFanout) droppedCommand(string) any {
 
 type bareFanoutResolvers struct{ f *bareFanout }
 
+func (bareFanoutResolvers) Membership() graph.MembershipResolver       { return nil }
 func (bareFanoutResolvers) Mutation() graph.MutationResolver           { return nil }
 func (bareFanoutResolvers) Query() graph.QueryResolver                 { return nil }
 func (bareFanoutResolvers) Route() graph.RouteResolver                 { return nil }

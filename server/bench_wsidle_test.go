@@ -485,6 +485,7 @@ func (s *bareSubscriptions) post() {
 
 type bareResolvers struct{ s *bareSubscriptions }
 
+func (bareResolvers) Membership() graph.MembershipResolver       { return nil }
 func (bareResolvers) Mutation() graph.MutationResolver           { return nil }
 func (bareResolvers) Query() graph.QueryResolver                 { return nil }
 func (bareResolvers) Route() graph.RouteResolver                 { return nil }

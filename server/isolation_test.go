@@ -91,6 +91,14 @@ func TestTenantIsolation(t *testing.T) {
 		// messagePosted.
 		"Subscription.routeChanged":  nil,
 		"Subscription.messagePosted": nil,
+		"Mutation.setMemberRole": {
+			{aInB, `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "FORBIDDEN"},
+			{a.headers(), `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "CONTEXT_MISMATCH"},
+		},
+		"Mutation.leaveTenant": {
+			{aInB, `mutation($t: ID!) { leaveTenant(tenantId: $t) }`, map[string]any{"t": b.TenantID}, "FORBIDDEN"},
+			{a.headers(), `mutation($t: ID!) { leaveTenant(tenantId: $t) }`, map[string]any{"t": b.TenantID}, "CONTEXT_MISMATCH"},
+		},
 		"Mutation.removeMember": {
 			{aInB, `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`, in("tenantId", b.TenantID, "userId", b.UserID), "FORBIDDEN"},
 			{a.headers(), `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`, in("tenantId", b.TenantID, "userId", b.UserID), "CONTEXT_MISMATCH"},

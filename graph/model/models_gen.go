@@ -167,6 +167,14 @@ type Session struct {
 	Address   *string `json:"address,omitempty"`
 }
 
+type SetMemberRoleInput struct {
+	TenantID string       `json:"tenantId"`
+	UserID   string       `json:"userId"`
+	Role     tenancy.Role `json:"role"`
+	// When given, must be the membership's version (CONFLICT otherwise).
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
 type SetRouteInput struct {
 	ResourceKind string              `json:"resourceKind"`
 	TenantID     string              `json:"tenantId"`

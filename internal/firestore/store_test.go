@@ -126,3 +126,48 @@ func TestAccessLogRecordsMembershipChanges(t *testing.T) {
 		t.Fatalf("access events for the member: %v, want %v", kinds, want)
 	}
 }
+
+// TestLastOwnerUnderRace: two owners demoting each other at once — the transactions read
+// the owner count, so one demotion wins and the other sees the last owner (CONFLICT):
+// the tenant never ends without an owner. Each change writes its access event.
+func TestLastOwnerUnderRace(t *testing.T) {
+	_, s := newStore(t)
+	tenantID, first := tenantWithOwner(t, s)
+	second := ids.New(ids.User)
+	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: second, Role: tenancy.RoleOwner}); err != nil {
+		t.Fatal(err)
+	}
+	demote := func(m *tenancy.Membership, owners int) error {
+		if owners <= 1 {
+			return apperr.E(apperr.Conflict, "the last owner")
+		}
+		m.Role = tenancy.RoleAdmin
+		return nil
+	}
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i, u := range []string{first, second} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = s.UpdateMembership(t.Context(), tenantID, u, demote)
+		}()
+	}
+	wg.Wait()
+	if (errs[0] == nil) == (errs[1] == nil) || !(apperr.Is(errs[0], apperr.Conflict) || apperr.Is(errs[1], apperr.Conflict)) {
+		t.Fatalf("demotions: %v and %v, want one success and one CONFLICT", errs[0], errs[1])
+	}
+	owners := 0
+	for _, u := range []string{first, second} {
+		m, err := s.Membership(t.Context(), tenantID, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Role == tenancy.RoleOwner {
+			owners++
+		}
+	}
+	if owners != 1 {
+		t.Fatalf("%d owners after the race, want 1", owners)
+	}
+}

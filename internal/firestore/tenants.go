@@ -309,12 +309,11 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 		if !found {
 			return notFound("member")
 		}
-		owners, err := tx.Documents(s.memberships().Where("tenantId", "==", tenantID).
-			Where("role", "==", string(tenancy.RoleOwner)).Limit(2)).GetAll()
+		owners, err := s.txOwners(tx, tenantID)
 		if err != nil {
 			return err
 		}
-		if err := check(m, len(owners)); err != nil {
+		if err := check(m, owners); err != nil {
 			return err
 		}
 		if err := tx.Delete(ref); err != nil {
@@ -323,6 +322,49 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberRemoved, TenantID: tenantID, UserID: userID})
 	})
 	return wrap("delete membership", err)
+}
+
+// UpdateMembership implements tenancy.Store: the change and its access event commit
+// together.
+func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, change func(*tenancy.Membership, int) error) (tenancy.Membership, error) {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	if !ids.Valid(tenantID) || !ids.Valid(userID) {
+		return tenancy.Membership{}, notFound("member")
+	}
+	ref := s.membershipDoc(tenantID, userID)
+	var out tenancy.Membership
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("member")
+		}
+		owners, err := s.txOwners(tx, tenantID)
+		if err != nil {
+			return err
+		}
+		if err := change(&m, owners); err != nil {
+			return err
+		}
+		m.Version++
+		m.UpdatedAt = time.Now().UTC()
+		out = m
+		if err := tx.Set(ref, m); err != nil {
+			return err
+		}
+		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberChanged, TenantID: tenantID, UserID: userID})
+	})
+	return out, wrap("update membership", err)
+}
+
+// txOwners counts tenantID's owners, up to 2 (enough to tell the last one).
+func (s *Store) txOwners(tx *firestore.Transaction, tenantID string) (int, error) {
+	owners, err := tx.Documents(s.memberships().Where("tenantId", "==", tenantID).
+		Where("role", "==", string(tenancy.RoleOwner)).Limit(2)).GetAll()
+	return len(owners), err
 }
 
 // Members implements tenancy.Store.

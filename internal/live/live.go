@@ -109,11 +109,22 @@ func (s *Connections) TooSlow(ctx context.Context) {
 
 // RevokeLocal ends this replica's connections of userID to tenantID.
 func (s *Connections) RevokeLocal(tenantID, userID string) int {
+	return s.end(Key{tenantID, userID}, wsgorilla.CloseForbidden, "access to the tenant was revoked")
+}
+
+// RoleChanged ends this replica's connections of userID to tenantID with 4403, so each
+// reconnects (graphql-ws retries 4403) and is authorized with the new role.
+func (s *Connections) RoleChanged(tenantID, userID string) int {
+	return s.end(Key{tenantID, userID}, wsgorilla.CloseForbidden, "your role in the tenant changed: reconnect")
+}
+
+// end closes the connections of key with code and reason.
+func (s *Connections) end(key Key, code int, reason string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	set := s.byKey[Key{tenantID, userID}]
-	for sess := range set {
-		sess.end(wsgorilla.CloseForbidden, "access to the tenant was revoked")
+	set := s.byKey[key]
+	for c := range set {
+		c.end(code, reason)
 	}
 	return len(set)
 }
@@ -248,6 +259,11 @@ func (a *Relay) apply(e tenancy.AccessEvent) {
 		}
 	case tenancy.AccessMemberAdded:
 		a.cache.ForgetMember(e.TenantID, e.UserID)
+	case tenancy.AccessMemberChanged:
+		a.cache.ForgetMember(e.TenantID, e.UserID)
+		if n := a.conns.RoleChanged(e.TenantID, e.UserID); n > 0 {
+			a.log.Info("role changed: connections closed to reconnect with it", "tenant", e.TenantID, "user", e.UserID, "connections", n)
+		}
 	case tenancy.AccessTenantChanged:
 		a.cache.ForgetTenant(e.TenantID)
 	case tenancy.AccessSessionEnded:

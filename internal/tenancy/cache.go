@@ -118,6 +118,12 @@ func (c *CachedStore) CreateMembership(ctx context.Context, m Membership) error 
 	return c.Store.CreateMembership(ctx, m)
 }
 
+// UpdateMembership implements Store, invalidating the membership.
+func (c *CachedStore) UpdateMembership(ctx context.Context, tenantID, userID string, change func(*Membership, int) error) (Membership, error) {
+	defer c.ForgetMember(tenantID, userID)
+	return c.Store.UpdateMembership(ctx, tenantID, userID, change)
+}
+
 // DeleteMembership implements Store, invalidating the membership.
 func (c *CachedStore) DeleteMembership(ctx context.Context, tenantID, userID string, check func(Membership, int) error) error {
 	defer c.ForgetMember(tenantID, userID)

@@ -389,6 +389,54 @@ func (s *Service) RemoveMember(ctx context.Context, actorRole Role, tenantID, us
 	return err
 }
 
+// SetMemberRole gives userID role in tenantID on behalf of a member holding actorRole.
+// expectedVersion, when given, must be the membership's version. Only an OWNER grants
+// OWNER or changes an OWNER's role; the last OWNER keeps the role. The member's cached
+// decisions drop and their websockets close on every replica. Returns BAD_USER_INPUT
+// (unknown role), NOT_FOUND (not a member), FORBIDDEN, CONFLICT (stale version, the last
+// owner).
+func (s *Service) SetMemberRole(ctx context.Context, actorRole Role, tenantID, userID string, role Role, expectedVersion *int) (Membership, error) {
+	if !role.Valid() {
+		return Membership{}, apperr.E(apperr.BadUserInput, "unknown role")
+	}
+	if !ids.ValidFor(ids.User, userID) {
+		return Membership{}, apperr.E(apperr.NotFound, "no such member")
+	}
+	m, err := s.store.UpdateMembership(ctx, tenantID, userID, func(m *Membership, owners int) error {
+		if err := CheckVersion("the membership", expectedVersion, m.Version); err != nil {
+			return err
+		}
+		if (role == RoleOwner || m.Role == RoleOwner) && actorRole != RoleOwner {
+			return apperr.E(apperr.Forbidden, "only an owner can grant or change the owner role")
+		}
+		if m.Role == RoleOwner && role != RoleOwner && owners <= 1 {
+			return apperr.E(apperr.Conflict, "the last owner keeps the owner role: make another member an owner first")
+		}
+		m.Role = role
+		return nil
+	})
+	if err != nil {
+		return Membership{}, err
+	}
+	s.accessChanged(ctx, AccessMemberChanged, tenantID, userID)
+	return m, nil
+}
+
+// LeaveTenant removes userID from tenantID at their own request. Returns NOT_FOUND (not
+// a member), CONFLICT (the last owner).
+func (s *Service) LeaveTenant(ctx context.Context, tenantID, userID string) error {
+	err := s.store.DeleteMembership(ctx, tenantID, userID, func(m Membership, owners int) error {
+		if m.Role == RoleOwner && owners <= 1 {
+			return apperr.E(apperr.Conflict, "the last owner cannot leave: make another member an owner first")
+		}
+		return nil
+	})
+	if err == nil {
+		s.accessChanged(ctx, AccessMemberRemoved, tenantID, userID)
+	}
+	return err
+}
+
 // CreateProject creates a project in tenantID. Returns BAD_USER_INPUT for a bad name.
 func (s *Service) CreateProject(ctx context.Context, tenantID, name string) (Project, error) {
 	name, err := CleanName("project name", name)

@@ -29,6 +29,13 @@ func (s *eventStore) UpdateTenant(_ context.Context, id string, _ *int, change f
 	t := Tenant{ID: id}
 	return t, change(&t)
 }
+func (s *eventStore) UpdateMembership(_ context.Context, tenantID, userID string, change func(*Membership, int) error) (Membership, error) {
+	if s.fail != nil {
+		return Membership{}, s.fail
+	}
+	m := Membership{TenantID: tenantID, UserID: userID, Role: RoleMember, Meta: Meta{Version: 1}}
+	return m, change(&m, 1)
+}
 func (s *eventStore) DeleteMembership(_ context.Context, _, _ string, check func(Membership, int) error) error {
 	if s.fail != nil {
 		return s.fail
@@ -56,6 +63,13 @@ func TestServiceTellsEvents(t *testing.T) {
 		}, AccessEvent{Kind: AccessMemberAdded, TenantID: tenant, UserID: "u_added", At: at}},
 		{"RemoveMember", func(s *Service) error {
 			return s.RemoveMember(context.Background(), RoleAdmin, tenant, user)
+		}, AccessEvent{Kind: AccessMemberRemoved, TenantID: tenant, UserID: user, At: at}},
+		{"SetMemberRole", func(s *Service) error {
+			_, err := s.SetMemberRole(context.Background(), RoleAdmin, tenant, user, RoleViewer, nil)
+			return err
+		}, AccessEvent{Kind: AccessMemberChanged, TenantID: tenant, UserID: user, At: at}},
+		{"LeaveTenant", func(s *Service) error {
+			return s.LeaveTenant(context.Background(), tenant, user)
 		}, AccessEvent{Kind: AccessMemberRemoved, TenantID: tenant, UserID: user, At: at}},
 		{"SetTenantMode", func(s *Service) error {
 			_, err := s.SetTenantMode(context.Background(), tenant, "m_standard", nil)

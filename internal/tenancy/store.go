@@ -26,6 +26,9 @@ const (
 	AccessMemberRemoved = "member-removed"
 	AccessMemberAdded   = "member-added"
 	AccessTenantChanged = "tenant-changed"
+	// AccessMemberChanged: a member's role changed; cached decisions drop and the
+	// member's websockets close, to reconnect with the new role.
+	AccessMemberChanged = "member-changed"
 	// AccessSessionEnded: the session's tokens are refused from now on and its
 	// websockets close (logout, revocation, refresh-token reuse, a password change).
 	AccessSessionEnded = "session-ended"
@@ -73,6 +76,11 @@ type Store interface {
 	// CreateMembership adds a member, with an AccessMemberAdded event, atomically. Returns
 	// NOT_FOUND if the tenant is gone, CONFLICT if the user is already a member.
 	CreateMembership(ctx context.Context, m Membership) error
+	// UpdateMembership changes userID's membership of tenantID with change, which sees
+	// the membership and the tenant's number of owners (counted up to 2) and may refuse;
+	// the version is bumped and an AccessMemberChanged event written, atomically.
+	// Returns NOT_FOUND, change's error.
+	UpdateMembership(ctx context.Context, tenantID, userID string, change func(m *Membership, owners int) error) (Membership, error)
 	// DeleteMembership removes userID from tenantID after check approves, atomically with
 	// reading the membership and the tenant's owner count and with recording an
 	// AccessMemberRemoved event. Returns NOT_FOUND, or check's error.
