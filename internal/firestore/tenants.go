@@ -302,14 +302,7 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 	}
 	ref := s.membershipDoc(tenantID, userID)
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
-		if err != nil {
-			return err
-		}
-		if !found {
-			return notFound("member")
-		}
-		owners, err := s.txOwners(tx, tenantID)
+		m, owners, err := s.txMember(tx, ref, tenantID)
 		if err != nil {
 			return err
 		}
@@ -335,14 +328,7 @@ func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, c
 	ref := s.membershipDoc(tenantID, userID)
 	var out tenancy.Membership
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
-		if err != nil {
-			return err
-		}
-		if !found {
-			return notFound("member")
-		}
-		owners, err := s.txOwners(tx, tenantID)
+		m, owners, err := s.txMember(tx, ref, tenantID)
 		if err != nil {
 			return err
 		}
@@ -360,11 +346,19 @@ func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, c
 	return out, wrap("update membership", err)
 }
 
-// txOwners counts tenantID's owners, up to 2 (enough to tell the last one).
-func (s *Store) txOwners(tx *firestore.Transaction, tenantID string) (int, error) {
+// txMember reads the membership at ref in tx, and counts tenantID's owners up to 2
+// (enough to tell the last one). Returns NOT_FOUND.
+func (s *Store) txMember(tx *firestore.Transaction, ref *firestore.DocumentRef, tenantID string) (tenancy.Membership, int, error) {
+	m, found, err := txGet[tenancy.Membership](tx, ref, "membership")
+	if err != nil {
+		return m, 0, err
+	}
+	if !found {
+		return m, 0, notFound("member")
+	}
 	owners, err := tx.Documents(s.memberships().Where("tenantId", "==", tenantID).
 		Where("role", "==", string(tenancy.RoleOwner)).Limit(2)).GetAll()
-	return len(owners), err
+	return m, len(owners), err
 }
 
 // Members implements tenancy.Store.
