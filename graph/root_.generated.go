@@ -122,7 +122,9 @@ type ComplexityRoot struct {
 		SetRoute                   func(childComplexity int, input model.SetRouteInput) int
 		SetTenantMode              func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
 		Signup                     func(childComplexity int, input model.SignupInput) int
+		UnarchiveProject           func(childComplexity int, input model.ArchiveProjectInput) int
 		UpdateProject              func(childComplexity int, input model.UpdateProjectInput) int
+		UpdateTenant               func(childComplexity int, input model.UpdateTenantInput) int
 	}
 
 	PageInfo struct {
@@ -750,6 +752,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Signup(childComplexity, args["input"].(model.SignupInput)), true
+	case "Mutation.unarchiveProject":
+		if e.ComplexityRoot.Mutation.UnarchiveProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unarchiveProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnarchiveProject(childComplexity, args["input"].(model.ArchiveProjectInput)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -761,6 +774,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(model.UpdateProjectInput)), true
+	case "Mutation.updateTenant":
+		if e.ComplexityRoot.Mutation.UpdateTenant == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTenant_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTenant(childComplexity, args["input"].(model.UpdateTenantInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1346,6 +1370,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputSetRouteInput,
 		ec.unmarshalInputSignupInput,
 		ec.unmarshalInputUpdateProjectInput,
+		ec.unmarshalInputUpdateTenantInput,
 	)
 	first := true
 
@@ -1880,6 +1905,13 @@ input ArchiveProjectInput {
   expectedVersion: Int!
 }
 
+input UpdateTenantInput {
+  tenantId: ID!
+  name: String!
+  "The version read; a stale one fails with CONFLICT."
+  expectedVersion: Int!
+}
+
 input CreateSurfaceInput {
   tenantId: ID!
   name: String!
@@ -1939,6 +1971,10 @@ extend type Mutation {
   createProject(input: CreateProjectInput!): Project! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   updateProject(input: UpdateProjectInput!): Project! @member(role: ADMIN)
   archiveProject(input: ArchiveProjectInput!): Project! @member(role: ADMIN)
+  "Restores an archived project; one that is not archived is CONFLICT."
+  unarchiveProject(input: ArchiveProjectInput!): Project! @member(role: ADMIN)
+  "Renames the context tenant."
+  updateTenant(input: UpdateTenantInput!): Tenant! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   createSurface(input: CreateSurfaceInput!): Surface! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   createApp(input: CreateAppInput!): App! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
 }

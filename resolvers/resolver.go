@@ -72,6 +72,12 @@ type Tenancy interface {
 	// ArchiveProject archives a project. Returns NOT_FOUND, CONFLICT (stale
 	// expectedVersion, or archived already).
 	ArchiveProject(ctx context.Context, tenantID, id string, expectedVersion int) (tenancy.Project, error)
+	// UnarchiveProject restores an archived project. Returns NOT_FOUND, CONFLICT (stale
+	// expectedVersion, or not archived).
+	UnarchiveProject(ctx context.Context, tenantID, id string, expectedVersion int) (tenancy.Project, error)
+	// RenameTenant renames a tenant. Returns BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale
+	// expectedVersion).
+	RenameTenant(ctx context.Context, tenantID, name string, expectedVersion int) (tenancy.Tenant, error)
 	// CreateSurface creates a surface in tenantID. Returns BAD_USER_INPUT.
 	CreateSurface(ctx context.Context, tenantID, name string) (tenancy.Surface, error)
 	// Surfaces lists tenantID's surfaces and the system-wide ones.

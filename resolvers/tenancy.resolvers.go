@@ -94,6 +94,18 @@ func (r *mutationResolver) ArchiveProject(ctx context.Context, input model.Archi
 	return ptr(p, err)
 }
 
+// UnarchiveProject is the resolver for the unarchiveProject field.
+func (r *mutationResolver) UnarchiveProject(ctx context.Context, input model.ArchiveProjectInput) (*tenancy.Project, error) {
+	p, err := r.tenancy.UnarchiveProject(ctx, reqctx.From(ctx).TenantID, input.ProjectID, input.ExpectedVersion)
+	return ptr(p, err)
+}
+
+// UpdateTenant is the resolver for the updateTenant field.
+func (r *mutationResolver) UpdateTenant(ctx context.Context, input model.UpdateTenantInput) (*tenancy.Tenant, error) {
+	t, err := r.tenancy.RenameTenant(ctx, input.TenantID, input.Name, input.ExpectedVersion)
+	return ptr(t, err)
+}
+
 // CreateSurface is the resolver for the createSurface field.
 func (r *mutationResolver) CreateSurface(ctx context.Context, input model.CreateSurfaceInput) (*tenancy.Surface, error) {
 	s, err := r.tenancy.CreateSurface(ctx, reqctx.From(ctx).TenantID, input.Name)

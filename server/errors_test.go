@@ -49,6 +49,13 @@ func TestErrorTable(t *testing.T) {
 			map[string]any{"i": map[string]any{"projectId": annProject, "name": "Apollo 2", "expectedVersion": 7}}, "CONFLICT", 409},
 		{"Conflict/DuplicateEmail", nil, `mutation($i: SignupInput!) { signup(input: $i) { token } }`,
 			map[string]any{"i": map[string]any{"email": ann.Email, "password": "another-password", "tenantName": "Again"}}, "CONFLICT", 409},
+		{"Conflict/LastOwnerDemoted", ann.headers(), `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`,
+			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "userId": ann.UserID, "role": "ADMIN"}}, "CONFLICT", 409},
+		{"Conflict/LastOwnerLeaves", ann.headers(), `mutation($t: ID!) { leaveTenant(tenantId: $t) }`, map[string]any{"t": ann.TenantID}, "CONFLICT", 409},
+		{"Conflict/NotArchived", ann.headers(), `mutation($i: ArchiveProjectInput!) { unarchiveProject(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"projectId": annProject, "expectedVersion": 1}}, "CONFLICT", 409},
+		{"Conflict/StaleTenantVersion", ann.headers(), `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "name": "Ann 2", "expectedVersion": 9}}, "CONFLICT", 409},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

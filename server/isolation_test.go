@@ -91,6 +91,14 @@ func TestTenantIsolation(t *testing.T) {
 		// messagePosted.
 		"Subscription.routeChanged":  nil,
 		"Subscription.messagePosted": nil,
+		"Mutation.unarchiveProject": {
+			{aInB, `mutation($i: ArchiveProjectInput!) { unarchiveProject(input: $i) { id } }`, in("projectId", bProject, "expectedVersion", 1), "FORBIDDEN"},
+			{a.headers(), `mutation($i: ArchiveProjectInput!) { unarchiveProject(input: $i) { id } }`, in("projectId", bProject, "expectedVersion", 1), "NOT_FOUND"},
+		},
+		"Mutation.updateTenant": {
+			{aInB, `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "Pwned", "expectedVersion", 1), "FORBIDDEN"},
+			{a.headers(), `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "Pwned", "expectedVersion", 1), "CONTEXT_MISMATCH"},
+		},
 		"Mutation.setMemberRole": {
 			{aInB, `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "FORBIDDEN"},
 			{a.headers(), `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "CONTEXT_MISMATCH"},

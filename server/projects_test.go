@@ -89,6 +89,59 @@ func TestProjectLifecycle(t *testing.T) {
 		if p := list(t, map[string]any{"first": 100, "all": true}); len(p.Projects.Edges) != 5 {
 			t.Fatalf("includeArchived lists %d projects, want 5", len(p.Projects.Edges))
 		}
+
+		const unarchive = `mutation($i: ArchiveProjectInput!) { unarchiveProject(input: $i) { archived archivedAt version } }`
+		var u struct {
+			UnarchiveProject struct {
+				Archived   bool
+				ArchivedAt *string
+				Version    int
+			}
+		}
+		expectError(t, ts.gql(t, ann.headers(), unarchive, map[string]any{"i": map[string]any{"projectId": created[0], "expectedVersion": 2}}), "CONFLICT", 409)
+		ts.gql(t, ann.headers(), unarchive, map[string]any{"i": map[string]any{"projectId": created[0], "expectedVersion": 3}}).decode(t, &u)
+		if u.UnarchiveProject.Archived || u.UnarchiveProject.ArchivedAt != nil || u.UnarchiveProject.Version != 4 {
+			t.Fatalf("unarchive = %+v", u.UnarchiveProject)
+		}
+		expectError(t, ts.gql(t, ann.headers(), unarchive, map[string]any{"i": map[string]any{"projectId": created[0], "expectedVersion": 4}}), "CONFLICT", 409)
+		if p := list(t, map[string]any{"first": 100}); len(p.Projects.Edges) != 5 {
+			t.Fatalf("after unarchiving, %d projects listed, want 5", len(p.Projects.Edges))
+		}
+	})
+}
+
+// TestUpdateTenant: an ADMIN renames the context tenant with its version; a stale version
+// is CONFLICT, a bad name BAD_USER_INPUT, a MEMBER FORBIDDEN; the new name shows on
+// another replica at once (the tenant cache drops it through the access log).
+func TestUpdateTenant(t *testing.T) {
+	a := newServer(t)
+	b := newServer(t, replicaOf(a))
+	ann := a.signup(t, "ann")
+	bob := a.addMemberAs(t, ann, a.signup(t, "bob"), "MEMBER")
+	if r := b.gql(t, ann.headers(), `{ tenant { name } }`, nil); len(r.Errors) > 0 { // cached on b
+		t.Fatal(r.Errors)
+	}
+	const update = `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { name version } }`
+	in := func(name string, version int) map[string]any {
+		return map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "name": name, "expectedVersion": version}}
+	}
+	var out struct {
+		UpdateTenant struct {
+			Name    string
+			Version int
+		}
+	}
+	a.gql(t, ann.headers(), update, in(" Acme Two ", 1)).decode(t, &out)
+	if out.UpdateTenant.Name != "Acme Two" || out.UpdateTenant.Version != 2 {
+		t.Fatalf("updateTenant = %+v", out.UpdateTenant)
+	}
+	expectError(t, a.gql(t, ann.headers(), update, in("Acme Three", 1)), "CONFLICT", 409)
+	expectError(t, a.gql(t, ann.headers(), update, in("", 2)), "BAD_USER_INPUT", 400)
+	expectError(t, a.gql(t, bob.headers(), update, in("Bob's", 2)), "FORBIDDEN", 403)
+	waitFor(t, func() bool {
+		var got struct{ Tenant struct{ Name string } }
+		b.gql(t, ann.headers(), `{ tenant { name } }`, nil).decode(t, &got)
+		return got.Tenant.Name == "Acme Two"
 	})
 }
 

@@ -202,3 +202,10 @@ type UpdateProjectInput struct {
 	// The version read; a stale one fails with CONFLICT.
 	ExpectedVersion int `json:"expectedVersion"`
 }
+
+type UpdateTenantInput struct {
+	TenantID string `json:"tenantId"`
+	Name     string `json:"name"`
+	// The version read; a stale one fails with CONFLICT.
+	ExpectedVersion int `json:"expectedVersion"`
+}

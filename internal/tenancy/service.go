@@ -301,6 +301,28 @@ func (s *Service) SetTenantMode(ctx context.Context, tenantID, modeID string, ex
 	return t, err
 }
 
+// RenameTenant renames a tenant; expectedVersion must be its version. Returns
+// BAD_USER_INPUT (a bad name), NOT_FOUND, CONFLICT (stale version).
+func (s *Service) RenameTenant(ctx context.Context, tenantID, name string, expectedVersion int) (Tenant, error) {
+	name, err := CleanName("tenant name", name)
+	if err != nil {
+		return Tenant{}, err
+	}
+	if !ids.ValidFor(ids.Tenant, tenantID) {
+		return Tenant{}, apperr.E(apperr.NotFound, "no such tenant")
+	}
+	now := s.now().UTC()
+	t, err := s.store.UpdateTenant(ctx, tenantID, &expectedVersion, func(t *Tenant) error {
+		t.Name = name
+		t.UpdatedAt = now
+		return nil
+	})
+	if err == nil {
+		s.accessChanged(ctx, AccessTenantChanged, tenantID, "")
+	}
+	return t, err
+}
+
 // Tenant returns a tenant. Returns NOT_FOUND.
 func (s *Service) Tenant(ctx context.Context, id string) (Tenant, error) {
 	return s.store.Tenant(ctx, id)
@@ -504,6 +526,24 @@ func (s *Service) ArchiveProject(ctx context.Context, tenantID, id string, expec
 		}
 		p.Archived = true
 		p.ArchivedAt = &now
+		p.UpdatedAt = now
+		return nil
+	})
+}
+
+// UnarchiveProject restores an archived project; restoring one that is not archived is
+// CONFLICT. Returns NOT_FOUND, CONFLICT.
+func (s *Service) UnarchiveProject(ctx context.Context, tenantID, id string, expectedVersion int) (Project, error) {
+	if !ids.ValidFor(ids.Project, id) {
+		return Project{}, apperr.E(apperr.NotFound, "no such project")
+	}
+	now := s.now().UTC()
+	return s.store.UpdateProject(ctx, tenantID, id, expectedVersion, func(p *Project) error {
+		if !p.Archived {
+			return apperr.E(apperr.Conflict, "project is not archived")
+		}
+		p.Archived = false
+		p.ArchivedAt = nil
 		p.UpdatedAt = now
 		return nil
 	})
