@@ -1550,7 +1550,10 @@ directive @member(role: Role! = VIEWER, scopes: [String!]) on FIELD_DEFINITION
 "A member of t_system with role ADMIN or OWNER (a user)."
 directive @systemAdmin on FIELD_DEFINITION
 
-"The request must name a project (X-Project-Id) of the context tenant."
+"""
+The request must name a project (X-Project-Id) of the context tenant. A mutation into an
+archived project is CONFLICT: archived projects are read-only.
+"""
 directive @requireProject on FIELD_DEFINITION
 
 """

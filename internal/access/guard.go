@@ -182,11 +182,19 @@ func (g *Guard) requireProject(ctx context.Context, rc *reqctx.RequestContext) e
 	if rc.TenantID == "" {
 		return apperr.E(apperr.ContextMissing, "X-Tenant-Id is required")
 	}
-	_, err := g.directory.Project(ctx, rc.TenantID, rc.ProjectID)
+	p, err := g.directory.Project(ctx, rc.TenantID, rc.ProjectID)
 	if apperr.Is(err, apperr.NotFound) {
 		return apperr.E(apperr.ContextInvalid, "X-Project-Id is not a project of the context tenant")
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	// An archived project is read-only: its threads and messages stay readable, nothing
+	// new is written into it.
+	if oc := graphql.GetOperationContext(ctx); p.Archived && oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
+		return apperr.E(apperr.Conflict, "the project is archived: unarchive it to write into it")
+	}
+	return nil
 }
 
 // matchContext compares the arguments d names with the context.

@@ -27,12 +27,13 @@ type accessDoc struct {
 	TenantID string    `firestore:"tenantId"`
 	UserID   string    `firestore:"userId"`
 	Session  string    `firestore:"sessionId,omitempty"`
+	Project  string    `firestore:"projectId,omitempty"`
 	At       time.Time `firestore:"at,serverTimestamp"`
 	ExpireAt time.Time `firestore:"expireAt"`
 }
 
 func newAccessDoc(e tenancy.AccessEvent) accessDoc {
-	return accessDoc{Kind: e.Kind, TenantID: e.TenantID, UserID: e.UserID, Session: e.SessionID, ExpireAt: time.Now().Add(accessRetention)}
+	return accessDoc{Kind: e.Kind, TenantID: e.TenantID, UserID: e.UserID, Session: e.SessionID, Project: e.ProjectID, ExpireAt: time.Now().Add(accessRetention)}
 }
 
 // txAccess records e in tx, so it commits with the change it describes or not at all.
@@ -74,7 +75,7 @@ func (s *Store) WatchAccess(ctx context.Context, since time.Time, apply func(ten
 			if err := ch.Doc.DataTo(&d); err != nil {
 				continue
 			}
-			apply(tenancy.AccessEvent{ID: ch.Doc.Ref.ID, Kind: d.Kind, TenantID: d.TenantID, UserID: d.UserID, SessionID: d.Session, At: d.At})
+			apply(tenancy.AccessEvent{ID: ch.Doc.Ref.ID, Kind: d.Kind, TenantID: d.TenantID, UserID: d.UserID, SessionID: d.Session, ProjectID: d.Project, At: d.At})
 		}
 		if synced != nil {
 			synced()

@@ -87,6 +87,9 @@ func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expected
 		return tenancy.Project{}, err
 	}
 	p.ID = id
+	// The update took no transaction (see versioned), so its event follows it: what it
+	// invalidates elsewhere (a cached project) expires on its own within seconds.
+	s.recordAccess(ctx, tenancy.AccessEvent{Kind: tenancy.AccessProjectChanged, TenantID: tenantID, ProjectID: id})
 	return p, nil
 }
 

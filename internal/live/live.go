@@ -266,6 +266,8 @@ func (a *Relay) apply(e tenancy.AccessEvent) {
 		}
 	case tenancy.AccessTenantChanged:
 		a.cache.ForgetTenant(e.TenantID)
+	case tenancy.AccessProjectChanged:
+		a.cache.ForgetProject(e.TenantID, e.ProjectID)
 	case tenancy.AccessSessionEnded:
 		a.ended.end(e.SessionID, e.At.Add(a.lookback))
 		if n := a.conns.EndSession(e.SessionID); n > 0 {

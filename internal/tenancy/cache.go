@@ -149,6 +149,9 @@ func (c *CachedStore) EnsureSystem(ctx context.Context, system Tenant, modes []M
 // ForgetTenant drops a cached tenant (it changed).
 func (c *CachedStore) ForgetTenant(id string) { c.tenants.forget(id) }
 
+// ForgetProject drops a cached project (it changed).
+func (c *CachedStore) ForgetProject(tenantID, id string) { c.projects.forget(projectKey{tenantID, id}) }
+
 // ForgetMember drops a cached membership (it was added, changed or removed).
 func (c *CachedStore) ForgetMember(tenantID, userID string) {
 	c.members.forget(memberKey{tenantID, userID})

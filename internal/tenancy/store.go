@@ -17,6 +17,8 @@ type AccessEvent struct {
 	UserID   string `firestore:"userId"`
 	// SessionID names the session a session-ended event ends.
 	SessionID string `firestore:"sessionId"`
+	// ProjectID names the project a project-changed event changed.
+	ProjectID string `firestore:"projectId"`
 	// At is when the change committed (the store's clock).
 	At time.Time `firestore:"at"`
 }
@@ -29,6 +31,9 @@ const (
 	// AccessMemberChanged: a member's role changed; cached decisions drop and the
 	// member's websockets close, to reconnect with the new role.
 	AccessMemberChanged = "member-changed"
+	// AccessProjectChanged: a project changed (renamed, archived, restored); cached copies
+	// drop, so an archived project refuses writes on every replica.
+	AccessProjectChanged = "project-changed"
 	// AccessSessionEnded: the session's tokens are refused from now on and its
 	// websockets close (logout, revocation, refresh-token reuse, a password change).
 	AccessSessionEnded = "session-ended"
