@@ -154,6 +154,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AllTenants      func(childComplexity int, first *int, after *string, search *string) int
 		Apps            func(childComplexity int) int
 		Context         func(childComplexity int) int
 		ContextProject  func(childComplexity int) int
@@ -236,6 +237,16 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 		Version   func(childComplexity int) int
+	}
+
+	TenantConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	TenantEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Thread struct {
@@ -874,6 +885,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectEdge.Node(childComplexity), true
 
+	case "Query.allTenants":
+		if e.ComplexityRoot.Query.AllTenants == nil {
+			break
+		}
+
+		args, err := ec.field_Query_allTenants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AllTenants(childComplexity, args["first"].(*int), args["after"].(*string), args["search"].(*string)), true
 	case "Query.apps":
 		if e.ComplexityRoot.Query.Apps == nil {
 			break
@@ -1276,6 +1298,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenant.Version(childComplexity), true
+
+	case "TenantConnection.edges":
+		if e.ComplexityRoot.TenantConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantConnection.Edges(childComplexity), true
+	case "TenantConnection.pageInfo":
+		if e.ComplexityRoot.TenantConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantConnection.PageInfo(childComplexity), true
+
+	case "TenantEdge.cursor":
+		if e.ComplexityRoot.TenantEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantEdge.Cursor(childComplexity), true
+	case "TenantEdge.node":
+		if e.ComplexityRoot.TenantEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantEdge.Node(childComplexity), true
 
 	case "Thread.createdAt":
 		if e.ComplexityRoot.Thread.CreatedAt == nil {
@@ -1845,6 +1893,16 @@ type ProjectEdge {
   cursor: String!
 }
 
+type TenantConnection {
+  edges: [TenantEdge!]!
+  pageInfo: PageInfo!
+}
+
+type TenantEdge {
+  node: Tenant!
+  cursor: String!
+}
+
 type PageInfo {
   hasNextPage: Boolean!
   endCursor: String
@@ -1936,6 +1994,11 @@ extend type Query {
   members: [Membership!]! @member(role: ADMIN)
   "Projects of the context tenant, oldest first; first is at most 100."
   projects(first: Int = 20, after: String, includeArchived: Boolean = false): ProjectConnection! @member
+  """
+  Every tenant, for system admins: by id, or with search, those whose id is search or
+  whose name starts with it (any case), by name.
+  """
+  allTenants(first: Int = 20, after: String, search: String): TenantConnection! @systemAdmin
   "One project of the context tenant."
   project(id: ID!): Project! @member
   "The context project (X-Project-Id)."
@@ -2271,6 +2334,26 @@ func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphq
 		return ec.fieldContext_Tenant_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tenant", field.Name)
+}
+
+func (ec *executionContext) childFields_TenantConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TenantConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TenantConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TenantConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TenantEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_TenantEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_TenantEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TenantEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Thread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -32,6 +32,9 @@ type Tenancy interface {
 	// SetTenantMode changes a tenant's mode. Returns BAD_USER_INPUT (unknown mode),
 	// NOT_FOUND, CONFLICT (stale expectedVersion).
 	SetTenantMode(ctx context.Context, tenantID, modeID string, expectedVersion *int) (tenancy.Tenant, error)
+	// AllTenants pages every tenant, by id or matching search. Returns BAD_USER_INPUT
+	// (first out of range, a cursor this API did not issue).
+	AllTenants(ctx context.Context, first int, after, search string) (tenancy.Page[tenancy.Tenant], error)
 	// Tenant returns a tenant. Returns NOT_FOUND.
 	Tenant(ctx context.Context, id string) (tenancy.Tenant, error)
 	// TenantsOf lists the tenants userID belongs to, with its role in each.

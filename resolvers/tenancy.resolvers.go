@@ -7,6 +7,7 @@ package resolvers
 
 import (
 	"context"
+	"strings"
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/graph/model"
@@ -159,6 +160,28 @@ func (r *queryResolver) Projects(ctx context.Context, first *int, after *string,
 	}
 	if n := len(page.Items); n > 0 {
 		conn.PageInfo.EndCursor = &page.Items[n-1].ID
+	}
+	return conn, nil
+}
+
+// AllTenants is the resolver for the allTenants field.
+func (r *queryResolver) AllTenants(ctx context.Context, first *int, after *string, search *string) (*model.TenantConnection, error) {
+	q := strings.TrimSpace(deref(search, ""))
+	page, err := r.tenancy.AllTenants(ctx, deref(first, 20), deref(after, ""), q)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.TenantConnection{Edges: make([]*model.TenantEdge, len(page.Items)), PageInfo: &model.PageInfo{HasNextPage: page.HasNext}}
+	for i := range page.Items {
+		t := &page.Items[i]
+		cur := tenancy.TenantCursor{ID: t.ID}
+		if q != "" {
+			cur.SearchName = t.SearchName
+		}
+		conn.Edges[i] = &model.TenantEdge{Node: t, Cursor: cur.String()}
+	}
+	if n := len(conn.Edges); n > 0 {
+		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
 }

@@ -99,6 +99,7 @@ func TestTenantIsolation(t *testing.T) {
 			{aInB, `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "Pwned", "expectedVersion", 1), "FORBIDDEN"},
 			{a.headers(), `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "Pwned", "expectedVersion", 1), "CONTEXT_MISMATCH"},
 		},
+		"Query.allTenants": {{a.headers(), `{ allTenants { edges { node { id } } } }`, nil, "FORBIDDEN"}},
 		"Mutation.setMemberRole": {
 			{aInB, `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "FORBIDDEN"},
 			{a.headers(), `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "CONTEXT_MISMATCH"},

@@ -177,3 +177,68 @@ func TestSurfacesAndApps(t *testing.T) {
 		t.Fatalf("bob sees %+v, want only the system-wide ones", out)
 	}
 }
+
+// TestAllTenants: a system admin pages through every tenant by id, searches by name
+// prefix (any case, by name, paged) or by id, and finds a renamed tenant by its new
+// name; others are FORBIDDEN and foreign cursors BAD_USER_INPUT.
+func TestAllTenants(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.bootstrap(t)
+	sys := bearer(admin.Token)
+	var made []account
+	for _, name := range []string{"zeta", "alpha", "Alpine", "beta"} {
+		made = append(made, ts.signup(t, name)) // tenants "<name> Inc"
+	}
+	type page struct {
+		AllTenants struct {
+			Edges []struct {
+				Cursor string
+				Node   struct{ ID, Name string }
+			}
+			PageInfo struct {
+				HasNextPage bool
+				EndCursor   *string
+			}
+		}
+	}
+	const q = `query($f: Int, $a: String, $s: String) { allTenants(first: $f, after: $a, search: $s) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`
+	walk := func(search string, first int) []string {
+		t.Helper()
+		var names []string
+		vars := map[string]any{"f": first, "s": search}
+		for range 20 {
+			var p page
+			ts.gql(t, sys, q, vars).decode(t, &p)
+			for _, e := range p.AllTenants.Edges {
+				names = append(names, e.Node.Name)
+			}
+			if !p.AllTenants.PageInfo.HasNextPage {
+				return names
+			}
+			vars["a"] = *p.AllTenants.PageInfo.EndCursor
+		}
+		t.Fatal("paging did not end")
+		return nil
+	}
+	if all := walk("", 2); len(all) != 5 { // t_system and the four
+		t.Fatalf("all tenants = %v", all)
+	}
+	if got := walk("AL", 1); len(got) != 2 || got[0] != "alpha Inc" || got[1] != "Alpine Inc" {
+		t.Fatalf("search AL = %v, want alpha Inc, Alpine Inc", got)
+	}
+	if got := walk(made[3].TenantID, 5); len(got) != 1 || got[0] != "beta Inc" {
+		t.Fatalf("search by id = %v", got)
+	}
+	var renamed struct{ UpdateTenant struct{ Name string } }
+	ts.gql(t, made[0].headers(), `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { name } }`,
+		map[string]any{"i": map[string]any{"tenantId": made[0].TenantID, "name": "Alphabet", "expectedVersion": 1}}).decode(t, &renamed)
+	if got := walk("alph", 5); len(got) != 2 || got[1] != "Alphabet" {
+		t.Fatalf("search after the rename = %v", got)
+	}
+	expectError(t, ts.gql(t, made[0].headers(), q, nil), "FORBIDDEN", 403)
+	expectError(t, ts.gql(t, sys, q, map[string]any{"a": "../x"}), "BAD_USER_INPUT", 400)
+	var first page
+	ts.gql(t, sys, q, map[string]any{"f": 1, "s": "al"}).decode(t, &first)
+	expectError(t, ts.gql(t, sys, q, map[string]any{"a": first.AllTenants.Edges[0].Cursor}), "BAD_USER_INPUT", 400) // a search cursor without the search
+	expectError(t, ts.gql(t, sys, q, map[string]any{"f": 101}), "BAD_USER_INPUT", 400)
+}

@@ -196,6 +196,16 @@ type SignupInput struct {
 type Subscription struct {
 }
 
+type TenantConnection struct {
+	Edges    []*TenantEdge `json:"edges"`
+	PageInfo *PageInfo     `json:"pageInfo"`
+}
+
+type TenantEdge struct {
+	Node   *tenancy.Tenant `json:"node"`
+	Cursor string          `json:"cursor"`
+}
+
 type UpdateProjectInput struct {
 	ProjectID string `json:"projectId"`
 	Name      string `json:"name"`

@@ -206,6 +206,35 @@ func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *in
 	return t, nil
 }
 
+// Tenants implements tenancy.Store. A search is a range on searchName ordered by it and
+// the document id, which single-field indexes serve.
+func (s *Store) Tenants(ctx context.Context, search string, after tenancy.TenantCursor, limit int) (tenancy.Page[tenancy.Tenant], error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	q := s.tenants().Query
+	if search != "" {
+		q = q.Where("searchName", ">=", search).Where("searchName", "<", search+"\uf8ff").
+			OrderBy("searchName", firestore.Asc).OrderBy(firestore.DocumentID, firestore.Asc)
+		if after.ID != "" {
+			q = q.StartAfter(after.SearchName, after.ID)
+		}
+	} else {
+		q = q.OrderBy(firestore.DocumentID, firestore.Asc)
+		if after.ID != "" {
+			q = q.StartAfter(after.ID)
+		}
+	}
+	ts, err := all(q.Limit(limit+1).Documents(ctx), func(t *tenancy.Tenant, id string) { t.ID = id })
+	if err != nil {
+		return tenancy.Page[tenancy.Tenant]{}, wrap("list tenants", err)
+	}
+	page := tenancy.Page[tenancy.Tenant]{Items: ts, HasNext: len(ts) > limit}
+	if page.HasNext {
+		page.Items = ts[:limit]
+	}
+	return page, nil
+}
+
 // TenantsOf implements tenancy.Store.
 func (s *Store) TenantsOf(ctx context.Context, userID string) ([]tenancy.TenantRole, error) {
 	ctx, done := s.bound(ctx)

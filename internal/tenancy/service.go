@@ -126,7 +126,7 @@ func (s *Service) BootstrapSystem(ctx context.Context, key, adminEmail, adminPas
 		modes[i].OwnerTenant = ids.System
 		modes[i].Meta = s.meta()
 	}
-	system := Tenant{ID: ids.System, Name: "System", ModeID: "enterprise", Meta: s.meta()}
+	system := Tenant{ID: ids.System, ModeID: "enterprise", Meta: s.meta()}.named("System")
 	t, _, err := s.store.EnsureSystem(ctx, system, modes, admin)
 	return t, err
 }
@@ -163,7 +163,7 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (User, Tenant, err
 		return User{}, Tenant{}, err
 	}
 	u := User{ID: ids.New(ids.User), Email: email, PasswordHash: hash, Meta: s.meta()}
-	t := Tenant{ID: ids.New(ids.Tenant), Name: name, ModeID: DefaultMode, Meta: s.meta()}
+	t := Tenant{ID: ids.New(ids.Tenant), ModeID: DefaultMode, Meta: s.meta()}.named(name)
 	m := Membership{TenantID: t.ID, UserID: u.ID, Role: RoleOwner, Meta: s.meta()}
 	if err := s.store.CreateUserWithTenant(ctx, u, t, m); err != nil {
 		return User{}, Tenant{}, err
@@ -269,7 +269,7 @@ func (s *Service) CreateTenant(ctx context.Context, userID, name, address string
 			return Tenant{}, err
 		}
 	}
-	t := Tenant{ID: ids.New(ids.Tenant), Name: name, ModeID: DefaultMode, Meta: s.meta()}
+	t := Tenant{ID: ids.New(ids.Tenant), ModeID: DefaultMode, Meta: s.meta()}.named(name)
 	m := Membership{TenantID: t.ID, UserID: userID, Role: RoleOwner, Meta: s.meta()}
 	if err := s.store.CreateTenant(ctx, t, m); err != nil {
 		return Tenant{}, err
@@ -313,7 +313,7 @@ func (s *Service) RenameTenant(ctx context.Context, tenantID, name string, expec
 	}
 	now := s.now().UTC()
 	t, err := s.store.UpdateTenant(ctx, tenantID, &expectedVersion, func(t *Tenant) error {
-		t.Name = name
+		*t = t.named(name)
 		t.UpdatedAt = now
 		return nil
 	})
@@ -321,6 +321,31 @@ func (s *Service) RenameTenant(ctx context.Context, tenantID, name string, expec
 		s.accessChanged(ctx, AccessTenantChanged, tenantID, "")
 	}
 	return t, err
+}
+
+// AllTenants pages every tenant: by id, or — with search — those whose id is search or
+// whose name starts with it (any case), by name. Returns BAD_USER_INPUT (first outside
+// 1..MaxPageSize, a cursor this API did not issue).
+func (s *Service) AllTenants(ctx context.Context, first int, after, search string) (Page[Tenant], error) {
+	if first < 1 || first > MaxPageSize {
+		return Page[Tenant]{}, apperr.E(apperr.BadUserInput, "first must be between 1 and %d", MaxPageSize)
+	}
+	search = strings.ToLower(strings.TrimSpace(search))
+	if ids.ValidFor(ids.Tenant, search) {
+		t, err := s.store.Tenant(ctx, search)
+		if apperr.Is(err, apperr.NotFound) || (err == nil && after != "") {
+			return Page[Tenant]{}, nil
+		}
+		return Page[Tenant]{Items: []Tenant{t}}, err
+	}
+	var cur TenantCursor
+	if after != "" {
+		var ok bool
+		if cur, ok = ParseTenantCursor(after); !ok || (cur.SearchName != "") != (search != "") {
+			return Page[Tenant]{}, apperr.E(apperr.BadUserInput, "after is not a valid cursor")
+		}
+	}
+	return s.store.Tenants(ctx, search, cur, first)
 }
 
 // Tenant returns a tenant. Returns NOT_FOUND.

@@ -56,6 +56,9 @@ type Store interface {
 	CreateTenant(ctx context.Context, tenant Tenant, owner Membership) error
 	// User returns a user by id. Returns NOT_FOUND.
 	User(ctx context.Context, id string) (User, error)
+	// Tenants pages every tenant after cursor, at most limit: by id, or — with a
+	// lower-case search — those whose SearchName starts with it, by SearchName then id.
+	Tenants(ctx context.Context, search string, after TenantCursor, limit int) (Page[Tenant], error)
 	// UserByEmail returns a user by normalized email. Returns NOT_FOUND.
 	UserByEmail(ctx context.Context, email string) (User, error)
 	// SetPasswordHash replaces userID's password hash, if the user's version is still

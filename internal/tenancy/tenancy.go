@@ -4,11 +4,14 @@
 package tenancy
 
 import (
+	"encoding/base64"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
 )
 
 // Role is a member's role in a tenant, from most to least privileged.
@@ -56,7 +59,15 @@ type Tenant struct {
 	ID     string `firestore:"-"`
 	Name   string `firestore:"name"`
 	ModeID string `firestore:"mode"`
+	// SearchName is Name in lower case: allTenants searches it by prefix.
+	SearchName string `firestore:"searchName"`
 	Meta
+}
+
+// named returns t with name, and the search key that goes with it.
+func (t Tenant) named(name string) Tenant {
+	t.Name, t.SearchName = name, strings.ToLower(name)
+	return t
 }
 
 // Mode is tenant metadata (enterprise, saas, lab): data owned by t_system.
@@ -143,4 +154,29 @@ func CheckVersion(what string, expected *int, current int) error {
 		return apperr.E(apperr.Conflict, "version %d is stale: %s is at version %d", *expected, what, current)
 	}
 	return nil
+}
+
+// TenantCursor is where a page of allTenants resumes: after this tenant id (and, in a
+// search, this search name).
+type TenantCursor struct{ SearchName, ID string }
+
+// String encodes the cursor for clients: opaque, URL-safe.
+func (c TenantCursor) String() string {
+	if c.SearchName == "" {
+		return c.ID
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(c.SearchName)) + "." + c.ID
+}
+
+// ParseTenantCursor reads a cursor String wrote.
+func ParseTenantCursor(s string) (TenantCursor, bool) {
+	name, id, searched := strings.Cut(s, ".")
+	if !searched {
+		return TenantCursor{ID: s}, ids.ValidFor(ids.Tenant, s)
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(name)
+	if err != nil || len(raw) == 0 || !ids.ValidFor(ids.Tenant, id) {
+		return TenantCursor{}, false
+	}
+	return TenantCursor{SearchName: string(raw), ID: id}, true
 }
