@@ -56,11 +56,16 @@ func (s *Store) Projects(ctx context.Context, tenantID, after string, limit int,
 	if err != nil {
 		return tenancy.Page[tenancy.Project]{}, wrap("list projects", err)
 	}
-	page := tenancy.Page[tenancy.Project]{Items: ps, HasNext: len(ps) > limit}
-	if page.HasNext {
-		page.Items = ps[:limit]
+	return pageOf(ps, limit), nil
+}
+
+// pageOf makes a page of limit from items read with a limit of limit+1: one more than
+// the page tells whether there is a next one.
+func pageOf[T any](items []T, limit int) tenancy.Page[T] {
+	if len(items) > limit {
+		return tenancy.Page[T]{Items: items[:limit], HasNext: true}
 	}
-	return page, nil
+	return tenancy.Page[T]{Items: items}
 }
 
 // UpdateProject implements tenancy.Store, without locks (see versioned).

@@ -228,11 +228,7 @@ func (s *Store) Tenants(ctx context.Context, search string, after tenancy.Tenant
 	if err != nil {
 		return tenancy.Page[tenancy.Tenant]{}, wrap("list tenants", err)
 	}
-	page := tenancy.Page[tenancy.Tenant]{Items: ts, HasNext: len(ts) > limit}
-	if page.HasNext {
-		page.Items = ts[:limit]
-	}
-	return page, nil
+	return pageOf(ts, limit), nil
 }
 
 // TenantsOf implements tenancy.Store.
