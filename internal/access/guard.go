@@ -129,27 +129,49 @@ func requireUser(rc *reqctx.RequestContext) error {
 var errNotForServiceAccounts = apperr.E(apperr.Forbidden, "service accounts cannot call this field")
 
 // serviceAccountMay checks a service account against a field's scopes: it must hold one
-// of them, and act in its own tenant, except a t_system account reading routes, which
-// serves every tenant.
+// of them that serves the context tenant (accountServes).
 func serviceAccountMay(rc *reqctx.RequestContext, scopes []string) error {
-	held := ""
-	for _, s := range scopes {
-		if slices.Contains(rc.Scopes, s) {
-			held = s
-			break
-		}
-	}
+	held := slices.ContainsFunc(scopes, func(s string) bool { return slices.Contains(rc.Scopes, s) })
 	switch {
-	case held == "":
+	case !held:
 		return errNotForServiceAccounts
 	case rc.TenantID == "":
 		return apperr.E(apperr.ContextMissing, "X-Tenant-Id is required")
-	case rc.TenantID == rc.AccountTenantID:
-		return nil
-	case rc.AccountTenantID == ids.System && held == ScopeRoutesRead:
-		return nil
 	}
-	return apperr.E(apperr.Forbidden, "a service account acts only in its own tenant")
+	for _, s := range scopes {
+		if slices.Contains(rc.Scopes, s) && accountServes(rc, s) {
+			return nil
+		}
+	}
+	return errOwnTenant
+}
+
+var errOwnTenant = apperr.E(apperr.Forbidden, "a service account acts only in its own tenant")
+
+// accountServes reports whether a service account may act with scope in the context
+// tenant: its own, or any for a t_system account reading routes.
+func accountServes(rc *reqctx.RequestContext, scope string) bool {
+	return rc.TenantID == rc.AccountTenantID || (rc.AccountTenantID == ids.System && scope == ScopeRoutesRead)
+}
+
+// MayConnect is the check a websocket's connection_init makes before any field's: the
+// caller is signed in and, when the context names a tenant, may act in it — a member, or
+// a service account with a scope that serves it. Returns UNAUTHENTICATED, FORBIDDEN.
+func MayConnect(rc *reqctx.RequestContext) error {
+	switch {
+	case rc.Actor() == "":
+		return apperr.E(apperr.Unauthenticated, "connection_init needs an authorization token")
+	case rc.TenantID == "":
+		return nil
+	case rc.ServiceAccountID != "":
+		if slices.ContainsFunc(rc.Scopes, func(s string) bool { return accountServes(rc, s) }) {
+			return nil
+		}
+		return errOwnTenant
+	case rc.Role == "":
+		return apperr.E(apperr.Forbidden, "not a member of this tenant")
+	}
+	return nil
 }
 
 // contextChecks runs the field's @requireProject and @matchContext.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/reqctx"
 )
 
@@ -38,5 +39,44 @@ func TestMatchContext(t *testing.T) {
 				t.Fatalf("code = %q (%v), want %q", got, err, c.want)
 			}
 		})
+	}
+}
+
+// TestServiceAccountTenants: a service account acts in its own tenant with any of its
+// scopes; a t_system account serves other tenants with routes:read only. MayConnect and
+// the @member check apply the same rule.
+func TestServiceAccountTenants(t *testing.T) {
+	account := func(own, ctxTenant string, scopes ...string) *reqctx.RequestContext {
+		return &reqctx.RequestContext{ServiceAccountID: "sa_x", AccountTenantID: own, TenantID: ctxTenant, Scopes: scopes}
+	}
+	for _, tc := range []struct {
+		name    string
+		rc      *reqctx.RequestContext
+		field   []string // the scopes the field admits
+		connect bool
+		want    apperr.Code // the field check's code; "" when it admits the account
+	}{
+		{"OwnTenant", account("t_a", "t_a", ScopeChatRead), []string{ScopeChatRead}, true, ""},
+		{"OwnTenantScopeNotAdmitted", account("t_a", "t_a", ScopeChatRead), []string{ScopeChatWrite}, true, apperr.Forbidden},
+		{"OtherTenant", account("t_a", "t_b", ScopeRoutesRead), []string{ScopeRoutesRead}, false, apperr.Forbidden},
+		{"SystemRoutesAnyTenant", account(ids.System, "t_b", ScopeRoutesRead), []string{ScopeRoutesRead}, true, ""},
+		{"SystemChatOtherTenant", account(ids.System, "t_b", ScopeChatRead), []string{ScopeChatRead}, false, apperr.Forbidden},
+		{"SystemRoutesOnChatField", account(ids.System, "t_b", ScopeRoutesRead, ScopeChatRead), []string{ScopeChatRead}, true, apperr.Forbidden},
+		{"NoTenant", account("t_a", "", ScopeChatRead), []string{ScopeChatRead}, true, apperr.ContextMissing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := MayConnect(tc.rc); (err == nil) != tc.connect {
+				t.Fatalf("MayConnect = %v, want allowed %v", err, tc.connect)
+			}
+			if got := apperr.CodeOf(serviceAccountMay(tc.rc, tc.field)); got != tc.want {
+				t.Fatalf("field check = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if err := MayConnect(&reqctx.RequestContext{TenantID: "t_a"}); !apperr.Is(err, apperr.Unauthenticated) {
+		t.Fatalf("anonymous: %v", err)
+	}
+	if err := MayConnect(&reqctx.RequestContext{UserID: "u_a", TenantID: "t_a"}); !apperr.Is(err, apperr.Forbidden) {
+		t.Fatalf("a user who is not a member: %v", err)
 	}
 }

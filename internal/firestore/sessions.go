@@ -14,8 +14,9 @@ import (
 )
 
 // Sessions live at sessions/{ss_…}. A rotation is a conditional write on the document's
-// update time (versioned): two refreshes with the same token cannot both win. Ending
-// sessions is one transaction that also writes their session-ended access events. A
+// update time (versioned): two refreshes with the same token cannot both win. Ending a
+// session is one transaction that also writes its session-ended access event; ending all
+// of a user's others (a password change) reads them in that transaction. A
 // user's sessions are found by two equality filters (userId, ended), which single-field
 // indexes serve: no composite index is needed; ordering is done here.
 
@@ -94,9 +95,36 @@ func (s *Store) RotateRefresh(ctx context.Context, id, from, to string, usedAt, 
 	return d.session(id), err
 }
 
-// EndSessions implements session.Store: the sessions and their access events commit
+// EndSession implements session.Store: one document read, its end and its access event
+// commit together.
+func (s *Store) EndSession(ctx context.Context, userID, id, reason string) (bool, error) {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	if !ids.ValidFor(ids.User, userID) || !ids.ValidFor(ids.Session, id) {
+		return false, nil
+	}
+	ref := s.sessions().Doc(id)
+	var ended bool
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		d, found, err := txGet[sessionDoc](tx, ref, "session")
+		if err != nil {
+			return err
+		}
+		ended = found && d.UserID == userID && !d.Ended
+		if !ended {
+			return nil
+		}
+		return s.txEndSession(tx, ref, userID, reason)
+	})
+	if err != nil {
+		return false, wrap("end session", err)
+	}
+	return ended, nil
+}
+
+// EndOtherSessions implements session.Store: the sessions and their access events commit
 // together.
-func (s *Store) EndSessions(ctx context.Context, userID string, match func(session.Session) bool, reason string) ([]string, error) {
+func (s *Store) EndOtherSessions(ctx context.Context, userID, keep, reason string) ([]string, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.ValidFor(ids.User, userID) {
@@ -109,22 +137,11 @@ func (s *Store) EndSessions(ctx context.Context, userID string, match func(sessi
 		if err != nil {
 			return err
 		}
-		now := time.Now().UTC()
 		for _, snap := range snaps {
-			var d sessionDoc
-			if err := snap.DataTo(&d); err != nil {
-				return err
-			}
-			if !match(d.session(snap.Ref.ID)) {
+			if snap.Ref.ID == keep {
 				continue
 			}
-			err := tx.Update(snap.Ref, []firestore.Update{
-				{Path: "ended", Value: true}, {Path: "endedAt", Value: now}, {Path: "endReason", Value: reason},
-			})
-			if err != nil {
-				return err
-			}
-			if err := s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessSessionEnded, UserID: userID, SessionID: snap.Ref.ID}); err != nil {
+			if err := s.txEndSession(tx, snap.Ref, userID, reason); err != nil {
 				return err
 			}
 			ended = append(ended, snap.Ref.ID)
@@ -135,6 +152,17 @@ func (s *Store) EndSessions(ctx context.Context, userID string, match func(sessi
 		return nil, wrap("end sessions", err)
 	}
 	return ended, nil
+}
+
+// txEndSession marks the session at ref ended and records its session-ended event, in tx.
+func (s *Store) txEndSession(tx *firestore.Transaction, ref *firestore.DocumentRef, userID, reason string) error {
+	err := tx.Update(ref, []firestore.Update{
+		{Path: "ended", Value: true}, {Path: "endedAt", Value: time.Now().UTC()}, {Path: "endReason", Value: reason},
+	})
+	if err != nil {
+		return err
+	}
+	return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessSessionEnded, UserID: userID, SessionID: ref.ID})
 }
 
 // maxUserSessions bounds the sessions of one user read at once.

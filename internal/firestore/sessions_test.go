@@ -61,9 +61,10 @@ func TestRotateRefreshRace(t *testing.T) {
 	}
 }
 
-// TestEndSessionsWritesAccessEvents: ending sessions commits a session-ended access event
-// for each, which WatchAccess delivers; ended sessions leave UserSessions, cannot rotate,
-// and are not ended twice.
+// TestEndSessionsWritesAccessEvents: ending sessions — all but one, then that one —
+// commits a session-ended access event for each, which WatchAccess delivers; another
+// user cannot end a session; ended sessions leave UserSessions, cannot rotate, and are
+// not ended twice.
 func TestEndSessionsWritesAccessEvents(t *testing.T) {
 	_, s := newStore(t)
 	since := time.Now().Add(-time.Minute)
@@ -76,12 +77,18 @@ func TestEndSessionsWritesAccessEvents(t *testing.T) {
 	if err != nil || len(list) != 3 || list[0].ID != c.ID || list[2].ID != a.ID {
 		t.Fatalf("UserSessions = %+v, %v; want c, b, a", list, err)
 	}
-	ended, err := s.EndSessions(t.Context(), user, func(x session.Session) bool { return x.ID != b.ID }, "password changed")
+	ended, err := s.EndOtherSessions(t.Context(), user, b.ID, "password changed")
 	if err != nil || len(ended) != 2 {
-		t.Fatalf("EndSessions = %v, %v; want a and c", ended, err)
+		t.Fatalf("EndOtherSessions = %v, %v; want a and c", ended, err)
 	}
-	if again, _ := s.EndSessions(t.Context(), user, func(session.Session) bool { return true }, "logout"); len(again) != 1 || again[0] != b.ID {
-		t.Fatalf("ending all then = %v, want only b", again)
+	if ok, err := s.EndSession(t.Context(), ids.New(ids.User), b.ID, "revoked"); ok || err != nil {
+		t.Fatalf("another user ending b: %v, %v; want nothing ended", ok, err)
+	}
+	if ok, err := s.EndSession(t.Context(), user, b.ID, "logout"); !ok || err != nil {
+		t.Fatalf("ending b: %v, %v", ok, err)
+	}
+	if ok, _ := s.EndSession(t.Context(), user, b.ID, "logout"); ok {
+		t.Fatal("b ended twice")
 	}
 	if list, _ := s.UserSessions(t.Context(), user, 10); len(list) != 0 {
 		t.Fatalf("UserSessions after ending = %+v", list)

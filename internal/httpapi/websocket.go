@@ -9,8 +9,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
+	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
-	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/live"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
@@ -35,9 +35,9 @@ func (a *API) websocketTransport() transport.Websocket {
 }
 
 // wsInit builds the connection's RequestContext from connection_init. A connection needs
-// a valid token; a named tenant must be one the caller belongs to. Refusals close the
-// socket with 4401 (token), 4403 (tenant) or 4400 (malformed context) and say why, and
-// send no ack. The connection closes when its token expires.
+// a valid token; a named tenant must be one the caller may act in (access.MayConnect).
+// Refusals close the socket with 4401 (token), 4403 (tenant) or 4400 (malformed context)
+// and say why, and send no ack. The connection closes when its token expires.
 func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 	raw, err := reqctx.FromPayload(payload)
 	if err == nil {
@@ -47,15 +47,10 @@ func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 		}
 		var rc *reqctx.RequestContext
 		rc, err = a.builder.Build(ctx, raw)
-		switch {
-		case err != nil:
-		case rc.Actor() == "":
-			err = apperr.E(apperr.Unauthenticated, "connection_init needs an authorization token")
-		case rc.ServiceAccountID != "" && rc.TenantID != "" && rc.TenantID != rc.AccountTenantID && rc.AccountTenantID != ids.System:
-			err = apperr.E(apperr.Forbidden, "a service account acts only in its own tenant")
-		case rc.ServiceAccountID == "" && rc.TenantID != "" && rc.Role == "":
-			err = apperr.E(apperr.Forbidden, "not a member of this tenant")
-		default:
+		if err == nil {
+			err = access.MayConnect(rc)
+		}
+		if err == nil {
 			rc.ClientAddress = req.address
 			ctx = reqctx.With(ctx, rc)
 			ctx = a.conns.Add(ctx, live.Owner{TenantID: rc.TenantID, UserID: rc.Actor(), SessionID: rc.SessionID})

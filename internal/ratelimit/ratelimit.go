@@ -242,25 +242,31 @@ func limited(wait time.Duration) error {
 }
 
 // redis returns the client for the current route, dialing when the route changed; nil
-// while Redis is known to be down or there is no route.
+// while Redis is known to be down or there is no route. It dials without holding the
+// lock, and one caller at a time: the others count locally meanwhile instead of waiting
+// out a dial timeout behind it.
 func (l *Limiter) redis(ctx context.Context) redis.UniversalClient {
 	rt, ok := l.opts.Route()
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if !ok {
+	switch {
+	case !ok:
 		l.degrade("there is no rate_limit route")
+		l.mu.Unlock()
 		return nil
-	}
-	if l.client != nil && l.route.SameTarget(rt) {
-		if l.opts.Now().Before(l.downUntil) {
-			return nil
-		}
-		return l.client
-	}
-	if l.opts.Now().Before(l.downUntil) {
+	case l.opts.Now().Before(l.downUntil):
+		l.mu.Unlock()
 		return nil
+	case l.client != nil && l.route.SameTarget(rt):
+		c := l.client
+		l.mu.Unlock()
+		return c
 	}
+	l.downUntil = l.opts.Now().Add(retryRedis) // this caller dials
+	l.mu.Unlock()
+
 	c, err := l.opts.Dial(ctx, rt)
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	if err != nil {
 		l.downUntil = l.opts.Now().Add(retryRedis)
 		l.degrade(err.Error())
@@ -269,7 +275,7 @@ func (l *Limiter) redis(ctx context.Context) redis.UniversalClient {
 	if l.client != nil {
 		_ = l.client.Close()
 	}
-	l.client, l.route = c, rt
+	l.client, l.route, l.downUntil = c, rt, time.Time{}
 	return c
 }
 

@@ -38,7 +38,7 @@ type RequestContext struct {
 	TenantID, Env, ProjectID, SurfaceID, AppID string
 	// Role is the caller's role in TenantID; empty when not a member (or no such tenant).
 	Role tenancy.Role
-	// Mode is TenantID's mode, set only for members.
+	// Mode is TenantID's mode, set only for members and service accounts.
 	Mode string
 	// ClientAddress is the caller's IP address: the peer's, or the one a trusted proxy
 	// forwarded (httpapi). The rate limits count against it.

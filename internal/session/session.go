@@ -13,7 +13,7 @@
 // cannot both succeed: the loser is a reuse.
 //
 // Ending a session writes a session-ended event to the access log in the same transaction
-// (the store's EndSessions); every replica follows the log, refuses the session's access
+// (the store's EndSession); every replica follows the log, refuses the session's access
 // tokens from then on (a map lookup per request, see live.EndedSessions) and closes its
 // websockets with 4401. The Service also applies the event on this replica at once
 // (Events), so the caller's own next request is refused whatever the log's latency.
@@ -72,10 +72,13 @@ type Store interface {
 	// dropped) and LastUsedAt and ExpiresAt are set; all in one transaction. Returns
 	// NOT_FOUND, CONFLICT when the hash is no longer from or the session ended.
 	RotateRefresh(ctx context.Context, id, from, to string, usedAt, expiresAt time.Time) (Session, error)
-	// EndSessions ends userID's sessions that are not ended yet and that match, with
-	// reason, writing a session-ended access event for each in the same transaction.
-	// It returns the ids it ended (none is not an error).
-	EndSessions(ctx context.Context, userID string, match func(Session) bool, reason string) ([]string, error)
+	// EndSession ends session id of userID, if it has not ended, with reason, writing a
+	// session-ended access event in the same transaction. It reports whether it ended
+	// one (another user's, an absent or an ended session is not an error).
+	EndSession(ctx context.Context, userID, id, reason string) (bool, error)
+	// EndOtherSessions ends every session of userID that has not ended but keep, like
+	// EndSession, in one transaction, and returns the ids it ended.
+	EndOtherSessions(ctx context.Context, userID, keep, reason string) ([]string, error)
 	// UserSessions returns userID's sessions that have not ended, newest first, at most
 	// limit of them.
 	UserSessions(ctx context.Context, userID string, limit int) ([]Session, error)
@@ -254,7 +257,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Grant, erro
 
 // reused ends sess because one of its refresh tokens was presented again.
 func (s *Service) reused(ctx context.Context, sess Session) error {
-	if err := s.end(ctx, sess.UserID, func(o Session) bool { return o.ID == sess.ID }, "refresh token reused"); err != nil {
+	if _, err := s.endOne(ctx, sess.UserID, sess.ID, "refresh token reused"); err != nil {
 		return err
 	}
 	return apperr.E(apperr.Unauthenticated, "refresh token reused: the session has ended; sign in again")
@@ -263,25 +266,20 @@ func (s *Service) reused(ctx context.Context, sess Session) error {
 // End ends one of userID's sessions (logout, revokeSession). Returns NOT_FOUND unless
 // sessionID is a session of userID that has not ended.
 func (s *Service) End(ctx context.Context, userID, sessionID, reason string) error {
-	ended, err := s.store.EndSessions(ctx, userID, func(o Session) bool { return o.ID == sessionID }, reason)
-	if err != nil {
-		return err
-	}
-	if len(ended) == 0 {
+	ended, err := s.endOne(ctx, userID, sessionID, reason)
+	if err == nil && !ended {
 		return apperr.E(apperr.NotFound, "no such session")
 	}
-	s.tell(ctx, userID, ended)
-	return nil
+	return err
 }
 
-// end ends userID's sessions that match and tells Events.
-func (s *Service) end(ctx context.Context, userID string, match func(Session) bool, reason string) error {
-	ended, err := s.store.EndSessions(ctx, userID, match, reason)
-	if err != nil {
-		return err
+// endOne ends userID's session id and tells Events.
+func (s *Service) endOne(ctx context.Context, userID, id, reason string) (bool, error) {
+	ended, err := s.store.EndSession(ctx, userID, id, reason)
+	if ended {
+		s.tell(ctx, userID, []string{id})
 	}
-	s.tell(ctx, userID, ended)
-	return nil
+	return ended, err
 }
 
 func (s *Service) tell(ctx context.Context, userID string, ended []string) {
@@ -316,7 +314,9 @@ func (s *Service) ChangePassword(ctx context.Context, userID, keep, current, nex
 	if err := s.accounts.ChangePassword(ctx, userID, current, next, c.Address); err != nil {
 		return err
 	}
-	return s.end(ctx, userID, func(o Session) bool { return o.ID != keep }, "password changed")
+	ended, err := s.store.EndOtherSessions(ctx, userID, keep, "password changed")
+	s.tell(ctx, userID, ended)
+	return err
 }
 
 // parseRefresh splits "<session id>.<secret>", refusing anything of another shape.

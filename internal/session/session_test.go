@@ -58,12 +58,24 @@ func (m *memStore) RotateRefresh(_ context.Context, id, from, to string, usedAt,
 	return s, nil
 }
 
-func (m *memStore) EndSessions(_ context.Context, userID string, match func(Session) bool, reason string) ([]string, error) {
+func (m *memStore) EndSession(_ context.Context, userID, id, reason string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.sessions[id]
+	if !ok || s.UserID != userID || !s.EndedAt.IsZero() {
+		return false, nil
+	}
+	s.EndedAt, s.EndReason = time.Now(), reason
+	m.sessions[id] = s
+	return true, nil
+}
+
+func (m *memStore) EndOtherSessions(_ context.Context, userID, keep, reason string) ([]string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var ended []string
 	for id, s := range m.sessions {
-		if s.UserID == userID && s.EndedAt.IsZero() && match(s) {
+		if s.UserID == userID && s.EndedAt.IsZero() && id != keep {
 			s.EndedAt, s.EndReason = time.Now(), reason
 			m.sessions[id] = s
 			ended = append(ended, id)
