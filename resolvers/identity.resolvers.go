@@ -60,7 +60,7 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword s
 // CreateServiceAccount is the resolver for the createServiceAccount field.
 func (r *mutationResolver) CreateServiceAccount(ctx context.Context, input model.CreateServiceAccountInput) (*model.ServiceAccountCredentials, error) {
 	rc := reqctx.From(ctx)
-	c, err := r.serviceAccounts.Create(ctx, rc.TenantID, input.Name, input.Scopes, rc.Actor())
+	c, err := r.serviceAccounts.Create(ctx, rc.TenantID, input.Name, input.Scopes)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/serviceaccount"
@@ -121,7 +122,7 @@ type Sessions interface {
 type ServiceAccounts interface {
 	// Create creates an account of tenantID on behalf of actor and returns it with its
 	// secret. Returns BAD_USER_INPUT (name, unknown scope), CONFLICT (too many accounts).
-	Create(ctx context.Context, tenantID, name string, scopes []string, actor string) (serviceaccount.Credentials, error)
+	Create(ctx context.Context, tenantID, name string, scopes []string) (serviceaccount.Credentials, error)
 	// List returns tenantID's accounts, oldest first.
 	List(ctx context.Context, tenantID string) ([]serviceaccount.Account, error)
 	// Rotate gives tenantID's account id a new secret. Returns NOT_FOUND (also for
@@ -141,7 +142,7 @@ type Routes interface {
 
 // RouteWriter validates and writes routes (routing.Service).
 type RouteWriter interface {
-	Set(ctx context.Context, r routing.Route, expectedVersion *int, actor string) (routing.Route, error)
+	Set(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error)
 	Delete(ctx context.Context, k routing.Key, expectedVersion *int) error
 }
 
@@ -171,6 +172,12 @@ type Chat interface {
 	LastSeq(ctx context.Context, threadID string) (int, error)
 }
 
+// AuditLog reads tenants' audit logs (audit.Log).
+type AuditLog interface {
+	// Events pages tenantID's events newest first. Returns BAD_USER_INPUT.
+	Events(ctx context.Context, tenantID string, first int, after string, f audit.Filter) ([]audit.Event, bool, error)
+}
+
 // ChatSource returns the chat service, connecting it to the bus the chat_bus route names
 // on first use. Returns ROUTE_MISSING while no such route exists.
 type ChatSource func(ctx context.Context) (Chat, error)
@@ -184,6 +191,7 @@ type Config struct {
 	Guard           *access.Guard
 	Routes          Routes
 	RouteWriter     RouteWriter
+	Audit           AuditLog
 }
 
 // Resolver is the root resolver: the dependency-injection point of every resolver.
@@ -194,18 +202,26 @@ type Resolver struct {
 	serviceAccounts ServiceAccounts
 	routes          Routes
 	routeWriter     RouteWriter
+	audit           AuditLog
 }
 
 // New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
 func New(cfg Config) graph.Config {
 	c := graph.Config{Resolvers: &Resolver{
 		tenancy: cfg.Tenancy, sessions: cfg.Sessions, serviceAccounts: cfg.ServiceAccounts, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
-		chat: cfg.Chat,
+		chat: cfg.Chat, audit: cfg.Audit,
 	}}
 	c.Directives.Public = cfg.Guard.Public
 	c.Directives.Authenticated = cfg.Guard.Authenticated
 	c.Directives.Member = cfg.Guard.Member
 	c.Directives.SystemAdmin = cfg.Guard.SystemAdmin
+	c.Complexity.Query.AuditEvents = func(child int, first *int, _ *string, _ *string, _ *string) int {
+		n := 20
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + n*child
+	}
 	c.Complexity.Query.Projects = func(child int, first *int, _ *string, _ *bool) int {
 		n := 20
 		if first != nil && *first > 0 {

@@ -26,7 +26,7 @@ func (r *mutationResolver) SetRoute(ctx context.Context, input model.SetRouteInp
 		Config:       configMap(input.Config),
 		SecretRefs:   input.SecretRefs,
 	}
-	out, err := r.routeWriter.Set(ctx, rt, input.ExpectedVersion, reqctx.From(ctx).UserID)
+	out, err := r.routeWriter.Set(ctx, rt, input.ExpectedVersion)
 	return ptr(out, err)
 }
 

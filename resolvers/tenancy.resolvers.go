@@ -12,6 +12,7 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -207,6 +208,23 @@ func (r *queryResolver) Surfaces(ctx context.Context) ([]*tenancy.Surface, error
 // Apps is the resolver for the apps field.
 func (r *queryResolver) Apps(ctx context.Context) ([]*tenancy.App, error) {
 	return ptrs(r.tenancy.Apps(ctx, reqctx.From(ctx).TenantID))
+}
+
+// AuditEvents is the resolver for the auditEvents field.
+func (r *queryResolver) AuditEvents(ctx context.Context, first *int, after *string, action *string, targetID *string) (*model.AuditEventConnection, error) {
+	evs, more, err := r.audit.Events(ctx, reqctx.From(ctx).TenantID, deref(first, 20), deref(after, ""),
+		audit.Filter{Action: deref(action, ""), TargetID: deref(targetID, "")})
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.AuditEventConnection{Edges: make([]*model.AuditEventEdge, len(evs)), PageInfo: &model.PageInfo{HasNextPage: more}}
+	for i := range evs {
+		conn.Edges[i] = &model.AuditEventEdge{Node: &evs[i], Cursor: audit.CursorOf(evs[i]).String()}
+	}
+	if n := len(conn.Edges); n > 0 {
+		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+	}
+	return conn, nil
 }
 
 // Mode is the resolver for the mode field.

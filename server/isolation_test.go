@@ -99,7 +99,8 @@ func TestTenantIsolation(t *testing.T) {
 			{aInB, `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "Pwned", "expectedVersion", 1), "FORBIDDEN"},
 			{a.headers(), `mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "Pwned", "expectedVersion", 1), "CONTEXT_MISMATCH"},
 		},
-		"Query.allTenants": {{a.headers(), `{ allTenants { edges { node { id } } } }`, nil, "FORBIDDEN"}},
+		"Query.allTenants":  {{a.headers(), `{ allTenants { edges { node { id } } } }`, nil, "FORBIDDEN"}},
+		"Query.auditEvents": forbidden(`{ auditEvents { edges { node { id } } } }`, nil),
 		"Mutation.setMemberRole": {
 			{aInB, `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "FORBIDDEN"},
 			{a.headers(), `mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { role } }`, in("tenantId", b.TenantID, "userId", b.UserID, "role", "VIEWER"), "CONTEXT_MISMATCH"},
@@ -187,6 +188,16 @@ func TestTenantIsolation(t *testing.T) {
 		}
 		if p := out.Projects.Edges[0].Node; p.ID != bProject || p.Name != "Secret" || p.Version != 1 || p.Archived {
 			t.Fatalf("B's project changed: %+v", p)
+		}
+		// B's audit log holds only B's own writes: nothing alice tried was recorded.
+		evs, _ := ts.auditLog(t, b.headers(), map[string]any{"first": 100})
+		if len(evs) == 0 {
+			t.Fatal("B's audit log is empty")
+		}
+		for _, ev := range evs {
+			if ev.Actor.ID != b.UserID {
+				t.Errorf("B's log has %s by %+v", ev.Action, ev.Actor)
+			}
 		}
 	})
 }

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"strings"
 
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -67,9 +69,23 @@ func runRoutes(ctx context.Context, args []string, env Environment, stdout, stde
 	return applyRoutes(ctx, svc, routes, *dryRun, stdout)
 }
 
+// cliActor is who runs a command, for the audit log: the operating-system user and host
+// when they are known ("alice@ops-1"), "cli" otherwise.
+func cliActor() audit.Actor {
+	label := "cli"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		label = u.Username
+		if host, err := os.Hostname(); err == nil && host != "" {
+			label += "@" + host
+		}
+	}
+	return audit.Actor{Kind: audit.System, ID: "cli", Label: label}
+}
+
 // applyRoutes applies routes and prints one line per route and a summary.
 func applyRoutes(ctx context.Context, svc *routing.Service, routes []routing.Route, dryRun bool, w io.Writer) error {
-	plan, err := svc.Apply(ctx, routes, dryRun, "northstar routes apply")
+	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: cliActor()})
+	plan, err := svc.Apply(ctx, routes, dryRun)
 	counts := map[routing.Outcome]int{}
 	for _, c := range plan {
 		counts[c.Outcome]++

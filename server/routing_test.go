@@ -207,7 +207,7 @@ func TestRouteChangeReachesReplica(t *testing.T) {
 
 func TestRoutesApplyCommand(t *testing.T) {
 	ts := newServer(t)
-	ts.bootstrap(t)
+	admin := ts.bootstrap(t)
 	env := Environment{ProjectID: ts.project, EmulatorHost: emulatorHost}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "routes.yaml")
@@ -236,6 +236,16 @@ func TestRoutesApplyCommand(t *testing.T) {
 		code, out, errOut := apply(t)
 		if code != 0 || !strings.Contains(out, "16 created, 0 updated, 0 unchanged") {
 			t.Fatalf("first apply: exit %d\n%s%s", code, out, errOut)
+		}
+		// The command is the actor: the operator when known, "cli" otherwise.
+		evs, _ := ts.auditLog(t, bearer(admin.Token).with("X-Tenant-Id", "t_system"), map[string]any{"action": "route.set", "first": 100})
+		if len(evs) == 0 {
+			t.Fatal("routes apply left no route.set events in t_system's log")
+		}
+		for _, ev := range evs {
+			if ev.Actor.Kind != "SYSTEM" || ev.Actor.ID != "cli" || ev.Actor.Label == "" {
+				t.Fatalf("routes apply recorded actor %+v, want SYSTEM cli with the operator", ev.Actor)
+			}
 		}
 		code, out, errOut = apply(t)
 		if code != 0 || !strings.Contains(out, "no changes: 16 routes already up to date") {

@@ -5,6 +5,7 @@ package model
 import (
 	"time"
 
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
@@ -17,6 +18,16 @@ type AddMemberInput struct {
 type ArchiveProjectInput struct {
 	ProjectID       string `json:"projectId"`
 	ExpectedVersion int    `json:"expectedVersion"`
+}
+
+type AuditEventConnection struct {
+	Edges    []*AuditEventEdge `json:"edges"`
+	PageInfo *PageInfo         `json:"pageInfo"`
+}
+
+type AuditEventEdge struct {
+	Node   *audit.Event `json:"node"`
+	Cursor string       `json:"cursor"`
 }
 
 // The answer to signup, login and refreshSession: a short-lived access token for the

@@ -69,7 +69,7 @@ func (b *Builder) Build(ctx context.Context, raw reqctx.Raw) (*reqctx.RequestCon
 	if b.ended.Ended(claims.SessionID) {
 		return nil, apperr.E(apperr.Unauthenticated, "session ended: sign in again")
 	}
-	rc.SessionID, rc.TokenExpiresAt = claims.SessionID, claims.ExpiresAt
+	rc.SessionID, rc.TokenExpiresAt, rc.ActorLabel = claims.SessionID, claims.ExpiresAt, claims.Label
 	if claims.ServiceAccountID != "" {
 		// A service account is no member: the @member directive checks its scopes and
 		// tenant; the context tenant's mode still applies.

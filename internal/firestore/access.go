@@ -41,16 +41,6 @@ func (s *Store) txAccess(tx *firestore.Transaction, e tenancy.AccessEvent) error
 	return tx.Create(s.accessEvents().Doc(ids.New(ids.AccessEvent)), newAccessDoc(e))
 }
 
-// recordAccess records e after a change that took no transaction. A failure is logged:
-// what such events invalidate expires on its own.
-func (s *Store) recordAccess(ctx context.Context, e tenancy.AccessEvent) {
-	ctx, done := s.bound(context.WithoutCancel(ctx))
-	defer done()
-	if _, err := s.accessEvents().Doc(ids.New(ids.AccessEvent)).Create(ctx, newAccessDoc(e)); err != nil {
-		s.log.WarnContext(ctx, "firestore: access event not recorded", "kind", e.Kind, "tenant", e.TenantID, "err", err)
-	}
-}
-
 // WatchAccess calls apply with every access event committed at or after since, in commit
 // order, then with each new one as it commits, until ctx ends or the listener fails;
 // synced, when not nil, is called after each batch (first after the events that were

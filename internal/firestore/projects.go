@@ -2,30 +2,33 @@ package firestore
 
 import (
 	"context"
+	"slices"
 
 	"cloud.google.com/go/firestore"
 
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
-// create stores a new document under an existing tenant: it reads the tenant, then
-// creates the document if absent. No transaction: tenants are never deleted, so the check
-// cannot go stale, and a plain create fails fast when the store does not answer. Returns
-// NOT_FOUND for a missing tenant, CONFLICT for a taken id.
-func (s *Store) create(ctx context.Context, tenantID string, ref *firestore.DocumentRef, v any, op string) error {
+// create stores a new document under an existing tenant, with its audit event: it reads
+// the tenant, then creates the document if absent and the event in one commit. No
+// transaction: tenants are never deleted, so the check cannot go stale, and a commit
+// without locks fails fast when the store does not answer. Returns NOT_FOUND for a
+// missing tenant, CONFLICT for a taken id.
+func create[T any](ctx context.Context, s *Store, tenantID string, ref *firestore.DocumentRef, v T, op string, ev audit.Event) error {
 	if _, err := get[tenancy.Tenant](ctx, s.tenants().Doc(tenantID), "tenant"); err != nil {
 		return err
 	}
-	_, err := ref.Create(ctx, v)
-	return wrap(op, err)
+	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &v)...)
+	return wrap(op, s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(ref, v) }))
 }
 
 // CreateProject implements tenancy.Store.
-func (s *Store) CreateProject(ctx context.Context, p tenancy.Project) error {
+func (s *Store) CreateProject(ctx context.Context, p tenancy.Project, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	return s.create(ctx, p.TenantID, s.sub(p.TenantID, "projects").Doc(p.ID), p, "create project")
+	return create(ctx, s, p.TenantID, s.sub(p.TenantID, "projects").Doc(p.ID), p, "create project", ev)
 }
 
 // Project implements tenancy.Store.
@@ -69,13 +72,14 @@ func pageOf[T any](items []T, limit int) tenancy.Page[T] {
 }
 
 // UpdateProject implements tenancy.Store, without locks (see versioned).
-func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Project) error) (tenancy.Project, error) {
+func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Project) error, ev audit.Event) (tenancy.Project, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.Valid(tenantID) || !ids.ValidFor(ids.Project, id) {
 		return tenancy.Project{}, notFound("project")
 	}
-	p, err := versioned(ctx, s.sub(tenantID, "projects").Doc(id), "update project", func(p *tenancy.Project) (*tenancy.Project, error) {
+	w := with{audit: &ev, access: &tenancy.AccessEvent{Kind: tenancy.AccessProjectChanged, TenantID: tenantID, ProjectID: id}}
+	p, err := versioned(ctx, s, s.sub(tenantID, "projects").Doc(id), "update project", w, func(p *tenancy.Project) (*tenancy.Project, error) {
 		if p == nil {
 			return nil, notFound("project")
 		}
@@ -92,17 +96,14 @@ func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expected
 		return tenancy.Project{}, err
 	}
 	p.ID = id
-	// The update took no transaction (see versioned), so its event follows it: what it
-	// invalidates elsewhere (a cached project) expires on its own within seconds.
-	s.recordAccess(ctx, tenancy.AccessEvent{Kind: tenancy.AccessProjectChanged, TenantID: tenantID, ProjectID: id})
 	return p, nil
 }
 
 // CreateSurface implements tenancy.Store.
-func (s *Store) CreateSurface(ctx context.Context, v tenancy.Surface) error {
+func (s *Store) CreateSurface(ctx context.Context, v tenancy.Surface, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	return s.create(ctx, v.TenantID, s.sub(v.TenantID, "surfaces").Doc(v.ID), v, "create surface")
+	return create(ctx, s, v.TenantID, s.sub(v.TenantID, "surfaces").Doc(v.ID), v, "create surface", ev)
 }
 
 // Surfaces implements tenancy.Store.
@@ -113,10 +114,10 @@ func (s *Store) Surfaces(ctx context.Context, tenantIDs ...string) ([]tenancy.Su
 }
 
 // CreateApp implements tenancy.Store.
-func (s *Store) CreateApp(ctx context.Context, v tenancy.App) error {
+func (s *Store) CreateApp(ctx context.Context, v tenancy.App, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	return s.create(ctx, v.TenantID, s.sub(v.TenantID, "apps").Doc(v.ID), v, "create app")
+	return create(ctx, s, v.TenantID, s.sub(v.TenantID, "apps").Doc(v.ID), v, "create app", ev)
 }
 
 // Apps implements tenancy.Store.

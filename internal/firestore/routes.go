@@ -8,6 +8,7 @@ import (
 	"cloud.google.com/go/firestore"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -19,14 +20,9 @@ var (
 
 func (s *Store) routes() *firestore.CollectionRef { return s.client.Collection("routes") }
 
-// routeDoc names a route's document: tenant:env:project:kind, "_" for no project. Keys
-// are validated (routing.Validate) before they get here.
+// routeDoc names a route's document (Key.ID). Keys are validated (routing.Validate) before they get here.
 func (s *Store) routeDoc(k routing.Key) *firestore.DocumentRef {
-	p := k.ProjectID
-	if p == "" {
-		p = "_"
-	}
-	return s.routes().Doc(k.TenantID + ":" + k.Env + ":" + p + ":" + k.ResourceKind)
+	return s.routes().Doc(k.ID())
 }
 
 // GetRoute implements routing.Store.
@@ -37,10 +33,10 @@ func (s *Store) GetRoute(ctx context.Context, k routing.Key) (routing.Route, err
 }
 
 // PutRoute implements routing.Store, without locks (see versioned).
-func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error) {
+func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int, ev audit.Event) (routing.Route, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	return versioned(ctx, s.routeDoc(r.Key()), "put route", func(current *routing.Route) (*routing.Route, error) {
+	return versioned(ctx, s, s.routeDoc(r.Key()), "put route", with{audit: &ev}, func(current *routing.Route) (*routing.Route, error) {
 		next := r
 		switch {
 		case expectedVersion == nil && current != nil:
@@ -60,10 +56,10 @@ func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *
 }
 
 // DeleteRoute implements routing.Store, without locks (see versioned).
-func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int) error {
+func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	_, err := versioned(ctx, s.routeDoc(k), "delete route", func(current *routing.Route) (*routing.Route, error) {
+	_, err := versioned(ctx, s, s.routeDoc(k), "delete route", with{audit: &ev}, func(current *routing.Route) (*routing.Route, error) {
 		if current == nil {
 			return nil, apperr.E(apperr.NotFound, "no route %s", k)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"cloud.google.com/go/firestore"
 
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/serviceaccount"
@@ -24,10 +25,10 @@ func (s *Store) serviceAccounts() *firestore.CollectionRef {
 // accountDoc is a service account as stored.
 type accountDoc struct {
 	TenantID      string    `firestore:"tenantId"`
-	Name          string    `firestore:"name"`
-	Scopes        []string  `firestore:"scopes"`
+	Name          string    `firestore:"name" audit:"name"`
+	Scopes        []string  `firestore:"scopes" audit:"scopes"`
 	SecretHash    string    `firestore:"secretHash"`
-	SecretVersion int       `firestore:"secretVersion"`
+	SecretVersion int       `firestore:"secretVersion" audit:"secretVersion"`
 	CreatedAt     time.Time `firestore:"createdAt"`
 	CreatedBy     string    `firestore:"createdBy"`
 }
@@ -40,11 +41,13 @@ func (d accountDoc) account(id string) serviceaccount.Account {
 var _ serviceaccount.Store = (*Store)(nil)
 
 // CreateServiceAccount implements serviceaccount.Store.
-func (s *Store) CreateServiceAccount(ctx context.Context, a serviceaccount.Account) error {
+func (s *Store) CreateServiceAccount(ctx context.Context, a serviceaccount.Account, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	_, err := s.serviceAccounts().Doc(a.ID).Create(ctx, accountDoc{TenantID: a.TenantID, Name: a.Name, Scopes: a.Scopes,
-		SecretHash: a.SecretHash, SecretVersion: a.SecretVersion, CreatedAt: a.CreatedAt, CreatedBy: a.CreatedBy})
+	d := accountDoc{TenantID: a.TenantID, Name: a.Name, Scopes: a.Scopes,
+		SecretHash: a.SecretHash, SecretVersion: a.SecretVersion, CreatedAt: a.CreatedAt, CreatedBy: a.CreatedBy}
+	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &d)...)
+	err := s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(s.serviceAccounts().Doc(a.ID), d) })
 	return wrap("create service account", err)
 }
 
@@ -80,13 +83,18 @@ func (s *Store) ServiceAccounts(ctx context.Context, tenantID string) ([]service
 }
 
 // RotateServiceAccount implements serviceaccount.Store.
-func (s *Store) RotateServiceAccount(ctx context.Context, tenantID, id, hash string) (serviceaccount.Account, error) {
+func (s *Store) RotateServiceAccount(ctx context.Context, tenantID, id, hash string, ev audit.Event) (serviceaccount.Account, error) {
 	var out serviceaccount.Account
 	err := s.changeAccount(ctx, tenantID, id, "rotate service account secret", func(tx *firestore.Transaction, ref *firestore.DocumentRef, d accountDoc) error {
-		ended := d.SecretVersion
+		before, ended := d, d.SecretVersion
 		d.SecretHash, d.SecretVersion = hash, d.SecretVersion+1
 		out = d.account(id)
 		if err := tx.Set(ref, d); err != nil {
+			return err
+		}
+		ev := ev // the transaction may run again
+		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&before, &d)...)
+		if err := s.txAudit(tx, ev); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessSessionEnded, UserID: id, SessionID: identity.ServiceSession(id, ended)})
@@ -95,11 +103,16 @@ func (s *Store) RotateServiceAccount(ctx context.Context, tenantID, id, hash str
 }
 
 // DeleteServiceAccount implements serviceaccount.Store.
-func (s *Store) DeleteServiceAccount(ctx context.Context, tenantID, id string) (serviceaccount.Account, error) {
+func (s *Store) DeleteServiceAccount(ctx context.Context, tenantID, id string, ev audit.Event) (serviceaccount.Account, error) {
 	var out serviceaccount.Account
 	err := s.changeAccount(ctx, tenantID, id, "delete service account", func(tx *firestore.Transaction, ref *firestore.DocumentRef, d accountDoc) error {
 		out = d.account(id)
 		if err := tx.Delete(ref); err != nil {
+			return err
+		}
+		ev := ev // the transaction may run again
+		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&d, nil)...)
+		if err := s.txAudit(tx, ev); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessSessionEnded, UserID: id, SessionID: identity.ServiceSession(id, d.SecretVersion)})

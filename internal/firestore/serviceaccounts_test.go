@@ -21,24 +21,24 @@ func TestServiceAccountLifecycle(t *testing.T) {
 	tenant := ids.New(ids.Tenant)
 	a := serviceaccount.Account{ID: ids.New(ids.ServiceAccount), TenantID: tenant, Name: "bot", Scopes: []string{"routes:read"},
 		SecretHash: "h1", SecretVersion: 1, CreatedAt: time.Now().UTC(), CreatedBy: "u_x"}
-	if err := s.CreateServiceAccount(t.Context(), a); err != nil {
+	if err := s.CreateServiceAccount(t.Context(), a, testEvent(tenant)); err != nil {
 		t.Fatal(err)
 	}
 	other := ids.New(ids.Tenant)
-	if _, err := s.RotateServiceAccount(t.Context(), other, a.ID, "evil"); !apperr.Is(err, apperr.NotFound) {
+	if _, err := s.RotateServiceAccount(t.Context(), other, a.ID, "evil", testEvent(other)); !apperr.Is(err, apperr.NotFound) {
 		t.Fatalf("rotating from another tenant: %v, want NOT_FOUND", err)
 	}
-	if _, err := s.DeleteServiceAccount(t.Context(), other, a.ID); !apperr.Is(err, apperr.NotFound) {
+	if _, err := s.DeleteServiceAccount(t.Context(), other, a.ID, testEvent(other)); !apperr.Is(err, apperr.NotFound) {
 		t.Fatalf("deleting from another tenant: %v, want NOT_FOUND", err)
 	}
-	rotated, err := s.RotateServiceAccount(t.Context(), tenant, a.ID, "h2")
+	rotated, err := s.RotateServiceAccount(t.Context(), tenant, a.ID, "h2", testEvent(tenant))
 	if err != nil || rotated.SecretVersion != 2 || rotated.SecretHash != "h2" {
 		t.Fatalf("rotate = %+v, %v", rotated, err)
 	}
 	if list, err := s.ServiceAccounts(t.Context(), tenant); err != nil || len(list) != 1 || list[0].SecretVersion != 2 {
 		t.Fatalf("ServiceAccounts = %+v, %v", list, err)
 	}
-	if _, err := s.DeleteServiceAccount(t.Context(), tenant, a.ID); err != nil {
+	if _, err := s.DeleteServiceAccount(t.Context(), tenant, a.ID, testEvent(tenant)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.ServiceAccount(t.Context(), a.ID); !apperr.Is(err, apperr.NotFound) {

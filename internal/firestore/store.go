@@ -13,6 +13,8 @@
 // So these updates read outside any transaction, check the version, and write under a
 // precondition on the update time they read (see versioned): the first writer wins, the
 // others fail the precondition at once, read again and find a newer version: CONFLICT.
+// The conditional write, its audit event and its access event go in one atomic commit
+// (see audit.go), so even these lock-free updates never land without their events.
 // Unconditional updates read again and retry, at most maxWriteAttempts times with
 // jittered backoff, then answer UNAVAILABLE, as does a store that does not answer before
 // the request's deadline. Multi-document writes stay transactions; their contention, once
@@ -32,6 +34,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -41,6 +44,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -52,6 +56,8 @@ type Store struct {
 	log      *slog.Logger
 	down     atomic.Bool   // the guard found Firestore not answering
 	kick     chan struct{} // wakes the guard
+	// failStaged, set only by tests, fails a write after its audit event is staged.
+	failStaged func(audit.Event) error
 }
 
 var _ tenancy.Store = (*Store)(nil)
@@ -177,31 +183,35 @@ const maxWriteAttempts = 10
 
 // versioned reads ref and writes what decide makes of it, without locks: decide gets the
 // stored value (nil when there is none) and returns the next one (nil deletes the
-// document) or an error that ends the call (an *apperr.Error passes unchanged). The write is conditional on the snapshot decide
-// saw (its update time, or for a create that the document still does not exist). When
-// another writer got there first, versioned reads again and asks decide again, so decide
-// must be free of side effects and is where a stale version becomes CONFLICT. Returns
-// the value written, decide's error, or UNAVAILABLE when every attempt lost a race or the
-// store did not answer in time.
-func versioned[T any](ctx context.Context, ref *firestore.DocumentRef, op string, decide func(current *T) (*T, error)) (T, error) {
+// document) or an error that ends the call (an *apperr.Error passes unchanged). The
+// write is conditional on the snapshot decide saw (its update time, or for a create that
+// the document still does not exist), and commits atomically with what w adds: the audit
+// event, completed with the fields decide changed, and an access event. When another
+// writer got there first, versioned reads again and asks decide again, so decide must be
+// free of side effects and is where a stale version becomes CONFLICT. Returns the value
+// written, decide's error, or UNAVAILABLE when every attempt lost a race or the store did
+// not answer in time.
+func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, op string, w with, decide func(current *T) (*T, error)) (T, error) {
 	var zero T
 	for attempt := 1; ; attempt++ {
 		snap, err := ref.Get(ctx)
 		if err != nil && !isNotFound(err) {
 			return zero, wrap(op, err)
 		}
-		var current *T
+		var current, before *T
 		if err == nil {
 			current = new(T)
 			if err := snap.DataTo(current); err != nil {
 				return zero, wrap(op, fmt.Errorf("decode %s: %w", ref.Path, err))
 			}
+			copied := *current // decide may change current in place
+			before = &copied
 		}
 		next, err := decide(current)
 		if err != nil {
 			return zero, wrap(op, err)
 		}
-		err = writeOver(ctx, ref, snap, current != nil, next)
+		err = writeOver(ctx, s, ref, snap, before != nil, next, w, audit.Diff(before, next))
 		switch {
 		case err == nil && next == nil:
 			return zero, nil
@@ -218,18 +228,47 @@ func versioned[T any](ctx context.Context, ref *firestore.DocumentRef, op string
 	}
 }
 
+// with is what a versioned write commits together with its record.
+type with struct {
+	// audit is the write's event, without the record's changes; nil for a write that is
+	// not the control plane's (a session's refresh token).
+	audit *audit.Event
+	// access, when not nil, is recorded in the access log.
+	access *tenancy.AccessEvent
+}
+
 // writeOver writes next over the document snap read: a create where there was none, an
-// update of every field or a delete (next nil) conditional on snap's update time.
-func writeOver[T any](ctx context.Context, ref *firestore.DocumentRef, snap *firestore.DocumentSnapshot, found bool, next *T) error {
+// update of every field or a delete (next nil) conditional on snap's update time; with
+// w's events, and changes in the audit event, in the same commit.
+func writeOver[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, snap *firestore.DocumentSnapshot, found bool, next *T, w with, changes []audit.Change) error {
+	var fields []firestore.Update
+	if next != nil && found {
+		var err error
+		if fields, err = fieldUpdates(next); err != nil {
+			return err
+		}
+	}
+	stage := func(b *firestore.WriteBatch) {
+		switch {
+		case next != nil && !found:
+			b.Create(ref, next)
+		case next != nil:
+			b.Update(ref, fields, firestore.LastUpdateTime(snap.UpdateTime))
+		case found:
+			b.Delete(ref, firestore.LastUpdateTime(snap.UpdateTime))
+		}
+	}
+	if w.audit != nil {
+		ev := *w.audit
+		ev.Changes = append(slices.Clip(ev.Changes), changes...)
+		return s.commit(ctx, ev, w.access, stage)
+	}
 	var err error
 	switch {
 	case next != nil && !found:
 		_, err = ref.Create(ctx, next)
 	case next != nil:
-		var fields []firestore.Update
-		if fields, err = fieldUpdates(next); err == nil {
-			_, err = ref.Update(ctx, fields, firestore.LastUpdateTime(snap.UpdateTime))
-		}
+		_, err = ref.Update(ctx, fields, firestore.LastUpdateTime(snap.UpdateTime))
 	case found:
 		_, err = ref.Delete(ctx, firestore.LastUpdateTime(snap.UpdateTime))
 	}

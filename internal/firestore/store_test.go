@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/devinfra"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -38,7 +39,7 @@ func tenantWithOwner(t *testing.T, s *Store) (tenantID, ownerID string) {
 	now := time.Now().UTC()
 	tenantID, ownerID = ids.New(ids.Tenant), ids.New(ids.User)
 	err := s.CreateTenant(t.Context(), tenancy.Tenant{ID: tenantID, Name: "T", ModeID: "m_standard", Meta: tenancy.Meta{CreatedAt: now, UpdatedAt: now, Version: 1}},
-		tenancy.Membership{TenantID: tenantID, UserID: ownerID, Role: tenancy.RoleOwner})
+		tenancy.Membership{TenantID: tenantID, UserID: ownerID, Role: tenancy.RoleOwner}, testEvent(tenantID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestVersionedUpdateRace(t *testing.T) {
 	_, s := newStore(t)
 	tenantID, _ := tenantWithOwner(t, s)
 	p := tenancy.Project{ID: ids.New(ids.Project), TenantID: tenantID, Name: "P", Meta: tenancy.Meta{Version: 1}}
-	if err := s.CreateProject(t.Context(), p); err != nil {
+	if err := s.CreateProject(t.Context(), p, testEvent(tenantID)); err != nil {
 		t.Fatal(err)
 	}
 	const writers = 20
@@ -65,7 +66,7 @@ func TestVersionedUpdateRace(t *testing.T) {
 			_, errs[i] = s.UpdateProject(t.Context(), tenantID, p.ID, 1, func(p *tenancy.Project) error {
 				p.Name = fmt.Sprint("writer ", i)
 				return nil
-			})
+			}, testEvent(tenantID))
 		}()
 	}
 	wg.Wait()
@@ -85,10 +86,10 @@ func TestVersionedUpdateRace(t *testing.T) {
 	if err != nil || got.Version != 2 {
 		t.Fatalf("project after the race: %+v, %v; want version 2", got, err)
 	}
-	if _, err := s.UpdateProject(t.Context(), tenantID, p.ID, 1, func(*tenancy.Project) error { return nil }); !apperr.Is(err, apperr.Conflict) {
+	if _, err := s.UpdateProject(t.Context(), tenantID, p.ID, 1, func(*tenancy.Project) error { return nil }, testEvent(tenantID)); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("stale version: %v, want CONFLICT", err)
 	}
-	if _, err := s.UpdateProject(t.Context(), tenantID, ids.New(ids.Project), 1, func(*tenancy.Project) error { return nil }); !apperr.Is(err, apperr.NotFound) {
+	if _, err := s.UpdateProject(t.Context(), tenantID, ids.New(ids.Project), 1, func(*tenancy.Project) error { return nil }, testEvent(tenantID)); !apperr.Is(err, apperr.NotFound) {
 		t.Fatalf("absent project: %v, want NOT_FOUND", err)
 	}
 }
@@ -101,10 +102,10 @@ func TestAccessLogRecordsMembershipChanges(t *testing.T) {
 	since := time.Now().Add(-time.Minute)
 	tenantID, _ := tenantWithOwner(t, s)
 	member := ids.New(ids.User)
-	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: member, Role: tenancy.RoleMember}); err != nil {
+	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: member, Role: tenancy.RoleMember}, testEvent(tenantID)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteMembership(t.Context(), tenantID, member, func(tenancy.Membership, int) error { return nil }); err != nil {
+	if err := s.DeleteMembership(t.Context(), tenantID, member, func(tenancy.Membership, int) error { return nil }, testEvent(tenantID)); err != nil {
 		t.Fatal(err)
 	}
 
@@ -134,7 +135,7 @@ func TestLastOwnerUnderRace(t *testing.T) {
 	_, s := newStore(t)
 	tenantID, first := tenantWithOwner(t, s)
 	second := ids.New(ids.User)
-	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: second, Role: tenancy.RoleOwner}); err != nil {
+	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: second, Role: tenancy.RoleOwner}, testEvent(tenantID)); err != nil {
 		t.Fatal(err)
 	}
 	demote := func(m *tenancy.Membership, owners int) error {
@@ -150,7 +151,7 @@ func TestLastOwnerUnderRace(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = s.UpdateMembership(t.Context(), tenantID, u, demote)
+			_, errs[i] = s.UpdateMembership(t.Context(), tenantID, u, demote, testEvent(tenantID))
 		}()
 	}
 	wg.Wait()
@@ -170,4 +171,9 @@ func TestLastOwnerUnderRace(t *testing.T) {
 	if owners != 1 {
 		t.Fatalf("%d owners after the race, want 1", owners)
 	}
+}
+
+// testEvent is an audit event in tenantID's log, for the writes these tests make.
+func testEvent(tenantID string) audit.Event {
+	return audit.New(context.Background(), time.Now(), tenantID, "test.write", "test", "x_1")
 }

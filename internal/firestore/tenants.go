@@ -9,12 +9,13 @@ import (
 	"cloud.google.com/go/firestore"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
 // EnsureSystem implements tenancy.Store.
-func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes []tenancy.Mode, admin *tenancy.User) (tenancy.Tenant, bool, error) {
+func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes []tenancy.Mode, admin *tenancy.User, ev audit.Event) (tenancy.Tenant, bool, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	var out tenancy.Tenant
@@ -53,18 +54,23 @@ func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes [
 				}
 			}
 		}
+		ev := ev // the transaction may run again
 		if found {
 			existing.ID = system.ID
 			out = existing
 		} else if err := tx.Create(sysRef, system); err != nil {
 			return err
+		} else {
+			ev.Changes = append(ev.Changes, audit.Diff(nil, &system)...)
 		}
 		for _, m := range missingModes {
 			if err := tx.Create(s.modes().Doc(m.ID), m); err != nil {
 				return err
 			}
+			ev.Changes = append(ev.Changes, audit.Note("mode", "", m.ID))
 		}
 		if createAdmin {
+			ev.Changes = append(ev.Changes, audit.Note("admin", "", admin.Email))
 			owner := tenancy.Membership{TenantID: system.ID, UserID: admin.ID, Role: tenancy.RoleOwner, Meta: admin.Meta}
 			if err := s.txCreateUser(tx, *admin); err != nil {
 				return err
@@ -74,7 +80,10 @@ func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes [
 			}
 			adminCreated = true
 		}
-		return nil
+		if len(ev.Changes) == 0 {
+			return nil // nothing was missing: nothing happened
+		}
+		return s.txAudit(tx, ev)
 	})
 	return out, adminCreated, wrap("ensure system", err)
 }
@@ -87,7 +96,7 @@ func (s *Store) txCreateUser(tx *firestore.Transaction, u tenancy.User) error {
 }
 
 // CreateUserWithTenant implements tenancy.Store.
-func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tenancy.Tenant, owner tenancy.Membership) error {
+func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tenancy.Tenant, owner tenancy.Membership, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
@@ -99,25 +108,31 @@ func (s *Store) CreateUserWithTenant(ctx context.Context, u tenancy.User, t tena
 		if err := s.txCreateUser(tx, u); err != nil {
 			return err
 		}
-		if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
-			return err
-		}
-		return tx.Create(s.membershipDoc(t.ID, u.ID), owner)
+		return s.txCreateTenant(tx, t, owner, ev)
 	})
 	return wrap("signup", err)
 }
 
 // CreateTenant implements tenancy.Store.
-func (s *Store) CreateTenant(ctx context.Context, t tenancy.Tenant, owner tenancy.Membership) error {
+func (s *Store) CreateTenant(ctx context.Context, t tenancy.Tenant, owner tenancy.Membership, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
-			return err
-		}
-		return tx.Create(s.membershipDoc(t.ID, owner.UserID), owner)
+		return s.txCreateTenant(tx, t, owner, ev)
 	})
 	return wrap("create tenant", err)
+}
+
+// txCreateTenant creates t, its owner's membership and ev, with t's fields, in tx.
+func (s *Store) txCreateTenant(tx *firestore.Transaction, t tenancy.Tenant, owner tenancy.Membership, ev audit.Event) error {
+	if err := tx.Create(s.tenants().Doc(t.ID), t); err != nil {
+		return err
+	}
+	if err := tx.Create(s.membershipDoc(t.ID, owner.UserID), owner); err != nil {
+		return err
+	}
+	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &t)...)
+	return s.txAudit(tx, ev)
 }
 
 // User implements tenancy.Store.
@@ -139,7 +154,7 @@ func (s *Store) SetPasswordHash(ctx context.Context, userID, hash string, expect
 	if !ids.ValidFor(ids.User, userID) {
 		return notFound("user")
 	}
-	_, err := versioned(ctx, s.users().Doc(userID), "set password", func(u *tenancy.User) (*tenancy.User, error) {
+	_, err := versioned(ctx, s, s.users().Doc(userID), "set password", with{}, func(u *tenancy.User) (*tenancy.User, error) {
 		if u == nil {
 			return nil, notFound("user")
 		}
@@ -177,13 +192,14 @@ func (s *Store) Tenant(ctx context.Context, id string) (tenancy.Tenant, error) {
 }
 
 // UpdateTenant implements tenancy.Store, without locks (see versioned).
-func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*tenancy.Tenant) error) (tenancy.Tenant, error) {
+func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*tenancy.Tenant) error, ev audit.Event) (tenancy.Tenant, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.ValidFor(ids.Tenant, id) {
 		return tenancy.Tenant{}, notFound("tenant")
 	}
-	t, err := versioned(ctx, s.tenants().Doc(id), "update tenant", func(t *tenancy.Tenant) (*tenancy.Tenant, error) {
+	w := with{audit: &ev, access: &tenancy.AccessEvent{Kind: tenancy.AccessTenantChanged, TenantID: id}}
+	t, err := versioned(ctx, s, s.tenants().Doc(id), "update tenant", w, func(t *tenancy.Tenant) (*tenancy.Tenant, error) {
 		if t == nil {
 			return nil, notFound("tenant")
 		}
@@ -200,9 +216,6 @@ func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *in
 		return tenancy.Tenant{}, err
 	}
 	t.ID = id
-	// The update took no transaction (see versioned), so its event follows it: what it
-	// invalidates elsewhere (a cached tenant and mode) expires on its own within seconds.
-	s.recordAccess(ctx, tenancy.AccessEvent{Kind: tenancy.AccessTenantChanged, TenantID: id})
 	return t, nil
 }
 
@@ -295,7 +308,7 @@ func (s *Store) Membership(ctx context.Context, tenantID, userID string) (tenanc
 }
 
 // CreateMembership implements tenancy.Store.
-func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) error {
+func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
@@ -313,13 +326,18 @@ func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership) erro
 		if err := tx.Create(ref, m); err != nil {
 			return err
 		}
+		ev := ev // the transaction may run again
+		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &m)...)
+		if err := s.txAudit(tx, ev); err != nil {
+			return err
+		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: m.TenantID, UserID: m.UserID})
 	})
 	return wrap("create membership", err)
 }
 
 // DeleteMembership implements tenancy.Store.
-func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, check func(tenancy.Membership, int) error) error {
+func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, check func(tenancy.Membership, int) error, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.Valid(tenantID) || !ids.Valid(userID) {
@@ -337,6 +355,11 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 		if err := tx.Delete(ref); err != nil {
 			return err
 		}
+		ev := ev // the transaction may run again
+		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&m, nil)...)
+		if err := s.txAudit(tx, ev); err != nil {
+			return err
+		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberRemoved, TenantID: tenantID, UserID: userID})
 	})
 	return wrap("delete membership", err)
@@ -344,7 +367,7 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 
 // UpdateMembership implements tenancy.Store: the change and its access event commit
 // together.
-func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, change func(*tenancy.Membership, int) error) (tenancy.Membership, error) {
+func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, change func(*tenancy.Membership, int) error, ev audit.Event) (tenancy.Membership, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.Valid(tenantID) || !ids.Valid(userID) {
@@ -357,6 +380,7 @@ func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, c
 		if err != nil {
 			return err
 		}
+		before := m
 		if err := change(&m, owners); err != nil {
 			return err
 		}
@@ -364,6 +388,11 @@ func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, c
 		m.UpdatedAt = time.Now().UTC()
 		out = m
 		if err := tx.Set(ref, m); err != nil {
+			return err
+		}
+		ev := ev // the transaction may run again
+		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&before, &m)...)
+		if err := s.txAudit(tx, ev); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberChanged, TenantID: tenantID, UserID: userID})

@@ -69,7 +69,7 @@ func TestJWKSHandlerGet(t *testing.T) {
 // can verify our tokens.
 func TestJWKSVerifiesIssuedTokens(t *testing.T) {
 	f := newFixture(t)
-	token, _, err := f.tokens.Issue("u_alice", "ss_alice")
+	token, _, err := f.tokens.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}

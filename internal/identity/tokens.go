@@ -58,6 +58,9 @@ const (
 	tenantClaim  = "tid"
 	scopeClaim   = "scope"
 	versionClaim = "ver"
+	// labelClaim is who the subject is to a reader: a user's email, a service account's
+	// name (the audit log records it as the actor's label).
+	labelClaim = "label"
 )
 
 // ServiceSession is the session key of a service account's tokens of secret version.
@@ -72,6 +75,7 @@ const DefaultCacheSize = 100_000
 type Claims struct {
 	UserID    string // "sub" of a user's token
 	SessionID string // "sid": the sign-in session a user's token belongs to
+	Label     string // "label": a user's email or a service account's name, when known
 	// ServiceAccountID ("sub" of a service account's token), with the account's
 	// tenant ("tid"), its scopes ("scope") and its secret version ("ver"). The secret
 	// version is the token's session: SessionID is "<account>:<version>", which rotating
@@ -129,26 +133,36 @@ func NewTokens(keys Keys, cfg TokenConfig) (*Tokens, error) {
 	return t, nil
 }
 
-// Issue returns a signed token for userID in sessionID, both well-formed ids, and the
-// claims it carries. Times are whole seconds, as they are in the token.
-func (t *Tokens) Issue(userID, sessionID string) (string, Claims, error) {
+// Issue returns a signed token for userID in sessionID, both well-formed ids, labelled
+// with the user's email, and the claims it carries. Times are whole seconds, as they
+// are in the token.
+func (t *Tokens) Issue(userID, sessionID, email string) (string, Claims, error) {
 	if !ids.ValidFor(ids.User, userID) || !ids.ValidFor(ids.Session, sessionID) {
 		return "", Claims{}, errors.New("identity: issue: malformed user or session id")
 	}
-	return t.sign(Claims{UserID: userID, SessionID: sessionID}, func(b *jwt.Builder) *jwt.Builder {
-		return b.Subject(userID).Claim(sessionClaim, sessionID)
+	return t.sign(Claims{UserID: userID, SessionID: sessionID, Label: email}, func(b *jwt.Builder) *jwt.Builder {
+		return labelled(b.Subject(userID).Claim(sessionClaim, sessionID), email)
 	})
 }
 
+// labelled adds the label claim when there is one.
+func labelled(b *jwt.Builder, label string) *jwt.Builder {
+	if label == "" {
+		return b
+	}
+	return b.Claim(labelClaim, label)
+}
+
 // IssueService returns a signed token of a service account of tenantID, holding
-// scopes, for its secret version, and the claims it carries.
-func (t *Tokens) IssueService(accountID, tenantID string, scopes []string, version int) (string, Claims, error) {
+// scopes, for its secret version, labelled with the account's name, and the claims it
+// carries.
+func (t *Tokens) IssueService(accountID, tenantID, name string, scopes []string, version int) (string, Claims, error) {
 	if !ids.ValidFor(ids.ServiceAccount, accountID) || !ids.ValidFor(ids.Tenant, tenantID) || len(scopes) == 0 || version < 1 {
 		return "", Claims{}, errors.New("identity: issue: malformed service account claims")
 	}
-	c := Claims{ServiceAccountID: accountID, TenantID: tenantID, Scopes: scopes, SecretVersion: version, SessionID: ServiceSession(accountID, version)}
+	c := Claims{ServiceAccountID: accountID, TenantID: tenantID, Scopes: scopes, SecretVersion: version, SessionID: ServiceSession(accountID, version), Label: name}
 	return t.sign(c, func(b *jwt.Builder) *jwt.Builder {
-		return b.Subject(accountID).Claim(tenantClaim, tenantID).Claim(scopeClaim, strings.Join(scopes, " ")).Claim(versionClaim, version)
+		return labelled(b.Subject(accountID).Claim(tenantClaim, tenantID).Claim(scopeClaim, strings.Join(scopes, " ")).Claim(versionClaim, version), name)
 	})
 }
 
@@ -224,7 +238,7 @@ func (t *Tokens) verify(token string) (Claims, error) {
 		}
 		return Claims{}, errInvalidToken()
 	}
-	claims := Claims{TokenID: tok.JwtID(), IssuedAt: tok.IssuedAt().UTC(), ExpiresAt: tok.Expiration().UTC()}
+	claims := Claims{TokenID: tok.JwtID(), IssuedAt: tok.IssuedAt().UTC(), ExpiresAt: tok.Expiration().UTC(), Label: stringClaim(tok, labelClaim)}
 	switch sub := tok.Subject(); {
 	case ids.ValidFor(ids.User, sub):
 		// Every user token belongs to a session, so that ending the session can end it.

@@ -117,7 +117,7 @@ func assertUnauthenticated(t *testing.T, token string, err error) {
 
 func TestTokensIssueVerifyRoundTrip(t *testing.T) {
 	f := newFixture(t)
-	token, issued, err := f.tokens.Issue("u_alice", "ss_alice")
+	token, issued, err := f.tokens.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		t.Fatalf("Issue: %v", err)
 	}
@@ -155,7 +155,7 @@ func TestTokensIssueVerifyRoundTrip(t *testing.T) {
 		}
 	}
 
-	_, second, _ := f.tokens.Issue("u_alice", "ss_alice")
+	_, second, _ := f.tokens.Issue("u_alice", "ss_alice", "alice@example.com")
 	if second.TokenID == issued.TokenID {
 		t.Error("two tokens share a jti")
 	}
@@ -164,12 +164,12 @@ func TestTokensIssueVerifyRoundTrip(t *testing.T) {
 func TestTokensIssueRejectsBadIDs(t *testing.T) {
 	f := newFixture(t)
 	for _, id := range []string{"", "alice", "t_system", "u_../x", "u_ALICE"} {
-		if _, _, err := f.tokens.Issue(id, "ss_alice"); err == nil {
+		if _, _, err := f.tokens.Issue(id, "ss_alice", ""); err == nil {
 			t.Errorf("Issue(%q) succeeded", id)
 		}
 	}
 	for _, sid := range []string{"", "alice", "u_alice", "ss_../x"} {
-		if _, _, err := f.tokens.Issue("u_alice", sid); err == nil {
+		if _, _, err := f.tokens.Issue("u_alice", sid, ""); err == nil {
 			t.Errorf("Issue with session %q succeeded", sid)
 		}
 	}
@@ -186,14 +186,14 @@ func TestTokensRotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldToken, _, err := before.Issue("u_alice", "ss_alice")
+	oldToken, _, err := before.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := after.Verify(oldToken); err != nil {
 		t.Errorf("token signed by the previous key: %v", err)
 	}
-	newToken, _, err := after.Issue("u_alice", "ss_alice")
+	newToken, _, err := after.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func BenchmarkTokensVerify(b *testing.B) {
 	if f.tokens, err = NewTokens(f.keys, TokenConfig{Issuer: testIssuer, Audience: testAudience, Now: func() time.Time { return f.now }, CacheSize: -1}); err != nil {
 		b.Fatal(err)
 	}
-	token, _, err := f.tokens.Issue("u_alice", "ss_alice")
+	token, _, err := f.tokens.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -246,7 +246,7 @@ func BenchmarkTokensVerify(b *testing.B) {
 // BenchmarkTokensVerifyCached is the common case: a token verified before.
 func BenchmarkTokensVerifyCached(b *testing.B) {
 	f := newFixture(b)
-	token, _, err := f.tokens.Issue("u_alice", "ss_alice")
+	token, _, err := f.tokens.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -276,7 +276,7 @@ func BenchmarkTokensVerifyRejectForged(b *testing.B) {
 // not cached, and a full cache stays bounded.
 func TestVerifyCache(t *testing.T) {
 	f := newFixture(t)
-	token, claims, err := f.tokens.Issue("u_alice", "ss_alice")
+	token, claims, err := f.tokens.Issue("u_alice", "ss_alice", "alice@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestVerifyCache(t *testing.T) {
 // service account's claims, or missing either kind's, are refused.
 func TestServiceTokens(t *testing.T) {
 	f := newFixture(t)
-	token, issued, err := f.tokens.IssueService("sa_bot", "t_acme", []string{"routes:read", "chat:read"}, 3)
+	token, issued, err := f.tokens.IssueService("sa_bot", "t_acme", "deploy bot", []string{"routes:read", "chat:read"}, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +332,7 @@ func TestServiceTokens(t *testing.T) {
 		scopes          []string
 		version         int
 	}{{"u_bot", "t_acme", []string{"x"}, 1}, {"sa_bot", "acme", []string{"x"}, 1}, {"sa_bot", "t_acme", nil, 1}, {"sa_bot", "t_acme", []string{"x"}, 0}} {
-		if _, _, err := f.tokens.IssueService(bad.account, bad.tenant, bad.scopes, bad.version); err == nil {
+		if _, _, err := f.tokens.IssueService(bad.account, bad.tenant, "bot", bad.scopes, bad.version); err == nil {
 			t.Errorf("IssueService(%+v) succeeded", bad)
 		}
 	}

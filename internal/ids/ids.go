@@ -21,6 +21,8 @@ const (
 	Message = "m"
 	// AccessEvent prefixes the access log's records.
 	AccessEvent = "e"
+	// AuditEvent prefixes the audit log's events.
+	AuditEvent = "ae"
 	// Session prefixes sign-in sessions, ServiceAccount service accounts.
 	Session        = "ss"
 	ServiceAccount = "sa"

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/tenancy"
 )
@@ -31,6 +32,9 @@ type RequestContext struct {
 	ServiceAccountID string
 	AccountTenantID  string
 	Scopes           []string
+	// ActorLabel is who the caller is to a reader (their token's label): a user's email,
+	// a service account's name. The audit log records it.
+	ActorLabel string
 	// TokenExpiresAt is when the caller's token stops being accepted.
 	TokenExpiresAt time.Time
 	// TenantID, Env, ProjectID, SurfaceID and AppID are the normalized context fields;
@@ -79,9 +83,17 @@ func (rc *RequestContext) Roles() []tenancy.Role {
 
 type ctxKey struct{}
 
-// With returns ctx carrying rc.
+// With returns ctx carrying rc, and rc's caller as the author of the changes made in
+// ctx (audit.OriginFrom).
 func With(ctx context.Context, rc *RequestContext) context.Context {
-	return context.WithValue(ctx, ctxKey{}, rc)
+	o := audit.Origin{RequestID: rc.RequestID}
+	switch {
+	case rc.ServiceAccountID != "":
+		o.Actor = audit.Actor{Kind: audit.ServiceAccount, ID: rc.ServiceAccountID, Label: rc.ActorLabel}
+	case rc.UserID != "":
+		o.Actor = audit.Actor{Kind: audit.User, ID: rc.UserID, Label: rc.ActorLabel}
+	}
+	return context.WithValue(audit.WithOrigin(ctx, o), ctxKey{}, rc)
 }
 
 // From returns the RequestContext of ctx, or an empty anonymous one when there is none.

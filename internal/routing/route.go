@@ -30,6 +30,16 @@ type Key struct {
 }
 
 // String renders the key for messages: "chat_bus for (t_system, staging)".
+// ID names the route in one token, tenant:env:project:kind with "_" for no project: its
+// document id, and its target id in the audit log.
+func (k Key) ID() string {
+	p := k.ProjectID
+	if p == "" {
+		p = "_"
+	}
+	return k.TenantID + ":" + k.Env + ":" + p + ":" + k.ResourceKind
+}
+
 func (k Key) String() string {
 	if k.ProjectID == "" {
 		return fmt.Sprintf("%s for (%s, %s)", k.ResourceKind, k.TenantID, k.Env)
@@ -44,11 +54,11 @@ type Route struct {
 	TenantID     string            `firestore:"tenantId" yaml:"tenantId"`
 	Env          string            `firestore:"env" yaml:"env"`
 	ProjectID    string            `firestore:"projectId" yaml:"projectId"`
-	BackendType  string            `firestore:"backendType" yaml:"backendType"`
-	Config       map[string]string `firestore:"config" yaml:"config"`
+	BackendType  string            `firestore:"backendType" yaml:"backendType" audit:"backendType"`
+	Config       map[string]string `firestore:"config" yaml:"config" audit:"config"`
 	// SecretRefs are "name=reference" pairs, e.g. "password=file:///run/secrets/t_acme/redis":
 	// a file under the secrets directory's folder for the route's tenant (SecretScope).
-	SecretRefs []string  `firestore:"secretRefs" yaml:"secretRefs"`
+	SecretRefs []string  `firestore:"secretRefs" yaml:"secretRefs" audit:"secretRefs"`
 	Version    int       `firestore:"version" yaml:"-"`
 	CreatedAt  time.Time `firestore:"createdAt" yaml:"-"`
 	UpdatedAt  time.Time `firestore:"updatedAt" yaml:"-"`

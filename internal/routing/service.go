@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/secrets"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -19,10 +20,11 @@ type Store interface {
 	// PutRoute creates r when expectedVersion is nil, or replaces it when the stored
 	// version equals *expectedVersion. Returns CONFLICT (exists, or stale version) and
 	// NOT_FOUND (replacing a route that does not exist).
-	PutRoute(ctx context.Context, r Route, expectedVersion *int) (Route, error)
-	// DeleteRoute removes a route, checking expectedVersion when set.
-	// Returns NOT_FOUND, CONFLICT.
-	DeleteRoute(ctx context.Context, k Key, expectedVersion *int) error
+	// ev, completed with the fields that changed, commits with the route.
+	PutRoute(ctx context.Context, r Route, expectedVersion *int, ev audit.Event) (Route, error)
+	// DeleteRoute removes a route, checking expectedVersion when set, and records ev with
+	// it. Returns NOT_FOUND, CONFLICT.
+	DeleteRoute(ctx context.Context, k Key, expectedVersion *int, ev audit.Event) error
 }
 
 // Projects looks up a tenant's projects (tenancy.Service).
@@ -86,15 +88,16 @@ func CheckSecretRefs(r Route, scope SecretScope) error {
 	return nil
 }
 
-// Set creates (expectedVersion nil) or replaces a route on behalf of actor.
+// Set creates (expectedVersion nil) or replaces a route, on behalf of whoever acts in
+// ctx (audit.OriginFrom), and records route.set in the route tenant's audit log.
 // Returns BAD_USER_INPUT, CONFLICT, NOT_FOUND.
-func (s *Service) Set(ctx context.Context, r Route, expectedVersion *int, actor string) (Route, error) {
+func (s *Service) Set(ctx context.Context, r Route, expectedVersion *int) (Route, error) {
 	if err := s.check(ctx, &r); err != nil {
 		return Route{}, err
 	}
 	now := s.now().UTC()
-	r.CreatedAt, r.UpdatedAt, r.UpdatedBy = now, now, actor
-	return s.store.PutRoute(ctx, r, expectedVersion)
+	r.CreatedAt, r.UpdatedAt, r.UpdatedBy = now, now, audit.OriginFrom(ctx).Actor.ID
+	return s.store.PutRoute(ctx, r, expectedVersion, audit.New(ctx, now, r.TenantID, "route.set", "route", r.Key().ID()))
 }
 
 // Delete removes a route; k's env may be any alias of it. Returns BAD_USER_INPUT (a
@@ -104,7 +107,7 @@ func (s *Service) Delete(ctx context.Context, k Key, expectedVersion *int) error
 		return err
 	}
 	k.Env = normalEnv(k.Env)
-	return s.store.DeleteRoute(ctx, k, expectedVersion)
+	return s.store.DeleteRoute(ctx, k, expectedVersion, audit.New(ctx, s.now(), k.TenantID, "route.delete", "route", k.ID()))
 }
 
 func (s *Service) check(ctx context.Context, r *Route) error {
@@ -146,7 +149,7 @@ type Change struct {
 // Apply makes the store hold routes: it validates every route first (one bad route
 // writes nothing), then creates the missing ones and replaces the differing ones. With
 // dryRun it only reports what it would do.
-func (s *Service) Apply(ctx context.Context, routes []Route, dryRun bool, actor string) ([]Change, error) {
+func (s *Service) Apply(ctx context.Context, routes []Route, dryRun bool) ([]Change, error) {
 	seen := map[Key]bool{}
 	for i := range routes {
 		if err := s.check(ctx, &routes[i]); err != nil {
@@ -173,7 +176,7 @@ func (s *Service) Apply(ctx context.Context, routes []Route, dryRun bool, actor 
 			outcome, expected = Updated, &current.Version
 		}
 		if outcome != Unchanged && !dryRun {
-			if _, err := s.Set(ctx, r, expected, actor); err != nil {
+			if _, err := s.Set(ctx, r, expected); err != nil {
 				return plan, fmt.Errorf("%s: %w", r.Key(), err)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 )
 
 // deleteRecorder is a Store that records the keys it is asked to delete.
@@ -14,7 +15,7 @@ type deleteRecorder struct {
 	deleted []Key
 }
 
-func (s *deleteRecorder) DeleteRoute(_ context.Context, k Key, _ *int) error {
+func (s *deleteRecorder) DeleteRoute(_ context.Context, k Key, _ *int, _ audit.Event) error {
 	s.deleted = append(s.deleted, k)
 	return nil
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -42,24 +43,24 @@ type Account struct {
 // Store keeps service accounts. A store that does not answer in time returns
 // UNAVAILABLE.
 type Store interface {
-	// CreateServiceAccount stores a new account.
-	CreateServiceAccount(ctx context.Context, a Account) error
+	// CreateServiceAccount stores a new account, with ev (completed with its fields).
+	CreateServiceAccount(ctx context.Context, a Account, ev audit.Event) error
 	// ServiceAccount returns an account. Returns NOT_FOUND.
 	ServiceAccount(ctx context.Context, id string) (Account, error)
 	// ServiceAccounts lists a tenant's accounts, oldest first.
 	ServiceAccounts(ctx context.Context, tenantID string) ([]Account, error)
 	// RotateServiceAccount replaces the secret hash of tenantID's account id and bumps
 	// its version, ending the old version's session (an access event) in the same
-	// transaction. Returns NOT_FOUND (also for another tenant's account).
-	RotateServiceAccount(ctx context.Context, tenantID, id, hash string) (Account, error)
+	// transaction, with ev. Returns NOT_FOUND (also for another tenant's account).
+	RotateServiceAccount(ctx context.Context, tenantID, id, hash string, ev audit.Event) (Account, error)
 	// DeleteServiceAccount deletes tenantID's account id, ending its session in the same
-	// transaction. Returns NOT_FOUND (also for another tenant's account).
-	DeleteServiceAccount(ctx context.Context, tenantID, id string) (Account, error)
+	// transaction, with ev. Returns NOT_FOUND (also for another tenant's account).
+	DeleteServiceAccount(ctx context.Context, tenantID, id string, ev audit.Event) (Account, error)
 }
 
 // Issuer signs service tokens (identity.Tokens).
 type Issuer interface {
-	IssueService(accountID, tenantID string, scopes []string, version int) (string, identity.Claims, error)
+	IssueService(accountID, tenantID, name string, scopes []string, version int) (string, identity.Claims, error)
 }
 
 // Limits counts failed token requests per client id (ratelimit.Policy).
@@ -98,9 +99,9 @@ type Credentials struct {
 const maxAccounts = 100
 
 // Create creates a service account of tenantID with name and scopes, on behalf of
-// actor. Returns BAD_USER_INPUT (an empty or long name, no scopes, an unknown scope),
+// whoever acts in ctx. Returns BAD_USER_INPUT (an empty or long name, no scopes, an unknown scope),
 // CONFLICT (the tenant has maxAccounts already).
-func (s *Service) Create(ctx context.Context, tenantID, name string, scopes []string, actor string) (Credentials, error) {
+func (s *Service) Create(ctx context.Context, tenantID, name string, scopes []string) (Credentials, error) {
 	name, err := tenancy.CleanName("service account name", name)
 	if err != nil {
 		return Credentials{}, err
@@ -128,9 +129,10 @@ func (s *Service) Create(ctx context.Context, tenantID, name string, scopes []st
 	if err != nil {
 		return Credentials{}, err
 	}
+	now := time.Now().UTC()
 	a := Account{ID: ids.New(ids.ServiceAccount), TenantID: tenantID, Name: name, Scopes: clean, SecretHash: hash, SecretVersion: 1,
-		CreatedAt: time.Now().UTC(), CreatedBy: actor}
-	if err := s.c.Store.CreateServiceAccount(ctx, a); err != nil {
+		CreatedAt: now, CreatedBy: audit.OriginFrom(ctx).Actor.ID}
+	if err := s.c.Store.CreateServiceAccount(ctx, a, audit.New(ctx, now, tenantID, "serviceAccount.create", "serviceAccount", a.ID)); err != nil {
 		return Credentials{}, err
 	}
 	return Credentials{Account: a, Secret: secret}, nil
@@ -148,7 +150,7 @@ func (s *Service) Rotate(ctx context.Context, tenantID, id string) (Credentials,
 	if err != nil {
 		return Credentials{}, err
 	}
-	a, err := s.c.Store.RotateServiceAccount(ctx, tenantID, id, hash)
+	a, err := s.c.Store.RotateServiceAccount(ctx, tenantID, id, hash, audit.New(ctx, time.Now(), tenantID, "serviceAccount.rotate", "serviceAccount", id))
 	if err != nil {
 		return Credentials{}, err
 	}
@@ -159,7 +161,7 @@ func (s *Service) Rotate(ctx context.Context, tenantID, id string) (Credentials,
 // Delete deletes tenantID's account id; its tokens are refused from now on. Returns
 // NOT_FOUND.
 func (s *Service) Delete(ctx context.Context, tenantID, id string) error {
-	a, err := s.c.Store.DeleteServiceAccount(ctx, tenantID, id)
+	a, err := s.c.Store.DeleteServiceAccount(ctx, tenantID, id, audit.New(ctx, time.Now(), tenantID, "serviceAccount.delete", "serviceAccount", id))
 	if err != nil {
 		return err
 	}
@@ -211,7 +213,7 @@ func (s *Service) Grant(ctx context.Context, clientID, secret string, scopes []s
 			return Token{}, apperr.E(apperr.Forbidden, "the client does not hold the scope %q", sc)
 		}
 	}
-	tok, claims, err := s.c.Tokens.IssueService(a.ID, a.TenantID, scopes, a.SecretVersion)
+	tok, claims, err := s.c.Tokens.IssueService(a.ID, a.TenantID, a.Name, scopes, a.SecretVersion)
 	if err != nil {
 		return Token{}, err
 	}

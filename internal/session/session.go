@@ -102,7 +102,7 @@ type Accounts interface {
 
 // Issuer signs access tokens (identity.Tokens).
 type Issuer interface {
-	Issue(userID, sessionID string) (string, identity.Claims, error)
+	Issue(userID, sessionID, email string) (string, identity.Claims, error)
 }
 
 // Events applies a session's end on this process at once (live.Relay); every replica
@@ -198,7 +198,7 @@ func (s *Service) open(ctx context.Context, u tenancy.User, c Client) (Grant, er
 
 // grant issues an access token of sess and hands out secret as its refresh token.
 func (s *Service) grant(u tenancy.User, sess Session, secret string) (Grant, error) {
-	token, claims, err := s.tokens.Issue(u.ID, sess.ID)
+	token, claims, err := s.tokens.Issue(u.ID, sess.ID, u.Email)
 	if err != nil {
 		return Grant{}, err
 	}

@@ -125,7 +125,7 @@ func (a *accounts) ChangePassword(_ context.Context, _, current, _, _ string) er
 // issuer is a fake Issuer: the token names the user and the session.
 type issuer struct{}
 
-func (issuer) Issue(userID, sessionID string) (string, identity.Claims, error) {
+func (issuer) Issue(userID, sessionID, email string) (string, identity.Claims, error) {
 	return userID + "/" + sessionID, identity.Claims{UserID: userID, SessionID: sessionID, ExpiresAt: time.Now().Add(15 * time.Minute)}, nil
 }
 

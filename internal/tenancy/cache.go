@@ -5,6 +5,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/northstar/northstar/internal/audit"
+
 	"github.com/northstar/northstar/internal/apperr"
 )
 
@@ -101,49 +103,49 @@ func (c *CachedStore) Project(ctx context.Context, tenantID, id string) (Project
 }
 
 // UpdateProject implements Store, invalidating the project.
-func (c *CachedStore) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error) (Project, error) {
+func (c *CachedStore) UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error, ev audit.Event) (Project, error) {
 	defer c.projects.forget(projectKey{tenantID, id})
-	return c.Store.UpdateProject(ctx, tenantID, id, expectedVersion, change)
+	return c.Store.UpdateProject(ctx, tenantID, id, expectedVersion, change, ev)
 }
 
 // UpdateTenant implements Store, invalidating the tenant.
-func (c *CachedStore) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*Tenant) error) (Tenant, error) {
+func (c *CachedStore) UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*Tenant) error, ev audit.Event) (Tenant, error) {
 	defer c.ForgetTenant(id)
-	return c.Store.UpdateTenant(ctx, id, expectedVersion, change)
+	return c.Store.UpdateTenant(ctx, id, expectedVersion, change, ev)
 }
 
 // CreateMembership implements Store, invalidating the membership.
-func (c *CachedStore) CreateMembership(ctx context.Context, m Membership) error {
+func (c *CachedStore) CreateMembership(ctx context.Context, m Membership, ev audit.Event) error {
 	defer c.ForgetMember(m.TenantID, m.UserID)
-	return c.Store.CreateMembership(ctx, m)
+	return c.Store.CreateMembership(ctx, m, ev)
 }
 
 // UpdateMembership implements Store, invalidating the membership.
-func (c *CachedStore) UpdateMembership(ctx context.Context, tenantID, userID string, change func(*Membership, int) error) (Membership, error) {
+func (c *CachedStore) UpdateMembership(ctx context.Context, tenantID, userID string, change func(*Membership, int) error, ev audit.Event) (Membership, error) {
 	defer c.ForgetMember(tenantID, userID)
-	return c.Store.UpdateMembership(ctx, tenantID, userID, change)
+	return c.Store.UpdateMembership(ctx, tenantID, userID, change, ev)
 }
 
 // DeleteMembership implements Store, invalidating the membership.
-func (c *CachedStore) DeleteMembership(ctx context.Context, tenantID, userID string, check func(Membership, int) error) error {
+func (c *CachedStore) DeleteMembership(ctx context.Context, tenantID, userID string, check func(Membership, int) error, ev audit.Event) error {
 	defer c.ForgetMember(tenantID, userID)
-	return c.Store.DeleteMembership(ctx, tenantID, userID, check)
+	return c.Store.DeleteMembership(ctx, tenantID, userID, check, ev)
 }
 
 // CreateTenant implements Store, invalidating the owner's membership.
-func (c *CachedStore) CreateTenant(ctx context.Context, t Tenant, owner Membership) error {
+func (c *CachedStore) CreateTenant(ctx context.Context, t Tenant, owner Membership, ev audit.Event) error {
 	defer c.ForgetMember(t.ID, owner.UserID)
-	return c.Store.CreateTenant(ctx, t, owner)
+	return c.Store.CreateTenant(ctx, t, owner, ev)
 }
 
 // EnsureSystem implements Store, invalidating everything it may create.
-func (c *CachedStore) EnsureSystem(ctx context.Context, system Tenant, modes []Mode, admin *User) (Tenant, bool, error) {
+func (c *CachedStore) EnsureSystem(ctx context.Context, system Tenant, modes []Mode, admin *User, ev audit.Event) (Tenant, bool, error) {
 	defer func() {
 		c.tenants.clear()
 		c.modes.clear()
 		c.members.clear()
 	}()
-	return c.Store.EnsureSystem(ctx, system, modes, admin)
+	return c.Store.EnsureSystem(ctx, system, modes, admin, ev)
 }
 
 // ForgetTenant drops a cached tenant (it changed).

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 )
 
 // countingStore answers the cached reads and counts the calls that reach it.
@@ -36,14 +37,14 @@ func (s *countingStore) Tenant(_ context.Context, id string) (Tenant, error) {
 	return Tenant{ID: id, ModeID: m}, nil
 }
 
-func (s *countingStore) UpdateTenant(_ context.Context, id string, _ *int, change func(*Tenant) error) (Tenant, error) {
+func (s *countingStore) UpdateTenant(_ context.Context, id string, _ *int, change func(*Tenant) error, _ audit.Event) (Tenant, error) {
 	t := Tenant{ID: id}
 	err := change(&t)
 	s.mode.Store(t.ModeID)
 	return t, err
 }
 
-func (s *countingStore) CreateMembership(context.Context, Membership) error {
+func (s *countingStore) CreateMembership(context.Context, Membership, audit.Event) error {
 	s.member.Store(true)
 	return nil
 }
@@ -66,7 +67,7 @@ func TestCachedStore(t *testing.T) {
 		}
 	})
 	t.Run("WriteInvalidates", func(t *testing.T) {
-		if _, err := c.UpdateTenant(ctx, "t_a", nil, func(t *Tenant) error { t.ModeID = "lab"; return nil }); err != nil {
+		if _, err := c.UpdateTenant(ctx, "t_a", nil, func(t *Tenant) error { t.ModeID = "lab"; return nil }, audit.Event{}); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := c.Tenant(ctx, "t_a"); got.ModeID != "lab" {
@@ -77,7 +78,7 @@ func TestCachedStore(t *testing.T) {
 		if _, err := c.Membership(ctx, "t_a", "u_b"); !apperr.Is(err, apperr.NotFound) {
 			t.Fatalf("err = %v", err)
 		}
-		if err := c.CreateMembership(ctx, Membership{TenantID: "t_a", UserID: "u_b"}); err != nil {
+		if err := c.CreateMembership(ctx, Membership{TenantID: "t_a", UserID: "u_b"}, audit.Event{}); err != nil {
 			t.Fatal(err)
 		}
 		if m, err := c.Membership(ctx, "t_a", "u_b"); err != nil || m.Role != RoleAdmin {

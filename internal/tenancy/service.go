@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 )
 
@@ -93,6 +94,11 @@ const (
 	maxEmailLength    = 254
 )
 
+// event is the audit event of action on a target of tenantID, by whoever acts in ctx.
+func (s *Service) event(ctx context.Context, tenantID, action, targetType, targetID string) audit.Event {
+	return audit.New(ctx, s.now(), tenantID, action, targetType, targetID)
+}
+
 func (s *Service) meta() Meta {
 	now := s.now().UTC()
 	return Meta{CreatedAt: now, UpdatedAt: now, Version: 1}
@@ -127,7 +133,8 @@ func (s *Service) BootstrapSystem(ctx context.Context, key, adminEmail, adminPas
 		modes[i].Meta = s.meta()
 	}
 	system := Tenant{ID: ids.System, ModeID: "enterprise", Meta: s.meta()}.named("System")
-	t, _, err := s.store.EnsureSystem(ctx, system, modes, admin)
+	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: audit.Actor{Kind: audit.System, ID: "bootstrap"}, RequestID: audit.OriginFrom(ctx).RequestID})
+	t, _, err := s.store.EnsureSystem(ctx, system, modes, admin, s.event(ctx, ids.System, "system.bootstrap", "tenant", ids.System))
 	return t, err
 }
 
@@ -165,7 +172,9 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (User, Tenant, err
 	u := User{ID: ids.New(ids.User), Email: email, PasswordHash: hash, Meta: s.meta()}
 	t := Tenant{ID: ids.New(ids.Tenant), ModeID: DefaultMode, Meta: s.meta()}.named(name)
 	m := Membership{TenantID: t.ID, UserID: u.ID, Role: RoleOwner, Meta: s.meta()}
-	if err := s.store.CreateUserWithTenant(ctx, u, t, m); err != nil {
+	// The new user is who acts: the request had nobody signed in.
+	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: audit.Actor{Kind: audit.User, ID: u.ID, Label: u.Email}, RequestID: audit.OriginFrom(ctx).RequestID})
+	if err := s.store.CreateUserWithTenant(ctx, u, t, m, s.event(ctx, t.ID, "tenant.create", "tenant", t.ID)); err != nil {
 		return User{}, Tenant{}, err
 	}
 	return u, t, nil
@@ -271,7 +280,7 @@ func (s *Service) CreateTenant(ctx context.Context, userID, name, address string
 	}
 	t := Tenant{ID: ids.New(ids.Tenant), ModeID: DefaultMode, Meta: s.meta()}.named(name)
 	m := Membership{TenantID: t.ID, UserID: userID, Role: RoleOwner, Meta: s.meta()}
-	if err := s.store.CreateTenant(ctx, t, m); err != nil {
+	if err := s.store.CreateTenant(ctx, t, m, s.event(ctx, t.ID, "tenant.create", "tenant", t.ID)); err != nil {
 		return Tenant{}, err
 	}
 	return t, nil
@@ -294,7 +303,7 @@ func (s *Service) SetTenantMode(ctx context.Context, tenantID, modeID string, ex
 		t.ModeID = modeID
 		t.UpdatedAt = now
 		return nil
-	})
+	}, s.event(ctx, tenantID, "tenant.setMode", "tenant", tenantID))
 	if err == nil {
 		s.accessChanged(ctx, AccessTenantChanged, tenantID, "")
 	}
@@ -316,7 +325,7 @@ func (s *Service) RenameTenant(ctx context.Context, tenantID, name string, expec
 		*t = t.named(name)
 		t.UpdatedAt = now
 		return nil
-	})
+	}, s.event(ctx, tenantID, "tenant.update", "tenant", tenantID))
 	if err == nil {
 		s.accessChanged(ctx, AccessTenantChanged, tenantID, "")
 	}
@@ -404,7 +413,7 @@ func (s *Service) AddMember(ctx context.Context, actorRole Role, tenantID, email
 		return Membership{}, err
 	}
 	m := Membership{TenantID: tenantID, UserID: u.ID, Role: role, Meta: s.meta()}
-	if err := s.store.CreateMembership(ctx, m); err != nil {
+	if err := s.store.CreateMembership(ctx, m, s.event(ctx, tenantID, "member.add", "user", u.ID)); err != nil {
 		return Membership{}, err
 	}
 	s.accessChanged(ctx, AccessMemberAdded, tenantID, u.ID)
@@ -429,7 +438,7 @@ func (s *Service) RemoveMember(ctx context.Context, actorRole Role, tenantID, us
 			return apperr.E(apperr.Conflict, "the last owner cannot be removed")
 		}
 		return nil
-	})
+	}, s.event(ctx, tenantID, "member.remove", "user", userID))
 	if err == nil {
 		s.accessChanged(ctx, AccessMemberRemoved, tenantID, userID)
 	}
@@ -461,7 +470,7 @@ func (s *Service) SetMemberRole(ctx context.Context, actorRole Role, tenantID, u
 		}
 		m.Role = role
 		return nil
-	})
+	}, s.event(ctx, tenantID, "member.setRole", "user", userID))
 	if err != nil {
 		return Membership{}, err
 	}
@@ -477,7 +486,7 @@ func (s *Service) LeaveTenant(ctx context.Context, tenantID, userID string) erro
 			return apperr.E(apperr.Conflict, "the last owner cannot leave: make another member an owner first")
 		}
 		return nil
-	})
+	}, s.event(ctx, tenantID, "member.leave", "user", userID))
 	if err == nil {
 		s.accessChanged(ctx, AccessMemberRemoved, tenantID, userID)
 	}
@@ -491,7 +500,7 @@ func (s *Service) CreateProject(ctx context.Context, tenantID, name string) (Pro
 		return Project{}, err
 	}
 	p := Project{ID: ids.New(ids.Project), TenantID: tenantID, Name: name, Meta: s.meta()}
-	if err := s.store.CreateProject(ctx, p); err != nil {
+	if err := s.store.CreateProject(ctx, p, s.event(ctx, tenantID, "project.create", "project", p.ID)); err != nil {
 		return Project{}, err
 	}
 	return p, nil
@@ -535,7 +544,7 @@ func (s *Service) RenameProject(ctx context.Context, tenantID, id, name string, 
 		p.Name = name
 		p.UpdatedAt = now
 		return nil
-	})
+	}, s.event(ctx, tenantID, "project.update", "project", id))
 }
 
 // ArchiveProject archives a project; archiving an archived project is CONFLICT.
@@ -553,7 +562,7 @@ func (s *Service) ArchiveProject(ctx context.Context, tenantID, id string, expec
 		p.ArchivedAt = &now
 		p.UpdatedAt = now
 		return nil
-	})
+	}, s.event(ctx, tenantID, "project.archive", "project", id))
 }
 
 // UnarchiveProject restores an archived project; restoring one that is not archived is
@@ -571,7 +580,7 @@ func (s *Service) UnarchiveProject(ctx context.Context, tenantID, id string, exp
 		p.ArchivedAt = nil
 		p.UpdatedAt = now
 		return nil
-	})
+	}, s.event(ctx, tenantID, "project.unarchive", "project", id))
 }
 
 // CreateSurface creates a surface in tenantID. Returns BAD_USER_INPUT for a bad name.
@@ -581,7 +590,7 @@ func (s *Service) CreateSurface(ctx context.Context, tenantID, name string) (Sur
 		return Surface{}, err
 	}
 	v := Surface{ID: ids.New(ids.Surface), TenantID: tenantID, Name: name, Meta: s.meta()}
-	return v, s.store.CreateSurface(ctx, v)
+	return v, s.store.CreateSurface(ctx, v, s.event(ctx, tenantID, "surface.create", "surface", v.ID))
 }
 
 // Surfaces lists tenantID's surfaces and the system-wide ones.
@@ -596,7 +605,7 @@ func (s *Service) CreateApp(ctx context.Context, tenantID, name string) (App, er
 		return App{}, err
 	}
 	v := App{ID: ids.New(ids.App), TenantID: tenantID, Name: name, Meta: s.meta()}
-	return v, s.store.CreateApp(ctx, v)
+	return v, s.store.CreateApp(ctx, v, s.event(ctx, tenantID, "app.create", "app", v.ID))
 }
 
 // Apps lists tenantID's apps and the system-wide ones.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/ids"
 )
 
@@ -20,23 +21,23 @@ type eventStore struct {
 func (s *eventStore) UserByEmail(context.Context, string) (User, error) {
 	return User{ID: "u_added"}, nil
 }
-func (s *eventStore) CreateMembership(context.Context, Membership) error { return s.fail }
-func (s *eventStore) Mode(_ context.Context, id string) (Mode, error)    { return Mode{ID: id}, nil }
-func (s *eventStore) UpdateTenant(_ context.Context, id string, _ *int, change func(*Tenant) error) (Tenant, error) {
+func (s *eventStore) CreateMembership(context.Context, Membership, audit.Event) error { return s.fail }
+func (s *eventStore) Mode(_ context.Context, id string) (Mode, error)                 { return Mode{ID: id}, nil }
+func (s *eventStore) UpdateTenant(_ context.Context, id string, _ *int, change func(*Tenant) error, _ audit.Event) (Tenant, error) {
 	if s.fail != nil {
 		return Tenant{}, s.fail
 	}
 	t := Tenant{ID: id}
 	return t, change(&t)
 }
-func (s *eventStore) UpdateMembership(_ context.Context, tenantID, userID string, change func(*Membership, int) error) (Membership, error) {
+func (s *eventStore) UpdateMembership(_ context.Context, tenantID, userID string, change func(*Membership, int) error, _ audit.Event) (Membership, error) {
 	if s.fail != nil {
 		return Membership{}, s.fail
 	}
 	m := Membership{TenantID: tenantID, UserID: userID, Role: RoleMember, Meta: Meta{Version: 1}}
 	return m, change(&m, 1)
 }
-func (s *eventStore) DeleteMembership(_ context.Context, _, _ string, check func(Membership, int) error) error {
+func (s *eventStore) DeleteMembership(_ context.Context, _, _ string, check func(Membership, int) error, _ audit.Event) error {
 	if s.fail != nil {
 		return s.fail
 	}

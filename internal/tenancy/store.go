@@ -3,6 +3,8 @@ package tenancy
 import (
 	"context"
 	"time"
+
+	"github.com/northstar/northstar/internal/audit"
 )
 
 // AccessEvent records a change to who may access a tenant, or the end of a sign-in
@@ -40,20 +42,23 @@ const (
 )
 
 // Store keeps the primitives durably. Writes that touch several records are atomic, and
-// every update names the version it read. Methods return *apperr.Error values with the
+// every update names the version it read. Every write takes its audit event (audit.New)
+// and commits it with the change, completed with the audited fields that changed
+// (audit.Diff): both land or neither does. Methods return *apperr.Error values with the
 // codes listed; a store that does not answer in time is UNAVAILABLE; anything else is an
 // infrastructure failure (INTERNAL).
 type Store interface {
 	// EnsureSystem creates t_system and the seed modes where missing, and — only while
 	// t_system has no OWNER — admin with an OWNER membership. It reports whether admin was
-	// created. Returns CONFLICT if admin's email is already signed up.
-	EnsureSystem(ctx context.Context, system Tenant, modes []Mode, admin *User) (Tenant, bool, error)
+	// created, and records ev when it created anything. Returns CONFLICT if admin's email
+	// is already signed up.
+	EnsureSystem(ctx context.Context, system Tenant, modes []Mode, admin *User, ev audit.Event) (Tenant, bool, error)
 
 	// CreateUserWithTenant creates user, tenant and owner atomically (signup).
 	// Returns CONFLICT if the email is already signed up.
-	CreateUserWithTenant(ctx context.Context, user User, tenant Tenant, owner Membership) error
+	CreateUserWithTenant(ctx context.Context, user User, tenant Tenant, owner Membership, ev audit.Event) error
 	// CreateTenant creates tenant and its owner's membership atomically.
-	CreateTenant(ctx context.Context, tenant Tenant, owner Membership) error
+	CreateTenant(ctx context.Context, tenant Tenant, owner Membership, ev audit.Event) error
 	// User returns a user by id. Returns NOT_FOUND.
 	User(ctx context.Context, id string) (User, error)
 	// Tenants pages every tenant after cursor, at most limit: by id, or — with a
@@ -70,7 +75,7 @@ type Store interface {
 	// UpdateTenant applies change to the tenant, after checking expectedVersion when it is
 	// set, and records an AccessTenantChanged event. Returns NOT_FOUND, CONFLICT,
 	// UNAVAILABLE, or change's error.
-	UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*Tenant) error) (Tenant, error)
+	UpdateTenant(ctx context.Context, id string, expectedVersion *int, change func(*Tenant) error, ev audit.Event) (Tenant, error)
 	// TenantsOf returns the tenants userID belongs to, with the user's role in each.
 	TenantsOf(ctx context.Context, userID string) ([]TenantRole, error)
 
@@ -83,35 +88,35 @@ type Store interface {
 	Membership(ctx context.Context, tenantID, userID string) (Membership, error)
 	// CreateMembership adds a member, with an AccessMemberAdded event, atomically. Returns
 	// NOT_FOUND if the tenant is gone, CONFLICT if the user is already a member.
-	CreateMembership(ctx context.Context, m Membership) error
+	CreateMembership(ctx context.Context, m Membership, ev audit.Event) error
 	// UpdateMembership changes userID's membership of tenantID with change, which sees
 	// the membership and the tenant's number of owners (counted up to 2) and may refuse;
 	// the version is bumped and an AccessMemberChanged event written, atomically.
 	// Returns NOT_FOUND, change's error.
-	UpdateMembership(ctx context.Context, tenantID, userID string, change func(m *Membership, owners int) error) (Membership, error)
+	UpdateMembership(ctx context.Context, tenantID, userID string, change func(m *Membership, owners int) error, ev audit.Event) (Membership, error)
 	// DeleteMembership removes userID from tenantID after check approves, atomically with
 	// reading the membership and the tenant's owner count and with recording an
 	// AccessMemberRemoved event. Returns NOT_FOUND, or check's error.
-	DeleteMembership(ctx context.Context, tenantID, userID string, check func(m Membership, owners int) error) error
+	DeleteMembership(ctx context.Context, tenantID, userID string, check func(m Membership, owners int) error, ev audit.Event) error
 	// Members lists a tenant's memberships.
 	Members(ctx context.Context, tenantID string) ([]Membership, error)
 
 	// CreateProject stores a new project. Returns NOT_FOUND if the tenant is gone.
-	CreateProject(ctx context.Context, p Project) error
+	CreateProject(ctx context.Context, p Project, ev audit.Event) error
 	// Project returns a project of tenantID. Returns NOT_FOUND (also for another tenant's).
 	Project(ctx context.Context, tenantID, id string) (Project, error)
 	// Projects pages a tenant's projects by id, starting after the id after.
 	Projects(ctx context.Context, tenantID, after string, limit int, includeArchived bool) (Page[Project], error)
 	// UpdateProject applies change after checking expectedVersion. Returns NOT_FOUND,
 	// CONFLICT, UNAVAILABLE, or change's error.
-	UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error) (Project, error)
+	UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error, ev audit.Event) (Project, error)
 
 	// CreateSurface stores a new surface. Returns NOT_FOUND if the tenant is gone.
-	CreateSurface(ctx context.Context, s Surface) error
+	CreateSurface(ctx context.Context, s Surface, ev audit.Event) error
 	// Surfaces lists the surfaces of the given tenants.
 	Surfaces(ctx context.Context, tenantIDs ...string) ([]Surface, error)
 	// CreateApp stores a new app. Returns NOT_FOUND if the tenant is gone.
-	CreateApp(ctx context.Context, a App) error
+	CreateApp(ctx context.Context, a App, ev audit.Event) error
 	// Apps lists the apps of the given tenants.
 	Apps(ctx context.Context, tenantIDs ...string) ([]App, error)
 }

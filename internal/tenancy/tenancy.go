@@ -47,7 +47,8 @@ func (r *Role) UnmarshalGQL(v any) error {
 func (r Role) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(r))) }
 
 // Meta is the bookkeeping every record carries. Version starts at 1 and grows by one with
-// each write; an update names the version it read.
+// each write; an update names the version it read. Fields tagged audit:"name" are the
+// ones the audit log shows moving (audit.Diff); secrets are never tagged.
 type Meta struct {
 	CreatedAt time.Time `firestore:"createdAt"`
 	UpdatedAt time.Time `firestore:"updatedAt"`
@@ -57,8 +58,8 @@ type Meta struct {
 // Tenant is an isolated customer space. Only t_system is hardcoded.
 type Tenant struct {
 	ID     string `firestore:"-"`
-	Name   string `firestore:"name"`
-	ModeID string `firestore:"mode"`
+	Name   string `firestore:"name" audit:"name"`
+	ModeID string `firestore:"mode" audit:"mode"`
 	// SearchName is Name in lower case: allTenants searches it by prefix.
 	SearchName string `firestore:"searchName"`
 	Meta
@@ -73,8 +74,8 @@ func (t Tenant) named(name string) Tenant {
 // Mode is tenant metadata (enterprise, saas, lab): data owned by t_system.
 type Mode struct {
 	ID          string `firestore:"-"`
-	Name        string `firestore:"name"`
-	Description string `firestore:"description"`
+	Name        string `firestore:"name" audit:"name"`
+	Description string `firestore:"description" audit:"description"`
 	OwnerTenant string `firestore:"ownerTenantId"`
 	Meta
 }
@@ -95,7 +96,7 @@ func SeedModes() []Mode {
 // the service.
 type User struct {
 	ID           string `firestore:"-"`
-	Email        string `firestore:"email"`
+	Email        string `firestore:"email" audit:"email"`
 	PasswordHash string `firestore:"passwordHash"`
 	Meta
 }
@@ -103,8 +104,8 @@ type User struct {
 // Membership gives a user a role in a tenant.
 type Membership struct {
 	TenantID string `firestore:"tenantId"`
-	UserID   string `firestore:"userId"`
-	Role     Role   `firestore:"role"`
+	UserID   string `firestore:"userId" audit:"userId"`
+	Role     Role   `firestore:"role" audit:"role"`
 	Meta
 }
 
@@ -112,8 +113,8 @@ type Membership struct {
 type Project struct {
 	ID         string     `firestore:"-"`
 	TenantID   string     `firestore:"tenantId"`
-	Name       string     `firestore:"name"`
-	Archived   bool       `firestore:"archived"`
+	Name       string     `firestore:"name" audit:"name"`
+	Archived   bool       `firestore:"archived" audit:"archived"`
 	ArchivedAt *time.Time `firestore:"archivedAt"`
 	Meta
 }
@@ -123,7 +124,7 @@ type Project struct {
 type Surface struct {
 	ID       string `firestore:"-"`
 	TenantID string `firestore:"tenantId"`
-	Name     string `firestore:"name"`
+	Name     string `firestore:"name" audit:"name"`
 	Meta
 }
 
@@ -131,7 +132,7 @@ type Surface struct {
 type App struct {
 	ID       string `firestore:"-"`
 	TenantID string `firestore:"tenantId"`
-	Name     string `firestore:"name"`
+	Name     string `firestore:"name" audit:"name"`
 	Meta
 }
 
