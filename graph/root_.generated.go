@@ -107,6 +107,16 @@ type ComplexityRoot struct {
 		To    func(childComplexity int) int
 	}
 
+	Invitation struct {
+		CreatedAt func(childComplexity int) int
+		Email     func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Status    func(childComplexity int) int
+		TenantID  func(childComplexity int) int
+	}
+
 	Membership struct {
 		CreatedAt func(childComplexity int) int
 		Role      func(childComplexity int) int
@@ -132,7 +142,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddMember                  func(childComplexity int, input model.AddMemberInput) int
+		AcceptInvitation           func(childComplexity int, id string) int
 		ArchiveProject             func(childComplexity int, input model.ArchiveProjectInput) int
 		BootstrapSystem            func(childComplexity int, key string, adminEmail *string, adminPassword *string) int
 		ChangePassword             func(childComplexity int, currentPassword string, newPassword string) int
@@ -142,14 +152,17 @@ type ComplexityRoot struct {
 		CreateSurface              func(childComplexity int, input model.CreateSurfaceInput) int
 		CreateTenant               func(childComplexity int, input model.CreateTenantInput) int
 		CreateThread               func(childComplexity int, input model.CreateThreadInput) int
+		DeclineInvitation          func(childComplexity int, id string) int
 		DeleteRoute                func(childComplexity int, input model.DeleteRouteInput) int
 		DeleteServiceAccount       func(childComplexity int, id string) int
+		InviteMember               func(childComplexity int, input model.InviteMemberInput) int
 		LeaveTenant                func(childComplexity int, tenantID string) int
 		Login                      func(childComplexity int, input model.LoginInput) int
 		Logout                     func(childComplexity int) int
 		PostMessage                func(childComplexity int, input model.PostMessageInput) int
 		RefreshSession             func(childComplexity int, refreshToken string) int
 		RemoveMember               func(childComplexity int, input model.RemoveMemberInput) int
+		RevokeInvitation           func(childComplexity int, id string) int
 		RevokeSession              func(childComplexity int, id string) int
 		RotateServiceAccountSecret func(childComplexity int, id string) int
 		SetMemberRole              func(childComplexity int, input model.SetMemberRoleInput) int
@@ -193,10 +206,12 @@ type ComplexityRoot struct {
 		AuditEvents     func(childComplexity int, first *int, after *string, action *string, targetID *string) int
 		Context         func(childComplexity int) int
 		ContextProject  func(childComplexity int) int
+		Invitations     func(childComplexity int) int
 		Me              func(childComplexity int) int
 		Members         func(childComplexity int) int
 		Messages        func(childComplexity int, threadID string, after *int, first *int) int
 		Modes           func(childComplexity int) int
+		MyInvitations   func(childComplexity int) int
 		Project         func(childComplexity int, id string) int
 		Projects        func(childComplexity int, first *int, after *string, includeArchived *bool) int
 		Route           func(childComplexity int, resourceKind string) int
@@ -565,6 +580,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldChange.To(childComplexity), true
 
+	case "Invitation.createdAt":
+		if e.ComplexityRoot.Invitation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.CreatedAt(childComplexity), true
+	case "Invitation.email":
+		if e.ComplexityRoot.Invitation.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Email(childComplexity), true
+	case "Invitation.expiresAt":
+		if e.ComplexityRoot.Invitation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.ExpiresAt(childComplexity), true
+	case "Invitation.id":
+		if e.ComplexityRoot.Invitation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.ID(childComplexity), true
+	case "Invitation.role":
+		if e.ComplexityRoot.Invitation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Role(childComplexity), true
+	case "Invitation.status":
+		if e.ComplexityRoot.Invitation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Status(childComplexity), true
+	case "Invitation.tenantId":
+		if e.ComplexityRoot.Invitation.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.TenantID(childComplexity), true
+
 	case "Membership.createdAt":
 		if e.ComplexityRoot.Membership.CreatedAt == nil {
 			break
@@ -658,17 +716,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mode.Name(childComplexity), true
 
-	case "Mutation.addMember":
-		if e.ComplexityRoot.Mutation.AddMember == nil {
+	case "Mutation.acceptInvitation":
+		if e.ComplexityRoot.Mutation.AcceptInvitation == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_addMember_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_acceptInvitation_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddMember(childComplexity, args["input"].(model.AddMemberInput)), true
+		return e.ComplexityRoot.Mutation.AcceptInvitation(childComplexity, args["id"].(string)), true
 	case "Mutation.archiveProject":
 		if e.ComplexityRoot.Mutation.ArchiveProject == nil {
 			break
@@ -768,6 +826,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateThread(childComplexity, args["input"].(model.CreateThreadInput)), true
+	case "Mutation.declineInvitation":
+		if e.ComplexityRoot.Mutation.DeclineInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineInvitation(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteRoute":
 		if e.ComplexityRoot.Mutation.DeleteRoute == nil {
 			break
@@ -790,6 +859,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteServiceAccount(childComplexity, args["id"].(string)), true
+	case "Mutation.inviteMember":
+		if e.ComplexityRoot.Mutation.InviteMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inviteMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InviteMember(childComplexity, args["input"].(model.InviteMemberInput)), true
 	case "Mutation.leaveTenant":
 		if e.ComplexityRoot.Mutation.LeaveTenant == nil {
 			break
@@ -851,6 +931,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveMember(childComplexity, args["input"].(model.RemoveMemberInput)), true
+	case "Mutation.revokeInvitation":
+		if e.ComplexityRoot.Mutation.RevokeInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeInvitation(childComplexity, args["id"].(string)), true
 	case "Mutation.revokeSession":
 		if e.ComplexityRoot.Mutation.RevokeSession == nil {
 			break
@@ -1080,6 +1171,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.ContextProject(childComplexity), true
 
+	case "Query.invitations":
+		if e.ComplexityRoot.Query.Invitations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Invitations(childComplexity), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -1109,6 +1206,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Modes(childComplexity), true
+	case "Query.myInvitations":
+		if e.ComplexityRoot.Query.MyInvitations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyInvitations(childComplexity), true
 	case "Query.project":
 		if e.ComplexityRoot.Query.Project == nil {
 			break
@@ -1566,7 +1669,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
-		ec.unmarshalInputAddMemberInput,
 		ec.unmarshalInputArchiveProjectInput,
 		ec.unmarshalInputConfigEntryInput,
 		ec.unmarshalInputCreateAppInput,
@@ -1576,6 +1678,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateTenantInput,
 		ec.unmarshalInputCreateThreadInput,
 		ec.unmarshalInputDeleteRouteInput,
+		ec.unmarshalInputInviteMemberInput,
 		ec.unmarshalInputLoginInput,
 		ec.unmarshalInputPostMessageInput,
 		ec.unmarshalInputRemoveMemberInput,
@@ -2141,10 +2244,34 @@ input CreateTenantInput {
   name: String!
 }
 
-input AddMemberInput {
+input InviteMemberInput {
+  tenantId: ID!
+  "Where the invitation goes; the invitee accepts it signed in with this email."
+  email: String!
+  role: Role!
+}
+
+"""
+An offer of a role in a tenant to an email, open for 7 days. Only the person signed in
+with that email can accept or decline it.
+"""
+type Invitation {
+  id: ID!
   tenantId: ID!
   email: String!
   role: Role!
+  status: InvitationStatus!
+  expiresAt: Time!
+  createdAt: Time!
+}
+
+enum InvitationStatus {
+  PENDING
+  ACCEPTED
+  DECLINED
+  REVOKED
+  "Pending past its expiry."
+  EXPIRED
 }
 
 input RemoveMemberInput {
@@ -2203,6 +2330,10 @@ extend type Query {
   modes: [Mode!]! @authenticated
   "Members of the context tenant."
   members: [Membership!]! @member(role: ADMIN)
+  "Invitations of the context tenant, newest first, with their statuses now."
+  invitations: [Invitation!]! @member(role: ADMIN)
+  "Pending invitations to the caller's email, newest first."
+  myInvitations: [Invitation!]! @authenticated
   "Projects of the context tenant, oldest first; first is at most 100."
   projects(first: Int = 20, after: String, includeArchived: Boolean = false): ProjectConnection! @member
   """
@@ -2236,8 +2367,21 @@ extend type Mutation {
   createTenant(input: CreateTenantInput!): Tenant! @authenticated
   "Sets a tenant's mode. expectedVersion, when given, must be the tenant's version."
   setTenantMode(tenantId: ID!, mode: String!, expectedVersion: Int): Tenant! @systemAdmin
-  "Adds an existing user to the context tenant. Only an OWNER can add an OWNER."
-  addMember(input: AddMemberInput!): Membership! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  """
+  Invites an email to the context tenant with a role, for 7 days. The answer is the same
+  whether or not the email has an account. Only an OWNER invites an OWNER; a second
+  pending invitation to the same email is CONFLICT.
+  """
+  inviteMember(input: InviteMemberInput!): Invitation! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  """
+  Accepts an invitation to the caller's email: the caller becomes a member with its role.
+  An invitation to another email is NOT_FOUND; one no longer pending or expired, CONFLICT.
+  """
+  acceptInvitation(id: ID!): Membership! @authenticated
+  "Declines an invitation to the caller's email."
+  declineInvitation(id: ID!): Boolean! @authenticated
+  "Withdraws a pending invitation of the context tenant."
+  revokeInvitation(id: ID!): Boolean! @member(role: ADMIN)
   """
   Removes a member from the context tenant; their websocket connections to the tenant close
   within seconds on every replica. Only an OWNER removes an OWNER; the last OWNER stays.
@@ -2401,6 +2545,26 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 		return ec.fieldContext_FieldChange_to(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
+}
+
+func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Invitation_id(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_Invitation_tenantId(ctx, field)
+	case "email":
+		return ec.fieldContext_Invitation_email(ctx, field)
+	case "role":
+		return ec.fieldContext_Invitation_role(ctx, field)
+	case "status":
+		return ec.fieldContext_Invitation_status(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_Invitation_expiresAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Invitation_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Invitation", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -46,10 +46,19 @@ type Tenancy interface {
 	Modes(ctx context.Context) ([]tenancy.Mode, error)
 	// Members lists a tenant's memberships.
 	Members(ctx context.Context, tenantID string) ([]tenancy.Membership, error)
-	// AddMember gives the user with email a role in tenantID on behalf of a member holding
-	// actorRole. Returns FORBIDDEN (a non-owner granting OWNER), NOT_FOUND (no user has the
-	// email), CONFLICT (already a member).
-	AddMember(ctx context.Context, actorRole tenancy.Role, tenantID, email string, role tenancy.Role) (tenancy.Membership, error)
+	// Invite offers email role in tenantID on behalf of a member holding actorRole.
+	// Returns BAD_USER_INPUT, FORBIDDEN (a non-owner inviting an owner), CONFLICT.
+	Invite(ctx context.Context, actorRole tenancy.Role, tenantID, email string, role tenancy.Role) (tenancy.Invitation, error)
+	// Invitations lists tenantID's invitations.
+	Invitations(ctx context.Context, tenantID string) ([]tenancy.Invitation, error)
+	// MyInvitations lists the pending invitations to userID's email.
+	MyInvitations(ctx context.Context, userID string) ([]tenancy.Invitation, error)
+	// AcceptInvitation and DeclineInvitation answer an invitation to userID's email.
+	// Return NOT_FOUND (also for another email's), CONFLICT.
+	AcceptInvitation(ctx context.Context, userID, id string) (tenancy.Membership, error)
+	DeclineInvitation(ctx context.Context, userID, id string) error
+	// RevokeInvitation withdraws tenantID's pending invitation. Returns NOT_FOUND, CONFLICT.
+	RevokeInvitation(ctx context.Context, tenantID, id string) error
 	// RemoveMember removes userID from tenantID on behalf of a member holding actorRole.
 	// Returns NOT_FOUND (not a member), FORBIDDEN (a non-owner removing an owner),
 	// CONFLICT (the last owner).

@@ -49,11 +49,25 @@ func (r *mutationResolver) SetTenantMode(ctx context.Context, tenantID string, m
 	return ptr(t, err)
 }
 
-// AddMember is the resolver for the addMember field.
-func (r *mutationResolver) AddMember(ctx context.Context, input model.AddMemberInput) (*tenancy.Membership, error) {
+// InviteMember is the resolver for the inviteMember field.
+func (r *mutationResolver) InviteMember(ctx context.Context, input model.InviteMemberInput) (*tenancy.Invitation, error) {
 	rc := reqctx.From(ctx)
-	m, err := r.tenancy.AddMember(ctx, rc.Role, rc.TenantID, input.Email, input.Role)
-	return ptr(m, err)
+	return ptr(r.tenancy.Invite(ctx, rc.Role, rc.TenantID, input.Email, input.Role))
+}
+
+// AcceptInvitation is the resolver for the acceptInvitation field.
+func (r *mutationResolver) AcceptInvitation(ctx context.Context, id string) (*tenancy.Membership, error) {
+	return ptr(r.tenancy.AcceptInvitation(ctx, reqctx.From(ctx).UserID, id))
+}
+
+// DeclineInvitation is the resolver for the declineInvitation field.
+func (r *mutationResolver) DeclineInvitation(ctx context.Context, id string) (bool, error) {
+	return true, r.tenancy.DeclineInvitation(ctx, reqctx.From(ctx).UserID, id)
+}
+
+// RevokeInvitation is the resolver for the revokeInvitation field.
+func (r *mutationResolver) RevokeInvitation(ctx context.Context, id string) (bool, error) {
+	return true, r.tenancy.RevokeInvitation(ctx, reqctx.From(ctx).TenantID, id)
 }
 
 // RemoveMember is the resolver for the removeMember field.
@@ -147,6 +161,16 @@ func (r *queryResolver) Modes(ctx context.Context) ([]*tenancy.Mode, error) {
 // Members is the resolver for the members field.
 func (r *queryResolver) Members(ctx context.Context) ([]*tenancy.Membership, error) {
 	return ptrs(r.tenancy.Members(ctx, reqctx.From(ctx).TenantID))
+}
+
+// Invitations is the resolver for the invitations field.
+func (r *queryResolver) Invitations(ctx context.Context) ([]*tenancy.Invitation, error) {
+	return ptrs(r.tenancy.Invitations(ctx, reqctx.From(ctx).TenantID))
+}
+
+// MyInvitations is the resolver for the myInvitations field.
+func (r *queryResolver) MyInvitations(ctx context.Context) ([]*tenancy.Invitation, error) {
+	return ptrs(r.tenancy.MyInvitations(ctx, reqctx.From(ctx).UserID))
 }
 
 // Projects is the resolver for the projects field.

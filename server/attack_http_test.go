@@ -148,7 +148,7 @@ func TestAttackSuggestionsInVariables(t *testing.T) {
 	}{
 		{"InputField", `mutation($i: SignupInput!) { signup(input: $i) { token } }`, nil,
 			map[string]any{"i": map[string]any{"emial": "a@example.com", "password": "p", "tenantName": "n"}}},
-		{"EnumValue", `mutation($i: AddMemberInput!) { addMember(input: $i) { role } }`, ann.headers(),
+		{"EnumValue", `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { role } }`, ann.headers(),
 			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "email": "a@example.com", "role": "OWNR"}}},
 		{"ExtraField", `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, ann.headers(),
 			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "name": "n", "tenantID": "t_x"}}},

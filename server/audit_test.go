@@ -89,8 +89,9 @@ func TestAuditLog(t *testing.T) {
 	for _, ev := range evs {
 		actions = append(actions, ev.Action)
 	}
-	// Newest first: the route, the rename, the project, bob's membership, the signup.
-	want := []string{"route.set", "tenant.update", "project.create", "member.add", "tenant.create"}
+	// Newest first: the route, the rename, the project, bob's membership (invited by ann,
+	// accepted by bob), the signup.
+	want := []string{"route.set", "tenant.update", "project.create", "invitation.accept", "member.invite", "tenant.create"}
 	if len(actions) != len(want) {
 		t.Fatalf("actions = %v, want %v", actions, want)
 	}
@@ -100,8 +101,12 @@ func TestAuditLog(t *testing.T) {
 		}
 	}
 	for _, ev := range evs {
-		if ev.TenantID != ann.TenantID || ev.Actor.Kind != "USER" || ev.Actor.ID != ann.UserID || ev.Actor.Label != ann.Email {
-			t.Errorf("%s: tenant %s, actor %+v; want ann (%s) in her tenant", ev.Action, ev.TenantID, ev.Actor, ann.Email)
+		by := ann
+		if ev.Action == "invitation.accept" {
+			by = bob
+		}
+		if ev.TenantID != ann.TenantID || ev.Actor.Kind != "USER" || ev.Actor.ID != by.UserID || ev.Actor.Label != by.Email {
+			t.Errorf("%s: tenant %s, actor %+v; want %s in ann's tenant", ev.Action, ev.TenantID, ev.Actor, by.Email)
 		}
 	}
 	project := evs[2]
@@ -118,7 +123,7 @@ func TestAuditLog(t *testing.T) {
 		t.Errorf("route.set config change = %q (%v)", to, ok)
 	}
 	if _, to, ok := evs[3].change("role"); !ok || to != "VIEWER" {
-		t.Errorf("member.add role change = %q (%v)", to, ok)
+		t.Errorf("invitation.accept role change = %q (%v)", to, ok)
 	}
 
 	t.Run("Filters", func(t *testing.T) {

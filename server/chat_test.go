@@ -66,10 +66,7 @@ func TestChatBasics(t *testing.T) {
 	}
 	t.Run("ViewerCannotPost", func(t *testing.T) {
 		viewer := ts.signup(t, "viewer")
-		var m struct{ AddMember struct{ Role string } }
-		ts.gql(t, f.owner.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { role } }`,
-			map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "email": viewer.Email, "role": "VIEWER"}}).decode(t, &m)
-		viewer.TenantID = f.owner.TenantID
+		viewer = ts.addMemberAs(t, f.owner, viewer, "VIEWER")
 		expectError(t, ts.gql(t, chatHeaders(viewer, ts.main.cfg.Env, f.project), post, postIn("hi")), "FORBIDDEN", 403)
 		var read struct{ Messages []struct{ Seq int } }
 		ts.gql(t, chatHeaders(viewer, ts.main.cfg.Env, f.project), `query($t: ID!) { messages(threadId: $t) { seq } }`, map[string]any{"t": f.thread}).decode(t, &read)
@@ -212,10 +209,7 @@ func testRevocation(t *testing.T, redisDown bool) {
 	b := newChatReplica(t, a)
 	f := newChatFixture(t, a)
 	bob := a.signup(t, "bob")
-	var m struct{ AddMember struct{ UserID string } }
-	a.gql(t, f.owner.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`,
-		map[string]any{"i": map[string]any{"tenantId": f.owner.TenantID, "email": bob.Email, "role": "MEMBER"}}).decode(t, &m)
-	bob.TenantID = f.owner.TenantID
+	bob = a.addMemberAs(t, f.owner, bob, "MEMBER")
 	onA := subscribe(t, a, bob, f.project, f.thread, intp(0))
 	onB := subscribe(t, b, bob, f.project, f.thread, intp(0))
 	waitFor(t, func() bool { return a.main.conns.Count() == 1 && b.main.conns.Count() == 1 })

@@ -14,6 +14,9 @@ func TestErrorTable(t *testing.T) {
 	bob := ts.signup(t, "bob")
 	annProject := ts.createProject(t, ann, "Apollo")
 	bobProject := ts.createProject(t, bob, "Borealis")
+	annInvitation := ts.invite(t, ann, "nobody@example.com", "MEMBER")
+	revokedInvitation := ts.invite(t, ann, "gone@example.com", "MEMBER")
+	ts.gql(t, ann.headers(), `mutation($id: ID!) { revokeInvitation(id: $id) }`, map[string]any{"id": revokedInvitation}).decode(t, &struct{}{})
 
 	cases := []struct {
 		name   string
@@ -43,8 +46,14 @@ func TestErrorTable(t *testing.T) {
 			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "name": "   "}}, "BAD_USER_INPUT", 400},
 		{"BadUserInput/PageSize", ann.headers(), `{ projects(first: 101) { edges { cursor } } }`, nil, "BAD_USER_INPUT", 400},
 		{"NotFound/OtherTenantsProject", ann.headers(), `query($id: ID!) { project(id: $id) { id } }`, map[string]any{"id": bobProject}, "NOT_FOUND", 404},
-		{"NotFound/UnknownMember", ann.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`,
-			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "email": "nobody@example.com", "role": "MEMBER"}}, "NOT_FOUND", 404},
+		{"NotFound/UnknownMember", ann.headers(), `mutation($i: RemoveMemberInput!) { removeMember(input: $i) }`,
+			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "userId": "u_nobody"}}, "NOT_FOUND", 404},
+		{"NotFound/OtherEmailsInvitation", bearer(bob.Token), `mutation($id: ID!) { acceptInvitation(id: $id) { role } }`,
+			map[string]any{"id": annInvitation}, "NOT_FOUND", 404},
+		{"Conflict/PendingInvitation", ann.headers(), inviteMutation,
+			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "email": "nobody@example.com", "role": "MEMBER"}}, "CONFLICT", 409},
+		{"Conflict/RevokedInvitation", ann.headers(), `mutation($id: ID!) { revokeInvitation(id: $id) }`,
+			map[string]any{"id": revokedInvitation}, "CONFLICT", 409},
 		{"Conflict/StaleVersion", ann.headers(), `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }`,
 			map[string]any{"i": map[string]any{"projectId": annProject, "name": "Apollo 2", "expectedVersion": 7}}, "CONFLICT", 409},
 		{"Conflict/DuplicateEmail", nil, `mutation($i: SignupInput!) { signup(input: $i) { token } }`,

@@ -22,7 +22,12 @@ func uniqueEmail(name string) string { return name + "-" + randomHex(4) + "@exam
 // signup creates a user and a tenant.
 func (ts *testServer) signup(t *testing.T, name string) account {
 	t.Helper()
-	email := uniqueEmail(name)
+	return ts.signupWith(t, uniqueEmail(name), name)
+}
+
+// signupWith creates a user with email, password "password-"+name, and a tenant.
+func (ts *testServer) signupWith(t *testing.T, email, name string) account {
+	t.Helper()
 	r := ts.gql(t, nil, `mutation($i: SignupInput!) { signup(input: $i) { token user { id } tenant { id } } }`,
 		map[string]any{"i": map[string]any{"email": email, "password": "password-" + name, "tenantName": name + " Inc"}})
 	var out struct {

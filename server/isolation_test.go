@@ -21,6 +21,7 @@ func TestTenantIsolation(t *testing.T) {
 	a := ts.signup(t, "alice")
 	b := ts.signup(t, "bruno")
 	bProject := ts.createProject(t, b, "Secret")
+	bInvitation := ts.invite(t, b, "someone@example.com", "ADMIN")
 	aInB := bearer(a.Token).with("X-Tenant-Id", b.TenantID)
 	in := func(kv ...any) map[string]any {
 		m := map[string]any{}
@@ -64,10 +65,21 @@ func TestTenantIsolation(t *testing.T) {
 			{aInB, `mutation($i: ArchiveProjectInput!) { archiveProject(input: $i) { id } }`, in("projectId", bProject, "expectedVersion", 1), "FORBIDDEN"},
 			{a.headers(), `mutation($i: ArchiveProjectInput!) { archiveProject(input: $i) { id } }`, in("projectId", bProject, "expectedVersion", 1), "NOT_FOUND"},
 		},
-		"Mutation.addMember": {
-			{aInB, `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, in("tenantId", b.TenantID, "email", a.Email, "role", "OWNER"), "FORBIDDEN"},
-			{a.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, in("tenantId", b.TenantID, "email", a.Email, "role", "OWNER"), "CONTEXT_MISMATCH"},
+		"Mutation.inviteMember": {
+			{aInB, inviteMutation, in("tenantId", b.TenantID, "email", a.Email, "role", "OWNER"), "FORBIDDEN"},
+			{a.headers(), inviteMutation, in("tenantId", b.TenantID, "email", a.Email, "role", "OWNER"), "CONTEXT_MISMATCH"},
 		},
+		"Query.invitations": forbidden(`{ invitations { id } }`, nil),
+		// B's invitation to someone else: alice can neither answer it (it is not to her
+		// email: NOT_FOUND, as if it did not exist) nor revoke it (not her tenant).
+		"Mutation.acceptInvitation":  {{bearer(a.Token), acceptMutation, map[string]any{"id": bInvitation}, "NOT_FOUND"}},
+		"Mutation.declineInvitation": {{bearer(a.Token), `mutation($id: ID!) { declineInvitation(id: $id) }`, map[string]any{"id": bInvitation}, "NOT_FOUND"}},
+		"Mutation.revokeInvitation": {
+			{aInB, `mutation($id: ID!) { revokeInvitation(id: $id) }`, map[string]any{"id": bInvitation}, "FORBIDDEN"},
+			{a.headers(), `mutation($id: ID!) { revokeInvitation(id: $id) }`, map[string]any{"id": bInvitation}, "NOT_FOUND"},
+		},
+		// myInvitations shows only invitations to the caller's own email (TestInvitations).
+		"Query.myInvitations": nil,
 		"Mutation.createSurface": {
 			{aInB, `mutation($i: CreateSurfaceInput!) { createSurface(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "FORBIDDEN"},
 			{a.headers(), `mutation($i: CreateSurfaceInput!) { createSurface(input: $i) { id } }`, in("tenantId", b.TenantID, "name", "X"), "CONTEXT_MISMATCH"},
@@ -188,6 +200,9 @@ func TestTenantIsolation(t *testing.T) {
 		}
 		if p := out.Projects.Edges[0].Node; p.ID != bProject || p.Name != "Secret" || p.Version != 1 || p.Archived {
 			t.Fatalf("B's project changed: %+v", p)
+		}
+		if s := statusOf(ts.invitationsOf(t, b.headers(), "invitations"), bInvitation); s != "PENDING" {
+			t.Errorf("B's invitation is %s after alice's attempts", s)
 		}
 		// B's audit log holds only B's own writes: nothing alice tried was recorded.
 		evs, _ := ts.auditLog(t, b.headers(), map[string]any{"first": 100})

@@ -13,12 +13,30 @@ const (
 	leaveMutation   = `mutation($t: ID!) { leaveTenant(tenantId: $t) }`
 )
 
-// addMemberAs adds who to owner's tenant with role and returns who in that tenant.
+const (
+	inviteMutation = `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id tenantId email role status expiresAt } }`
+	acceptMutation = `mutation($id: ID!) { acceptInvitation(id: $id) { tenantId userId role } }`
+)
+
+// invite has inviter invite email to their tenant with role; it returns the invitation.
+func (ts *testServer) invite(t *testing.T, inviter account, email, role string) string {
+	t.Helper()
+	var out struct{ InviteMember struct{ ID string } }
+	ts.gql(t, inviter.headers(), inviteMutation,
+		map[string]any{"i": map[string]any{"tenantId": inviter.TenantID, "email": email, "role": role}}).decode(t, &out)
+	return out.InviteMember.ID
+}
+
+// addMemberAs has owner invite who to their tenant with role and who accept; it returns
+// who in that tenant.
 func (ts *testServer) addMemberAs(t *testing.T, owner, who account, role string) account {
 	t.Helper()
-	var out struct{ AddMember struct{ UserID string } }
-	ts.gql(t, owner.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`,
-		map[string]any{"i": map[string]any{"tenantId": owner.TenantID, "email": who.Email, "role": role}}).decode(t, &out)
+	id := ts.invite(t, owner, who.Email, role)
+	var out struct{ AcceptInvitation struct{ Role string } }
+	ts.gql(t, bearer(who.Token), acceptMutation, map[string]any{"id": id}).decode(t, &out)
+	if out.AcceptInvitation.Role != role {
+		t.Fatalf("accepted as %q, want %s", out.AcceptInvitation.Role, role)
+	}
 	who.TenantID = owner.TenantID
 	return who
 }

@@ -189,7 +189,7 @@ func TestTransportDevOnly(t *testing.T) {
 		{"Field", `{ mee { id } }`},
 		{"Argument", `{ projects(frist: 1) { edges { cursor } } }`},
 		{"Type", `{ ...F } fragment F on Quer { me { id } }`},
-		{"EnumValue", `mutation { addMember(input: {tenantId: "t_x", email: "a@example.com", role: OWNR}) { role } }`},
+		{"EnumValue", `mutation { inviteMember(input: {tenantId: "t_x", email: "a@example.com", role: OWNR}) { role } }`},
 		{"InputField", `mutation { signup(input: {emial: "a@example.com", password: "p", tenantName: "n"}) { token } }`},
 	}
 	for _, c := range suggestions {

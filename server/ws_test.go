@@ -105,10 +105,7 @@ func TestRouteChangedIsolation(t *testing.T) {
 
 	t.Run("NotAdmin", func(t *testing.T) {
 		viewer := ts.signup(t, "vera")
-		var m struct{ AddMember struct{ Role string } }
-		ts.gql(t, a.headers(), `mutation($i: AddMemberInput!) { addMember(input: $i) { role } }`,
-			map[string]any{"i": map[string]any{"tenantId": a.TenantID, "email": viewer.Email, "role": "VIEWER"}}).decode(t, &m)
-		viewer.TenantID = a.TenantID
+		viewer = ts.addMemberAs(t, a, viewer, "VIEWER")
 		ws := dialProto(t, ts, protoTransportWS)
 		ws.initOK(initPayload(viewer))
 		ws.send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": `subscription { routeChanged { resourceKind } }`}})

@@ -9,12 +9,6 @@ import (
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
-type AddMemberInput struct {
-	TenantID string       `json:"tenantId"`
-	Email    string       `json:"email"`
-	Role     tenancy.Role `json:"role"`
-}
-
 type ArchiveProjectInput struct {
 	ProjectID       string `json:"projectId"`
 	ExpectedVersion int    `json:"expectedVersion"`
@@ -107,6 +101,13 @@ type DeleteRouteInput struct {
 	ProjectID    *string `json:"projectId,omitempty"`
 	// Given: delete only that version (stale is CONFLICT).
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
+type InviteMemberInput struct {
+	TenantID string `json:"tenantId"`
+	// Where the invitation goes; the invitee accepts it signed in with this email.
+	Email string       `json:"email"`
+	Role  tenancy.Role `json:"role"`
 }
 
 type LoginInput struct {

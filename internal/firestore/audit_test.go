@@ -21,9 +21,7 @@ func TestAuditCommitsWithTheChange(t *testing.T) {
 	ctx := t.Context()
 	tenantID, _ := tenantWithOwner(t, s)
 	memberID := ids.New(ids.User)
-	if err := s.CreateMembership(ctx, tenancy.Membership{TenantID: tenantID, UserID: memberID, Role: tenancy.RoleMember}, testEvent(tenantID)); err != nil {
-		t.Fatal(err)
-	}
+	addMember(t, s, tenantID, memberID, tenancy.RoleMember)
 	p := tenancy.Project{ID: ids.New(ids.Project), TenantID: tenantID, Name: "Before", Meta: tenancy.Meta{Version: 1}}
 	if err := s.CreateProject(ctx, p, testEvent(tenantID)); err != nil {
 		t.Fatal(err)

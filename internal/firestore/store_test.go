@@ -102,9 +102,7 @@ func TestAccessLogRecordsMembershipChanges(t *testing.T) {
 	since := time.Now().Add(-time.Minute)
 	tenantID, _ := tenantWithOwner(t, s)
 	member := ids.New(ids.User)
-	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: member, Role: tenancy.RoleMember}, testEvent(tenantID)); err != nil {
-		t.Fatal(err)
-	}
+	addMember(t, s, tenantID, member, tenancy.RoleMember)
 	if err := s.DeleteMembership(t.Context(), tenantID, member, func(tenancy.Membership, int) error { return nil }, testEvent(tenantID)); err != nil {
 		t.Fatal(err)
 	}
@@ -135,9 +133,7 @@ func TestLastOwnerUnderRace(t *testing.T) {
 	_, s := newStore(t)
 	tenantID, first := tenantWithOwner(t, s)
 	second := ids.New(ids.User)
-	if err := s.CreateMembership(t.Context(), tenancy.Membership{TenantID: tenantID, UserID: second, Role: tenancy.RoleOwner}, testEvent(tenantID)); err != nil {
-		t.Fatal(err)
-	}
+	addMember(t, s, tenantID, second, tenancy.RoleOwner)
 	demote := func(m *tenancy.Membership, owners int) error {
 		if owners <= 1 {
 			return apperr.E(apperr.Conflict, "the last owner")
@@ -170,6 +166,25 @@ func TestLastOwnerUnderRace(t *testing.T) {
 	}
 	if owners != 1 {
 		t.Fatalf("%d owners after the race, want 1", owners)
+	}
+}
+
+// addMember makes userID a member of tenantID with role, the one way there is: an
+// invitation, accepted.
+func addMember(t *testing.T, s *Store, tenantID, userID string, role tenancy.Role) {
+	t.Helper()
+	now := time.Now().UTC()
+	inv := tenancy.Invitation{ID: ids.New(ids.Invitation), TenantID: tenantID, Email: userID + "@example.com", Role: role,
+		Status: tenancy.InvitationPending, ExpiresAt: now.Add(time.Hour), Meta: tenancy.Meta{CreatedAt: now, UpdatedAt: now, Version: 1}}
+	if err := s.CreateInvitation(t.Context(), inv, testEvent(tenantID)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.AcceptInvitation(t.Context(), inv.ID, func(inv *tenancy.Invitation) (tenancy.Membership, error) {
+		inv.Status = tenancy.InvitationAccepted
+		return tenancy.Membership{TenantID: tenantID, UserID: userID, Role: role, Meta: inv.Meta}, nil
+	}, testEvent(""))
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -307,35 +307,6 @@ func (s *Store) Membership(ctx context.Context, tenantID, userID string) (tenanc
 	return get[tenancy.Membership](ctx, s.membershipDoc(tenantID, userID), "membership")
 }
 
-// CreateMembership implements tenancy.Store.
-func (s *Store) CreateMembership(ctx context.Context, m tenancy.Membership, ev audit.Event) error {
-	ctx, done := s.boundTx(ctx)
-	defer done()
-	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
-		if _, found, err := txGet[tenancy.Tenant](tx, s.tenants().Doc(m.TenantID), "tenant"); err != nil {
-			return err
-		} else if !found {
-			return notFound("tenant")
-		}
-		ref := s.membershipDoc(m.TenantID, m.UserID)
-		if _, found, err := txGet[tenancy.Membership](tx, ref, "membership"); err != nil {
-			return err
-		} else if found {
-			return apperr.E(apperr.Conflict, "the user is already a member")
-		}
-		if err := tx.Create(ref, m); err != nil {
-			return err
-		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &m)...)
-		if err := s.txAudit(tx, ev); err != nil {
-			return err
-		}
-		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: m.TenantID, UserID: m.UserID})
-	})
-	return wrap("create membership", err)
-}
-
 // DeleteMembership implements tenancy.Store.
 func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, check func(tenancy.Membership, int) error, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)

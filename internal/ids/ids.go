@@ -23,6 +23,8 @@ const (
 	AccessEvent = "e"
 	// AuditEvent prefixes the audit log's events.
 	AuditEvent = "ae"
+	// Invitation prefixes invitations to join a tenant.
+	Invitation = "iv"
 	// Session prefixes sign-in sessions, ServiceAccount service accounts.
 	Session        = "ss"
 	ServiceAccount = "sa"

@@ -114,10 +114,13 @@ func (c *CachedStore) UpdateTenant(ctx context.Context, id string, expectedVersi
 	return c.Store.UpdateTenant(ctx, id, expectedVersion, change, ev)
 }
 
-// CreateMembership implements Store, invalidating the membership.
-func (c *CachedStore) CreateMembership(ctx context.Context, m Membership, ev audit.Event) error {
-	defer c.ForgetMember(m.TenantID, m.UserID)
-	return c.Store.CreateMembership(ctx, m, ev)
+// AcceptInvitation implements Store, invalidating the new membership.
+func (c *CachedStore) AcceptInvitation(ctx context.Context, id string, accept func(*Invitation) (Membership, error), ev audit.Event) (Membership, error) {
+	m, err := c.Store.AcceptInvitation(ctx, id, accept, ev)
+	if err == nil {
+		c.ForgetMember(m.TenantID, m.UserID)
+	}
+	return m, err
 }
 
 // UpdateMembership implements Store, invalidating the membership.

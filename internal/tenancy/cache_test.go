@@ -44,9 +44,9 @@ func (s *countingStore) UpdateTenant(_ context.Context, id string, _ *int, chang
 	return t, err
 }
 
-func (s *countingStore) CreateMembership(context.Context, Membership, audit.Event) error {
+func (s *countingStore) AcceptInvitation(_ context.Context, _ string, accept func(*Invitation) (Membership, error), _ audit.Event) (Membership, error) {
 	s.member.Store(true)
-	return nil
+	return accept(&Invitation{})
 }
 
 func TestCachedStore(t *testing.T) {
@@ -78,7 +78,8 @@ func TestCachedStore(t *testing.T) {
 		if _, err := c.Membership(ctx, "t_a", "u_b"); !apperr.Is(err, apperr.NotFound) {
 			t.Fatalf("err = %v", err)
 		}
-		if err := c.CreateMembership(ctx, Membership{TenantID: "t_a", UserID: "u_b"}, audit.Event{}); err != nil {
+		accept := func(*Invitation) (Membership, error) { return Membership{TenantID: "t_a", UserID: "u_b"}, nil }
+		if _, err := c.AcceptInvitation(ctx, "iv_x", accept, audit.Event{}); err != nil {
 			t.Fatal(err)
 		}
 		if m, err := c.Membership(ctx, "t_a", "u_b"); err != nil || m.Role != RoleAdmin {

@@ -391,35 +391,6 @@ func (s *Service) Members(ctx context.Context, tenantID string) ([]Membership, e
 	return s.store.Members(ctx, tenantID)
 }
 
-// AddMember gives the user with email a role in tenantID, on behalf of a member holding
-// actorRole. Returns FORBIDDEN when a non-owner grants OWNER, NOT_FOUND when no user has
-// the email, CONFLICT when the user is already a member.
-func (s *Service) AddMember(ctx context.Context, actorRole Role, tenantID, email string, role Role) (Membership, error) {
-	if !role.Valid() {
-		return Membership{}, apperr.E(apperr.BadUserInput, "unknown role")
-	}
-	if role == RoleOwner && actorRole != RoleOwner {
-		return Membership{}, apperr.E(apperr.Forbidden, "only an owner can add an owner")
-	}
-	email, err := NormalizeEmail(email)
-	if err != nil {
-		return Membership{}, err
-	}
-	u, err := s.store.UserByEmail(ctx, email)
-	if apperr.Is(err, apperr.NotFound) {
-		return Membership{}, apperr.E(apperr.NotFound, "no user has signed up with that email")
-	}
-	if err != nil {
-		return Membership{}, err
-	}
-	m := Membership{TenantID: tenantID, UserID: u.ID, Role: role, Meta: s.meta()}
-	if err := s.store.CreateMembership(ctx, m, s.event(ctx, tenantID, "member.add", "user", u.ID)); err != nil {
-		return Membership{}, err
-	}
-	s.accessChanged(ctx, AccessMemberAdded, tenantID, u.ID)
-	return m, nil
-}
-
 // RemoveMember removes userID from tenantID on behalf of a member holding actorRole.
 // Returns NOT_FOUND (not a member), FORBIDDEN (a non-owner removing an owner), CONFLICT
 // (the last owner).

@@ -18,11 +18,16 @@ type eventStore struct {
 	fail error
 }
 
-func (s *eventStore) UserByEmail(context.Context, string) (User, error) {
-	return User{ID: "u_added"}, nil
+func (s *eventStore) User(_ context.Context, id string) (User, error) {
+	return User{ID: id, Email: "a@example.com"}, nil
 }
-func (s *eventStore) CreateMembership(context.Context, Membership, audit.Event) error { return s.fail }
-func (s *eventStore) Mode(_ context.Context, id string) (Mode, error)                 { return Mode{ID: id}, nil }
+func (s *eventStore) AcceptInvitation(_ context.Context, id string, accept func(*Invitation) (Membership, error), _ audit.Event) (Membership, error) {
+	if s.fail != nil {
+		return Membership{}, s.fail
+	}
+	return accept(&Invitation{ID: id, TenantID: "t_invited", Email: "a@example.com", Role: RoleMember, Status: InvitationPending, ExpiresAt: time.Now().Add(time.Hour)})
+}
+func (s *eventStore) Mode(_ context.Context, id string) (Mode, error) { return Mode{ID: id}, nil }
 func (s *eventStore) UpdateTenant(_ context.Context, id string, _ *int, change func(*Tenant) error, _ audit.Event) (Tenant, error) {
 	if s.fail != nil {
 		return Tenant{}, s.fail
@@ -58,10 +63,10 @@ func TestServiceTellsEvents(t *testing.T) {
 		do   func(*Service) error
 		want AccessEvent
 	}{
-		{"AddMember", func(s *Service) error {
-			_, err := s.AddMember(context.Background(), RoleAdmin, tenant, "a@example.com", RoleMember)
+		{"AcceptInvitation", func(s *Service) error {
+			_, err := s.AcceptInvitation(context.Background(), "u_invitee", "iv_x")
 			return err
-		}, AccessEvent{Kind: AccessMemberAdded, TenantID: tenant, UserID: "u_added", At: at}},
+		}, AccessEvent{Kind: AccessMemberAdded, TenantID: "t_invited", UserID: "u_invitee", At: at}},
 		{"RemoveMember", func(s *Service) error {
 			return s.RemoveMember(context.Background(), RoleAdmin, tenant, user)
 		}, AccessEvent{Kind: AccessMemberRemoved, TenantID: tenant, UserID: user, At: at}},

@@ -86,9 +86,6 @@ type Store interface {
 
 	// Membership returns userID's membership in tenantID. Returns NOT_FOUND.
 	Membership(ctx context.Context, tenantID, userID string) (Membership, error)
-	// CreateMembership adds a member, with an AccessMemberAdded event, atomically. Returns
-	// NOT_FOUND if the tenant is gone, CONFLICT if the user is already a member.
-	CreateMembership(ctx context.Context, m Membership, ev audit.Event) error
 	// UpdateMembership changes userID's membership of tenantID with change, which sees
 	// the membership and the tenant's number of owners (counted up to 2) and may refuse;
 	// the version is bumped and an AccessMemberChanged event written, atomically.
@@ -100,6 +97,24 @@ type Store interface {
 	DeleteMembership(ctx context.Context, tenantID, userID string, check func(m Membership, owners int) error, ev audit.Event) error
 	// Members lists a tenant's memberships.
 	Members(ctx context.Context, tenantID string) ([]Membership, error)
+
+	// CreateInvitation stores a pending invitation. Returns NOT_FOUND if the tenant is
+	// gone, CONFLICT if an unexpired pending invitation to the same email exists or the
+	// tenant has MaxPendingInvitations unexpired ones (as of inv.CreatedAt).
+	CreateInvitation(ctx context.Context, inv Invitation, ev audit.Event) error
+	// Invitations lists up to limit of a tenant's invitations, as stored.
+	Invitations(ctx context.Context, tenantID string, limit int) ([]Invitation, error)
+	// InvitationsFor lists up to limit pending invitations to email, as stored.
+	InvitationsFor(ctx context.Context, email string, limit int) ([]Invitation, error)
+	// UpdateInvitation applies change to invitation id in a transaction with ev (in the
+	// invitation's tenant's log when ev names no tenant). Returns NOT_FOUND, change's
+	// error.
+	UpdateInvitation(ctx context.Context, id string, change func(*Invitation) error, ev audit.Event) (Invitation, error)
+	// AcceptInvitation applies accept to invitation id and creates the membership it
+	// returns, with an AccessMemberAdded event and ev (in the invitation's tenant's log),
+	// atomically. Returns NOT_FOUND, CONFLICT (the user is already a member), accept's
+	// error.
+	AcceptInvitation(ctx context.Context, id string, accept func(*Invitation) (Membership, error), ev audit.Event) (Membership, error)
 
 	// CreateProject stores a new project. Returns NOT_FOUND if the tenant is gone.
 	CreateProject(ctx context.Context, p Project, ev audit.Event) error
