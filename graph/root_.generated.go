@@ -139,6 +139,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -147,14 +148,18 @@ type ComplexityRoot struct {
 		BootstrapSystem            func(childComplexity int, key string, adminEmail *string, adminPassword *string) int
 		ChangePassword             func(childComplexity int, currentPassword string, newPassword string) int
 		CreateApp                  func(childComplexity int, input model.CreateAppInput) int
+		CreateMode                 func(childComplexity int, input model.CreateModeInput) int
 		CreateProject              func(childComplexity int, input model.CreateProjectInput) int
 		CreateServiceAccount       func(childComplexity int, input model.CreateServiceAccountInput) int
 		CreateSurface              func(childComplexity int, input model.CreateSurfaceInput) int
 		CreateTenant               func(childComplexity int, input model.CreateTenantInput) int
 		CreateThread               func(childComplexity int, input model.CreateThreadInput) int
 		DeclineInvitation          func(childComplexity int, id string) int
+		DeleteApp                  func(childComplexity int, id string) int
+		DeleteMode                 func(childComplexity int, id string) int
 		DeleteRoute                func(childComplexity int, input model.DeleteRouteInput) int
 		DeleteServiceAccount       func(childComplexity int, id string) int
+		DeleteSurface              func(childComplexity int, id string) int
 		InviteMember               func(childComplexity int, input model.InviteMemberInput) int
 		LeaveTenant                func(childComplexity int, tenantID string) int
 		Login                      func(childComplexity int, input model.LoginInput) int
@@ -170,7 +175,10 @@ type ComplexityRoot struct {
 		SetTenantMode              func(childComplexity int, tenantID string, mode string, expectedVersion *int) int
 		Signup                     func(childComplexity int, input model.SignupInput) int
 		UnarchiveProject           func(childComplexity int, input model.ArchiveProjectInput) int
+		UpdateApp                  func(childComplexity int, input model.UpdateAppInput) int
+		UpdateMode                 func(childComplexity int, input model.UpdateModeInput) int
 		UpdateProject              func(childComplexity int, input model.UpdateProjectInput) int
+		UpdateSurface              func(childComplexity int, input model.UpdateSurfaceInput) int
 		UpdateTenant               func(childComplexity int, input model.UpdateTenantInput) int
 	}
 
@@ -715,6 +723,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mode.Name(childComplexity), true
+	case "Mode.version":
+		if e.ComplexityRoot.Mode.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mode.Version(childComplexity), true
 
 	case "Mutation.acceptInvitation":
 		if e.ComplexityRoot.Mutation.AcceptInvitation == nil {
@@ -771,6 +785,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateApp(childComplexity, args["input"].(model.CreateAppInput)), true
+	case "Mutation.createMode":
+		if e.ComplexityRoot.Mutation.CreateMode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMode(childComplexity, args["input"].(model.CreateModeInput)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -837,6 +862,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclineInvitation(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteApp":
+		if e.ComplexityRoot.Mutation.DeleteApp == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteApp_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteApp(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteMode":
+		if e.ComplexityRoot.Mutation.DeleteMode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMode(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteRoute":
 		if e.ComplexityRoot.Mutation.DeleteRoute == nil {
 			break
@@ -859,6 +906,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteServiceAccount(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteSurface":
+		if e.ComplexityRoot.Mutation.DeleteSurface == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSurface_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSurface(childComplexity, args["id"].(string)), true
 	case "Mutation.inviteMember":
 		if e.ComplexityRoot.Mutation.InviteMember == nil {
 			break
@@ -1019,6 +1077,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UnarchiveProject(childComplexity, args["input"].(model.ArchiveProjectInput)), true
+	case "Mutation.updateApp":
+		if e.ComplexityRoot.Mutation.UpdateApp == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateApp_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateApp(childComplexity, args["input"].(model.UpdateAppInput)), true
+	case "Mutation.updateMode":
+		if e.ComplexityRoot.Mutation.UpdateMode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMode(childComplexity, args["input"].(model.UpdateModeInput)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -1030,6 +1110,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(model.UpdateProjectInput)), true
+	case "Mutation.updateSurface":
+		if e.ComplexityRoot.Mutation.UpdateSurface == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSurface_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSurface(childComplexity, args["input"].(model.UpdateSurfaceInput)), true
 	case "Mutation.updateTenant":
 		if e.ComplexityRoot.Mutation.UpdateTenant == nil {
 			break
@@ -1672,6 +1763,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputArchiveProjectInput,
 		ec.unmarshalInputConfigEntryInput,
 		ec.unmarshalInputCreateAppInput,
+		ec.unmarshalInputCreateModeInput,
 		ec.unmarshalInputCreateProjectInput,
 		ec.unmarshalInputCreateServiceAccountInput,
 		ec.unmarshalInputCreateSurfaceInput,
@@ -1685,7 +1777,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputSetMemberRoleInput,
 		ec.unmarshalInputSetRouteInput,
 		ec.unmarshalInputSignupInput,
+		ec.unmarshalInputUpdateAppInput,
+		ec.unmarshalInputUpdateModeInput,
 		ec.unmarshalInputUpdateProjectInput,
+		ec.unmarshalInputUpdateSurfaceInput,
 		ec.unmarshalInputUpdateTenantInput,
 	)
 	first := true
@@ -2127,6 +2222,7 @@ type Mode {
   id: ID!
   name: String!
   description: String
+  version: Int!
 }
 
 type Membership {
@@ -2321,6 +2417,37 @@ input CreateAppInput {
   name: String!
 }
 
+input UpdateSurfaceInput {
+  "A surface of the context tenant (system admins: of t_system, with it as the context)."
+  id: ID!
+  name: String!
+  "The version read; a stale one fails with CONFLICT."
+  expectedVersion: Int!
+}
+
+input UpdateAppInput {
+  "An app of the context tenant (system admins: of t_system, with it as the context)."
+  id: ID!
+  name: String!
+  "The version read; a stale one fails with CONFLICT."
+  expectedVersion: Int!
+}
+
+input CreateModeInput {
+  "1 to 32 of a-z, 0-9, - and _."
+  id: ID!
+  name: String!
+  description: String
+}
+
+input UpdateModeInput {
+  id: ID!
+  name: String!
+  description: String
+  "The version read; a stale one fails with CONFLICT."
+  expectedVersion: Int!
+}
+
 extend type Query {
   "The context tenant."
   tenant: Tenant! @member
@@ -2404,6 +2531,17 @@ extend type Mutation {
   updateTenant(input: UpdateTenantInput!): Tenant! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   createSurface(input: CreateSurfaceInput!): Surface! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
   createApp(input: CreateAppInput!): App! @member(role: ADMIN) @matchContext(tenant: "input.tenantId")
+  updateSurface(input: UpdateSurfaceInput!): Surface! @member(role: ADMIN)
+  "Deletes a surface of the context tenant."
+  deleteSurface(id: ID!): Boolean! @member(role: ADMIN)
+  updateApp(input: UpdateAppInput!): App! @member(role: ADMIN)
+  "Deletes an app of the context tenant."
+  deleteApp(id: ID!): Boolean! @member(role: ADMIN)
+  "Creates a mode (modes are t_system's data)."
+  createMode(input: CreateModeInput!): Mode! @systemAdmin
+  updateMode(input: UpdateModeInput!): Mode! @systemAdmin
+  "Deletes a mode; one that a tenant uses is CONFLICT."
+  deleteMode(id: ID!): Boolean! @systemAdmin
 }
 `, BuiltIn: false},
 }
@@ -2611,6 +2749,8 @@ func (ec *executionContext) childFields_Mode(ctx context.Context, field graphql.
 		return ec.fieldContext_Mode_name(ctx, field)
 	case "description":
 		return ec.fieldContext_Mode_description(ctx, field)
+	case "version":
+		return ec.fieldContext_Mode_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mode", field.Name)
 }

@@ -59,6 +59,17 @@ type Tenancy interface {
 	DeclineInvitation(ctx context.Context, userID, id string) error
 	// RevokeInvitation withdraws tenantID's pending invitation. Returns NOT_FOUND, CONFLICT.
 	RevokeInvitation(ctx context.Context, tenantID, id string) error
+	// CreateMode, UpdateMode and DeleteMode manage modes. Return BAD_USER_INPUT,
+	// NOT_FOUND, CONFLICT (a taken id, a stale version, a mode in use).
+	CreateMode(ctx context.Context, id, name, description string) (tenancy.Mode, error)
+	UpdateMode(ctx context.Context, id, name, description string, expectedVersion int) (tenancy.Mode, error)
+	DeleteMode(ctx context.Context, id string) error
+	// UpdateSurface, DeleteSurface, UpdateApp and DeleteApp change tenantID's records.
+	// Return BAD_USER_INPUT, NOT_FOUND (also another tenant's), CONFLICT (stale version).
+	UpdateSurface(ctx context.Context, tenantID, id, name string, expectedVersion int) (tenancy.Surface, error)
+	DeleteSurface(ctx context.Context, tenantID, id string) error
+	UpdateApp(ctx context.Context, tenantID, id, name string, expectedVersion int) (tenancy.App, error)
+	DeleteApp(ctx context.Context, tenantID, id string) error
 	// RemoveMember removes userID from tenantID on behalf of a member holding actorRole.
 	// Returns NOT_FOUND (not a member), FORBIDDEN (a non-owner removing an owner),
 	// CONFLICT (the last owner).

@@ -134,6 +134,41 @@ func (r *mutationResolver) CreateApp(ctx context.Context, input model.CreateAppI
 	return ptr(a, err)
 }
 
+// UpdateSurface is the resolver for the updateSurface field.
+func (r *mutationResolver) UpdateSurface(ctx context.Context, input model.UpdateSurfaceInput) (*tenancy.Surface, error) {
+	return ptr(r.tenancy.UpdateSurface(ctx, reqctx.From(ctx).TenantID, input.ID, input.Name, input.ExpectedVersion))
+}
+
+// DeleteSurface is the resolver for the deleteSurface field.
+func (r *mutationResolver) DeleteSurface(ctx context.Context, id string) (bool, error) {
+	return true, r.tenancy.DeleteSurface(ctx, reqctx.From(ctx).TenantID, id)
+}
+
+// UpdateApp is the resolver for the updateApp field.
+func (r *mutationResolver) UpdateApp(ctx context.Context, input model.UpdateAppInput) (*tenancy.App, error) {
+	return ptr(r.tenancy.UpdateApp(ctx, reqctx.From(ctx).TenantID, input.ID, input.Name, input.ExpectedVersion))
+}
+
+// DeleteApp is the resolver for the deleteApp field.
+func (r *mutationResolver) DeleteApp(ctx context.Context, id string) (bool, error) {
+	return true, r.tenancy.DeleteApp(ctx, reqctx.From(ctx).TenantID, id)
+}
+
+// CreateMode is the resolver for the createMode field.
+func (r *mutationResolver) CreateMode(ctx context.Context, input model.CreateModeInput) (*tenancy.Mode, error) {
+	return ptr(r.tenancy.CreateMode(ctx, input.ID, input.Name, deref(input.Description, "")))
+}
+
+// UpdateMode is the resolver for the updateMode field.
+func (r *mutationResolver) UpdateMode(ctx context.Context, input model.UpdateModeInput) (*tenancy.Mode, error) {
+	return ptr(r.tenancy.UpdateMode(ctx, input.ID, input.Name, deref(input.Description, ""), input.ExpectedVersion))
+}
+
+// DeleteMode is the resolver for the deleteMode field.
+func (r *mutationResolver) DeleteMode(ctx context.Context, id string) (bool, error) {
+	return true, r.tenancy.DeleteMode(ctx, id)
+}
+
 // Tenant is the resolver for the tenant field.
 func (r *queryResolver) Tenant(ctx context.Context) (*tenancy.Tenant, error) {
 	t, err := r.tenancy.Tenant(ctx, reqctx.From(ctx).TenantID)
@@ -254,6 +289,11 @@ func (r *queryResolver) AuditEvents(ctx context.Context, first *int, after *stri
 // Mode is the resolver for the mode field.
 func (r *tenantResolver) Mode(ctx context.Context, obj *tenancy.Tenant) (*tenancy.Mode, error) {
 	m, err := r.tenancy.Mode(ctx, obj.ModeID)
+	if apperr.Is(err, apperr.NotFound) {
+		// A mode deleted while a tenant moved to it (firestore.Store.DeleteMode): the
+		// tenant still answers, with the mode's id for its name.
+		return &tenancy.Mode{ID: obj.ModeID, Name: obj.ModeID}, nil
+	}
 	return ptr(m, err)
 }
 

@@ -9,7 +9,7 @@ import (
 // checks extensions.code, extensions.status and the HTTP status together.
 func TestErrorTable(t *testing.T) {
 	ts := newServer(t)
-	ts.bootstrap(t)
+	admin := ts.bootstrap(t)
 	ann := ts.signup(t, "ann")
 	bob := ts.signup(t, "bob")
 	annProject := ts.createProject(t, ann, "Apollo")
@@ -52,6 +52,7 @@ func TestErrorTable(t *testing.T) {
 			map[string]any{"id": annInvitation}, "NOT_FOUND", 404},
 		{"Conflict/PendingInvitation", ann.headers(), inviteMutation,
 			map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "email": "nobody@example.com", "role": "MEMBER"}}, "CONFLICT", 409},
+		{"Conflict/ModeInUse", bearer(admin.Token).with("X-Tenant-Id", "t_system"), `mutation { deleteMode(id: "saas") }`, nil, "CONFLICT", 409},
 		{"Conflict/RevokedInvitation", ann.headers(), `mutation($id: ID!) { revokeInvitation(id: $id) }`,
 			map[string]any{"id": revokedInvitation}, "CONFLICT", 409},
 		{"Conflict/StaleVersion", ann.headers(), `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }`,

@@ -81,7 +81,9 @@ func TestInvitations(t *testing.T) {
 		bobIn := bob
 		bobIn.TenantID = ann.TenantID
 		expectError(t, b.gql(t, bobIn.headers(), `{ tenant { id } }`, nil), "FORBIDDEN", http.StatusForbidden) // cached on b
-		var out struct{ AcceptInvitation struct{ TenantID, UserID, Role string } }
+		var out struct {
+			AcceptInvitation struct{ TenantID, UserID, Role string }
+		}
 		a.gql(t, bearer(bob.Token), acceptMutation, map[string]any{"id": bobs}).decode(t, &out)
 		if out.AcceptInvitation.TenantID != ann.TenantID || out.AcceptInvitation.UserID != bob.UserID || out.AcceptInvitation.Role != "ADMIN" {
 			t.Fatalf("accepted: %+v", out.AcceptInvitation)

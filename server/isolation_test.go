@@ -22,6 +22,10 @@ func TestTenantIsolation(t *testing.T) {
 	b := ts.signup(t, "bruno")
 	bProject := ts.createProject(t, b, "Secret")
 	bInvitation := ts.invite(t, b, "someone@example.com", "ADMIN")
+	var bRecords struct{ CreateSurface, CreateApp struct{ ID string } }
+	ts.gql(t, b.headers(), `mutation($s: CreateSurfaceInput!, $a: CreateAppInput!) { createSurface(input: $s) { id } createApp(input: $a) { id } }`,
+		map[string]any{"s": map[string]any{"tenantId": b.TenantID, "name": "B site"}, "a": map[string]any{"tenantId": b.TenantID, "name": "B app"}}).decode(t, &bRecords)
+	bSurface, bApp := bRecords.CreateSurface.ID, bRecords.CreateApp.ID
 	aInB := bearer(a.Token).with("X-Tenant-Id", b.TenantID)
 	in := func(kv ...any) map[string]any {
 		m := map[string]any{}
@@ -78,6 +82,26 @@ func TestTenantIsolation(t *testing.T) {
 			{aInB, `mutation($id: ID!) { revokeInvitation(id: $id) }`, map[string]any{"id": bInvitation}, "FORBIDDEN"},
 			{a.headers(), `mutation($id: ID!) { revokeInvitation(id: $id) }`, map[string]any{"id": bInvitation}, "NOT_FOUND"},
 		},
+		"Mutation.updateSurface": {
+			{aInB, `mutation($i: UpdateSurfaceInput!) { updateSurface(input: $i) { id } }`, in("id", bSurface, "name", "Pwned", "expectedVersion", 1), "FORBIDDEN"},
+			{a.headers(), `mutation($i: UpdateSurfaceInput!) { updateSurface(input: $i) { id } }`, in("id", bSurface, "name", "Pwned", "expectedVersion", 1), "NOT_FOUND"},
+		},
+		"Mutation.deleteSurface": {
+			{aInB, `mutation($id: ID!) { deleteSurface(id: $id) }`, map[string]any{"id": bSurface}, "FORBIDDEN"},
+			{a.headers(), `mutation($id: ID!) { deleteSurface(id: $id) }`, map[string]any{"id": bSurface}, "NOT_FOUND"},
+		},
+		"Mutation.updateApp": {
+			{aInB, `mutation($i: UpdateAppInput!) { updateApp(input: $i) { id } }`, in("id", bApp, "name", "Pwned", "expectedVersion", 1), "FORBIDDEN"},
+			{a.headers(), `mutation($i: UpdateAppInput!) { updateApp(input: $i) { id } }`, in("id", bApp, "name", "Pwned", "expectedVersion", 1), "NOT_FOUND"},
+		},
+		"Mutation.deleteApp": {
+			{aInB, `mutation($id: ID!) { deleteApp(id: $id) }`, map[string]any{"id": bApp}, "FORBIDDEN"},
+			{a.headers(), `mutation($id: ID!) { deleteApp(id: $id) }`, map[string]any{"id": bApp}, "NOT_FOUND"},
+		},
+		// Modes are t_system's: only system admins change them.
+		"Mutation.createMode": forbidden(`mutation { createMode(input: {id: "pwned", name: "Pwned"}) { id } }`, nil),
+		"Mutation.updateMode": forbidden(`mutation { updateMode(input: {id: "saas", name: "Pwned", expectedVersion: 1}) { id } }`, nil),
+		"Mutation.deleteMode": forbidden(`mutation { deleteMode(id: "lab") }`, nil),
 		// myInvitations shows only invitations to the caller's own email (TestInvitations).
 		"Query.myInvitations": nil,
 		"Mutation.createSurface": {
@@ -195,7 +219,7 @@ func TestTenantIsolation(t *testing.T) {
 	t.Run("BUnchanged", func(t *testing.T) {
 		out := ts.tenantState(t, b.headers())
 		if out.Tenant.Mode.ID != "saas" || len(out.Members) != 1 || out.Members[0].UserID != b.UserID ||
-			len(out.Projects.Edges) != 1 || len(out.Surfaces) != 0 || len(out.Apps) != 0 || len(out.Routes) != 0 {
+			len(out.Projects.Edges) != 1 || len(out.Surfaces) != 1 || len(out.Apps) != 1 || len(out.Routes) != 0 {
 			t.Fatalf("tenant B changed: %+v", out)
 		}
 		if p := out.Projects.Edges[0].Node; p.ID != bProject || p.Name != "Secret" || p.Version != 1 || p.Archived {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -175,6 +176,123 @@ func TestSurfacesAndApps(t *testing.T) {
 	ts.gql(t, bob.headers(), `{ surfaces { tenantId name } apps { tenantId name } }`, nil).decode(t, &out)
 	if len(out.Surfaces) != 1 || out.Surfaces[0].TenantID != "t_system" || len(out.Apps) != 1 || out.Apps[0].TenantID != "t_system" {
 		t.Fatalf("bob sees %+v, want only the system-wide ones", out)
+	}
+}
+
+// TestUpdateAndDeleteSurfacesAndApps: a tenant's ADMINs rename (versioned) and delete its
+// surfaces and apps; another tenant's are NOT_FOUND; each change is audited.
+func TestUpdateAndDeleteSurfacesAndApps(t *testing.T) {
+	ts := newServer(t)
+	ann := ts.signup(t, "ann")
+	bob := ts.signup(t, "bob")
+	for _, kind := range []string{"Surface", "App"} {
+		t.Run(kind, func(t *testing.T) {
+			var made map[string]struct{ ID string }
+			ts.gql(t, ann.headers(), fmt.Sprintf(`mutation($i: Create%sInput!) { create%s(input: $i) { id } }`, kind, kind),
+				map[string]any{"i": map[string]any{"tenantId": ann.TenantID, "name": "Old"}}).decode(t, &made)
+			id := made["create"+kind].ID
+			update := fmt.Sprintf(`mutation($i: Update%sInput!) { update%s(input: $i) { name version } }`, kind, kind)
+			del := fmt.Sprintf(`mutation($id: ID!) { delete%s(id: $id) }`, kind)
+			in := func(name string, version int) map[string]any {
+				return map[string]any{"i": map[string]any{"id": id, "name": name, "expectedVersion": version}}
+			}
+			var got map[string]struct {
+				Name    string
+				Version int
+			}
+			ts.gql(t, ann.headers(), update, in("New", 1)).decode(t, &got)
+			if r := got["update"+kind]; r.Name != "New" || r.Version != 2 {
+				t.Fatalf("update%s = %+v", kind, r)
+			}
+			expectError(t, ts.gql(t, ann.headers(), update, in("Newer", 1)), "CONFLICT", 409)
+			expectError(t, ts.gql(t, ann.headers(), update, in(" ", 2)), "BAD_USER_INPUT", 400)
+			expectError(t, ts.gql(t, bob.headers(), update, in("Bob's", 2)), "NOT_FOUND", 404)
+			expectError(t, ts.gql(t, bob.headers(), del, map[string]any{"id": id}), "NOT_FOUND", 404)
+			ts.gql(t, ann.headers(), del, map[string]any{"id": id}).decode(t, &struct{}{})
+			expectError(t, ts.gql(t, ann.headers(), del, map[string]any{"id": id}), "NOT_FOUND", 404)
+			expectError(t, ts.gql(t, ann.headers(), update, in("Gone", 2)), "NOT_FOUND", 404)
+
+			evs, _ := ts.auditLog(t, ann.headers(), map[string]any{"target": id})
+			lower := strings.ToLower(kind)
+			if len(evs) != 3 || evs[0].Action != lower+".delete" || evs[1].Action != lower+".update" || evs[2].Action != lower+".create" {
+				t.Fatalf("%s events: %+v", kind, evs)
+			}
+			if from, to, ok := evs[1].change("name"); !ok || from != "Old" || to != "New" {
+				t.Errorf("update name change %q -> %q", from, to)
+			}
+			if from, _, ok := evs[0].change("name"); !ok || from != "New" {
+				t.Errorf("delete name change from %q", from)
+			}
+		})
+	}
+}
+
+// TestModes: system admins create, update (versioned) and delete modes; a mode in use
+// cannot be deleted; everyone else is FORBIDDEN; t_system's log records each change.
+func TestModes(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.bootstrap(t)
+	sys := bearer(admin.Token).with("X-Tenant-Id", "t_system")
+	ann := ts.signup(t, "ann")
+	const create = `mutation($i: CreateModeInput!) { createMode(input: $i) { id name description version } }`
+	const update = `mutation($i: UpdateModeInput!) { updateMode(input: $i) { name description version } }`
+	const del = `mutation($id: ID!) { deleteMode(id: $id) }`
+	const setMode = `mutation($t: ID!, $m: String!) { setTenantMode(tenantId: $t, mode: $m) { mode { id name } } }`
+
+	var made struct {
+		CreateMode struct {
+			ID, Name, Description string
+			Version               int
+		}
+	}
+	ts.gql(t, sys, create, map[string]any{"i": map[string]any{"id": "trial", "name": "Trial", "description": "Thirty days."}}).decode(t, &made)
+	if made.CreateMode.ID != "trial" || made.CreateMode.Version != 1 {
+		t.Fatalf("createMode = %+v", made.CreateMode)
+	}
+	expectError(t, ts.gql(t, sys, create, map[string]any{"i": map[string]any{"id": "trial", "name": "Again"}}), "CONFLICT", 409)
+	expectError(t, ts.gql(t, sys, create, map[string]any{"i": map[string]any{"id": "Bad Id", "name": "X"}}), "BAD_USER_INPUT", 400)
+	expectError(t, ts.gql(t, ann.headers(), create, map[string]any{"i": map[string]any{"id": "mine", "name": "Mine"}}), "FORBIDDEN", 403)
+
+	var updated struct {
+		UpdateMode struct {
+			Name, Description string
+			Version           int
+		}
+	}
+	ts.gql(t, sys, update, map[string]any{"i": map[string]any{"id": "trial", "name": "Trial 2", "expectedVersion": 1}}).decode(t, &updated)
+	if updated.UpdateMode.Name != "Trial 2" || updated.UpdateMode.Description != "" || updated.UpdateMode.Version != 2 {
+		t.Fatalf("updateMode = %+v", updated.UpdateMode)
+	}
+	expectError(t, ts.gql(t, sys, update, map[string]any{"i": map[string]any{"id": "trial", "name": "Stale", "expectedVersion": 1}}), "CONFLICT", 409)
+	expectError(t, ts.gql(t, sys, update, map[string]any{"i": map[string]any{"id": "nope", "name": "X", "expectedVersion": 1}}), "NOT_FOUND", 404)
+	expectError(t, ts.gql(t, ann.headers(), update, map[string]any{"i": map[string]any{"id": "trial", "name": "X", "expectedVersion": 2}}), "FORBIDDEN", 403)
+
+	ts.gql(t, sys, setMode, map[string]any{"t": ann.TenantID, "m": "trial"}).decode(t, &struct{}{})
+	expectError(t, ts.gql(t, sys, del, map[string]any{"id": "trial"}), "CONFLICT", 409)
+	expectError(t, ts.gql(t, ann.headers(), del, map[string]any{"id": "trial"}), "FORBIDDEN", 403)
+	ts.gql(t, sys, setMode, map[string]any{"t": ann.TenantID, "m": "saas"}).decode(t, &struct{}{})
+	ts.gql(t, sys, del, map[string]any{"id": "trial"}).decode(t, &struct{}{})
+	expectError(t, ts.gql(t, sys, del, map[string]any{"id": "trial"}), "NOT_FOUND", 404)
+	var modes struct{ Modes []struct{ ID string } }
+	ts.gql(t, ann.headers(), `{ modes { id } }`, nil).decode(t, &modes)
+	if len(modes.Modes) != 3 {
+		t.Errorf("modes after the delete: %+v", modes.Modes)
+	}
+
+	evs, _ := ts.auditLog(t, sys, map[string]any{"target": "trial"})
+	if len(evs) != 3 || evs[0].Action != "mode.delete" || evs[1].Action != "mode.update" || evs[2].Action != "mode.create" {
+		t.Fatalf("trial's events: %+v", evs)
+	}
+	if evs[1].Actor.ID != admin.UserID {
+		t.Errorf("mode.update by %+v", evs[1].Actor)
+	}
+	if from, to, ok := evs[1].change("description"); !ok || from != "Thirty days." || to != "" {
+		t.Errorf("description change %q -> %q (%v)", from, to, ok)
+	}
+	// The tenant's mode changes are in its own log.
+	tevs, _ := ts.auditLog(t, ann.headers(), map[string]any{"action": "tenant.setMode"})
+	if len(tevs) != 2 {
+		t.Errorf("ann's tenant.setMode events: %+v", tevs)
 	}
 }
 

@@ -69,6 +69,13 @@ type CreateAppInput struct {
 	Name     string `json:"name"`
 }
 
+type CreateModeInput struct {
+	// 1 to 32 of a-z, 0-9, - and _.
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Description *string `json:"description,omitempty"`
+}
+
 type CreateProjectInput struct {
 	TenantID string `json:"tenantId"`
 	Name     string `json:"name"`
@@ -218,9 +225,33 @@ type TenantEdge struct {
 	Cursor string          `json:"cursor"`
 }
 
+type UpdateAppInput struct {
+	// An app of the context tenant (system admins: of t_system, with it as the context).
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// The version read; a stale one fails with CONFLICT.
+	ExpectedVersion int `json:"expectedVersion"`
+}
+
+type UpdateModeInput struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Description *string `json:"description,omitempty"`
+	// The version read; a stale one fails with CONFLICT.
+	ExpectedVersion int `json:"expectedVersion"`
+}
+
 type UpdateProjectInput struct {
 	ProjectID string `json:"projectId"`
 	Name      string `json:"name"`
+	// The version read; a stale one fails with CONFLICT.
+	ExpectedVersion int `json:"expectedVersion"`
+}
+
+type UpdateSurfaceInput struct {
+	// A surface of the context tenant (system admins: of t_system, with it as the context).
+	ID   string `json:"id"`
+	Name string `json:"name"`
 	// The version read; a stale one fails with CONFLICT.
 	ExpectedVersion int `json:"expectedVersion"`
 }

@@ -144,3 +144,81 @@ func listUnder[T any](ctx context.Context, s *Store, name string, tenantIDs []st
 	}
 	return out, nil
 }
+
+// UpdateSurface implements tenancy.Store, without locks (see versioned).
+func (s *Store) UpdateSurface(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.Surface) error, ev audit.Event) (tenancy.Surface, error) {
+	v, err := updateUnder(ctx, s, tenantID, "surfaces", "surface", id, &expectedVersion, change, ev)
+	v.ID = id
+	return v, err
+}
+
+// DeleteSurface implements tenancy.Store, without locks (see versioned).
+func (s *Store) DeleteSurface(ctx context.Context, tenantID, id string, ev audit.Event) error {
+	_, err := updateUnder[tenancy.Surface](ctx, s, tenantID, "surfaces", "surface", id, nil, nil, ev)
+	return err
+}
+
+// UpdateApp implements tenancy.Store, without locks (see versioned).
+func (s *Store) UpdateApp(ctx context.Context, tenantID, id string, expectedVersion int, change func(*tenancy.App) error, ev audit.Event) (tenancy.App, error) {
+	v, err := updateUnder(ctx, s, tenantID, "apps", "app", id, &expectedVersion, change, ev)
+	v.ID = id
+	return v, err
+}
+
+// DeleteApp implements tenancy.Store, without locks (see versioned).
+func (s *Store) DeleteApp(ctx context.Context, tenantID, id string, ev audit.Event) error {
+	_, err := updateUnder[tenancy.App](ctx, s, tenantID, "apps", "app", id, nil, nil, ev)
+	return err
+}
+
+// versionedRecord is a record with Meta: its version is checked and bumped here.
+type versionedRecord interface {
+	tenancy.Surface | tenancy.App | tenancy.Mode
+}
+
+// updateUnder applies change to tenantID's record id in collection (what names it in
+// errors) after checking expectedVersion, or deletes it when change is nil, with ev.
+// Returns NOT_FOUND, CONFLICT, UNAVAILABLE, change's error.
+func updateUnder[T versionedRecord](ctx context.Context, s *Store, tenantID, collection, what, id string, expectedVersion *int, change func(*T) error, ev audit.Event) (T, error) {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	if !ids.Valid(tenantID) || !ids.Valid(id) {
+		var zero T
+		return zero, notFound(what)
+	}
+	return updateRecord(ctx, s, s.sub(tenantID, collection).Doc(id), what, expectedVersion, change, ev)
+}
+
+// updateRecord is updateUnder for the record at ref.
+func updateRecord[T versionedRecord](ctx context.Context, s *Store, ref *firestore.DocumentRef, what string, expectedVersion *int, change func(*T) error, ev audit.Event) (T, error) {
+	return versioned(ctx, s, ref, "update "+what, with{audit: &ev}, func(v *T) (*T, error) {
+		if v == nil {
+			return nil, notFound(what)
+		}
+		meta := metaOf(v)
+		if change == nil {
+			return nil, nil
+		}
+		if err := tenancy.CheckVersion("the "+what, expectedVersion, meta.Version); err != nil {
+			return nil, err
+		}
+		if err := change(v); err != nil {
+			return nil, err
+		}
+		meta.Version++
+		return v, nil
+	})
+}
+
+// metaOf is a record's Meta.
+func metaOf[T versionedRecord](v *T) *tenancy.Meta {
+	switch r := any(v).(type) {
+	case *tenancy.Surface:
+		return &r.Meta
+	case *tenancy.App:
+		return &r.Meta
+	case *tenancy.Mode:
+		return &r.Meta
+	}
+	panic("firestore: a record without Meta")
+}

@@ -397,3 +397,55 @@ func (s *Store) Members(ctx context.Context, tenantID string) ([]tenancy.Members
 	slices.SortFunc(ms, func(a, b tenancy.Membership) int { return strings.Compare(a.UserID, b.UserID) })
 	return ms, nil
 }
+
+// CreateMode implements tenancy.Store.
+func (s *Store) CreateMode(ctx context.Context, m tenancy.Mode, ev audit.Event) error {
+	ctx, done := s.bound(ctx)
+	defer done()
+	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &m)...)
+	err := s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(s.modes().Doc(m.ID), m) })
+	return wrap("create mode", err)
+}
+
+// UpdateMode implements tenancy.Store, without locks (see versioned).
+func (s *Store) UpdateMode(ctx context.Context, id string, expectedVersion int, change func(*tenancy.Mode) error, ev audit.Event) (tenancy.Mode, error) {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	m, err := updateRecord(ctx, s, s.modes().Doc(id), "mode", &expectedVersion, change, ev)
+	m.ID = id
+	return m, err
+}
+
+// DeleteMode implements tenancy.Store: a transaction that finds no tenant in the mode
+// and deletes it. A setTenantMode that read the mode before the delete and writes after
+// it (tenant updates take no locks) leaves a tenant in a deleted mode; the tenant then
+// shows the mode's id as its name until a system admin sets another mode or creates the
+// mode again.
+func (s *Store) DeleteMode(ctx context.Context, id string, ev audit.Event) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	ref := s.modes().Doc(id)
+	err := s.client.RunTransaction(ctx, func(ctx context.Context, tx *firestore.Transaction) error {
+		m, found, err := txGet[tenancy.Mode](tx, ref, "mode")
+		if err != nil {
+			return err
+		}
+		if !found {
+			return notFound("mode")
+		}
+		users, err := tx.Documents(s.tenants().Where("mode", "==", id).Limit(1)).GetAll()
+		if err != nil {
+			return err
+		}
+		if len(users) > 0 {
+			return apperr.E(apperr.Conflict, "mode %s is in use (tenant %s, maybe others): move its tenants to another mode first", id, users[0].Ref.ID)
+		}
+		if err := tx.Delete(ref); err != nil {
+			return err
+		}
+		ev := ev // the transaction may run again
+		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&m, nil)...)
+		return s.txAudit(tx, ev)
+	})
+	return wrap("delete mode", err)
+}

@@ -114,6 +114,18 @@ func (c *CachedStore) UpdateTenant(ctx context.Context, id string, expectedVersi
 	return c.Store.UpdateTenant(ctx, id, expectedVersion, change, ev)
 }
 
+// UpdateMode implements Store, invalidating the mode.
+func (c *CachedStore) UpdateMode(ctx context.Context, id string, expectedVersion int, change func(*Mode) error, ev audit.Event) (Mode, error) {
+	defer c.modes.forget(id)
+	return c.Store.UpdateMode(ctx, id, expectedVersion, change, ev)
+}
+
+// DeleteMode implements Store, invalidating the mode.
+func (c *CachedStore) DeleteMode(ctx context.Context, id string, ev audit.Event) error {
+	defer c.modes.forget(id)
+	return c.Store.DeleteMode(ctx, id, ev)
+}
+
 // AcceptInvitation implements Store, invalidating the new membership.
 func (c *CachedStore) AcceptInvitation(ctx context.Context, id string, accept func(*Invitation) (Membership, error), ev audit.Event) (Membership, error) {
 	m, err := c.Store.AcceptInvitation(ctx, id, accept, ev)

@@ -83,6 +83,13 @@ type Store interface {
 	Mode(ctx context.Context, id string) (Mode, error)
 	// Modes returns every mode, by id.
 	Modes(ctx context.Context) ([]Mode, error)
+	// CreateMode stores a new mode. Returns CONFLICT if the id is taken.
+	CreateMode(ctx context.Context, m Mode, ev audit.Event) error
+	// UpdateMode applies change to mode id after checking expectedVersion. Returns
+	// NOT_FOUND, CONFLICT, UNAVAILABLE.
+	UpdateMode(ctx context.Context, id string, expectedVersion int, change func(*Mode) error, ev audit.Event) (Mode, error)
+	// DeleteMode deletes mode id unless a tenant uses it. Returns NOT_FOUND, CONFLICT.
+	DeleteMode(ctx context.Context, id string, ev audit.Event) error
 
 	// Membership returns userID's membership in tenantID. Returns NOT_FOUND.
 	Membership(ctx context.Context, tenantID, userID string) (Membership, error)
@@ -134,4 +141,11 @@ type Store interface {
 	CreateApp(ctx context.Context, a App, ev audit.Event) error
 	// Apps lists the apps of the given tenants.
 	Apps(ctx context.Context, tenantIDs ...string) ([]App, error)
+	// UpdateSurface and UpdateApp apply change to tenantID's record id after checking
+	// expectedVersion. Return NOT_FOUND (also another tenant's), CONFLICT, UNAVAILABLE.
+	UpdateSurface(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Surface) error, ev audit.Event) (Surface, error)
+	UpdateApp(ctx context.Context, tenantID, id string, expectedVersion int, change func(*App) error, ev audit.Event) (App, error)
+	// DeleteSurface and DeleteApp delete tenantID's record id. Return NOT_FOUND.
+	DeleteSurface(ctx context.Context, tenantID, id string, ev audit.Event) error
+	DeleteApp(ctx context.Context, tenantID, id string, ev audit.Event) error
 }
