@@ -84,6 +84,16 @@ type ComplexityRoot struct {
 		User         func(childComplexity int) int
 	}
 
+	Canvas struct {
+		CreatedAt func(childComplexity int) int
+		CreatedBy func(childComplexity int) int
+		Env       func(childComplexity int) int
+		ID        func(childComplexity int) int
+		ProjectID func(childComplexity int) int
+		TenantID  func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
 	ConfigEntry struct {
 		Key   func(childComplexity int) int
 		Value func(childComplexity int) int
@@ -148,6 +158,7 @@ type ComplexityRoot struct {
 		BootstrapSystem            func(childComplexity int, key string, adminEmail *string, adminPassword *string) int
 		ChangePassword             func(childComplexity int, currentPassword string, newPassword string) int
 		CreateApp                  func(childComplexity int, input model.CreateAppInput) int
+		CreateCanvas               func(childComplexity int, input model.CreateCanvasInput) int
 		CreateMode                 func(childComplexity int, input model.CreateModeInput) int
 		CreateProject              func(childComplexity int, input model.CreateProjectInput) int
 		CreateServiceAccount       func(childComplexity int, input model.CreateServiceAccountInput) int
@@ -212,6 +223,8 @@ type ComplexityRoot struct {
 		AllTenants      func(childComplexity int, first *int, after *string, search *string) int
 		Apps            func(childComplexity int) int
 		AuditEvents     func(childComplexity int, first *int, after *string, action *string, targetID *string) int
+		Canvas          func(childComplexity int, id string) int
+		Canvases        func(childComplexity int, first *int) int
 		Context         func(childComplexity int) int
 		ContextProject  func(childComplexity int) int
 		Invitations     func(childComplexity int) int
@@ -501,6 +514,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
 
+	case "Canvas.createdAt":
+		if e.ComplexityRoot.Canvas.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.CreatedAt(childComplexity), true
+	case "Canvas.createdBy":
+		if e.ComplexityRoot.Canvas.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.CreatedBy(childComplexity), true
+	case "Canvas.env":
+		if e.ComplexityRoot.Canvas.Env == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.Env(childComplexity), true
+	case "Canvas.id":
+		if e.ComplexityRoot.Canvas.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.ID(childComplexity), true
+	case "Canvas.projectId":
+		if e.ComplexityRoot.Canvas.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.ProjectID(childComplexity), true
+	case "Canvas.tenantId":
+		if e.ComplexityRoot.Canvas.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.TenantID(childComplexity), true
+	case "Canvas.title":
+		if e.ComplexityRoot.Canvas.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Canvas.Title(childComplexity), true
+
 	case "ConfigEntry.key":
 		if e.ComplexityRoot.ConfigEntry.Key == nil {
 			break
@@ -785,6 +841,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateApp(childComplexity, args["input"].(model.CreateAppInput)), true
+	case "Mutation.createCanvas":
+		if e.ComplexityRoot.Mutation.CreateCanvas == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCanvas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCanvas(childComplexity, args["input"].(model.CreateCanvasInput)), true
 	case "Mutation.createMode":
 		if e.ComplexityRoot.Mutation.CreateMode == nil {
 			break
@@ -1249,6 +1316,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["action"].(*string), args["targetId"].(*string)), true
+	case "Query.canvas":
+		if e.ComplexityRoot.Query.Canvas == nil {
+			break
+		}
+
+		args, err := ec.field_Query_canvas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Canvas(childComplexity, args["id"].(string)), true
+	case "Query.canvases":
+		if e.ComplexityRoot.Query.Canvases == nil {
+			break
+		}
+
+		args, err := ec.field_Query_canvases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Canvases(childComplexity, args["first"].(*int)), true
 	case "Query.context":
 		if e.ComplexityRoot.Query.Context == nil {
 			break
@@ -1763,6 +1852,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputArchiveProjectInput,
 		ec.unmarshalInputConfigEntryInput,
 		ec.unmarshalInputCreateAppInput,
+		ec.unmarshalInputCreateCanvasInput,
 		ec.unmarshalInputCreateModeInput,
 		ec.unmarshalInputCreateProjectInput,
 		ec.unmarshalInputCreateServiceAccountInput,
@@ -1900,6 +1990,26 @@ type Message {
   createdAt: Time!
 }
 
+"""
+A shared canvas in a project: a realtime resource like a thread, whose owner scope
+(tenant, env, project) and creator are recorded durably and authorize every read. Its
+content protocol is a later phase.
+"""
+type Canvas {
+  id: ID!
+  tenantId: ID!
+  projectId: ID!
+  env: String!
+  title: String!
+  createdBy: ID!
+  createdAt: Time!
+}
+
+input CreateCanvasInput {
+  projectId: ID!
+  title: String!
+}
+
 input CreateThreadInput {
   projectId: ID!
   title: String!
@@ -1918,6 +2028,10 @@ extend type Query {
   threads(first: Int = 20): [Thread!]! @member(scopes: ["chat:read"]) @requireProject
   "Messages of a thread with seq > after (default 0), oldest first; first is at most 100."
   messages(threadId: ID!, after: Int, first: Int = 50): [Message!]! @member(scopes: ["chat:read"]) @requireProject
+  "A canvas of the context project."
+  canvas(id: ID!): Canvas! @member(scopes: ["chat:read"]) @requireProject
+  "Canvases of the context project, newest first; first is at most 100."
+  canvases(first: Int = 20): [Canvas!]! @member(scopes: ["chat:read"]) @requireProject
 }
 
 extend type Mutation {
@@ -1925,6 +2039,8 @@ extend type Mutation {
   createThread(input: CreateThreadInput!): Thread! @member(role: MEMBER, scopes: ["chat:write"]) @requireProject @matchContext(project: "input.projectId")
   "Stores a message with the thread's next seq, then publishes it to subscribers on every replica."
   postMessage(input: PostMessageInput!): Message! @member(role: MEMBER, scopes: ["chat:write"]) @requireProject
+  "Creates a canvas in the context project (X-Env and X-Project-Id required)."
+  createCanvas(input: CreateCanvasInput!): Canvas! @member(role: MEMBER, scopes: ["chat:write"]) @requireProject @matchContext(project: "input.projectId")
 }
 
 extend type Subscription {
@@ -2637,6 +2753,26 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 		return ec.fieldContext_AuthPayload_tenant(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Canvas(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Canvas_id(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_Canvas_tenantId(ctx, field)
+	case "projectId":
+		return ec.fieldContext_Canvas_projectId(ctx, field)
+	case "env":
+		return ec.fieldContext_Canvas_env(ctx, field)
+	case "title":
+		return ec.fieldContext_Canvas_title(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Canvas_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Canvas_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Canvas", field.Name)
 }
 
 func (ec *executionContext) childFields_ConfigEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

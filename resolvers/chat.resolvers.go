@@ -36,6 +36,11 @@ func (r *mutationResolver) PostMessage(ctx context.Context, input model.PostMess
 	return ptr(m, err)
 }
 
+// CreateCanvas is the resolver for the createCanvas field.
+func (r *mutationResolver) CreateCanvas(ctx context.Context, input model.CreateCanvasInput) (*chat.Canvas, error) {
+	return ptr(r.canvases.Create(ctx, chatScope(reqctx.From(ctx)), input.Title))
+}
+
 // Thread is the resolver for the thread field.
 func (r *queryResolver) Thread(ctx context.Context, id string) (*chat.Thread, error) {
 	c, err := r.chat(ctx)
@@ -62,6 +67,16 @@ func (r *queryResolver) Messages(ctx context.Context, threadID string, after *in
 		return nil, err
 	}
 	return ptrs(c.Messages(ctx, chatScope(reqctx.From(ctx)), threadID, deref(after, 0), deref(first, 50)))
+}
+
+// Canvas is the resolver for the canvas field.
+func (r *queryResolver) Canvas(ctx context.Context, id string) (*chat.Canvas, error) {
+	return ptr(r.canvases.Canvas(ctx, chatScope(reqctx.From(ctx)), id))
+}
+
+// Canvases is the resolver for the canvases field.
+func (r *queryResolver) Canvases(ctx context.Context, first *int) ([]*chat.Canvas, error) {
+	return ptrs(r.canvases.List(ctx, chatScope(reqctx.From(ctx)), deref(first, 20)))
 }
 
 // MessagePosted is the resolver for the messagePosted field.

@@ -192,6 +192,17 @@ type Chat interface {
 	LastSeq(ctx context.Context, threadID string) (int, error)
 }
 
+// Canvases creates and reads canvases (chat.Canvases). A canvas outside the caller's
+// scope is NOT_FOUND, exactly like one that does not exist.
+type Canvases interface {
+	// Create creates a canvas in sc. Returns CONTEXT_MISSING (no env), BAD_USER_INPUT.
+	Create(ctx context.Context, sc chat.Scope, title string) (chat.Canvas, error)
+	// Canvas returns a canvas of sc. Returns NOT_FOUND.
+	Canvas(ctx context.Context, sc chat.Scope, id string) (chat.Canvas, error)
+	// List lists sc's canvases, newest first. Returns BAD_USER_INPUT.
+	List(ctx context.Context, sc chat.Scope, first int) ([]chat.Canvas, error)
+}
+
 // AuditLog reads tenants' audit logs (audit.Log).
 type AuditLog interface {
 	// Events pages tenantID's events newest first. Returns BAD_USER_INPUT.
@@ -212,6 +223,7 @@ type Config struct {
 	Routes          Routes
 	RouteWriter     RouteWriter
 	Audit           AuditLog
+	Canvases        Canvases
 }
 
 // Resolver is the root resolver: the dependency-injection point of every resolver.
@@ -223,31 +235,33 @@ type Resolver struct {
 	routes          Routes
 	routeWriter     RouteWriter
 	audit           AuditLog
+	canvases        Canvases
 }
 
 // New returns the gqlgen executable-schema config: resolvers and directives wired to cfg.
 func New(cfg Config) graph.Config {
 	c := graph.Config{Resolvers: &Resolver{
 		tenancy: cfg.Tenancy, sessions: cfg.Sessions, serviceAccounts: cfg.ServiceAccounts, routes: cfg.Routes, routeWriter: cfg.RouteWriter,
-		chat: cfg.Chat, audit: cfg.Audit,
+		chat: cfg.Chat, audit: cfg.Audit, canvases: cfg.Canvases,
 	}}
 	c.Directives.Public = cfg.Guard.Public
 	c.Directives.Authenticated = cfg.Guard.Authenticated
 	c.Directives.Member = cfg.Guard.Member
 	c.Directives.SystemAdmin = cfg.Guard.SystemAdmin
-	c.Complexity.Query.AuditEvents = func(child int, first *int, _ *string, _ *string, _ *string) int {
-		n := 20
-		if first != nil && *first > 0 {
-			n = *first
-		}
-		return 1 + n*child
-	}
-	c.Complexity.Query.Projects = func(child int, first *int, _ *string, _ *bool) int {
-		n := 20
-		if first != nil && *first > 0 {
-			n = *first
-		}
-		return 1 + n*child
-	}
+	// A page costs its size times what each item selects.
+	c.Complexity.Query.AuditEvents = func(child int, first *int, _, _, _ *string) int { return pageCost(child, first) }
+	c.Complexity.Query.Projects = func(child int, first *int, _ *string, _ *bool) int { return pageCost(child, first) }
+	c.Complexity.Query.AllTenants = func(child int, first *int, _, _ *string) int { return pageCost(child, first) }
+	c.Complexity.Query.Threads = func(child int, first *int) int { return pageCost(child, first) }
+	c.Complexity.Query.Canvases = func(child int, first *int) int { return pageCost(child, first) }
 	return c
+}
+
+// pageCost is the complexity of a page of first items (20 by default) of child each.
+func pageCost(child int, first *int) int {
+	n := 20
+	if first != nil && *first > 0 {
+		n = *first
+	}
+	return 1 + n*child
 }

@@ -212,7 +212,7 @@ func (m *Main) build(ctx context.Context) error {
 	api, err := httpapi.New(httpapi.Config{
 		Schema: resolvers.New(resolvers.Config{
 			Tenancy: m.tenancy, Sessions: m.sessions, ServiceAccounts: m.accounts, Guard: access.NewGuard(m.cached), Routes: m.registry, RouteWriter: m.routes,
-			Chat: m.chatService, Audit: audit.NewLog(m.store),
+			Chat: m.chatService, Audit: audit.NewLog(m.store), Canvases: chat.NewCanvases(m.store, nil),
 		}),
 		Builder: access.NewBuilder(m.tokens, m.cached, ended), Env: m.cfg.Env, Limits: m.cfg.Limits,
 		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Connections: m.conns, Tokens: m.accounts, Quota: quota, Metrics: m.metrics, Log: m.log,

@@ -96,6 +96,7 @@ func TestAttackHostileIDArguments(t *testing.T) {
 			func(id string) map[string]any { return in("id", id, "name", "Pwned", "expectedVersion", 1) }, "NOT_FOUND", ""}},
 		{"Mutation.deleteApp", "a", call{f.owner.headers(), `mutation($id: ID!) { deleteApp(id: $id) }`,
 			func(id string) map[string]any { return map[string]any{"id": id} }, "NOT_FOUND", ""}},
+		{"Query.canvas", "c", call{f.h, canvasQuery, func(id string) map[string]any { return map[string]any{"id": id} }, "NOT_FOUND", ""}},
 		{"Mutation.acceptInvitation", "iv", call{f.owner.headers(), `mutation($id: ID!) { acceptInvitation(id: $id) { role } }`,
 			func(id string) map[string]any { return map[string]any{"id": id} }, "NOT_FOUND", ""}},
 		{"Mutation.declineInvitation", "iv", call{f.owner.headers(), `mutation($id: ID!) { declineInvitation(id: $id) }`,

@@ -69,6 +69,11 @@ type CreateAppInput struct {
 	Name     string `json:"name"`
 }
 
+type CreateCanvasInput struct {
+	ProjectID string `json:"projectId"`
+	Title     string `json:"title"`
+}
+
 type CreateModeInput struct {
 	// 1 to 32 of a-z, 0-9, - and _.
 	ID          string  `json:"id"`

@@ -3,6 +3,7 @@ package firestore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"cloud.google.com/go/firestore"
@@ -10,15 +11,20 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/ids"
 )
 
-var _ chat.Store = (*Store)(nil)
+var (
+	_ chat.Store       = (*Store)(nil)
+	_ chat.CanvasStore = (*Store)(nil)
+)
 
 // The realtime registry: realtime/{id} records the owner scope of each thread and canvas.
 func (s *Store) realtime() *firestore.CollectionRef { return s.client.Collection("realtime") }
 func (s *Store) threads() *firestore.CollectionRef  { return s.client.Collection("threads") }
+func (s *Store) canvases() *firestore.CollectionRef { return s.client.Collection("canvases") }
 
 // messageDoc names a message (or a skip marker) by its zero-padded seq, so document order
 // is seq order and each seq can be occupied once.
@@ -38,6 +44,41 @@ func (s *Store) CreateThread(ctx context.Context, t chat.Thread) error {
 		return tx.Create(s.threads().Doc(t.ID), t)
 	})
 	return wrap("create thread", err)
+}
+
+// CreateCanvas implements chat.CanvasStore.
+func (s *Store) CreateCanvas(ctx context.Context, c chat.Canvas, ev audit.Event) error {
+	ctx, done := s.boundTx(ctx)
+	defer done()
+	owner := chat.Owner{Kind: chat.KindCanvas, TenantID: c.TenantID, Env: c.Env, ProjectID: c.ProjectID, CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt}
+	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &c)...)
+	err := s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) {
+		b.Create(s.realtime().Doc(c.ID), owner)
+		b.Create(s.canvases().Doc(c.ID), c)
+	})
+	return wrap("create canvas", err)
+}
+
+// Canvas implements chat.CanvasStore.
+func (s *Store) Canvas(ctx context.Context, id string) (chat.Canvas, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	if !ids.ValidFor(ids.Canvas, id) {
+		return chat.Canvas{}, notFound("canvas")
+	}
+	c, err := get[chat.Canvas](ctx, s.canvases().Doc(id), "canvas")
+	c.ID = id
+	return c, err
+}
+
+// Canvases implements chat.CanvasStore.
+func (s *Store) Canvases(ctx context.Context, sc chat.Scope, limit int) ([]chat.Canvas, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	q := s.canvases().Where("tenantId", "==", sc.TenantID).Where("env", "==", sc.Env).
+		Where("projectId", "==", sc.ProjectID).OrderBy(firestore.DocumentID, firestore.Desc).Limit(limit)
+	cs, err := all(q.Documents(ctx), func(c *chat.Canvas, id string) { c.ID = id })
+	return cs, wrap("list canvases", err)
 }
 
 // Owner implements chat.Store.

@@ -19,6 +19,7 @@ const (
 	Project = "p"
 	Thread  = "h"
 	Message = "m"
+	Canvas  = "c"
 	// AccessEvent prefixes the access log's records.
 	AccessEvent = "e"
 	// AuditEvent prefixes the audit log's events.
