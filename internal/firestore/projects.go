@@ -11,15 +11,11 @@ import (
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
-// create stores a new document under an existing tenant, with its audit event: it reads
-// the tenant, then creates the document if absent and the event in one commit. No
-// transaction: tenants are never deleted, so the check cannot go stale, and a commit
-// without locks fails fast when the store does not answer. Returns NOT_FOUND for a
-// missing tenant, CONFLICT for a taken id.
-func create[T any](ctx context.Context, s *Store, tenantID string, ref *firestore.DocumentRef, v T, op string, ev audit.Event) error {
-	if _, err := get[tenancy.Tenant](ctx, s.tenants().Doc(tenantID), "tenant"); err != nil {
-		return err
-	}
+// create stores a new document under a tenant with its audit event, in one commit: one
+// round trip. It does not read the tenant: tenants are never deleted, and every caller
+// acts in a tenant whose membership the access layer has just checked (@member), so the
+// tenant exists. Returns CONFLICT for a taken id.
+func create[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, v T, op string, ev audit.Event) error {
 	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &v)...)
 	return wrap(op, s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(ref, v) }))
 }
@@ -28,7 +24,7 @@ func create[T any](ctx context.Context, s *Store, tenantID string, ref *firestor
 func (s *Store) CreateProject(ctx context.Context, p tenancy.Project, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	return create(ctx, s, p.TenantID, s.sub(p.TenantID, "projects").Doc(p.ID), p, "create project", ev)
+	return create(ctx, s, s.sub(p.TenantID, "projects").Doc(p.ID), p, "create project", ev)
 }
 
 // Project implements tenancy.Store.
@@ -103,7 +99,7 @@ func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expected
 func (s *Store) CreateSurface(ctx context.Context, v tenancy.Surface, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	return create(ctx, s, v.TenantID, s.sub(v.TenantID, "surfaces").Doc(v.ID), v, "create surface", ev)
+	return create(ctx, s, s.sub(v.TenantID, "surfaces").Doc(v.ID), v, "create surface", ev)
 }
 
 // Surfaces implements tenancy.Store.
@@ -117,7 +113,7 @@ func (s *Store) Surfaces(ctx context.Context, tenantIDs ...string) ([]tenancy.Su
 func (s *Store) CreateApp(ctx context.Context, v tenancy.App, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	return create(ctx, s, v.TenantID, s.sub(v.TenantID, "apps").Doc(v.ID), v, "create app", ev)
+	return create(ctx, s, s.sub(v.TenantID, "apps").Doc(v.ID), v, "create app", ev)
 }
 
 // Apps implements tenancy.Store.

@@ -123,7 +123,8 @@ type Store interface {
 	// error.
 	AcceptInvitation(ctx context.Context, id string, accept func(*Invitation) (Membership, error), ev audit.Event) (Membership, error)
 
-	// CreateProject stores a new project. Returns NOT_FOUND if the tenant is gone.
+	// CreateProject stores a new project of a tenant the caller has checked exists (tenants
+	// are never deleted). Returns CONFLICT for a taken id.
 	CreateProject(ctx context.Context, p Project, ev audit.Event) error
 	// Project returns a project of tenantID. Returns NOT_FOUND (also for another tenant's).
 	Project(ctx context.Context, tenantID, id string) (Project, error)
@@ -133,11 +134,11 @@ type Store interface {
 	// CONFLICT, UNAVAILABLE, or change's error.
 	UpdateProject(ctx context.Context, tenantID, id string, expectedVersion int, change func(*Project) error, ev audit.Event) (Project, error)
 
-	// CreateSurface stores a new surface. Returns NOT_FOUND if the tenant is gone.
+	// CreateSurface stores a new surface, as CreateProject a project.
 	CreateSurface(ctx context.Context, s Surface, ev audit.Event) error
 	// Surfaces lists the surfaces of the given tenants.
 	Surfaces(ctx context.Context, tenantIDs ...string) ([]Surface, error)
-	// CreateApp stores a new app. Returns NOT_FOUND if the tenant is gone.
+	// CreateApp stores a new app, as CreateProject a project.
 	CreateApp(ctx context.Context, a App, ev audit.Event) error
 	// Apps lists the apps of the given tenants.
 	Apps(ctx context.Context, tenantIDs ...string) ([]App, error)

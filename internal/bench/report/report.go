@@ -74,7 +74,7 @@ func (r *report) warn(format string, args ...any) {
 
 // render returns BENCHMARKS.md and its summary rows.
 func (r *report) render() (string, []figure) {
-	parts := []*section{r.partA(), r.partB(), r.partC(), r.partD(), r.partE()}
+	parts := []*section{r.partA(), r.partB(), r.partC(), r.partD(), r.partE(), r.partF()}
 	var b strings.Builder
 	m := r.machine
 	fmt.Fprintf(&b, "# Northstar benchmarks\n\n")
@@ -90,7 +90,7 @@ func (r *report) render() (string, []figure) {
 		fmt.Fprintf(&b, "1-minute load average as each step of `make bench` ended: %s (the benchmarks' own processes count: test binaries, the emulator's JVM, Redis). ", strings.Join(steps, ", "))
 		b.WriteString("Part a measures precisely how much CPU other processes took during its rounds (below).\n\n")
 	}
-	b.WriteString("Every ratio divides two figures measured in the same run with the same load tool; targets are those of issue 5, for part e and part b's Redis Cluster rows those of the busy-thread and Redis Cluster issue, and for the login row and the revocation check those of the sessions issue. ")
+	b.WriteString("Every ratio divides two figures measured in the same run with the same load tool; targets are those of issue 5, for part e and part b's Redis Cluster rows those of the busy-thread and Redis Cluster issue, for the login row and the revocation check those of the sessions issue, and for part f that of the members, invitations and audit log issue. ")
 	b.WriteString("Absolute numbers move with the machine's load (this is a shared 2-core VM); the ratios are what the targets are about.\n\n")
 
 	b.WriteString("## Summary\n\n| part | figure | measured | target | baseline (same run) | ratio | result |\n|---|---|---|---|---|---|---|\n")

@@ -1,0 +1,150 @@
+//go:build bench
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"cloud.google.com/go/firestore"
+
+	"github.com/northstar/northstar/internal/audit"
+	"github.com/northstar/northstar/internal/bench/loadgen"
+	"github.com/northstar/northstar/internal/ids"
+	"github.com/northstar/northstar/internal/routing"
+)
+
+// BenchmarkLoadAuditedWrites measures what an audited control-plane write costs against
+// the cheapest write Firestore has: createProject and setRoute through the real handler
+// (token check, @member, validation, the write with its audit event in the same commit)
+// against a plain single-document create on the same emulator, from the same process
+// (the target's baseline), and setRoute against its own store write without handler or
+// event (route-write-bare: what the event and the handler add).
+// The three take turns for -bench.rounds rounds of -bench.round each, one request at a
+// time (latency, not throughput), after -bench.warmup each.
+func BenchmarkLoadAuditedWrites(b *testing.B) {
+	ctx := context.Background()
+	ts := startBenchServer(b)
+	acct := benchAccount(b, ts)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
+	post := func(query string, vars map[string]any) error {
+		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, ts.URL+"/query", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+acct.Token)
+		req.Header.Set("X-Tenant-Id", acct.TenantID)
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		got, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK || bytes.Contains(got, []byte(`"errors"`)) {
+			return fmt.Errorf("HTTP %d %s", resp.StatusCode, got)
+		}
+		return nil
+	}
+	routeVersion := 0
+	setRoute := func() error {
+		// A kind nothing in the server follows (a chat_bus route would move the bus).
+		in := map[string]any{"resourceKind": "media", "tenantId": acct.TenantID, "env": "staging", "backendType": "gcs",
+			"config": []map[string]any{{"key": "bucket", "value": fmt.Sprintf("media-%d", routeVersion)}}}
+		if routeVersion > 0 {
+			in["expectedVersion"] = routeVersion
+		}
+		if err := post(`mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`, map[string]any{"i": in}); err != nil {
+			return err
+		}
+		routeVersion++
+		return nil
+	}
+	createProject := func() error {
+		return post(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+			map[string]any{"i": map[string]any{"tenantId": acct.TenantID, "name": "Bench project"}})
+	}
+	plain := ts.main.client.Collection("benchPlainCreates")
+	plainCreate := func() error {
+		_, err := plain.Doc(ids.New(ids.Project)).Create(ctx, map[string]any{"tenantId": acct.TenantID, "name": "Bench project", "version": 1, "createdAt": time.Now()})
+		return err
+	}
+	// What setRoute's store write is without the handler and without its event: the same
+	// read and conditional update of a route document, in the collection the routing
+	// registry listens to (which the emulator makes every write to it pay for).
+	bare := routing.Route{ResourceKind: "storage", TenantID: acct.TenantID, Env: "staging", BackendType: "gcs", Config: map[string]string{"bucket": "b"}, Version: 1}
+	bareRef := ts.main.client.Collection("routes").Doc(bare.Key().ID())
+	if _, err := bareRef.Create(ctx, bare); err != nil {
+		b.Fatal(err)
+	}
+	bareRouteWrite := func() error {
+		snap, err := bareRef.Get(ctx)
+		if err != nil {
+			return err
+		}
+		v, _ := snap.DataAt("version")
+		_, err = bareRef.Update(ctx, []firestore.Update{{Path: "config", Value: map[string]string{"bucket": ids.New("b")}}, {Path: "version", Value: v.(int64) + 1}},
+			firestore.LastUpdateTime(snap.UpdateTime))
+		return err
+	}
+
+	ops := []*writeOp{{name: "createProject", do: createProject}, {name: "setRoute", do: setRoute},
+		{name: "firestore-create", do: plainCreate}, {name: "route-write-bare", do: bareRouteWrite},
+		// createProject without the handler: the service, its store write and its event.
+		{name: "createProject-service", do: func() error {
+			_, err := ts.main.Tenancy().CreateProject(ctx, acct.TenantID, "Bench project")
+			return err
+		}}}
+	for _, op := range ops {
+		op.latency = loadgen.NewHistogram()
+		op.run(b, *benchWarmup, nil)
+	}
+	for r := range *benchRounds {
+		for i := range ops {
+			op := ops[(i+r)%len(ops)]
+			op.run(b, *benchRound, op.latency)
+		}
+	}
+	for _, op := range ops {
+		h := op.latency
+		emitBench("audited", "op", op.name, "rounds", *benchRounds, "round_s", benchRound.Seconds(),
+			"requests", h.Count(), "p50_us", h.Quantile(0.5), "p90_us", h.Quantile(0.9), "p99_us", h.Quantile(0.99), "max_us", h.Max(), "errors", op.errors)
+	}
+	// Every measured write left its event: the log holds one per createProject and setRoute.
+	evs, _, err := ts.main.store.AuditEvents(ctx, acct.TenantID, audit.Filter{Action: "route.set"}, audit.Cursor{}, 1)
+	if err != nil || len(evs) != 1 || !strings.HasPrefix(evs[0].TargetID, acct.TenantID) {
+		b.Errorf("the newest route.set event: %+v, %v", evs, err)
+	}
+}
+
+// writeOp is one kind of write BenchmarkLoadAuditedWrites times.
+type writeOp struct {
+	name    string
+	do      func() error
+	latency *loadgen.Histogram
+	errors  int
+}
+
+// run does op one at a time for d, recording each latency into h (nil: a warm-up, where
+// any error fails the benchmark).
+func (op *writeOp) run(b *testing.B, d time.Duration, h *loadgen.Histogram) {
+	for end := time.Now().Add(d); time.Now().Before(end); {
+		start := time.Now()
+		err := op.do()
+		took := time.Since(start)
+		switch {
+		case err != nil && h == nil:
+			b.Fatalf("%s: %v", op.name, err)
+		case err != nil:
+			op.errors++
+			b.Errorf("%s: %v", op.name, err)
+		case h != nil:
+			h.Record(took)
+		}
+	}
+}
