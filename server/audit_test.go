@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -164,6 +165,32 @@ func TestAuditLog(t *testing.T) {
 		got, _ := ts.auditLog(t, carol.headers(), nil)
 		if len(got) != 1 || got[0].Action != "tenant.create" || got[0].TenantID != carol.TenantID {
 			t.Errorf("carol's own log: %+v", got)
+		}
+	})
+	t.Run("NeverASecret", func(t *testing.T) {
+		created := ts.createServiceAccount(t, carol, "deployer", "routes:read")
+		var rotated struct{ RotateServiceAccountSecret credentials }
+		ts.gql(t, carol.headers(), `mutation($id: ID!) { rotateServiceAccountSecret(id: $id) { clientId clientSecret } }`,
+			map[string]any{"id": created.ClientID}).decode(t, &rotated)
+		got, _ := ts.auditLog(t, carol.headers(), map[string]any{"target": created.ClientID})
+		if len(got) != 2 || got[0].Action != "serviceAccount.rotate" || got[1].Action != "serviceAccount.create" {
+			t.Fatalf("the account's events: %+v", got)
+		}
+		if from, to, ok := got[0].change("secretVersion"); !ok || from != "1" || to != "2" {
+			t.Errorf("rotate recorded secretVersion %q -> %q (%v)", from, to, ok)
+		}
+		raw := ts.gql(t, carol.headers(), auditQuery, map[string]any{"first": 100})
+		for _, secret := range []string{created.ClientSecret, rotated.RotateServiceAccountSecret.ClientSecret, "password-carol"} {
+			if strings.Contains(string(raw.Data), secret) {
+				t.Errorf("the audit log contains a secret (%.8s…)", secret)
+			}
+		}
+		for _, ev := range got {
+			for _, c := range ev.Changes {
+				if strings.Contains(strings.ToLower(c.Field), "hash") {
+					t.Errorf("%s records %s", ev.Action, c.Field)
+				}
+			}
 		}
 	})
 	t.Run("SystemLog", func(t *testing.T) {
