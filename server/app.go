@@ -13,11 +13,13 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
+	"github.com/northstar/northstar/internal/documents"
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
@@ -37,24 +39,25 @@ import (
 // Main is one running Northstar server: its dependencies, its HTTP handler and, once
 // Serve is called, its listener. Tests start it on 127.0.0.1:0.
 type Main struct {
-	cfg      Config
-	log      *slog.Logger
-	client   *firestore.Client
-	store    *firestore.Store
-	cached   *tenancy.CachedStore
-	secrets  *secrets.Resolver
-	registry *routing.Registry
-	routes   *routing.Service
-	tokens   *identity.Tokens
-	tenancy  *tenancy.Service
-	handler  http.Handler
-	metrics  *metrics.Metrics
-	conns    *live.Connections
-	sessions *session.Service
-	accounts *serviceaccount.Service
-	bus      *chatbus.Bus
-	limiter  *ratelimit.Limiter
-	chat     *chat.Service
+	cfg       Config
+	log       *slog.Logger
+	client    *firestore.Client
+	store     *firestore.Store
+	cached    *tenancy.CachedStore
+	secrets   *secrets.Resolver
+	registry  *routing.Registry
+	documents *documents.Registry // the trusted documents, followed live
+	routes    *routing.Service
+	tokens    *identity.Tokens
+	tenancy   *tenancy.Service
+	handler   http.Handler
+	metrics   *metrics.Metrics
+	conns     *live.Connections
+	sessions  *session.Service
+	accounts  *serviceaccount.Service
+	bus       *chatbus.Bus
+	limiter   *ratelimit.Limiter
+	chat      *chat.Service
 
 	cancels  []context.CancelFunc // stop the background loops
 	stopped  sync.WaitGroup
@@ -88,6 +91,10 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 	}
 	m.background(m.store.Guard) // fail fast while Firestore does not answer
 	if err := m.startRegistry(ctx); err != nil {
+		m.Close()
+		return nil, err
+	}
+	if err := m.startDocuments(ctx); err != nil {
 		m.Close()
 		return nil, err
 	}
@@ -128,6 +135,15 @@ func (m *Main) startRegistry(ctx context.Context) error {
 		m.registry.Run(ctx, m.store, func(err error) { m.log.Warn("routing registry: watch failed; retrying", "err", err) })
 	})
 	return awaitReady(ctx, m.registry.Ready(), "the routing registry did not load from Firestore")
+}
+
+// startDocuments loads the trusted documents and keeps them current in the background.
+func (m *Main) startDocuments(ctx context.Context) error {
+	m.documents = documents.NewRegistry(graph.NewExecutableSchema(graph.Config{}).Schema(), m.log)
+	m.background(func(ctx context.Context) {
+		m.documents.Run(ctx, m.store, func(err error) { m.log.Warn("trusted documents: watch failed; retrying", "err", err) })
+	})
+	return awaitReady(ctx, m.documents.Ready(), "the trusted documents did not load from Firestore")
 }
 
 // awaitReady waits until ready is closed, at most probeTimeout; the error says what did
@@ -216,6 +232,7 @@ func (m *Main) build(ctx context.Context) error {
 		}),
 		Builder: access.NewBuilder(m.tokens, m.cached, ended), Env: m.cfg.Env, Limits: m.cfg.Limits,
 		AllowedOrigins: m.cfg.AllowedOrigins, TrustedProxies: m.cfg.TrustedProxies, Connections: m.conns, Tokens: m.accounts, Quota: quota, Metrics: m.metrics, Log: m.log,
+		Documents: m.documents, TrustedDocuments: m.cfg.TrustedDocuments,
 	})
 	if err != nil {
 		return err

@@ -72,6 +72,9 @@ type Config struct {
 	// RateLimits are the login, creation and token limits; ratelimit.DefaultRates when
 	// zero.
 	RateLimits ratelimit.Rates
+	// TrustedDocuments is httpapi.DocumentsAllowed (the default when empty) or
+	// httpapi.DocumentsRequired: run only the documents Apps registered.
+	TrustedDocuments string
 }
 
 // Token claims every Northstar token carries.
@@ -89,6 +92,13 @@ func (c *Config) validate() error {
 		return fmt.Errorf("--env %q: want dev, staging or prod", c.Env)
 	}
 	c.Env = env
+	switch c.TrustedDocuments {
+	case "":
+		c.TrustedDocuments = httpapi.DocumentsAllowed
+	case httpapi.DocumentsAllowed, httpapi.DocumentsRequired:
+	default:
+		return fmt.Errorf("--trusted-documents %q: want allowed or required", c.TrustedDocuments)
+	}
 	if c.Env == "prod" && c.EmulatorHost != "" {
 		return fmt.Errorf("FIRESTORE_EMULATOR_HOST is set: prod never runs on the emulator; unset it")
 	}

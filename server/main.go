@@ -42,6 +42,7 @@ commands:
   serve      serve the API (--env dev|staging|prod)
   bootstrap  create t_system, the modes and the first system admin (SYSTEM_BOOTSTRAP_KEY)
   routes     apply a declarative routes file: routes apply -f FILE [--dry-run] [--var NAME=VALUE] [--secrets-dir DIR]
+  documents  register an App's trusted documents: documents apply -f MANIFEST --app a_… [--dry-run]
   schema     print the GraphQL schema
 `
 
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, env Environment, stdout, stderr io.
 		err = runBootstrap(ctx, args[1:], env, stdout, stderr)
 	case "routes":
 		err = runRoutes(ctx, args[1:], env, stdout, stderr)
+	case "documents":
+		err = runDocuments(ctx, args[1:], env, stdout, stderr)
 	case "schema":
 		err = printSchema(stdout)
 	case "help", "-h", "--help":
@@ -100,6 +103,7 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	drain := fs.Duration("drain", 5*time.Second, "after SIGTERM, keep serving this long with /readyz answering 503 before closing")
 	secretsDir := fs.String("secrets-dir", secrets.DefaultDir, secretsDirUsage)
 	proxies := fs.String("trusted-proxies", "", "comma-separated CIDRs of the proxies in front of the server, whose X-Forwarded-For names the client (rate limits count per client address)")
+	trustedDocs := fs.String("trusted-documents", httpapi.DocumentsAllowed, "allowed: run trusted documents by hash and any other document; required: run trusted documents only (DOCUMENT_NOT_TRUSTED otherwise)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -110,6 +114,7 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	cfg := Config{
 		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost, BootstrapKey: env.BootstrapKey,
 		SigningKeyRef: *key, SecretsDir: *secretsDir, LookupEnv: env.LookupEnv, Drain: *drain, TrustedProxies: trusted,
+		TrustedDocuments: *trustedDocs,
 	}
 	log := newLogger(stderr)
 	m, err := NewMain(ctx, cfg, log)

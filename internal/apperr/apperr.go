@@ -36,6 +36,9 @@ const (
 	MethodNotAllowed     Code = "METHOD_NOT_ALLOWED"
 	UnsupportedMediaType Code = "UNSUPPORTED_MEDIA_TYPE"
 	RateLimited          Code = "RATE_LIMITED"
+	// DocumentNotTrusted: the server runs trusted documents only (serve
+	// --trusted-documents=required), or a hash names no trusted document.
+	DocumentNotTrusted Code = "DOCUMENT_NOT_TRUSTED"
 )
 
 // statuses is the one table from code to HTTP status.
@@ -55,6 +58,7 @@ var statuses = map[Code]int{
 	MethodNotAllowed:     http.StatusMethodNotAllowed,
 	UnsupportedMediaType: http.StatusUnsupportedMediaType,
 	RateLimited:          http.StatusTooManyRequests,
+	DocumentNotTrusted:   http.StatusBadRequest,
 }
 
 // InternalMessage is the only text clients see for an internal error.

@@ -31,6 +31,8 @@ type graphqlConfig struct {
 	Limits    Limits               // request limits
 	Websocket transport.Websocket  // the websocket transport
 	Subs      *tenantSubscriptions // the per-tenant subscription cap
+	Documents TrustedDocuments     // the trusted documents
+	Required  bool                 // run trusted documents only
 	Log       *slog.Logger
 }
 
@@ -45,8 +47,9 @@ func newGraphQL(c graphqlConfig) (*handler.Server, error) {
 	srv := handler.New(es)
 	srv.AddTransport(c.Websocket)
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetQueryCache(queryCache{docs: c.Documents, Cache: lru.New[*ast.QueryDocument](1000)})
 	srv.SetParserTokenLimit(limits.ParserTokens)
+	srv.Use(trustedDocs{docs: c.Documents, required: c.Required})
 	srv.Use(newShapeLimits(limits.FieldsPerSet, limits.Expanded, limits.ParserTokens))
 	dev := c.Env == "dev"
 	srv.SetDisableSuggestion(!dev)

@@ -75,7 +75,12 @@ type Config struct {
 	Metrics Metrics
 	// Tokens grants client-credentials tokens on /oauth/token.
 	Tokens TokenGranter
-	Log    *slog.Logger
+	// Documents are the trusted documents clients may send by hash. Required.
+	Documents TrustedDocuments
+	// TrustedDocuments is DocumentsAllowed (the default when empty) or
+	// DocumentsRequired: run trusted documents only.
+	TrustedDocuments string
+	Log              *slog.Logger
 }
 
 // Connections registers live websockets (live.Connections).
@@ -106,6 +111,9 @@ type API struct {
 
 // New builds the API. It refuses a schema that is not deny by default.
 func New(c Config) (*API, error) {
+	if c.Documents == nil {
+		return nil, errors.New("httpapi: Config.Documents is required")
+	}
 	if c.Limits == (Limits{}) {
 		c.Limits = DefaultLimits()
 	}
@@ -115,6 +123,7 @@ func New(c Config) (*API, error) {
 	var err error
 	a.graphql, err = newGraphQL(graphqlConfig{
 		Schema: c.Schema, Env: c.Env, Limits: c.Limits, Websocket: a.websocketTransport(), Subs: subs, Log: c.Log,
+		Documents: c.Documents, Required: c.TrustedDocuments == DocumentsRequired,
 	})
 	if err != nil {
 		return nil, err
@@ -133,6 +142,7 @@ type requestInfo struct {
 	// Retry-After header.
 	retryAfter int
 	operation  string // the client's operation name
+	documentID string // the body's top-level documentId: a trusted document's hash
 	root       string // kind and first root field, e.g. "query:tenant"
 	tenant     string
 	user       string
@@ -221,10 +231,12 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, ri, apperr.E(apperr.BadUserInput, "could not read the request body"))
 		return
 	}
-	if err := checkBody(body); err != nil {
+	documentID, err := checkBody(body)
+	if err != nil {
 		a.fail(w, ri, err)
 		return
 	}
+	ri.documentID = documentID
 	if herr != nil {
 		a.fail(w, ri, herr)
 		return
@@ -250,19 +262,24 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // checkBody accepts one JSON object that decodes as gqlgen's request parameters: no
 // batches, no malformed JSON, no wrongly typed members. gqlgen's own decode error quotes
 // the whole body, so a body it would refuse must never reach it.
-func checkBody(body []byte) error {
+func checkBody(body []byte) (documentID string, err error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) > 0 && trimmed[0] == '[' {
-		return apperr.E(apperr.BadUserInput, "batched requests are not supported: send one operation per request")
+		return "", apperr.E(apperr.BadUserInput, "batched requests are not supported: send one operation per request")
 	}
-	var params graphql.RawParams
+	var params struct {
+		graphql.RawParams
+		// DocumentID names a trusted document by its hash (graphql-codegen's persisted
+		// documents); gqlgen does not read it.
+		DocumentID string `json:"documentId"`
+	}
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	dec.UseNumber() // as gqlgen decodes: a number it would take is taken here
 	if len(trimmed) == 0 || trimmed[0] != '{' || dec.Decode(&params) != nil ||
 		len(bytes.TrimSpace(trimmed[dec.InputOffset():])) != 0 { // one value, nothing after it
-		return apperr.E(apperr.BadUserInput, "request body must be a JSON object with a string query and object variables")
+		return "", apperr.E(apperr.BadUserInput, "request body must be a JSON object with a string query and object variables")
 	}
-	return nil
+	return params.DocumentID, nil
 }
 
 // errorBody is the GraphQL-shaped answer to a request refused before it ran.

@@ -1,0 +1,247 @@
+// Package documents keeps trusted documents: the GraphQL operations an App registers
+// (northstar documents apply), which clients then send by hash — Apollo's
+// extensions.persistedQuery.sha256Hash or a top-level documentId — and which
+// `serve --trusted-documents=required` makes the only ones a server runs.
+//
+// A manifest is {"<sha256 hex of the document>": "<document>"}, the format
+// graphql-codegen's client preset writes for persisted documents. Documents are
+// content-addressed: the same text has the same hash for every App, so the Registry maps
+// a hash to one document however many Apps registered it. They are stored in Firestore
+// (trustedDocuments/{app}:{hash}), control-plane data like routes, and every replica
+// follows them with a snapshot listener (Registry.Run), so a document applied on one
+// replica is trusted by all within moments, without a restart.
+//
+// Each document is parsed and validated against the schema once: by the command before
+// it writes anything (a manifest with one invalid document writes none), and by each
+// replica when it loads it; the parsed form then serves every request that names it
+// (Registry.Get, gqlgen's query cache), so a trusted document costs no parse or
+// validation per request. A stored document that does not validate — the schema moved
+// on since it was applied — is left out and logged, never run.
+//
+// Tests: TestManifest and TestRegistry here; server/documents_test.go applies a
+// manifest with the command and runs its documents by hash on two replicas, in both modes.
+package documents
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator"
+
+	"github.com/northstar/northstar/internal/audit"
+	"github.com/northstar/northstar/internal/ids"
+)
+
+// Document is one trusted document of an App.
+type Document struct {
+	AppID     string    `firestore:"appId"`
+	Hash      string    `firestore:"hash"`
+	Query     string    `firestore:"document"`
+	CreatedAt time.Time `firestore:"createdAt"`
+}
+
+// Hash is the hex SHA-256 of a document's text: its name in manifests and requests.
+func Hash(query string) string {
+	sum := sha256.Sum256([]byte(query))
+	return hex.EncodeToString(sum[:])
+}
+
+// Manifest limits.
+const (
+	MaxDocuments     = 2000
+	MaxDocumentBytes = 100 << 10
+)
+
+// ParseManifest reads a manifest and checks every hash against its document, and each
+// document against schema. The error names every offending entry.
+func ParseManifest(data []byte, schema *ast.Schema) (map[string]string, error) {
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("a manifest is a JSON object of sha256 hex hashes to documents: %w", err)
+	}
+	if len(m) == 0 || len(m) > MaxDocuments {
+		return nil, fmt.Errorf("a manifest holds 1 to %d documents, not %d", MaxDocuments, len(m))
+	}
+	hashes := make([]string, 0, len(m))
+	for h := range m {
+		hashes = append(hashes, h)
+	}
+	sort.Strings(hashes)
+	var problems []string
+	for _, h := range hashes {
+		q := m[h]
+		switch {
+		case len(q) > MaxDocumentBytes:
+			problems = append(problems, fmt.Sprintf("%s: larger than %d bytes", short(h), MaxDocumentBytes))
+		case Hash(q) != h:
+			problems = append(problems, fmt.Sprintf("%s: is not the sha256 of its document (that is %s)", short(h), short(Hash(q))))
+		default:
+			if _, err := Check(schema, q); err != nil {
+				problems = append(problems, fmt.Sprintf("%s: %v", short(h), err))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%d of %d documents refused:\n  %s", len(problems), len(m), joinLines(problems))
+	}
+	return m, nil
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12] + "…"
+	}
+	return h
+}
+
+func joinLines(lines []string) string {
+	out := lines[0]
+	for _, l := range lines[1:] {
+		out += "\n  " + l
+	}
+	return out
+}
+
+// Check parses query and validates it against schema.
+func Check(schema *ast.Schema, query string) (*ast.QueryDocument, error) {
+	doc, err := parser.ParseQuery(&ast.Source{Input: query})
+	if err != nil {
+		return nil, err
+	}
+	if errs := validator.ValidateWithRules(schema, doc, nil); len(errs) > 0 {
+		return nil, errs
+	}
+	return doc, nil
+}
+
+// Store keeps trusted documents (internal/firestore).
+type Store interface {
+	// PutDocuments stores docs (all of one App; existing ones are kept as they are) and
+	// ev, in commits of at most a few hundred writes each: a failure part way leaves the
+	// earlier commits in place, and applying again completes it.
+	PutDocuments(ctx context.Context, docs []Document, ev audit.Event) error
+	// WatchDocuments calls apply with every stored document, then again after each
+	// change, until ctx ends or the listener fails.
+	WatchDocuments(ctx context.Context, apply func(all []Document)) error
+}
+
+// Apply registers manifest's documents for appID (a well-formed app id), by whoever acts
+// in ctx, and returns how many it stored. With dryRun it only checks them.
+func Apply(ctx context.Context, store Store, appID string, manifest map[string]string, dryRun bool, now time.Time) (int, error) {
+	if !ids.ValidFor(ids.App, appID) {
+		return 0, fmt.Errorf("--app %q is not an app id (a_…)", appID)
+	}
+	if dryRun {
+		return len(manifest), nil
+	}
+	docs := make([]Document, 0, len(manifest))
+	for h, q := range manifest {
+		docs = append(docs, Document{AppID: appID, Hash: h, Query: q, CreatedAt: now.UTC()})
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Hash < docs[j].Hash })
+	ev := audit.New(ctx, now, ids.System, "documents.apply", "app", appID)
+	ev.Changes = []audit.Change{audit.Note("documents", "", fmt.Sprint(len(docs)))}
+	return len(docs), store.PutDocuments(ctx, docs, ev)
+}
+
+// Registry holds the trusted documents this replica runs, parsed and validated.
+type Registry struct {
+	schema  *ast.Schema
+	log     *slog.Logger
+	current atomic.Pointer[table]
+	ready   chan struct{}
+	once    sync.Once
+}
+
+// table is one snapshot: by hash, and by text (for gqlgen's query cache).
+type table struct {
+	byHash map[string]*ast.QueryDocument
+	text   map[string]string // hash → text
+	byText map[string]*ast.QueryDocument
+}
+
+// NewRegistry returns an empty Registry for schema; log hears of stored documents that
+// no longer validate (nil discards).
+func NewRegistry(schema *ast.Schema, log *slog.Logger) *Registry {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	r := &Registry{schema: schema, log: log, ready: make(chan struct{})}
+	r.current.Store(&table{byHash: map[string]*ast.QueryDocument{}, text: map[string]string{}, byText: map[string]*ast.QueryDocument{}})
+	return r
+}
+
+// Run follows src until ctx ends, retrying with backoff when the listener fails.
+func (r *Registry) Run(ctx context.Context, src Store, onErr func(error)) {
+	delay := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		err := src.WatchDocuments(ctx, r.Load)
+		if ctx.Err() != nil {
+			return
+		}
+		if onErr != nil {
+			onErr(err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 30*time.Second)
+	}
+}
+
+// Load replaces the registry's documents with all, parsing and validating each one it
+// does not hold yet.
+func (r *Registry) Load(all []Document) {
+	old := r.current.Load()
+	t := &table{byHash: make(map[string]*ast.QueryDocument, len(all)), text: make(map[string]string, len(all)), byText: make(map[string]*ast.QueryDocument, len(all))}
+	for _, d := range all {
+		if _, done := t.byHash[d.Hash]; done {
+			continue
+		}
+		doc, ok := old.byHash[d.Hash]
+		if !ok {
+			if Hash(d.Query) != d.Hash {
+				r.log.Warn("trusted documents: a stored document does not match its hash; left out", "app", d.AppID, "hash", d.Hash)
+				continue
+			}
+			var err error
+			if doc, err = Check(r.schema, d.Query); err != nil {
+				r.log.Warn("trusted documents: a stored document no longer validates; left out", "app", d.AppID, "hash", d.Hash, "err", err)
+				continue
+			}
+		}
+		t.byHash[d.Hash], t.text[d.Hash], t.byText[d.Query] = doc, d.Query, doc
+	}
+	r.current.Store(t)
+	r.once.Do(func() { close(r.ready) })
+}
+
+// Ready is closed once the first snapshot is loaded.
+func (r *Registry) Ready() <-chan struct{} { return r.ready }
+
+// Lookup returns the text of the trusted document with hash.
+func (r *Registry) Lookup(hash string) (string, bool) {
+	q, ok := r.current.Load().text[hash]
+	return q, ok
+}
+
+// Parsed returns the parsed, validated form of a trusted document's text.
+func (r *Registry) Parsed(query string) (*ast.QueryDocument, bool) {
+	doc, ok := r.current.Load().byText[query]
+	return doc, ok
+}
+
+// Len is the number of distinct trusted documents.
+func (r *Registry) Len() int { return len(r.current.Load().byHash) }
