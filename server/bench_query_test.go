@@ -21,6 +21,7 @@ import (
 
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/bench/loadgen"
+	"github.com/northstar/northstar/internal/documents"
 )
 
 // runInterleaved warms each server up for -bench.warmup (failing on any error), then
@@ -109,9 +110,29 @@ func BenchmarkLoadQuery(b *testing.B) {
 		body, _ := json.Marshal(map[string]string{"query": q})
 		return loadgen.Target{Addr: addr, Request: loadgen.BuildRequest(http.MethodPost, addr, "/query", header, body), Expect: []byte(expect)}
 	}
+	// The same query as a trusted document, sent by its hash (Apollo's persisted query).
+	const tenantQuery = `{ tenant { id name mode { id } } }`
+	if _, err := documents.Apply(ctx, ns.main.store, "a_bench", map[string]string{documents.Hash(tenantQuery): tenantQuery}, false, time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if _, ok := ns.main.documents.Lookup(documents.Hash(tenantQuery)); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.Fatal("the trusted document did not reach the registry")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	byHash := func(url, hash, expect string) loadgen.Target {
+		addr := strings.TrimPrefix(url, "http://")
+		body, _ := json.Marshal(map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}})
+		return loadgen.Target{Addr: addr, Request: loadgen.BuildRequest(http.MethodPost, addr, "/query", header, body), Expect: []byte(expect)}
+	}
+	tenantAnswer := fmt.Sprintf(`{"data":{"tenant":{"id":%q,"name":"Bench Inc","mode":{"id":"saas"}}}}`, acct.TenantID)
 	servers := []*queryServer{
-		{name: "northstar", target: query(ns.URL, `{ tenant { id name mode { id } } }`,
-			fmt.Sprintf(`{"data":{"tenant":{"id":%q,"name":"Bench Inc","mode":{"id":"saas"}}}}`, acct.TenantID)), profile: true},
+		{name: "northstar", target: query(ns.URL, tenantQuery, tenantAnswer), profile: true},
+		{name: "northstar-trusted", target: byHash(ns.URL, documents.Hash(tenantQuery), tenantAnswer)},
 		{name: "bare-gqlgen", target: query(bare.URL, `{ __typename }`, `{"data":{"__typename":"Query"}}`), profile: true},
 		{name: "bare-gqlgen-cached", target: query(cached.URL, `{ __typename }`, `{"data":{"__typename":"Query"}}`), profile: true},
 		{name: "nethttp-json", target: query(plain.URL, `{ __typename }`, `{"data":{"__typename":"Query"}}`)},

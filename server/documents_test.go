@@ -68,7 +68,9 @@ func TestTrustedDocuments(t *testing.T) {
 	byHash := func(hash string) []byte {
 		return body(map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}})
 	}
-	waitFor(t, func() bool { return b.post(t, bearer(ann.Token), "application/json", byHash(documents.Hash(me))).code() == "" })
+	waitFor(t, func() bool {
+		return b.post(t, bearer(ann.Token), "application/json", byHash(documents.Hash(me))).code() == ""
+	})
 
 	var out struct{ Me struct{ ID, Email string } }
 	for name, req := range map[string][]byte{
@@ -138,7 +140,9 @@ func TestTrustedDocuments(t *testing.T) {
 		if code, out := applyDocuments(t, a, "a_mobile", trusted(later)); code != 0 {
 			t.Fatalf("documents apply: exit %d\n%s", code, out)
 		}
-		waitFor(t, func() bool { return b.post(t, bearer(ann.Token), "application/json", byHash(documents.Hash(later))).code() == "" })
+		waitFor(t, func() bool {
+			return b.post(t, bearer(ann.Token), "application/json", byHash(documents.Hash(later))).code() == ""
+		})
 	})
 	t.Run("BadManifestsWriteNothing", func(t *testing.T) {
 		bad := trusted(me, `query { nope }`)
