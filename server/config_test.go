@@ -19,6 +19,8 @@ func TestNewMainValidatesConfig(t *testing.T) {
 		"BadEnv":       {Config{Env: "qa", ProjectID: "p", SigningKeyRef: "file:///run/secrets/k"}, `--env "qa"`},
 		"NoProject":    {Config{Env: "dev", SigningKeyRef: "file:///run/secrets/k"}, "GOOGLE_CLOUD_PROJECT"},
 		"NoSigningKey": {Config{Env: "dev", ProjectID: "p"}, "signing key"},
+		"TrustedDocumentsMode": {Config{Env: "dev", ProjectID: "p", SigningKeyRef: "file:///run/secrets/k", TrustedDocuments: "strict"},
+			"--trusted-documents"},
 		"RelativeSecretsDir": {Config{Env: "dev", ProjectID: "p", SigningKeyRef: "file:///run/secrets/k", SecretsDir: "secrets"},
 			"absolute path"},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -73,6 +74,10 @@ func TestErrorTable(t *testing.T) {
 		})
 	}
 
+	t.Run("DocumentNotTrusted/UnknownHash", func(t *testing.T) {
+		body := []byte(`{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"` + strings.Repeat("0", 64) + `"}}}`)
+		expectError(t, ts.post(t, ann.headers(), "application/json", body), "DOCUMENT_NOT_TRUSTED", 400)
+	})
 	t.Run("Internal", func(t *testing.T) {
 		broken := newServer(t)
 		acct := broken.signup(t, "carol")
