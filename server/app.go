@@ -19,6 +19,7 @@ import (
 	"github.com/northstar/northstar/internal/audit"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/chatbus"
+	"github.com/northstar/northstar/internal/console"
 	"github.com/northstar/northstar/internal/documents"
 	"github.com/northstar/northstar/internal/firestore"
 	"github.com/northstar/northstar/internal/httpapi"
@@ -137,9 +138,16 @@ func (m *Main) startRegistry(ctx context.Context) error {
 	return awaitReady(ctx, m.registry.Ready(), "the routing registry did not load from Firestore")
 }
 
+// consoleApp names the admin console's documents in the registry.
+const consoleApp = "a_console"
+
 // startDocuments loads the trusted documents and keeps them current in the background.
 func (m *Main) startDocuments(ctx context.Context) error {
 	m.documents = documents.NewRegistry(graph.NewExecutableSchema(graph.Config{}).Schema(), m.log)
+	// The console's documents are trusted by every server, in every mode.
+	if err := m.documents.Pin(consoleApp, console.Documents()); err != nil {
+		return err
+	}
 	m.background(func(ctx context.Context) {
 		m.documents.Run(ctx, m.store, func(err error) { m.log.Warn("trusted documents: watch failed; retrying", "err", err) })
 	})

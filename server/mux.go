@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/northstar/northstar/internal/console"
 	"github.com/northstar/northstar/internal/graphiql"
 	"github.com/northstar/northstar/internal/httpapi"
 )
@@ -21,6 +22,8 @@ func (m *Main) mux(api *httpapi.API) (*http.ServeMux, error) {
 	mux.HandleFunc("GET /readyz", m.ready)
 	mux.Handle("/.well-known/jwks.json", m.tokens.JWKSHandler())
 	mux.Handle("GET /metrics", m.metrics.Handler())
+	mux.Handle("GET /console/", console.Handler()) // the admin console, in every env
+	mux.Handle("GET /console", http.RedirectHandler("/console/", http.StatusMovedPermanently))
 	if m.cfg.Env == "dev" {
 		if err := mountGraphiQL(mux); err != nil {
 			return nil, err

@@ -4,7 +4,9 @@
 // `serve --trusted-documents=required` makes the only ones a server runs.
 //
 // A manifest is {"<sha256 hex of the document>": "<document>"}, the format
-// graphql-codegen's client preset writes for persisted documents. Documents are
+// graphql-codegen's client preset writes for persisted documents (its keys may carry a
+// "sha256:" prefix). The admin console's own manifest is pinned (Registry.Pin): trusted
+// by every server, whatever is stored. Documents are
 // content-addressed: the same text has the same hash for every App, so the Registry maps
 // a hash to one document however many Apps registered it. They are stored in Firestore
 // (trustedDocuments/{app}:{hash}), control-plane data like routes, and every replica
@@ -30,6 +32,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -73,7 +76,12 @@ func ParseManifest(data []byte, schema *ast.Schema) (map[string]string, error) {
 		return nil, fmt.Errorf("a manifest holds 1 to %d documents, not %d", MaxDocuments, len(m))
 	}
 	hashes := make([]string, 0, len(m))
-	for h := range m {
+	for h, q := range m {
+		if bare := strings.TrimPrefix(h, "sha256:"); bare != h {
+			delete(m, h)
+			m[bare] = q
+			h = bare
+		}
 		hashes = append(hashes, h)
 	}
 	sort.Strings(hashes)
@@ -156,6 +164,7 @@ func Apply(ctx context.Context, store Store, appID string, manifest map[string]s
 
 // Registry holds the trusted documents this replica runs, parsed and validated.
 type Registry struct {
+	pinned  []Document // trusted whatever the store holds (the console's)
 	schema  *ast.Schema
 	log     *slog.Logger
 	current atomic.Pointer[table]
@@ -181,6 +190,20 @@ func NewRegistry(schema *ast.Schema, log *slog.Logger) *Registry {
 	return r
 }
 
+// Pin trusts manifest's documents (checked like a manifest applied) in every snapshot
+// from now on. Call it before Run.
+func (r *Registry) Pin(app string, manifest []byte) error {
+	m, err := ParseManifest(manifest, r.schema)
+	if err != nil {
+		return fmt.Errorf("pinned documents of %s: %w", app, err)
+	}
+	for h, q := range m {
+		r.pinned = append(r.pinned, Document{AppID: app, Hash: h, Query: q})
+	}
+	r.swap(nil)
+	return nil
+}
+
 // Run follows src until ctx ends, retrying with backoff when the listener fails.
 func (r *Registry) Run(ctx context.Context, src Store, onErr func(error)) {
 	delay := 100 * time.Millisecond
@@ -201,9 +224,16 @@ func (r *Registry) Run(ctx context.Context, src Store, onErr func(error)) {
 	}
 }
 
-// Load replaces the registry's documents with all, parsing and validating each one it
-// does not hold yet.
-func (r *Registry) Load(all []Document) {
+// Load replaces the stored documents the registry trusts with stored, parsing and
+// validating each one it does not hold yet, and marks the registry ready.
+func (r *Registry) Load(stored []Document) {
+	r.swap(stored)
+	r.once.Do(func() { close(r.ready) })
+}
+
+// swap makes the pinned documents and stored the registry's snapshot.
+func (r *Registry) swap(stored []Document) {
+	all := append(append([]Document(nil), r.pinned...), stored...)
 	old := r.current.Load()
 	t := &table{byHash: make(map[string]*ast.QueryDocument, len(all)), text: make(map[string]string, len(all)), byText: make(map[string]*ast.QueryDocument, len(all))}
 	for _, d := range all {
@@ -225,7 +255,6 @@ func (r *Registry) Load(all []Document) {
 		t.byHash[d.Hash], t.text[d.Hash], t.byText[d.Query] = doc, d.Query, doc
 	}
 	r.current.Store(t)
-	r.once.Do(func() { close(r.ready) })
 }
 
 // Ready is closed once the first snapshot is loaded.

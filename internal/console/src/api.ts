@@ -1,0 +1,71 @@
+// The console's one GraphQL client: POST /query with the session's token and context,
+// each document sent by its hash (the console's documents are trusted documents), and
+// the one place that turns an error into what the user sees.
+import type { TypedDocumentString } from './gql/graphql';
+
+/** An error as the user sees it: the API's code and message, and the request id. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly requestId: string,
+  ) {
+    super(message);
+  }
+
+  /** The line the console shows. */
+  describe(): string {
+    return `${this.code}: ${this.message}` + (this.requestId ? ` (request ${this.requestId})` : '');
+  }
+}
+
+/** Context headers of a request. */
+export interface Context {
+  token?: string;
+  tenantId?: string;
+  env?: string;
+  projectId?: string;
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Runs doc with variables and returns its data, or throws an ApiError. */
+export async function request<TResult, TVariables>(
+  doc: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  context: Context = {},
+): Promise<TResult> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (context.token) headers['Authorization'] = `Bearer ${context.token}`;
+  if (context.tenantId) headers['X-Tenant-Id'] = context.tenantId;
+  if (context.env) headers['X-Env'] = context.env;
+  if (context.projectId) headers['X-Project-Id'] = context.projectId;
+  const hash = doc.__meta__?.['hash'];
+  const body = hash
+    ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+    : { query: doc.toString(), variables };
+  let res: Response;
+  try {
+    res = await fetch('/query', { method: 'POST', headers, body: JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError('NETWORK', `the API did not answer: ${String(e)}`, '');
+  }
+  const requestId = res.headers.get('X-Request-Id') ?? '';
+  let out: GraphQLResponse<TResult>;
+  try {
+    out = (await res.json()) as GraphQLResponse<TResult>;
+  } catch {
+    throw new ApiError(`HTTP_${res.status}`, 'the API answered something that is not GraphQL', requestId);
+  }
+  const first = out.errors?.[0];
+  if (first) {
+    throw new ApiError(first.extensions?.code ?? 'ERROR', first.message, requestId);
+  }
+  if (out.data == null) {
+    throw new ApiError(`HTTP_${res.status}`, 'no data in the answer', requestId);
+  }
+  return out.data;
+}
