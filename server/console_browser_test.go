@@ -18,36 +18,46 @@ func consoleHas(ctx context.Context, t *testing.T, sel, want string) {
 	}
 }
 
-// TestConsoleBrowser signs in to the admin console in a real headless Chromium that can
-// reach nothing but the server, on a server that runs trusted documents only (the
-// console's own documents are trusted everywhere): the tenants appear, a tenant's audit
-// log shows its events, a reload resumes the session with its refresh token, and signing
-// out returns to the sign-in form. A wrong password shows its code and request id.
+// TestConsoleBrowser uses the admin console in a real headless Chromium that can reach
+// nothing but the server, on a server that runs trusted documents only (the console's own
+// documents are trusted everywhere): a tenant admin signs up, invites a teammate and sees
+// the invitation in the audit log; the teammate signs in, accepts it and finds the
+// tenant; a reload resumes the session; a wrong password shows its code and request id;
+// signing out returns to the sign-in form.
 func TestConsoleBrowser(t *testing.T) {
 	chromium := chromiumPath(t)
 	setup := newServer(t) // the harness sends its own documents
-	ann := setup.signup(t, "ann")
-	setup.createProject(t, ann, "Apollo")
+	bob := setup.signup(t, "bob")
 	ts := newServer(t, replicaOf(setup), withTrustedDocuments("required"))
 	ctx, page := newBrowser(t, chromium, ts.URL)
+	email := uniqueEmail("erin")
 
 	browserDo(ctx, t, "the sign-in form renders", chromedp.Navigate(ts.URL+"/console/"), chromedp.WaitVisible(chromedp.CSS("#email")))
-	browserDo(ctx, t, "a wrong password", chromedp.SendKeys(chromedp.CSS("#email"), ann.Email),
-		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"), chromedp.Click(chromedp.CSS("#sign-in button")))
-	consoleHas(ctx, t, "#sign-in [role=alert]", "UNAUTHENTICATED: wrong email or password (request ")
+	browserDo(ctx, t, "sign up", chromedp.SendKeys(chromedp.CSS("#email"), email), chromedp.SendKeys(chromedp.CSS("#password"), "password-erin"),
+		chromedp.SendKeys(chromedp.CSS("#tenant-name"), "Erin Labs"), chromedp.Click(chromedp.CSS("#sign-up")))
+	consoleHas(ctx, t, "#tenants", "Erin Labs (")
+	consoleHas(ctx, t, "#who", email)
 
-	browserDo(ctx, t, "sign in", chromedp.SetValue(chromedp.CSS("#password"), "password-ann"), chromedp.Click(chromedp.CSS("#sign-in button")))
-	consoleHas(ctx, t, "#tenants", "ann Inc (")
-	consoleHas(ctx, t, "#who", ann.Email)
-
-	browserDo(ctx, t, "open the tenant's audit log", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tenants button[data-tenant=%q]`, ann.TenantID))))
-	consoleHas(ctx, t, "#audit", "project.create")
-	consoleHas(ctx, t, "#audit", "tenant.create")
+	browserDo(ctx, t, "open the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
+	consoleHas(ctx, t, "#members", email)
+	browserDo(ctx, t, "invite bob", chromedp.SendKeys(chromedp.CSS("#invite-email"), bob.Email), chromedp.Click(chromedp.CSS("#invite button[type=submit]")))
+	consoleHas(ctx, t, "#invitations", bob.Email)
+	consoleHas(ctx, t, "#invitations .status", "PENDING")
+	browserDo(ctx, t, "open the audit log", chromedp.Click(chromedp.CSS("#tab-audit")))
+	consoleHas(ctx, t, "#audit", "member.invite")
+	consoleHas(ctx, t, "#audit", "email: ∅ → "+bob.Email)
 
 	browserDo(ctx, t, "reload", chromedp.Navigate(ts.URL+"/console/"))
-	consoleHas(ctx, t, "#tenants", "ann Inc (")
-
+	consoleHas(ctx, t, "#tenants", "Erin Labs (")
 	browserDo(ctx, t, "sign out", chromedp.Click(chromedp.CSS("#sign-out")), chromedp.WaitVisible(chromedp.CSS("#email")))
+
+	browserDo(ctx, t, "a wrong password", chromedp.SendKeys(chromedp.CSS("#email"), bob.Email),
+		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
+	consoleHas(ctx, t, "#sign-in [role=alert]", "UNAUTHENTICATED: wrong email or password (request ")
+	browserDo(ctx, t, "bob signs in", chromedp.SetValue(chromedp.CSS("#password"), "password-bob"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
+	consoleHas(ctx, t, "#my-invitations", "MEMBER in ")
+	browserDo(ctx, t, "bob accepts", chromedp.Click(chromedp.CSS("#my-invitations button")))
+	consoleHas(ctx, t, "#tenants", "Erin Labs (")
 
 	page.mu.Lock()
 	defer page.mu.Unlock()

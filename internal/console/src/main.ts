@@ -1,50 +1,40 @@
-// The console's pages: sign in, then the tenants the user belongs to and, for the one
-// chosen, its audit log. Each page is a small function that calls typed documents and
-// renders into #app.
-import { ApiError, request } from './api';
+// The console's entry: sign in or sign up, then the tenants the user belongs to, the
+// invitations waiting for them, and a tenant's pages (tenant.ts).
+import { request } from './api';
+import { button, el, field, showError } from './dom';
 import { graphql } from './gql';
-import { resume, session, signIn, signOut } from './session';
+import { resume, session, signIn, signOut, signUp } from './session';
+import { tenantPage } from './tenant';
 
-const Tenants = graphql(`
-  query ConsoleTenants {
+const Home = graphql(`
+  query ConsoleHome {
     tenants { id name mode { id name } }
+    myInvitations { id tenantId role expiresAt }
   }
 `);
 
-const AuditLog = graphql(`
-  query ConsoleAuditLog($first: Int, $after: String, $action: String) {
-    auditEvents(first: $first, after: $after, action: $action) {
-      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }
-      pageInfo { hasNextPage endCursor }
-    }
+const Accept = graphql(`
+  mutation ConsoleAccept($id: ID!) {
+    acceptInvitation(id: $id) { tenantId role }
   }
 `);
 
 const app = document.getElementById('app') as HTMLElement;
 
-/** el makes an element with text and attributes. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
-
-/** showError renders an error with its code, message and request id. */
-function showError(where: HTMLElement, e: unknown): void {
-  const text = e instanceof ApiError ? e.describe() : `UNEXPECTED: ${String(e)}`;
-  where.replaceChildren(el('p', { role: 'alert', class: 'error' }, text));
-}
-
 function signInPage(): void {
-  const email = el('input', { id: 'email', type: 'email', autocomplete: 'username', required: '' });
-  const password = el('input', { id: 'password', type: 'password', autocomplete: 'current-password', required: '' });
+  const [emailLabel, email] = field('email', 'Email', { type: 'email', autocomplete: 'username', required: '' });
+  const [passwordLabel, password] = field('password', 'Password', { type: 'password', autocomplete: 'current-password', required: '' });
+  const [tenantLabel, tenant] = field('tenant-name', 'New tenant (sign up only)', { type: 'text' });
   const status = el('div', { 'aria-live': 'polite' });
   const form = el('form', { id: 'sign-in' },
     el('h1', {}, 'Northstar console'),
-    el('label', { for: 'email' }, 'Email'), email,
-    el('label', { for: 'password' }, 'Password'), password,
-    el('button', { type: 'submit' }, 'Sign in'), status);
+    emailLabel, email, passwordLabel, password,
+    el('button', { type: 'submit' }, 'Sign in'),
+    tenantLabel, tenant,
+    button('Sign up', { id: 'sign-up' }, () => {
+      signUp(email.value, password.value, tenant.value).then(homePage, (e: unknown) => showError(status, e));
+    }),
+    status);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     signIn(email.value, password.value).then(homePage, (e: unknown) => showError(status, e));
@@ -57,42 +47,21 @@ async function homePage(): Promise<void> {
   const s = session();
   if (!s) return signInPage();
   const out = el('main', {});
-  const logout = el('button', { id: 'sign-out', type: 'button' }, 'Sign out');
-  logout.addEventListener('click', () => void signOut().then(signInPage));
-  app.replaceChildren(el('header', {}, el('span', { id: 'who' }, s.email), logout), out);
+  app.replaceChildren(
+    el('header', {}, el('span', { id: 'who' }, s.email), button('Sign out', { id: 'sign-out' }, () => void signOut().then(signInPage))),
+    out);
   try {
-    const { tenants } = await request(Tenants, {}, { token: s.token });
-    const list = el('ul', { id: 'tenants' });
-    for (const t of tenants) {
-      const open = el('button', { type: 'button', 'data-tenant': t.id }, `${t.name} (${t.mode.name})`);
-      open.addEventListener('click', () => void auditPage(t.id, t.name));
-      list.append(el('li', {}, open));
-    }
-    out.replaceChildren(el('h2', {}, 'Your tenants'), list);
+    const { tenants, myInvitations } = await request(Home, {}, { token: s.token });
+    const list = el('ul', { id: 'tenants' }, ...tenants.map((t) =>
+      el('li', {}, button(`${t.name} (${t.mode.name})`, { 'data-tenant': t.id }, () => tenantPage(s, out, t.id, t.name)))));
+    const status = el('div', { 'aria-live': 'polite' });
+    const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>
+      el('li', {}, `${i.role} in ${i.tenantId} `, button('Accept', { 'data-invitation': i.id }, () =>
+        void request(Accept, { id: i.id }, { token: s.token }).then(homePage, (e: unknown) => showError(status, e))))));
+    out.replaceChildren(el('h2', {}, 'Your tenants'), list,
+      ...(myInvitations.length > 0 ? [el('h2', {}, 'Invitations for you'), waiting, status] : []));
   } catch (e) {
     showError(out, e);
-  }
-}
-
-async function auditPage(tenantId: string, name: string): Promise<void> {
-  const s = session();
-  if (!s) return signInPage();
-  const out = document.querySelector('main') ?? app;
-  try {
-    const { auditEvents } = await request(AuditLog, { first: 20 }, { token: s.token, tenantId });
-    const rows = auditEvents.edges.map(({ node }) =>
-      el('tr', {},
-        el('td', {}, node.at),
-        el('td', { class: 'action' }, node.action),
-        el('td', {}, `${node.targetType} ${node.targetId}`),
-        el('td', {}, node.actor.label ?? node.actor.id),
-        el('td', {}, node.changes.map((c) => `${c.field}: ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join('; '))));
-    const table = el('table', { id: 'audit' },
-      el('thead', {}, el('tr', {}, ...['When', 'Action', 'Target', 'By', 'Changes'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows));
-    out.replaceChildren(el('h2', {}, `Audit log of ${name}`), table);
-  } catch (e) {
-    showError(out as HTMLElement, e);
   }
 }
 

@@ -10,6 +10,12 @@ const Login = graphql(`
   }
 `);
 
+const Signup = graphql(`
+  mutation ConsoleSignup($input: SignupInput!) {
+    signup(input: $input) { token refreshToken expiresAt user { id email } }
+  }
+`);
+
 const Refresh = graphql(`
   mutation ConsoleRefresh($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) { token refreshToken expiresAt user { id email } }
@@ -46,6 +52,12 @@ export function session(): Session | null {
 export async function signIn(email: string, password: string): Promise<Session> {
   const out = await request(Login, { input: { email, password } });
   return keep(out.login);
+}
+
+/** Signs up: a new account with a tenant of its own, signed in. */
+export async function signUp(email: string, password: string, tenantName: string): Promise<Session> {
+  const out = await request(Signup, { input: { email, password, tenantName } });
+  return keep(out.signup);
 }
 
 /** Resumes the tab's session with its refresh token, if it has one that still works. */

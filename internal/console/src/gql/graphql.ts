@@ -4,24 +4,49 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  /** Pending past its expiry. */
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
+export type InviteMemberInput = {
+  /** Where the invitation goes; the invitee accepts it signed in with this email. */
+  email: string;
+  role: Role;
+  tenantId: string;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
 };
 
-export type ConsoleTenantsQueryVariables = Exact<{ [key: string]: never; }>;
+export type Role =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER'
+  | 'VIEWER';
+
+export type SignupInput = {
+  email: string;
+  password: string;
+  tenantName: string;
+};
+
+export type ConsoleHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleTenantsQuery = { tenants: Array<{ id: string, name: string, mode: { id: string, name: string } }> };
+export type ConsoleHomeQuery = { tenants: Array<{ id: string, name: string, mode: { id: string, name: string } }>, myInvitations: Array<{ id: string, tenantId: string, role: Role, expiresAt: string }> };
 
-export type ConsoleAuditLogQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  action?: string | null | undefined;
+export type ConsoleAcceptMutationVariables = Exact<{
+  id: string;
 }>;
 
 
-export type ConsoleAuditLogQuery = { auditEvents: { edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, requestId: string | null, actor: { kind: string, id: string, label: string | null }, changes: Array<{ field: string, from: string | null, to: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ConsoleAcceptMutation = { acceptInvitation: { tenantId: string, role: Role } };
 
 export type ConsoleLoginMutationVariables = Exact<{
   input: LoginInput;
@@ -29,6 +54,13 @@ export type ConsoleLoginMutationVariables = Exact<{
 
 
 export type ConsoleLoginMutation = { login: { token: string, refreshToken: string | null, expiresAt: string, user: { id: string, email: string } } };
+
+export type ConsoleSignupMutationVariables = Exact<{
+  input: SignupInput;
+}>;
+
+
+export type ConsoleSignupMutation = { signup: { token: string, refreshToken: string | null, expiresAt: string, user: { id: string, email: string } } };
 
 export type ConsoleRefreshMutationVariables = Exact<{
   refreshToken: string;
@@ -41,6 +73,34 @@ export type ConsoleLogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleLogoutMutation = { logout: boolean };
+
+export type ConsoleMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleMembersQuery = { members: Array<{ userId: string, role: Role, version: number, user: { email: string } | null }>, invitations: Array<{ id: string, email: string, role: Role, status: InvitationStatus, expiresAt: string }> };
+
+export type ConsoleInviteMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type ConsoleInviteMutation = { inviteMember: { id: string, email: string, role: Role, status: InvitationStatus } };
+
+export type ConsoleRevokeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleRevokeMutation = { revokeInvitation: boolean };
+
+export type ConsoleAuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  action?: string | null | undefined;
+}>;
+
+
+export type ConsoleAuditLogQuery = { auditEvents: { edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, requestId: string | null, actor: { kind: string, id: string, label: string | null }, changes: Array<{ field: string, from: string | null, to: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -61,8 +121,8 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const ConsoleTenantsDocument = new TypedDocumentString(`
-    query ConsoleTenants {
+export const ConsoleHomeDocument = new TypedDocumentString(`
+    query ConsoleHome {
   tenants {
     id
     name
@@ -71,8 +131,100 @@ export const ConsoleTenantsDocument = new TypedDocumentString(`
       name
     }
   }
+  myInvitations {
+    id
+    tenantId
+    role
+    expiresAt
+  }
 }
-    `, {"hash":"sha256:9baea9c822e9b5d39d098106b94633aedbbf29722846933fca7d987b46d57444"}) as unknown as TypedDocumentString<ConsoleTenantsQuery, ConsoleTenantsQueryVariables>;
+    `, {"hash":"sha256:9369884d17f7e11cc3406aef67aa54545f3bc845faefd23267241c0066adc547"}) as unknown as TypedDocumentString<ConsoleHomeQuery, ConsoleHomeQueryVariables>;
+export const ConsoleAcceptDocument = new TypedDocumentString(`
+    mutation ConsoleAccept($id: ID!) {
+  acceptInvitation(id: $id) {
+    tenantId
+    role
+  }
+}
+    `, {"hash":"sha256:16f3dbe159b899846f997f0eecedc40af84b138dc6aa7d940ba5304d39adf28f"}) as unknown as TypedDocumentString<ConsoleAcceptMutation, ConsoleAcceptMutationVariables>;
+export const ConsoleLoginDocument = new TypedDocumentString(`
+    mutation ConsoleLogin($input: LoginInput!) {
+  login(input: $input) {
+    token
+    refreshToken
+    expiresAt
+    user {
+      id
+      email
+    }
+  }
+}
+    `, {"hash":"sha256:4114c1e98486616290590bfc6fa85f7508e0a73646892151da9489655bbb4968"}) as unknown as TypedDocumentString<ConsoleLoginMutation, ConsoleLoginMutationVariables>;
+export const ConsoleSignupDocument = new TypedDocumentString(`
+    mutation ConsoleSignup($input: SignupInput!) {
+  signup(input: $input) {
+    token
+    refreshToken
+    expiresAt
+    user {
+      id
+      email
+    }
+  }
+}
+    `, {"hash":"sha256:853f02a0c5e2aff44d467e87c21ee959e6d1f7e53a8eb7a3acc18cbd200eeb38"}) as unknown as TypedDocumentString<ConsoleSignupMutation, ConsoleSignupMutationVariables>;
+export const ConsoleRefreshDocument = new TypedDocumentString(`
+    mutation ConsoleRefresh($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    token
+    refreshToken
+    expiresAt
+    user {
+      id
+      email
+    }
+  }
+}
+    `, {"hash":"sha256:7ce9644ca77c8a55613afdd0f45d8030eda8e8a3b355b1ec0ceeb05f43df38a7"}) as unknown as TypedDocumentString<ConsoleRefreshMutation, ConsoleRefreshMutationVariables>;
+export const ConsoleLogoutDocument = new TypedDocumentString(`
+    mutation ConsoleLogout {
+  logout
+}
+    `, {"hash":"sha256:77e957a4fc00bff7bcedd31ba3c75089a4cbfbd86ea5e8ea03b5985001900bc3"}) as unknown as TypedDocumentString<ConsoleLogoutMutation, ConsoleLogoutMutationVariables>;
+export const ConsoleMembersDocument = new TypedDocumentString(`
+    query ConsoleMembers {
+  members {
+    userId
+    role
+    version
+    user {
+      email
+    }
+  }
+  invitations {
+    id
+    email
+    role
+    status
+    expiresAt
+  }
+}
+    `, {"hash":"sha256:b6222f2fc25c3f1712ea434c076f081912c123955cf34031fdab2bc74d65f0e7"}) as unknown as TypedDocumentString<ConsoleMembersQuery, ConsoleMembersQueryVariables>;
+export const ConsoleInviteDocument = new TypedDocumentString(`
+    mutation ConsoleInvite($input: InviteMemberInput!) {
+  inviteMember(input: $input) {
+    id
+    email
+    role
+    status
+  }
+}
+    `, {"hash":"sha256:e5b724919324e6c30a8ad41863dc3332e0a2d1fe17b6a0507f66d9a64a4ca7e3"}) as unknown as TypedDocumentString<ConsoleInviteMutation, ConsoleInviteMutationVariables>;
+export const ConsoleRevokeDocument = new TypedDocumentString(`
+    mutation ConsoleRevoke($id: ID!) {
+  revokeInvitation(id: $id)
+}
+    `, {"hash":"sha256:e30197dddbb7fafe8cd6644c17409df89552e5098ca8007a3766d91c6c431d36"}) as unknown as TypedDocumentString<ConsoleRevokeMutation, ConsoleRevokeMutationVariables>;
 export const ConsoleAuditLogDocument = new TypedDocumentString(`
     query ConsoleAuditLog($first: Int, $after: String, $action: String) {
   auditEvents(first: $first, after: $after, action: $action) {
@@ -103,34 +255,3 @@ export const ConsoleAuditLogDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:483a6db1802d536ce9147874e28f01f1426c82f19f34052e6cb60f3977d96348"}) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
-export const ConsoleLoginDocument = new TypedDocumentString(`
-    mutation ConsoleLogin($input: LoginInput!) {
-  login(input: $input) {
-    token
-    refreshToken
-    expiresAt
-    user {
-      id
-      email
-    }
-  }
-}
-    `, {"hash":"sha256:4114c1e98486616290590bfc6fa85f7508e0a73646892151da9489655bbb4968"}) as unknown as TypedDocumentString<ConsoleLoginMutation, ConsoleLoginMutationVariables>;
-export const ConsoleRefreshDocument = new TypedDocumentString(`
-    mutation ConsoleRefresh($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) {
-    token
-    refreshToken
-    expiresAt
-    user {
-      id
-      email
-    }
-  }
-}
-    `, {"hash":"sha256:7ce9644ca77c8a55613afdd0f45d8030eda8e8a3b355b1ec0ceeb05f43df38a7"}) as unknown as TypedDocumentString<ConsoleRefreshMutation, ConsoleRefreshMutationVariables>;
-export const ConsoleLogoutDocument = new TypedDocumentString(`
-    mutation ConsoleLogout {
-  logout
-}
-    `, {"hash":"sha256:77e957a4fc00bff7bcedd31ba3c75089a4cbfbd86ea5e8ea03b5985001900bc3"}) as unknown as TypedDocumentString<ConsoleLogoutMutation, ConsoleLogoutMutationVariables>;

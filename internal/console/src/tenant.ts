@@ -1,0 +1,100 @@
+// A tenant's pages: members and invitations, and the audit log.
+import { request } from './api';
+import { button, el, field, showError } from './dom';
+import { graphql } from './gql';
+import type { Role } from './gql/graphql';
+import type { Session } from './session';
+
+const Members = graphql(`
+  query ConsoleMembers {
+    members { userId role version user { email } }
+    invitations { id email role status expiresAt }
+  }
+`);
+
+const Invite = graphql(`
+  mutation ConsoleInvite($input: InviteMemberInput!) {
+    inviteMember(input: $input) { id email role status }
+  }
+`);
+
+const Revoke = graphql(`
+  mutation ConsoleRevoke($id: ID!) {
+    revokeInvitation(id: $id)
+  }
+`);
+
+const AuditLog = graphql(`
+  query ConsoleAuditLog($first: Int, $after: String, $action: String) {
+    auditEvents(first: $first, after: $after, action: $action) {
+      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const roles: Role[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
+
+/** tenantPage shows a tenant with its tabs in out. */
+export function tenantPage(s: Session, out: Element, tenantId: string, name: string): void {
+  const body = el('section', {});
+  const tabs = el('nav', { 'aria-label': 'Tenant' },
+    button('Members', { id: 'tab-members' }, () => void membersTab(s, body, tenantId)),
+    button('Audit log', { id: 'tab-audit' }, () => void auditTab(s, body, tenantId)));
+  out.replaceChildren(el('h2', { id: 'tenant-name' }, name), tabs, body);
+  void membersTab(s, body, tenantId);
+}
+
+async function membersTab(s: Session, out: Element, tenantId: string): Promise<void> {
+  const ctx = { token: s.token, tenantId };
+  try {
+    const { members, invitations } = await request(Members, {}, ctx);
+    const memberRows = members.map((m) =>
+      el('tr', {}, el('td', {}, m.user?.email ?? m.userId), el('td', {}, m.role)));
+    const inviteRows = invitations.map((i) => {
+      const cells = [el('td', {}, i.email), el('td', {}, i.role), el('td', { class: 'status' }, i.status), el('td', {}, i.expiresAt)];
+      const actions = el('td', {});
+      if (i.status === 'PENDING') {
+        actions.append(button('Revoke', { 'aria-label': `Revoke the invitation of ${i.email}` }, () =>
+          void request(Revoke, { id: i.id }, ctx).then(() => membersTab(s, out, tenantId), (e: unknown) => showError(status, e))));
+      }
+      return el('tr', {}, ...cells, actions);
+    });
+    const [emailLabel, email] = field('invite-email', 'Email', { type: 'email', required: '' });
+    const role = el('select', { id: 'invite-role' }, ...roles.map((r) => el('option', r === 'MEMBER' ? { value: r, selected: '' } : { value: r }, r)));
+    const status = el('div', { 'aria-live': 'polite' });
+    const form = el('form', { id: 'invite' }, el('h3', {}, 'Invite someone'), emailLabel, email,
+      el('label', { for: 'invite-role' }, 'Role'), role, el('button', { type: 'submit' }, 'Invite'), status);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      request(Invite, { input: { tenantId, email: email.value, role: role.value as Role } }, ctx)
+        .then(() => membersTab(s, out, tenantId), (e: unknown) => showError(status, e));
+    });
+    out.replaceChildren(
+      el('h3', {}, 'Members'),
+      el('table', { id: 'members' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Email'), el('th', { scope: 'col' }, 'Role'))), el('tbody', {}, ...memberRows)),
+      el('h3', {}, 'Invitations'),
+      el('table', { id: 'invitations' }, el('thead', {}, el('tr', {}, ...['Email', 'Role', 'Status', 'Expires', ''].map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...inviteRows)),
+      form);
+  } catch (e) {
+    showError(out, e);
+  }
+}
+
+async function auditTab(s: Session, out: Element, tenantId: string): Promise<void> {
+  try {
+    const { auditEvents } = await request(AuditLog, { first: 20 }, { token: s.token, tenantId });
+    const rows = auditEvents.edges.map(({ node }) =>
+      el('tr', {},
+        el('td', {}, node.at),
+        el('td', { class: 'action' }, node.action),
+        el('td', {}, `${node.targetType} ${node.targetId}`),
+        el('td', {}, node.actor.label ?? node.actor.id),
+        el('td', {}, node.changes.map((c) => `${c.field}: ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join('; '))));
+    out.replaceChildren(el('h3', {}, 'Audit log'), el('table', { id: 'audit' },
+      el('thead', {}, el('tr', {}, ...['When', 'Action', 'Target', 'By', 'Changes'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows)));
+  } catch (e) {
+    showError(out, e);
+  }
+}
