@@ -23,7 +23,8 @@ func consoleHas(ctx context.Context, t *testing.T, sel, want string) {
 // documents are trusted everywhere): a tenant admin signs up, invites a teammate and sees
 // the invitation in the audit log; the teammate signs in, accepts it and finds the
 // tenant; a reload resumes the session; a wrong password shows its code and request id;
-// signing out returns to the sign-in form.
+// signing out returns to the sign-in form; a VIEWER sees no write controls, and the API
+// refuses them anyway.
 func TestConsoleBrowser(t *testing.T) {
 	chromium := chromiumPath(t)
 	setup := newServer(t) // the harness sends its own documents
@@ -39,8 +40,13 @@ func TestConsoleBrowser(t *testing.T) {
 	consoleHas(ctx, t, "#who", email)
 
 	browserDo(ctx, t, "open the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
+	consoleHas(ctx, t, "#role", "OWNER")
+	browserDo(ctx, t, "create a project", chromedp.SendKeys(chromedp.CSS("#project-name"), "Apollo"), chromedp.Click(chromedp.CSS("#create-project button")))
+	consoleHas(ctx, t, "#projects", "Apollo (version 1)")
+	browserDo(ctx, t, "open the members", chromedp.Click(chromedp.CSS("#tab-members")))
 	consoleHas(ctx, t, "#members", email)
-	browserDo(ctx, t, "invite bob", chromedp.SendKeys(chromedp.CSS("#invite-email"), bob.Email), chromedp.Click(chromedp.CSS("#invite button[type=submit]")))
+	browserDo(ctx, t, "invite bob as a VIEWER", chromedp.SendKeys(chromedp.CSS("#invite-email"), bob.Email),
+		chromedp.SetValue(chromedp.CSS("#invite-role"), "VIEWER"), chromedp.Click(chromedp.CSS("#invite button[type=submit]")))
 	consoleHas(ctx, t, "#invitations", bob.Email)
 	consoleHas(ctx, t, "#invitations .status", "PENDING")
 	browserDo(ctx, t, "open the audit log", chromedp.Click(chromedp.CSS("#tab-audit")))
@@ -55,9 +61,27 @@ func TestConsoleBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
 	consoleHas(ctx, t, "#sign-in [role=alert]", "UNAUTHENTICATED: wrong email or password (request ")
 	browserDo(ctx, t, "bob signs in", chromedp.SetValue(chromedp.CSS("#password"), "password-bob"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
-	consoleHas(ctx, t, "#my-invitations", "MEMBER in ")
+	consoleHas(ctx, t, "#my-invitations", "VIEWER in ")
 	browserDo(ctx, t, "bob accepts", chromedp.Click(chromedp.CSS("#my-invitations button")))
 	consoleHas(ctx, t, "#tenants", "Erin Labs (")
+
+	// A VIEWER sees the projects and no write control; the API refuses writes anyway.
+	var tenants struct{ Tenants []struct{ ID, Name string } }
+	setup.gql(t, bearer(bob.Token), `{ tenants { id name } }`, nil).decode(t, &tenants)
+	erinLabs := ""
+	for _, tn := range tenants.Tenants {
+		if tn.Name == "Erin Labs" {
+			erinLabs = tn.ID
+		}
+	}
+	browserDo(ctx, t, "bob opens Erin Labs", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tenants button[data-tenant=%q]`, erinLabs))))
+	consoleHas(ctx, t, "#role", "VIEWER")
+	consoleHas(ctx, t, "#projects", "Apollo")
+	if err := browserPoll(ctx, `!document.querySelector("#create-project, #tab-members, #tab-audit, #invite")`); err != nil {
+		t.Fatalf("a VIEWER sees write controls: %v", err)
+	}
+	expectError(t, setup.gql(t, bearer(bob.Token).with("X-Tenant-Id", erinLabs), `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+		map[string]any{"i": map[string]any{"tenantId": erinLabs, "name": "Nope"}}), "FORBIDDEN", 403)
 
 	page.mu.Lock()
 	defer page.mu.Unlock()

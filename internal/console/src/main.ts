@@ -53,7 +53,7 @@ async function homePage(): Promise<void> {
   try {
     const { tenants, myInvitations } = await request(Home, {}, { token: s.token });
     const list = el('ul', { id: 'tenants' }, ...tenants.map((t) =>
-      el('li', {}, button(`${t.name} (${t.mode.name})`, { 'data-tenant': t.id }, () => tenantPage(s, out, t.id, t.name)))));
+      el('li', {}, button(`${t.name} (${t.mode.name})`, { 'data-tenant': t.id }, () => void tenantPage(s, out, t.id, t.name)))));
     const status = el('div', { 'aria-live': 'polite' });
     const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>
       el('li', {}, `${i.role} in ${i.tenantId} `, button('Accept', { 'data-invitation': i.id }, () =>

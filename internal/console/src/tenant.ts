@@ -35,14 +35,66 @@ const AuditLog = graphql(`
 
 const roles: Role[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
 
-/** tenantPage shows a tenant with its tabs in out. */
-export function tenantPage(s: Session, out: Element, tenantId: string, name: string): void {
+const Roles = graphql(`
+  query ConsoleRoles {
+    context { roles }
+  }
+`);
+
+const Projects = graphql(`
+  query ConsoleProjects {
+    projects(first: 100) { edges { node { id name version } } }
+  }
+`);
+
+const CreateProject = graphql(`
+  mutation ConsoleCreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) { id }
+  }
+`);
+
+/** tenantPage shows a tenant with the tabs the caller's role opens in out: projects for
+ * every member; members, invitations and the audit log, and the write controls, for
+ * ADMINs and OWNERs only (the API refuses the rest anyway). */
+export async function tenantPage(s: Session, out: Element, tenantId: string, name: string): Promise<void> {
   const body = el('section', {});
-  const tabs = el('nav', { 'aria-label': 'Tenant' },
-    button('Members', { id: 'tab-members' }, () => void membersTab(s, body, tenantId)),
-    button('Audit log', { id: 'tab-audit' }, () => void auditTab(s, body, tenantId)));
-  out.replaceChildren(el('h2', { id: 'tenant-name' }, name), tabs, body);
-  void membersTab(s, body, tenantId);
+  try {
+    const { context } = await request(Roles, {}, { token: s.token, tenantId });
+    const admin = context.roles.some((r) => r === 'ADMIN' || r === 'OWNER');
+    const tabs = el('nav', { 'aria-label': 'Tenant' }, button('Projects', { id: 'tab-projects' }, () => void projectsTab(s, body, tenantId, admin)));
+    if (admin) {
+      tabs.append(
+        button('Members', { id: 'tab-members' }, () => void membersTab(s, body, tenantId)),
+        button('Audit log', { id: 'tab-audit' }, () => void auditTab(s, body, tenantId)));
+    }
+    out.replaceChildren(el('h2', { id: 'tenant-name' }, name), el('p', { id: 'role' }, `Your role: ${context.roles.join(', ')}`), tabs, body);
+    void projectsTab(s, body, tenantId, admin);
+  } catch (e) {
+    showError(out, e);
+  }
+}
+
+async function projectsTab(s: Session, out: Element, tenantId: string, admin: boolean): Promise<void> {
+  const ctx = { token: s.token, tenantId };
+  try {
+    const { projects } = await request(Projects, {}, ctx);
+    const list = el('ul', { id: 'projects' }, ...projects.edges.map(({ node }) => el('li', {}, `${node.name} (version ${node.version})`)));
+    const parts: Node[] = [el('h3', {}, 'Projects'), list];
+    if (admin) {
+      const [nameLabel, name] = field('project-name', 'Name', { required: '' });
+      const status = el('div', { 'aria-live': 'polite' });
+      const form = el('form', { id: 'create-project' }, nameLabel, name, el('button', { type: 'submit' }, 'Create project'), status);
+      form.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        request(CreateProject, { input: { tenantId, name: name.value } }, ctx)
+          .then(() => projectsTab(s, out, tenantId, admin), (e: unknown) => showError(status, e));
+      });
+      parts.push(form);
+    }
+    out.replaceChildren(...parts);
+  } catch (e) {
+    showError(out, e);
+  }
 }
 
 async function membersTab(s: Session, out: Element, tenantId: string): Promise<void> {

@@ -25,6 +25,9 @@ type Documents = {
     "\n  mutation ConsoleInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email role status }\n  }\n": typeof types.ConsoleInviteDocument,
     "\n  mutation ConsoleRevoke($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": typeof types.ConsoleRevokeDocument,
     "\n  query ConsoleAuditLog($first: Int, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleAuditLogDocument,
+    "\n  query ConsoleRoles {\n    context { roles }\n  }\n": typeof types.ConsoleRolesDocument,
+    "\n  query ConsoleProjects {\n    projects(first: 100) { edges { node { id name version } } }\n  }\n": typeof types.ConsoleProjectsDocument,
+    "\n  mutation ConsoleCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id }\n  }\n": typeof types.ConsoleCreateProjectDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId role expiresAt }\n  }\n": types.ConsoleHomeDocument,
@@ -37,6 +40,9 @@ const documents: Documents = {
     "\n  mutation ConsoleInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email role status }\n  }\n": types.ConsoleInviteDocument,
     "\n  mutation ConsoleRevoke($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": types.ConsoleRevokeDocument,
     "\n  query ConsoleAuditLog($first: Int, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleAuditLogDocument,
+    "\n  query ConsoleRoles {\n    context { roles }\n  }\n": types.ConsoleRolesDocument,
+    "\n  query ConsoleProjects {\n    projects(first: 100) { edges { node { id name version } } }\n  }\n": types.ConsoleProjectsDocument,
+    "\n  mutation ConsoleCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id }\n  }\n": types.ConsoleCreateProjectDocument,
 };
 
 /**
@@ -79,6 +85,18 @@ export function graphql(source: "\n  mutation ConsoleRevoke($id: ID!) {\n    rev
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleAuditLog($first: Int, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRoles {\n    context { roles }\n  }\n"): typeof import('./graphql').ConsoleRolesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleProjects {\n    projects(first: 100) { edges { node { id name version } } }\n  }\n"): typeof import('./graphql').ConsoleProjectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id }\n  }\n"): typeof import('./graphql').ConsoleCreateProjectDocument;
 
 
 export function graphql(source: string) {

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateProjectInput = {
+  name: string;
+  tenantId: string;
+};
+
 export type InvitationStatus =
   | 'ACCEPTED'
   | 'DECLINED'
@@ -101,6 +106,23 @@ export type ConsoleAuditLogQueryVariables = Exact<{
 
 
 export type ConsoleAuditLogQuery = { auditEvents: { edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, requestId: string | null, actor: { kind: string, id: string, label: string | null }, changes: Array<{ field: string, from: string | null, to: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsoleRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRolesQuery = { context: { roles: Array<Role> } };
+
+export type ConsoleProjectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleProjectsQuery = { projects: { edges: Array<{ node: { id: string, name: string, version: number } }> } };
+
+export type ConsoleCreateProjectMutationVariables = Exact<{
+  input: CreateProjectInput;
+}>;
+
+
+export type ConsoleCreateProjectMutation = { createProject: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -255,3 +277,30 @@ export const ConsoleAuditLogDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:483a6db1802d536ce9147874e28f01f1426c82f19f34052e6cb60f3977d96348"}) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+export const ConsoleRolesDocument = new TypedDocumentString(`
+    query ConsoleRoles {
+  context {
+    roles
+  }
+}
+    `, {"hash":"sha256:0a37bf7f0e518cca76585c0d8ead2f8f3c65226b0d37f1dbdb937346ef557016"}) as unknown as TypedDocumentString<ConsoleRolesQuery, ConsoleRolesQueryVariables>;
+export const ConsoleProjectsDocument = new TypedDocumentString(`
+    query ConsoleProjects {
+  projects(first: 100) {
+    edges {
+      node {
+        id
+        name
+        version
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:11b1eb10a2e657e7f12464f9795d791483c0768b4fe4fde9c1d712455d0b86d2"}) as unknown as TypedDocumentString<ConsoleProjectsQuery, ConsoleProjectsQueryVariables>;
+export const ConsoleCreateProjectDocument = new TypedDocumentString(`
+    mutation ConsoleCreateProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    id
+  }
+}
+    `, {"hash":"sha256:165b3b51a4c914b5cd614ab7bea43885d0962620b2100ff1be948cd2f2d4c31a"}) as unknown as TypedDocumentString<ConsoleCreateProjectMutation, ConsoleCreateProjectMutationVariables>;
