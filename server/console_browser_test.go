@@ -20,7 +20,8 @@ func consoleHas(ctx context.Context, t *testing.T, sel, want string) {
 
 // TestConsoleBrowser uses the admin console in a real headless Chromium that can reach
 // nothing but the server, on a server that runs trusted documents only (the console's own
-// documents are trusted everywhere): a tenant admin signs up, invites a teammate and sees
+// documents are trusted everywhere): a tenant admin signs up, sees a route set elsewhere
+// appear live (graphql-ws, by hash), invites a teammate and sees
 // the invitation in the audit log; the teammate signs in, accepts it and finds the
 // tenant; a reload resumes the session; a wrong password shows its code and request id;
 // signing out returns to the sign-in form; a VIEWER sees no write controls, and the API
@@ -43,6 +44,18 @@ func TestConsoleBrowser(t *testing.T) {
 	consoleHas(ctx, t, "#role", "OWNER")
 	browserDo(ctx, t, "create a project", chromedp.SendKeys(chromedp.CSS("#project-name"), "Apollo"), chromedp.Click(chromedp.CSS("#create-project button")))
 	consoleHas(ctx, t, "#projects", "Apollo (version 1)")
+	// Routes follow routeChanged over graphql-ws: a change made elsewhere shows at once.
+	before := ts.main.registry.Subscribers() // the chat bus follows its route too
+	browserDo(ctx, t, "open the routes", chromedp.Click(chromedp.CSS("#tab-routes")), chromedp.WaitVisible(chromedp.CSS("#routes-live")))
+	waitFor(t, func() bool { return ts.main.registry.Subscribers() > before })
+	erin := setup.login(t, email, "password-erin")
+	var erinTenants struct{ Tenants []struct{ ID string } }
+	setup.gql(t, bearer(erin.Token), `{ tenants { id } }`, nil).decode(t, &erinTenants)
+	erin.TenantID = erinTenants.Tenants[0].ID
+	setup.gql(t, erin.headers(), `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`,
+		routeInput("media", erin.TenantID, "dev", "gcs", map[string]string{"bucket": "erin"})).decode(t, &struct{}{})
+	consoleHas(ctx, t, "#routes-live", "media (dev) is at version 1")
+	consoleHas(ctx, t, "#routes", "bucket=erin")
 	browserDo(ctx, t, "open the members", chromedp.Click(chromedp.CSS("#tab-members")))
 	consoleHas(ctx, t, "#members", email)
 	browserDo(ctx, t, "invite bob as a VIEWER", chromedp.SendKeys(chromedp.CSS("#invite-email"), bob.Email),

@@ -1,5 +1,6 @@
 // A tenant's pages: members and invitations, and the audit log.
 import { request } from './api';
+import { connect, subscribe } from './live';
 import { button, el, field, showError } from './dom';
 import { graphql } from './gql';
 import type { Role } from './gql/graphql';
@@ -35,6 +36,26 @@ const AuditLog = graphql(`
 
 const roles: Role[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
 
+const Routes = graphql(`
+  query ConsoleRoutes {
+    routes { resourceKind env projectId backendType config { key value } version updatedBy }
+  }
+`);
+
+const RouteChanged = graphql(`
+  subscription ConsoleRouteChanged {
+    routeChanged { resourceKind env version deleted }
+  }
+`);
+
+/** The open routes subscription, ended when any tab opens. */
+let stopRoutes: (() => void) | null = null;
+
+function leaveRoutes(): void {
+  stopRoutes?.();
+  stopRoutes = null;
+}
+
 const Roles = graphql(`
   query ConsoleRoles {
     context { roles }
@@ -65,6 +86,7 @@ export async function tenantPage(s: Session, out: Element, tenantId: string, nam
     if (admin) {
       tabs.append(
         button('Members', { id: 'tab-members' }, () => void membersTab(s, body, tenantId)),
+        button('Routes', { id: 'tab-routes' }, () => void routesTab(s, body, tenantId)),
         button('Audit log', { id: 'tab-audit' }, () => void auditTab(s, body, tenantId)));
     }
     out.replaceChildren(el('h2', { id: 'tenant-name' }, name), el('p', { id: 'role' }, `Your role: ${context.roles.join(', ')}`), tabs, body);
@@ -74,7 +96,38 @@ export async function tenantPage(s: Session, out: Element, tenantId: string, nam
   }
 }
 
+async function routesTab(s: Session, out: Element, tenantId: string): Promise<void> {
+  leaveRoutes();
+  const ctx = { token: s.token, tenantId };
+  const live = el('p', { id: 'routes-live', 'aria-live': 'polite' }, 'Following changes…');
+  const table = el('tbody', {});
+  const load = async (): Promise<void> => {
+    const { routes } = await request(Routes, {}, ctx);
+    table.replaceChildren(...routes.map((r) => el('tr', {},
+      el('td', {}, r.resourceKind), el('td', {}, r.env), el('td', {}, r.projectId ?? 'tenant-wide'), el('td', {}, r.backendType),
+      el('td', {}, r.config.map((c) => `${c.key}=${c.value}`).join(', ')), el('td', {}, String(r.version)), el('td', {}, r.updatedBy))));
+  };
+  try {
+    await load();
+  } catch (e) {
+    return showError(out, e);
+  }
+  out.replaceChildren(el('h3', {}, 'Routes'), el('table', { id: 'routes' },
+    el('thead', {}, el('tr', {}, ...['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'By'].map((h) => el('th', { scope: 'col' }, h)))), table), live);
+  const client = connect(ctx);
+  const stop = subscribe(client, RouteChanged, {}, (d) => {
+    const c = d.routeChanged;
+    live.textContent = `${c.resourceKind} (${c.env}) ${c.deleted ? 'deleted' : `is at version ${c.version}`}`;
+    void load().catch((e: unknown) => showError(live, e));
+  }, (e) => showError(live, e));
+  stopRoutes = () => {
+    stop();
+    void client.dispose();
+  };
+}
+
 async function projectsTab(s: Session, out: Element, tenantId: string, admin: boolean): Promise<void> {
+  leaveRoutes();
   const ctx = { token: s.token, tenantId };
   try {
     const { projects } = await request(Projects, {}, ctx);
@@ -98,6 +151,7 @@ async function projectsTab(s: Session, out: Element, tenantId: string, admin: bo
 }
 
 async function membersTab(s: Session, out: Element, tenantId: string): Promise<void> {
+  leaveRoutes();
   const ctx = { token: s.token, tenantId };
   try {
     const { members, invitations } = await request(Members, {}, ctx);
@@ -134,6 +188,7 @@ async function membersTab(s: Session, out: Element, tenantId: string): Promise<v
 }
 
 async function auditTab(s: Session, out: Element, tenantId: string): Promise<void> {
+  leaveRoutes();
   try {
     const { auditEvents } = await request(AuditLog, { first: 20 }, { token: s.token, tenantId });
     const rows = auditEvents.edges.map(({ node }) =>

@@ -25,6 +25,8 @@ type Documents = {
     "\n  mutation ConsoleInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email role status }\n  }\n": typeof types.ConsoleInviteDocument,
     "\n  mutation ConsoleRevoke($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": typeof types.ConsoleRevokeDocument,
     "\n  query ConsoleAuditLog($first: Int, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConsoleAuditLogDocument,
+    "\n  query ConsoleRoutes {\n    routes { resourceKind env projectId backendType config { key value } version updatedBy }\n  }\n": typeof types.ConsoleRoutesDocument,
+    "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env version deleted }\n  }\n": typeof types.ConsoleRouteChangedDocument,
     "\n  query ConsoleRoles {\n    context { roles }\n  }\n": typeof types.ConsoleRolesDocument,
     "\n  query ConsoleProjects {\n    projects(first: 100) { edges { node { id name version } } }\n  }\n": typeof types.ConsoleProjectsDocument,
     "\n  mutation ConsoleCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id }\n  }\n": typeof types.ConsoleCreateProjectDocument,
@@ -40,6 +42,8 @@ const documents: Documents = {
     "\n  mutation ConsoleInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email role status }\n  }\n": types.ConsoleInviteDocument,
     "\n  mutation ConsoleRevoke($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": types.ConsoleRevokeDocument,
     "\n  query ConsoleAuditLog($first: Int, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConsoleAuditLogDocument,
+    "\n  query ConsoleRoutes {\n    routes { resourceKind env projectId backendType config { key value } version updatedBy }\n  }\n": types.ConsoleRoutesDocument,
+    "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env version deleted }\n  }\n": types.ConsoleRouteChangedDocument,
     "\n  query ConsoleRoles {\n    context { roles }\n  }\n": types.ConsoleRolesDocument,
     "\n  query ConsoleProjects {\n    projects(first: 100) { edges { node { id name version } } }\n  }\n": types.ConsoleProjectsDocument,
     "\n  mutation ConsoleCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id }\n  }\n": types.ConsoleCreateProjectDocument,
@@ -85,6 +89,14 @@ export function graphql(source: "\n  mutation ConsoleRevoke($id: ID!) {\n    rev
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleAuditLog($first: Int, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ConsoleAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRoutes {\n    routes { resourceKind env projectId backendType config { key value } version updatedBy }\n  }\n"): typeof import('./graphql').ConsoleRoutesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env version deleted }\n  }\n"): typeof import('./graphql').ConsoleRouteChangedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -107,6 +107,16 @@ export type ConsoleAuditLogQueryVariables = Exact<{
 
 export type ConsoleAuditLogQuery = { auditEvents: { edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, requestId: string | null, actor: { kind: string, id: string, label: string | null }, changes: Array<{ field: string, from: string | null, to: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type ConsoleRoutesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRoutesQuery = { routes: Array<{ resourceKind: string, env: string, projectId: string | null, backendType: string, version: number, updatedBy: string, config: Array<{ key: string, value: string }> }> };
+
+export type ConsoleRouteChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRouteChangedSubscription = { routeChanged: { resourceKind: string, env: string, version: number, deleted: boolean } };
+
 export type ConsoleRolesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -277,6 +287,32 @@ export const ConsoleAuditLogDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:483a6db1802d536ce9147874e28f01f1426c82f19f34052e6cb60f3977d96348"}) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+export const ConsoleRoutesDocument = new TypedDocumentString(`
+    query ConsoleRoutes {
+  routes {
+    resourceKind
+    env
+    projectId
+    backendType
+    config {
+      key
+      value
+    }
+    version
+    updatedBy
+  }
+}
+    `, {"hash":"sha256:783ad2fa9f20b993f998c21044ea39e195bbe4f0da8d21eeba288b023c6afbd8"}) as unknown as TypedDocumentString<ConsoleRoutesQuery, ConsoleRoutesQueryVariables>;
+export const ConsoleRouteChangedDocument = new TypedDocumentString(`
+    subscription ConsoleRouteChanged {
+  routeChanged {
+    resourceKind
+    env
+    version
+    deleted
+  }
+}
+    `, {"hash":"sha256:999d04ee0ba6c5f51de9905db9d58b73046ef56a80f1e9556bbde56ed4ccd1f0"}) as unknown as TypedDocumentString<ConsoleRouteChangedSubscription, ConsoleRouteChangedSubscriptionVariables>;
 export const ConsoleRolesDocument = new TypedDocumentString(`
     query ConsoleRoles {
   context {
