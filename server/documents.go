@@ -50,7 +50,7 @@ func runDocuments(ctx context.Context, args []string, env Environment, stdout, s
 		return err
 	}
 	defer client.Close()
-	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: cliActor()})
+	ctx = audit.ActingAs(ctx, cliActor())
 	n, err := documents.Apply(ctx, store, *app, manifest, false, time.Now())
 	if err != nil {
 		return err

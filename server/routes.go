@@ -84,7 +84,7 @@ func cliActor() audit.Actor {
 
 // applyRoutes applies routes and prints one line per route and a summary.
 func applyRoutes(ctx context.Context, svc *routing.Service, routes []routing.Route, dryRun bool, w io.Writer) error {
-	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: cliActor()})
+	ctx = audit.ActingAs(ctx, cliActor())
 	plan, err := svc.Apply(ctx, routes, dryRun)
 	counts := map[routing.Outcome]int{}
 	for _, c := range plan {

@@ -108,6 +108,12 @@ func MessageOf(err error) string {
 	return InternalMessage
 }
 
+// Known reports whether code is one of this package's codes.
+func Known(code Code) bool {
+	_, ok := statuses[code]
+	return ok
+}
+
 // Status maps a code to its HTTP status; unknown codes are 500.
 func Status(code Code) int {
 	if s, ok := statuses[code]; ok {

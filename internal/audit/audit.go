@@ -78,6 +78,12 @@ func WithOrigin(ctx context.Context, o Origin) context.Context {
 	return context.WithValue(ctx, originKey{}, o)
 }
 
+// ActingAs returns ctx in which a makes the changes, within ctx's request: the system
+// itself (bootstrap, a command), or a user who has just signed up.
+func ActingAs(ctx context.Context, a Actor) context.Context {
+	return WithOrigin(ctx, Origin{Actor: a, RequestID: OriginFrom(ctx).RequestID})
+}
+
 // OriginFrom returns who acts in ctx: the system when nobody was named (an anonymous
 // request keeps its request id).
 func OriginFrom(ctx context.Context) Origin {

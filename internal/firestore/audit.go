@@ -2,6 +2,7 @@ package firestore
 
 import (
 	"context"
+	"slices"
 
 	"cloud.google.com/go/firestore"
 
@@ -44,8 +45,10 @@ func checkEvent(ev audit.Event) error {
 	return nil
 }
 
-// txAudit stages ev in tx: the change it records commits with it or not at all.
-func (s *Store) txAudit(tx *firestore.Transaction, ev audit.Event) error {
+// txAudit stages ev, with changes added to its own, in tx: the change it records commits
+// with it or not at all. ev is a copy, so a transaction that runs again stages it afresh.
+func (s *Store) txAudit(tx *firestore.Transaction, ev audit.Event, changes ...audit.Change) error {
+	ev.Changes = append(slices.Clip(ev.Changes), changes...)
 	if err := checkEvent(ev); err != nil {
 		return err
 	}
@@ -55,9 +58,10 @@ func (s *Store) txAudit(tx *firestore.Transaction, ev audit.Event) error {
 	return s.staged(ev)
 }
 
-// commit sends what stage writes into a batch, ev and (when not nil) an access event in
-// one atomic commit.
-func (s *Store) commit(ctx context.Context, ev audit.Event, access *tenancy.AccessEvent, stage func(*firestore.WriteBatch)) error {
+// commit sends what stage writes into a batch, ev with changes added to its own, and
+// (when not nil) an access event in one atomic commit.
+func (s *Store) commit(ctx context.Context, ev audit.Event, changes []audit.Change, access *tenancy.AccessEvent, stage func(*firestore.WriteBatch)) error {
+	ev.Changes = append(slices.Clip(ev.Changes), changes...)
 	if err := checkEvent(ev); err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package firestore
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"cloud.google.com/go/firestore"
@@ -51,8 +50,7 @@ func (s *Store) CreateCanvas(ctx context.Context, c chat.Canvas, ev audit.Event)
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	owner := chat.Owner{Kind: chat.KindCanvas, TenantID: c.TenantID, Env: c.Env, ProjectID: c.ProjectID, CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt}
-	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &c)...)
-	err := s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) {
+	err := s.commit(ctx, ev, audit.Diff(nil, &c), nil, func(b *firestore.WriteBatch) {
 		b.Create(s.realtime().Doc(c.ID), owner)
 		b.Create(s.canvases().Doc(c.ID), c)
 	})

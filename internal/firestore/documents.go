@@ -35,7 +35,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []documents.Document, ev 
 		ctx, done := s.boundTx(ctx)
 		var err error
 		if start == 0 {
-			err = s.commit(ctx, ev, nil, stage)
+			err = s.commit(ctx, ev, nil, nil, stage)
 		} else {
 			//lint:ignore SA1019 an atomic Commit without BeginTransaction: see audit.go.
 			b := s.client.Batch()

@@ -2,7 +2,6 @@ package firestore
 
 import (
 	"context"
-	"slices"
 
 	"cloud.google.com/go/firestore"
 
@@ -57,9 +56,7 @@ func (s *Store) CreateInvitation(ctx context.Context, inv tenancy.Invitation, ev
 		if err := tx.Create(s.invitations().Doc(inv.ID), inv); err != nil {
 			return err
 		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &inv)...)
-		return s.txAudit(tx, ev)
+		return s.txAudit(tx, ev, audit.Diff(nil, &inv)...)
 	})
 	return wrap("create invitation", err)
 }
@@ -85,12 +82,12 @@ func (s *Store) InvitationsFor(ctx context.Context, email string, limit int) ([]
 // UpdateInvitation implements tenancy.Store.
 func (s *Store) UpdateInvitation(ctx context.Context, id string, change func(*tenancy.Invitation) error, ev audit.Event) (tenancy.Invitation, error) {
 	var out tenancy.Invitation
-	err := s.answer(ctx, id, "update invitation", func(tx *firestore.Transaction, inv *tenancy.Invitation, ev *audit.Event) error {
+	err := s.answer(ctx, id, "update invitation", func(tx *firestore.Transaction, inv *tenancy.Invitation) ([]audit.Change, error) {
 		if err := change(inv); err != nil {
-			return err
+			return nil, err
 		}
 		out = *inv
-		return nil
+		return nil, nil
 	}, ev)
 	return out, err
 }
@@ -98,31 +95,31 @@ func (s *Store) UpdateInvitation(ctx context.Context, id string, change func(*te
 // AcceptInvitation implements tenancy.Store.
 func (s *Store) AcceptInvitation(ctx context.Context, id string, accept func(*tenancy.Invitation) (tenancy.Membership, error), ev audit.Event) (tenancy.Membership, error) {
 	var out tenancy.Membership
-	err := s.answer(ctx, id, "accept invitation", func(tx *firestore.Transaction, inv *tenancy.Invitation, ev *audit.Event) error {
+	err := s.answer(ctx, id, "accept invitation", func(tx *firestore.Transaction, inv *tenancy.Invitation) ([]audit.Change, error) {
 		m, err := accept(inv)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ref := s.membershipDoc(m.TenantID, m.UserID)
 		if _, found, err := txGet[tenancy.Membership](tx, ref, "membership"); err != nil {
-			return err
+			return nil, err
 		} else if found {
-			return apperr.E(apperr.Conflict, "you are already a member of this tenant")
+			return nil, apperr.E(apperr.Conflict, "you are already a member of this tenant")
 		}
 		if err := tx.Create(ref, m); err != nil {
-			return err
+			return nil, err
 		}
-		ev.Changes = append(ev.Changes, audit.Diff(nil, &m)...)
 		out = m
-		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: m.TenantID, UserID: m.UserID})
+		return audit.Diff(nil, &m), s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: m.TenantID, UserID: m.UserID})
 	}, ev)
 	return out, err
 }
 
 // answer reads invitation id in a transaction, lets change update it (and write more
-// in tx), then stores it with ev — in the invitation's tenant's log when ev names none —
-// completed with the invitation's changes.
-func (s *Store) answer(ctx context.Context, id, op string, change func(*firestore.Transaction, *tenancy.Invitation, *audit.Event) error, ev audit.Event) error {
+// in tx, returning the changes of what it wrote), then stores it with ev — in the
+// invitation's tenant's log when ev names none — completed with the invitation's changes
+// and change's.
+func (s *Store) answer(ctx context.Context, id, op string, change func(*firestore.Transaction, *tenancy.Invitation) ([]audit.Change, error), ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.ValidFor(ids.Invitation, id) {
@@ -139,19 +136,17 @@ func (s *Store) answer(ctx context.Context, id, op string, change func(*firestor
 		}
 		inv.ID = id
 		before := inv
-		ev := ev // the transaction may run again
-		ev.Changes = slices.Clip(ev.Changes)
 		if ev.TenantID == "" {
-			ev.TenantID = inv.TenantID
+			ev.TenantID = inv.TenantID // the same on every run of the transaction
 		}
-		if err := change(tx, &inv, &ev); err != nil {
+		more, err := change(tx, &inv)
+		if err != nil {
 			return err
 		}
 		if err := tx.Set(ref, inv); err != nil {
 			return err
 		}
-		ev.Changes = append(audit.Diff(&before, &inv), ev.Changes...)
-		return s.txAudit(tx, ev)
+		return s.txAudit(tx, ev, append(audit.Diff(&before, &inv), more...)...)
 	})
 	return wrap(op, err)
 }

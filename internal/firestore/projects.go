@@ -2,7 +2,6 @@ package firestore
 
 import (
 	"context"
-	"slices"
 
 	"cloud.google.com/go/firestore"
 
@@ -16,8 +15,7 @@ import (
 // acts in a tenant whose membership the access layer has just checked (@member), so the
 // tenant exists. Returns CONFLICT for a taken id.
 func create[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, v T, op string, ev audit.Event) error {
-	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &v)...)
-	return wrap(op, s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(ref, v) }))
+	return wrap(op, s.commit(ctx, ev, audit.Diff(nil, &v), nil, func(b *firestore.WriteBatch) { b.Create(ref, v) }))
 }
 
 // CreateProject implements tenancy.Store.
@@ -75,19 +73,7 @@ func (s *Store) UpdateProject(ctx context.Context, tenantID, id string, expected
 		return tenancy.Project{}, notFound("project")
 	}
 	w := with{audit: &ev, access: &tenancy.AccessEvent{Kind: tenancy.AccessProjectChanged, TenantID: tenantID, ProjectID: id}}
-	p, err := versioned(ctx, s, s.sub(tenantID, "projects").Doc(id), "update project", w, func(p *tenancy.Project) (*tenancy.Project, error) {
-		if p == nil {
-			return nil, notFound("project")
-		}
-		if err := tenancy.CheckVersion("the record", &expectedVersion, p.Version); err != nil {
-			return nil, err
-		}
-		if err := change(p); err != nil {
-			return nil, err
-		}
-		p.Version++
-		return p, nil
-	})
+	p, err := updateRecord(ctx, s, s.sub(tenantID, "projects").Doc(id), "project", &expectedVersion, change, w)
 	if err != nil {
 		return tenancy.Project{}, err
 	}
@@ -150,7 +136,7 @@ func (s *Store) UpdateSurface(ctx context.Context, tenantID, id string, expected
 
 // DeleteSurface implements tenancy.Store, without locks (see versioned).
 func (s *Store) DeleteSurface(ctx context.Context, tenantID, id string, ev audit.Event) error {
-	_, err := updateUnder[tenancy.Surface](ctx, s, tenantID, "surfaces", "surface", id, nil, nil, ev)
+	_, err := updateUnder[tenancy.Surface, *tenancy.Surface](ctx, s, tenantID, "surfaces", "surface", id, nil, nil, ev)
 	return err
 }
 
@@ -163,38 +149,42 @@ func (s *Store) UpdateApp(ctx context.Context, tenantID, id string, expectedVers
 
 // DeleteApp implements tenancy.Store, without locks (see versioned).
 func (s *Store) DeleteApp(ctx context.Context, tenantID, id string, ev audit.Event) error {
-	_, err := updateUnder[tenancy.App](ctx, s, tenantID, "apps", "app", id, nil, nil, ev)
+	_, err := updateUnder[tenancy.App, *tenancy.App](ctx, s, tenantID, "apps", "app", id, nil, nil, ev)
 	return err
 }
 
-// versionedRecord is a record with Meta: its version is checked and bumped here.
-type versionedRecord interface {
-	tenancy.Surface | tenancy.App | tenancy.Mode
+// record is a stored record that embeds tenancy.Meta: its version is checked and
+// bumped by updateRecord.
+type record[T any] interface {
+	*T
+	Bookkeeping() *tenancy.Meta
 }
 
 // updateUnder applies change to tenantID's record id in collection (what names it in
 // errors) after checking expectedVersion, or deletes it when change is nil, with ev.
 // Returns NOT_FOUND, CONFLICT, UNAVAILABLE, change's error.
-func updateUnder[T versionedRecord](ctx context.Context, s *Store, tenantID, collection, what, id string, expectedVersion *int, change func(*T) error, ev audit.Event) (T, error) {
+func updateUnder[T any, P record[T]](ctx context.Context, s *Store, tenantID, collection, what, id string, expectedVersion *int, change func(*T) error, ev audit.Event) (T, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
 	if !ids.Valid(tenantID) || !ids.Valid(id) {
 		var zero T
 		return zero, notFound(what)
 	}
-	return updateRecord(ctx, s, s.sub(tenantID, collection).Doc(id), what, expectedVersion, change, ev)
+	return updateRecord[T, P](ctx, s, s.sub(tenantID, collection).Doc(id), what, expectedVersion, change, with{audit: &ev})
 }
 
-// updateRecord is updateUnder for the record at ref.
-func updateRecord[T versionedRecord](ctx context.Context, s *Store, ref *firestore.DocumentRef, what string, expectedVersion *int, change func(*T) error, ev audit.Event) (T, error) {
-	return versioned(ctx, s, ref, "update "+what, with{audit: &ev}, func(v *T) (*T, error) {
+// updateRecord is the versioned update (or, with change nil, deletion) of the record at
+// ref, committed with w: NOT_FOUND when it is absent, CONFLICT when expectedVersion is
+// set and stale.
+func updateRecord[T any, P record[T]](ctx context.Context, s *Store, ref *firestore.DocumentRef, what string, expectedVersion *int, change func(*T) error, w with) (T, error) {
+	return versioned(ctx, s, ref, "update "+what, w, func(v *T) (*T, error) {
 		if v == nil {
 			return nil, notFound(what)
 		}
-		meta := metaOf(v)
 		if change == nil {
 			return nil, nil
 		}
+		meta := P(v).Bookkeeping()
 		if err := tenancy.CheckVersion("the "+what, expectedVersion, meta.Version); err != nil {
 			return nil, err
 		}
@@ -204,17 +194,4 @@ func updateRecord[T versionedRecord](ctx context.Context, s *Store, ref *firesto
 		meta.Version++
 		return v, nil
 	})
-}
-
-// metaOf is a record's Meta.
-func metaOf[T versionedRecord](v *T) *tenancy.Meta {
-	switch r := any(v).(type) {
-	case *tenancy.Surface:
-		return &r.Meta
-	case *tenancy.App:
-		return &r.Meta
-	case *tenancy.Mode:
-		return &r.Meta
-	}
-	panic("firestore: a record without Meta")
 }

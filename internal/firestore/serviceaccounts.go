@@ -46,8 +46,7 @@ func (s *Store) CreateServiceAccount(ctx context.Context, a serviceaccount.Accou
 	defer done()
 	d := accountDoc{TenantID: a.TenantID, Name: a.Name, Scopes: a.Scopes,
 		SecretHash: a.SecretHash, SecretVersion: a.SecretVersion, CreatedAt: a.CreatedAt, CreatedBy: a.CreatedBy}
-	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &d)...)
-	err := s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(s.serviceAccounts().Doc(a.ID), d) })
+	err := s.commit(ctx, ev, audit.Diff(nil, &d), nil, func(b *firestore.WriteBatch) { b.Create(s.serviceAccounts().Doc(a.ID), d) })
 	return wrap("create service account", err)
 }
 
@@ -92,9 +91,7 @@ func (s *Store) RotateServiceAccount(ctx context.Context, tenantID, id, hash str
 		if err := tx.Set(ref, d); err != nil {
 			return err
 		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&before, &d)...)
-		if err := s.txAudit(tx, ev); err != nil {
+		if err := s.txAudit(tx, ev, audit.Diff(&before, &d)...); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessSessionEnded, UserID: id, SessionID: identity.ServiceSession(id, ended)})
@@ -110,9 +107,7 @@ func (s *Store) DeleteServiceAccount(ctx context.Context, tenantID, id string, e
 		if err := tx.Delete(ref); err != nil {
 			return err
 		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&d, nil)...)
-		if err := s.txAudit(tx, ev); err != nil {
+		if err := s.txAudit(tx, ev, audit.Diff(&d, nil)...); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessSessionEnded, UserID: id, SessionID: identity.ServiceSession(id, d.SecretVersion)})

@@ -34,7 +34,6 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"reflect"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -259,9 +258,7 @@ func writeOver[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 		}
 	}
 	if w.audit != nil {
-		ev := *w.audit
-		ev.Changes = append(slices.Clip(ev.Changes), changes...)
-		return s.commit(ctx, ev, w.access, stage)
+		return s.commit(ctx, *w.audit, changes, w.access, stage)
 	}
 	var err error
 	switch {

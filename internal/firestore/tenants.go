@@ -54,23 +54,23 @@ func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes [
 				}
 			}
 		}
-		ev := ev // the transaction may run again
+		var created []audit.Change // what was missing, for the event
 		if found {
 			existing.ID = system.ID
 			out = existing
 		} else if err := tx.Create(sysRef, system); err != nil {
 			return err
 		} else {
-			ev.Changes = append(ev.Changes, audit.Diff(nil, &system)...)
+			created = append(created, audit.Diff(nil, &system)...)
 		}
 		for _, m := range missingModes {
 			if err := tx.Create(s.modes().Doc(m.ID), m); err != nil {
 				return err
 			}
-			ev.Changes = append(ev.Changes, audit.Note("mode", "", m.ID))
+			created = append(created, audit.Note("mode", "", m.ID))
 		}
 		if createAdmin {
-			ev.Changes = append(ev.Changes, audit.Note("admin", "", admin.Email))
+			created = append(created, audit.Note("admin", "", admin.Email))
 			owner := tenancy.Membership{TenantID: system.ID, UserID: admin.ID, Role: tenancy.RoleOwner, Meta: admin.Meta}
 			if err := s.txCreateUser(tx, *admin); err != nil {
 				return err
@@ -80,10 +80,10 @@ func (s *Store) EnsureSystem(ctx context.Context, system tenancy.Tenant, modes [
 			}
 			adminCreated = true
 		}
-		if len(ev.Changes) == 0 {
+		if len(created) == 0 {
 			return nil // nothing was missing: nothing happened
 		}
-		return s.txAudit(tx, ev)
+		return s.txAudit(tx, ev, created...)
 	})
 	return out, adminCreated, wrap("ensure system", err)
 }
@@ -131,8 +131,7 @@ func (s *Store) txCreateTenant(tx *firestore.Transaction, t tenancy.Tenant, owne
 	if err := tx.Create(s.membershipDoc(t.ID, owner.UserID), owner); err != nil {
 		return err
 	}
-	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &t)...)
-	return s.txAudit(tx, ev)
+	return s.txAudit(tx, ev, audit.Diff(nil, &t)...)
 }
 
 // User implements tenancy.Store.
@@ -199,19 +198,7 @@ func (s *Store) UpdateTenant(ctx context.Context, id string, expectedVersion *in
 		return tenancy.Tenant{}, notFound("tenant")
 	}
 	w := with{audit: &ev, access: &tenancy.AccessEvent{Kind: tenancy.AccessTenantChanged, TenantID: id}}
-	t, err := versioned(ctx, s, s.tenants().Doc(id), "update tenant", w, func(t *tenancy.Tenant) (*tenancy.Tenant, error) {
-		if t == nil {
-			return nil, notFound("tenant")
-		}
-		if err := tenancy.CheckVersion("the record", expectedVersion, t.Version); err != nil {
-			return nil, err
-		}
-		if err := change(t); err != nil {
-			return nil, err
-		}
-		t.Version++
-		return t, nil
-	})
+	t, err := updateRecord(ctx, s, s.tenants().Doc(id), "tenant", expectedVersion, change, w)
 	if err != nil {
 		return tenancy.Tenant{}, err
 	}
@@ -326,9 +313,7 @@ func (s *Store) DeleteMembership(ctx context.Context, tenantID, userID string, c
 		if err := tx.Delete(ref); err != nil {
 			return err
 		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&m, nil)...)
-		if err := s.txAudit(tx, ev); err != nil {
+		if err := s.txAudit(tx, ev, audit.Diff(&m, nil)...); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberRemoved, TenantID: tenantID, UserID: userID})
@@ -361,9 +346,7 @@ func (s *Store) UpdateMembership(ctx context.Context, tenantID, userID string, c
 		if err := tx.Set(ref, m); err != nil {
 			return err
 		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&before, &m)...)
-		if err := s.txAudit(tx, ev); err != nil {
+		if err := s.txAudit(tx, ev, audit.Diff(&before, &m)...); err != nil {
 			return err
 		}
 		return s.txAccess(tx, tenancy.AccessEvent{Kind: tenancy.AccessMemberChanged, TenantID: tenantID, UserID: userID})
@@ -402,8 +385,7 @@ func (s *Store) Members(ctx context.Context, tenantID string) ([]tenancy.Members
 func (s *Store) CreateMode(ctx context.Context, m tenancy.Mode, ev audit.Event) error {
 	ctx, done := s.bound(ctx)
 	defer done()
-	ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(nil, &m)...)
-	err := s.commit(ctx, ev, nil, func(b *firestore.WriteBatch) { b.Create(s.modes().Doc(m.ID), m) })
+	err := s.commit(ctx, ev, audit.Diff(nil, &m), nil, func(b *firestore.WriteBatch) { b.Create(s.modes().Doc(m.ID), m) })
 	return wrap("create mode", err)
 }
 
@@ -411,7 +393,7 @@ func (s *Store) CreateMode(ctx context.Context, m tenancy.Mode, ev audit.Event) 
 func (s *Store) UpdateMode(ctx context.Context, id string, expectedVersion int, change func(*tenancy.Mode) error, ev audit.Event) (tenancy.Mode, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	m, err := updateRecord(ctx, s, s.modes().Doc(id), "mode", &expectedVersion, change, ev)
+	m, err := updateRecord(ctx, s, s.modes().Doc(id), "mode", &expectedVersion, change, with{audit: &ev})
 	m.ID = id
 	return m, err
 }
@@ -443,9 +425,7 @@ func (s *Store) DeleteMode(ctx context.Context, id string, ev audit.Event) error
 		if err := tx.Delete(ref); err != nil {
 			return err
 		}
-		ev := ev // the transaction may run again
-		ev.Changes = append(slices.Clip(ev.Changes), audit.Diff(&m, nil)...)
-		return s.txAudit(tx, ev)
+		return s.txAudit(tx, ev, audit.Diff(&m, nil)...)
 	})
 	return wrap("delete mode", err)
 }

@@ -54,31 +54,23 @@ func (t trustedDocs) MutateOperationParameters(ctx context.Context, p *graphql.R
 	hash = strings.TrimPrefix(hash, "sha256:")
 	if hash != "" {
 		if p.Query != "" && documents.Hash(p.Query) != hash {
-			return refusal(apperr.BadUserInput, "the query is not the document its hash names")
+			return apperr.GraphQL(apperr.BadUserInput, "the query is not the document its hash names")
 		}
 		if q, ok := t.docs.Lookup(hash); ok {
 			p.Query = q
 			return nil
 		}
 		if p.Query == "" || t.required {
-			return refusal(apperr.DocumentNotTrusted, "no trusted document has this hash: register it with northstar documents apply")
+			return apperr.GraphQL(apperr.DocumentNotTrusted, "no trusted document has this hash: register it with northstar documents apply")
 		}
 		return nil // allowed: a document sent with its hash runs like any other
 	}
 	if t.required {
 		if _, ok := t.docs.Lookup(documents.Hash(p.Query)); !ok {
-			return refusal(apperr.DocumentNotTrusted, "this server runs trusted documents only: send a registered document's hash (extensions.persistedQuery.sha256Hash or documentId)")
+			return apperr.GraphQL(apperr.DocumentNotTrusted, "this server runs trusted documents only: send a registered document's hash (extensions.persistedQuery.sha256Hash or documentId)")
 		}
 	}
 	return nil
-}
-
-// refusal is an error for the presenter to show with code (a bare gqlerror would be
-// taken for gqlgen's own and shown as BAD_USER_INPUT).
-func refusal(code apperr.Code, message string) *gqlerror.Error {
-	g := apperr.GraphQL(code, message)
-	g.Err = apperr.E(code, "%s", message)
-	return g
 }
 
 // queryCache is gqlgen's query cache with the trusted documents in front: their parsed,

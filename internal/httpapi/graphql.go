@@ -155,9 +155,14 @@ func (p presenter) present(ctx context.Context, err error) *gqlerror.Error {
 				"path", gqlErr.Path.String(), "err", err)
 		}
 	case gqlErr.Err == nil && !errors.As(err, &ae):
+		code, _ := gqlErr.Extensions["code"].(string)
+		if apperr.Known(apperr.Code(code)) { // an extension's refusal, made with apperr.GraphQL
+			out = apperr.GraphQL(apperr.Code(code), gqlErr.Message)
+			break
+		}
 		out = apperr.GraphQL(apperr.BadUserInput, gqlErr.Message)
-		if reason, ok := gqlErr.Extensions["code"]; ok {
-			out.Extensions["reason"] = reason // gqlgen's own code, e.g. GRAPHQL_VALIDATION_FAILED
+		if code != "" {
+			out.Extensions["reason"] = code // gqlgen's own code, e.g. GRAPHQL_VALIDATION_FAILED
 		}
 	default:
 		p.log.ErrorContext(ctx, "internal error", "request_id", reqctx.From(ctx).RequestID,

@@ -79,6 +79,10 @@ func TestPresenter(t *testing.T) {
 			t.Fatalf("reason = %v, want gqlgen's code", e.Extensions["reason"])
 		}
 	})
+	t.Run("ExtensionRefusal", func(t *testing.T) {
+		e := p.present(ctx, apperr.GraphQL(apperr.DocumentNotTrusted, "no trusted document has this hash"))
+		expectExtensions(t, e, apperr.DocumentNotTrusted, "no trusted document has this hash")
+	})
 	t.Run("Unknown", func(t *testing.T) {
 		logged.Reset()
 		e := p.present(ctx, errors.New("dial tcp 10.0.0.7:6379: secret detail"))

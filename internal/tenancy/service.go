@@ -133,7 +133,7 @@ func (s *Service) BootstrapSystem(ctx context.Context, key, adminEmail, adminPas
 		modes[i].Meta = s.meta()
 	}
 	system := Tenant{ID: ids.System, ModeID: "enterprise", Meta: s.meta()}.named("System")
-	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: audit.Actor{Kind: audit.System, ID: "bootstrap"}, RequestID: audit.OriginFrom(ctx).RequestID})
+	ctx = audit.ActingAs(ctx, audit.Actor{Kind: audit.System, ID: "bootstrap"})
 	t, _, err := s.store.EnsureSystem(ctx, system, modes, admin, s.event(ctx, ids.System, "system.bootstrap", "tenant", ids.System))
 	return t, err
 }
@@ -173,7 +173,7 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (User, Tenant, err
 	t := Tenant{ID: ids.New(ids.Tenant), ModeID: DefaultMode, Meta: s.meta()}.named(name)
 	m := Membership{TenantID: t.ID, UserID: u.ID, Role: RoleOwner, Meta: s.meta()}
 	// The new user is who acts: the request had nobody signed in.
-	ctx = audit.WithOrigin(ctx, audit.Origin{Actor: audit.Actor{Kind: audit.User, ID: u.ID, Label: u.Email}, RequestID: audit.OriginFrom(ctx).RequestID})
+	ctx = audit.ActingAs(ctx, audit.Actor{Kind: audit.User, ID: u.ID, Label: u.Email})
 	if err := s.store.CreateUserWithTenant(ctx, u, t, m, s.event(ctx, t.ID, "tenant.create", "tenant", t.ID)); err != nil {
 		return User{}, Tenant{}, err
 	}

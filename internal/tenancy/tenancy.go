@@ -55,6 +55,10 @@ type Meta struct {
 	Version   int       `firestore:"version"`
 }
 
+// Bookkeeping returns the Meta of the record that embeds it, for code generic over
+// records (the store's versioned updates).
+func (m *Meta) Bookkeeping() *Meta { return m }
+
 // Tenant is an isolated customer space. Only t_system is hardcoded.
 type Tenant struct {
 	ID     string `firestore:"-"`
