@@ -172,11 +172,11 @@ type Registry struct {
 	once    sync.Once
 }
 
-// table is one snapshot: by hash, and by text (for gqlgen's query cache).
+// table is one snapshot: each document's text by hash, and its parsed form by text (for
+// gqlgen's query cache).
 type table struct {
-	byHash map[string]*ast.QueryDocument
-	text   map[string]string // hash → text
-	byText map[string]*ast.QueryDocument
+	text   map[string]string
+	parsed map[string]*ast.QueryDocument
 }
 
 // NewRegistry returns an empty Registry for schema; log hears of stored documents that
@@ -186,7 +186,7 @@ func NewRegistry(schema *ast.Schema, log *slog.Logger) *Registry {
 		log = slog.New(slog.DiscardHandler)
 	}
 	r := &Registry{schema: schema, log: log, ready: make(chan struct{})}
-	r.current.Store(&table{byHash: map[string]*ast.QueryDocument{}, text: map[string]string{}, byText: map[string]*ast.QueryDocument{}})
+	r.current.Store(&table{text: map[string]string{}, parsed: map[string]*ast.QueryDocument{}})
 	return r
 }
 
@@ -235,13 +235,13 @@ func (r *Registry) Load(stored []Document) {
 func (r *Registry) swap(stored []Document) {
 	all := append(append([]Document(nil), r.pinned...), stored...)
 	old := r.current.Load()
-	t := &table{byHash: make(map[string]*ast.QueryDocument, len(all)), text: make(map[string]string, len(all)), byText: make(map[string]*ast.QueryDocument, len(all))}
+	t := &table{text: make(map[string]string, len(all)), parsed: make(map[string]*ast.QueryDocument, len(all))}
 	for _, d := range all {
-		if _, done := t.byHash[d.Hash]; done {
+		if _, done := t.text[d.Hash]; done {
 			continue
 		}
-		doc, ok := old.byHash[d.Hash]
-		if !ok {
+		doc, ok := old.parsed[d.Query]
+		if !ok || old.text[d.Hash] != d.Query { // reuse a parse only for the same hash and text
 			if Hash(d.Query) != d.Hash {
 				r.log.Warn("trusted documents: a stored document does not match its hash; left out", "app", d.AppID, "hash", d.Hash)
 				continue
@@ -252,7 +252,7 @@ func (r *Registry) swap(stored []Document) {
 				continue
 			}
 		}
-		t.byHash[d.Hash], t.text[d.Hash], t.byText[d.Query] = doc, d.Query, doc
+		t.text[d.Hash], t.parsed[d.Query] = d.Query, doc
 	}
 	r.current.Store(t)
 }
@@ -268,9 +268,9 @@ func (r *Registry) Lookup(hash string) (string, bool) {
 
 // Parsed returns the parsed, validated form of a trusted document's text.
 func (r *Registry) Parsed(query string) (*ast.QueryDocument, bool) {
-	doc, ok := r.current.Load().byText[query]
+	doc, ok := r.current.Load().parsed[query]
 	return doc, ok
 }
 
 // Len is the number of distinct trusted documents.
-func (r *Registry) Len() int { return len(r.current.Load().byHash) }
+func (r *Registry) Len() int { return len(r.current.Load().text) }

@@ -86,6 +86,11 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("Lookup(%s) found a document that must be left out", h)
 		}
 	}
+	// A stored entry naming a trusted text under another hash is still refused.
+	r.Load([]Document{{AppID: "a_one", Hash: Hash(me), Query: me}, {AppID: "a_evil", Hash: Hash("other"), Query: me}})
+	if _, ok := r.Lookup(Hash("other")); ok {
+		t.Error("a hash of another text was trusted because its text was")
+	}
 	parsed, _ := r.Parsed(me)
 	r.Load([]Document{{AppID: "a_one", Hash: Hash(me), Query: me}})
 	if again, _ := r.Parsed(me); again != parsed {
