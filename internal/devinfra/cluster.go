@@ -227,7 +227,7 @@ func (c *RedisCluster) startNode(ctx context.Context, i int) error {
 	if err != nil {
 		return err
 	}
-	if err := p.waitReady(ctx, c.opts.StartTimeout, func(ctx context.Context) error {
+	if err := p.waitReady(ctx, addr, c.opts.StartTimeout, func(ctx context.Context) error {
 		return redisPing(ctx, addr, "")
 	}); err != nil {
 		return err

@@ -32,7 +32,7 @@ func TestRedisCluster(t *testing.T) {
 		t.Fatalf("Addrs = %v, want %d masters", c.Addrs, minMasters)
 	}
 	for _, addr := range c.Addrs {
-		if port := portOf(t, addr); !strings.HasPrefix(addr, "127.0.0.1:") || port+clusterBusOffset > 65535 {
+		if port := portOf(addr); !strings.HasPrefix(addr, "127.0.0.1:") || port+clusterBusOffset > 65535 {
 			t.Errorf("Addr %q: want 127.0.0.1:PORT with PORT < 55536", addr)
 		}
 	}
@@ -147,7 +147,7 @@ func TestRedisCluster(t *testing.T) {
 	}
 	// redis-cli colours its output when TERM looks like xterm.
 	out := log.String()
-	for _, want := range []string{"redis-cli| ", "[OK] All 16384 slots covered", strconv.Itoa(portOf(t, c.Addrs[0])) + "| "} {
+	for _, want := range []string{"redis-cli| ", "[OK] All 16384 slots covered", strconv.Itoa(portOf(c.Addrs[0])) + "| "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Log lacks %q", want)
 		}

@@ -8,6 +8,11 @@
 // grandchildren such as the emulator's java, so each group also holds a small guard shell
 // that kills the group when its stdin pipe from this process closes.
 //
+// A server is ready when it answers and its own process group holds the listening socket
+// (listensOn): harnesses running in parallel can pick the same free port, and the
+// second one's probe is answered by the first one's server until its own exits with
+// "address already in use" (TestRedisPortAnswered).
+//
 // The package is Unix-only: it signals process groups.
 package devinfra
 

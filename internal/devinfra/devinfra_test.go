@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -107,18 +106,4 @@ func dialRedis(t *testing.T, addr, password string) net.Conn {
 		t.Fatalf("AUTH = %q", got)
 	}
 	return conn
-}
-
-// portOf returns the port of a "host:port" address.
-func portOf(t *testing.T, addr string) int {
-	t.Helper()
-	_, p, err := net.SplitHostPort(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	port, err := strconv.Atoi(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return port
 }

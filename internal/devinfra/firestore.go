@@ -83,7 +83,7 @@ func StartFirestore(ctx context.Context, opts FirestoreOptions) (*Firestore, err
 		if err != nil {
 			return err
 		}
-		if err := p.waitReady(ctx, opts.StartTimeout, func(ctx context.Context) error {
+		if err := p.waitReady(ctx, host, opts.StartTimeout, func(ctx context.Context) error {
 			return firestoreReady(ctx, host)
 		}); err != nil {
 			return err

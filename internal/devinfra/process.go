@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"strconv"
@@ -89,9 +90,11 @@ func (p *process) startGuard() error {
 	return nil
 }
 
-// waitReady polls ready until it succeeds, the process exits, ctx ends or timeout passes.
+// waitReady polls ready until it succeeds while p's group listens on addr's port (an
+// answer from another server on that port does not count: see listensOn), the process
+// exits, ctx ends or timeout passes.
 // On failure it stops the process and returns an error quoting its recent output.
-func (p *process) waitReady(ctx context.Context, timeout time.Duration, ready func(context.Context) error) error {
+func (p *process) waitReady(ctx context.Context, addr string, timeout time.Duration, ready func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	tick := time.NewTicker(pollInterval)
@@ -101,7 +104,10 @@ func (p *process) waitReady(ctx context.Context, timeout time.Duration, ready fu
 		err := ready(pctx)
 		pcancel()
 		if err == nil {
-			return nil
+			if listensOn(p.pgid, portOf(addr)) {
+				return nil
+			}
+			err = fmt.Errorf("another process answers on %s", addr)
 		}
 		select {
 		case <-p.done:
@@ -206,4 +212,11 @@ type lenientWriter struct{ w io.Writer }
 func (l lenientWriter) Write(b []byte) (int, error) {
 	_, _ = l.w.Write(b)
 	return len(b), nil
+}
+
+// portOf returns the port of a "host:port" address, or 0.
+func portOf(addr string) int {
+	_, port, _ := net.SplitHostPort(addr)
+	n, _ := strconv.Atoi(port)
+	return n
 }

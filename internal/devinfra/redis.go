@@ -91,7 +91,7 @@ func (r *Redis) start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := p.waitReady(ctx, r.opts.StartTimeout, func(ctx context.Context) error {
+	if err := p.waitReady(ctx, r.Addr, r.opts.StartTimeout, func(ctx context.Context) error {
 		return redisPing(ctx, r.Addr, r.opts.Password)
 	}); err != nil {
 		return err

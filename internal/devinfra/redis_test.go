@@ -79,9 +79,32 @@ func TestRedisPortTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	_, err = StartRedis(t.Context(), RedisOptions{Port: portOf(t, l.Addr().String())})
+	_, err = StartRedis(t.Context(), RedisOptions{Port: portOf(l.Addr().String())})
 	if !errors.Is(err, errPortInUse) || !strings.Contains(err.Error(), "last output") {
 		t.Errorf("err = %v, want errPortInUse quoting the server output", err)
+	}
+}
+
+// TestRedisPortAnswered: a port taken by another Redis, which answers the new server's
+// readiness probe while that server is still starting, is still a port in use — never a
+// start that hands back someone else's server.
+func TestRedisPortAnswered(t *testing.T) {
+	t.Parallel()
+	first, err := StartRedis(t.Context(), RedisOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { first.Stop() })
+	if !listensOn(first.proc.pgid, portOf(first.Addr)) {
+		t.Fatalf("listensOn(%d, %s) = false for the server's own group", first.proc.pgid, first.Addr)
+	}
+	second, err := StartRedis(t.Context(), RedisOptions{Port: portOf(first.Addr)})
+	if err == nil {
+		second.Stop()
+		t.Fatalf("StartRedis on %s, where another Redis listens, succeeded", first.Addr)
+	}
+	if !errors.Is(err, errPortInUse) {
+		t.Errorf("err = %v, want errPortInUse", err)
 	}
 }
 
