@@ -237,6 +237,7 @@ type ComplexityRoot struct {
 		Projects        func(childComplexity int, first *int, after *string, includeArchived *bool) int
 		Route           func(childComplexity int, resourceKind string) int
 		Routes          func(childComplexity int, env *string) int
+		RoutesPlan      func(childComplexity int, file string) int
 		ServiceAccounts func(childComplexity int) int
 		Sessions        func(childComplexity int) int
 		Surfaces        func(childComplexity int) int
@@ -263,6 +264,15 @@ type ComplexityRoot struct {
 		UpdatedAt    func(childComplexity int) int
 		UpdatedBy    func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	RoutePlanEntry struct {
+		Changes      func(childComplexity int) int
+		Env          func(childComplexity int) int
+		Outcome      func(childComplexity int) int
+		ProjectID    func(childComplexity int) int
+		ResourceKind func(childComplexity int) int
+		TenantID     func(childComplexity int) int
 	}
 
 	ServiceAccount struct {
@@ -1436,6 +1446,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Routes(childComplexity, args["env"].(*string)), true
+	case "Query.routesPlan":
+		if e.ComplexityRoot.Query.RoutesPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_routesPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RoutesPlan(childComplexity, args["file"].(string)), true
 	case "Query.serviceAccounts":
 		if e.ComplexityRoot.Query.ServiceAccounts == nil {
 			break
@@ -1568,6 +1589,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Route.Version(childComplexity), true
+
+	case "RoutePlanEntry.changes":
+		if e.ComplexityRoot.RoutePlanEntry.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoutePlanEntry.Changes(childComplexity), true
+	case "RoutePlanEntry.env":
+		if e.ComplexityRoot.RoutePlanEntry.Env == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoutePlanEntry.Env(childComplexity), true
+	case "RoutePlanEntry.outcome":
+		if e.ComplexityRoot.RoutePlanEntry.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoutePlanEntry.Outcome(childComplexity), true
+	case "RoutePlanEntry.projectId":
+		if e.ComplexityRoot.RoutePlanEntry.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoutePlanEntry.ProjectID(childComplexity), true
+	case "RoutePlanEntry.resourceKind":
+		if e.ComplexityRoot.RoutePlanEntry.ResourceKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoutePlanEntry.ResourceKind(childComplexity), true
+	case "RoutePlanEntry.tenantId":
+		if e.ComplexityRoot.RoutePlanEntry.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoutePlanEntry.TenantID(childComplexity), true
 
 	case "ServiceAccount.createdAt":
 		if e.ComplexityRoot.ServiceAccount.CreatedAt == nil {
@@ -2296,6 +2354,32 @@ extend type Query {
   route(resourceKind: String!): ResolvedRoute! @member(role: ADMIN, scopes: ["routes:read"])
   "The context tenant's own routes, optionally for one env."
   routes(env: String): [Route!]! @member(role: ADMIN, scopes: ["routes:read"])
+  """
+  A dry run of a routes file (the format of ` + "`" + `northstar routes apply -f` + "`" + `, without ${name}
+  placeholders): what applying it would create, update or leave unchanged, field by field.
+  Writes nothing. Every route in it must be the context tenant's (FORBIDDEN otherwise);
+  a file that does not parse or a route that would be refused is BAD_USER_INPUT, naming
+  the line or the route.
+  """
+  routesPlan(file: String!): [RoutePlanEntry!]! @member(role: ADMIN, scopes: ["routes:read"])
+}
+
+"One route of a routes file against the stored one."
+type RoutePlanEntry {
+  resourceKind: String!
+  tenantId: ID!
+  env: String!
+  projectId: ID
+  "CREATE, UPDATE or UNCHANGED."
+  outcome: RoutePlanOutcome!
+  "What would change, with old and new values; empty when unchanged."
+  changes: [FieldChange!]!
+}
+
+enum RoutePlanOutcome {
+  CREATE
+  UPDATE
+  UNCHANGED
 }
 
 extend type Mutation {
@@ -2979,6 +3063,24 @@ func (ec *executionContext) childFields_Route(ctx context.Context, field graphql
 		return ec.fieldContext_Route_deleted(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Route", field.Name)
+}
+
+func (ec *executionContext) childFields_RoutePlanEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "resourceKind":
+		return ec.fieldContext_RoutePlanEntry_resourceKind(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_RoutePlanEntry_tenantId(ctx, field)
+	case "env":
+		return ec.fieldContext_RoutePlanEntry_env(ctx, field)
+	case "projectId":
+		return ec.fieldContext_RoutePlanEntry_projectId(ctx, field)
+	case "outcome":
+		return ec.fieldContext_RoutePlanEntry_outcome(ctx, field)
+	case "changes":
+		return ec.fieldContext_RoutePlanEntry_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoutePlanEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_ServiceAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -77,6 +77,7 @@ type QueryResolver interface {
 	ServiceAccounts(ctx context.Context) ([]*model.ServiceAccount, error)
 	Route(ctx context.Context, resourceKind string) (*routing.Resolved, error)
 	Routes(ctx context.Context, env *string) ([]*routing.Route, error)
+	RoutesPlan(ctx context.Context, file string) ([]*model.RoutePlanEntry, error)
 	Tenant(ctx context.Context) (*tenancy.Tenant, error)
 	Tenants(ctx context.Context) ([]*tenancy.Tenant, error)
 	Modes(ctx context.Context) ([]*tenancy.Mode, error)
@@ -852,6 +853,20 @@ func (ec *executionContext) field_Query_route_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["resourceKind"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_routesPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
 	return args, nil
 }
 
@@ -5181,6 +5196,73 @@ func (ec *executionContext) fieldContext_Query_routes(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_routesPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_routesPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RoutesPlan(ctx, fc.Args["file"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋtenancyᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal []*model.RoutePlanEntry
+					return zeroVal, err
+				}
+				scopes, err := ec.unmarshalOString2ᚕstringᚄ(ctx, []any{"routes:read"})
+				if err != nil {
+					var zeroVal []*model.RoutePlanEntry
+					return zeroVal, err
+				}
+				if ec.Directives.Member == nil {
+					var zeroVal []*model.RoutePlanEntry
+					return zeroVal, errors.New("directive member is not implemented")
+				}
+				return ec.Directives.Member(ctx, nil, directive0, role, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RoutePlanEntry) graphql.Marshaler {
+			return ec.marshalNRoutePlanEntry2ᚕᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐRoutePlanEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_routesPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoutePlanEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_routesPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_tenant(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8215,6 +8297,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "routesPlan":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_routesPlan(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "tenant":
 			field := field
 
@@ -8904,6 +9008,32 @@ func (ec *executionContext) marshalNFieldChange2ᚕgithubᚗcomᚋnorthstarᚋno
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋauditᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*audit.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 4, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋauditᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋauditᚐChange(ctx context.Context, sel ast.SelectionSet, v *audit.Change) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNInvitation2ᚕᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋtenancyᚐInvitationᚄ(ctx context.Context, sel ast.SelectionSet, v []*tenancy.Invitation) graphql.Marshaler {

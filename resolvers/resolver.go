@@ -164,6 +164,8 @@ type Routes interface {
 type RouteWriter interface {
 	Set(ctx context.Context, r routing.Route, expectedVersion *int) (routing.Route, error)
 	Delete(ctx context.Context, k routing.Key, expectedVersion *int) error
+	// Apply plans (dryRun) or applies a routes file's routes.
+	Apply(ctx context.Context, routes []routing.Route, dryRun bool) ([]routing.Change, error)
 }
 
 // Chat is what the resolvers need of chat.Service. A thread outside the caller's scope

@@ -64,6 +64,33 @@ func (r *queryResolver) Routes(ctx context.Context, env *string) ([]*routing.Rou
 	return ptrs(r.routes.List(reqctx.From(ctx).TenantID, e), nil)
 }
 
+// RoutesPlan is the resolver for the routesPlan field.
+func (r *queryResolver) RoutesPlan(ctx context.Context, file string) ([]*model.RoutePlanEntry, error) {
+	routes, err := routing.ParseFile([]byte(file), nil)
+	if err != nil {
+		return nil, apperr.E(apperr.BadUserInput, "file: %s", err.Error())
+	}
+	tenantID := reqctx.From(ctx).TenantID
+	for i, rt := range routes {
+		if rt.TenantID != tenantID {
+			return nil, apperr.E(apperr.Forbidden, "route %d (%s) is for tenant %s: plan it in that tenant's context", i+1, rt.ResourceKind, rt.TenantID)
+		}
+	}
+	plan, err := r.routeWriter.Apply(ctx, routes, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.RoutePlanEntry, len(plan))
+	for i, c := range plan {
+		changes, _ := ptrs(c.Fields, nil)
+		out[i] = &model.RoutePlanEntry{
+			ResourceKind: c.Key.ResourceKind, TenantID: c.Key.TenantID, Env: c.Key.Env, ProjectID: optional(c.Key.ProjectID),
+			Outcome: planOutcomes[c.Outcome], Changes: changes,
+		}
+	}
+	return out, nil
+}
+
 // Config is the resolver for the config field.
 func (r *routeResolver) Config(ctx context.Context, obj *routing.Route) ([]*model.ConfigEntry, error) {
 	return configEntries(obj.Config), nil

@@ -8,6 +8,7 @@ import (
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/chat"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/routing"
 	"github.com/northstar/northstar/internal/serviceaccount"
 	"github.com/northstar/northstar/internal/session"
 	"github.com/northstar/northstar/internal/tenancy"
@@ -124,4 +125,11 @@ func serviceAccountOf(a serviceaccount.Account) *model.ServiceAccount {
 // credentials shapes an account with its secret, shown once.
 func credentials(c serviceaccount.Credentials) *model.ServiceAccountCredentials {
 	return &model.ServiceAccountCredentials{ServiceAccount: serviceAccountOf(c.Account), ClientID: c.Account.ID, ClientSecret: c.Secret}
+}
+
+// planOutcomes names routing.Apply's outcomes in the schema.
+var planOutcomes = map[routing.Outcome]model.RoutePlanOutcome{
+	routing.Created:   model.RoutePlanOutcomeCreate,
+	routing.Updated:   model.RoutePlanOutcomeUpdate,
+	routing.Unchanged: model.RoutePlanOutcomeUnchanged,
 }

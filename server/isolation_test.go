@@ -114,6 +114,10 @@ func TestTenantIsolation(t *testing.T) {
 		},
 		"Query.route":  forbidden(`{ route(resourceKind: "chat_bus") { matchedScope } }`, nil),
 		"Query.routes": forbidden(`{ routes { resourceKind } }`, nil),
+		"Query.routesPlan": {
+			{aInB, `query($f: String!) { routesPlan(file: $f) { outcome } }`, map[string]any{"f": "routes: []"}, "FORBIDDEN"},
+			{a.headers(), `query($f: String!) { routesPlan(file: $f) { outcome } }`, map[string]any{"f": "routes:\n  - {resourceKind: media, tenantId: " + b.TenantID + ", env: prod, backendType: gcs, config: {bucket: b}}\n"}, "FORBIDDEN"},
+		},
 		"Mutation.setRoute": {
 			{aInB, `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod", "backendType", "gcs", "config", []any{map[string]any{"key": "bucket", "value": "evil"}}), "FORBIDDEN"},
 			{a.headers(), `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`, in("resourceKind", "media", "tenantId", b.TenantID, "env", "prod", "backendType", "gcs", "config", []any{map[string]any{"key": "bucket", "value": "evil"}}), "CONTEXT_MISMATCH"},

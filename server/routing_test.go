@@ -189,6 +189,73 @@ func TestRoutes(t *testing.T) {
 	})
 }
 
+// TestRoutesPlan: a pasted routes file is planned against the stored routes, field by
+// field, and nothing is written; a file for another tenant, one that does not parse and
+// one a VIEWER sends are refused.
+func TestRoutesPlan(t *testing.T) {
+	ts := newServer(t)
+	ann := ts.signup(t, "ann")
+	var set struct{ SetRoute struct{ Version int } }
+	ts.gql(t, ann.headers(), setRoute, routeInput("kpi", ann.TenantID, "prod", "bigquery", map[string]string{"project": "p", "dataset": "kpi"})).decode(t, &set)
+	ts.gql(t, ann.headers(), setRoute, routeInput("seo", ann.TenantID, "prod", "firestore", map[string]string{"database": "(default)"})).decode(t, &set)
+	file := fmt.Sprintf(`routes:
+  - {resourceKind: kpi, tenantId: %[1]s, env: prod, backendType: bigquery, config: {project: p, dataset: kpi2}}
+  - {resourceKind: seo, tenantId: %[1]s, env: prod, backendType: firestore, config: {database: "(default)"}}
+  - {resourceKind: media, tenantId: %[1]s, env: prod, backendType: gcs, config: {bucket: m}}
+`, ann.TenantID)
+	const plan = `query($f: String!) { routesPlan(file: $f) { resourceKind tenantId env projectId outcome changes { field from to } } }`
+	var out struct {
+		RoutesPlan []struct {
+			ResourceKind, TenantID, Env, Outcome string
+			ProjectID                            *string
+			Changes                              []struct {
+				Field    string
+				From, To *string
+			}
+		}
+	}
+	ts.gql(t, ann.headers(), plan, map[string]any{"f": file}).decode(t, &out)
+	text := func(s *string) string {
+		if s == nil {
+			return "∅"
+		}
+		return *s
+	}
+	got := map[string]string{}
+	for _, e := range out.RoutesPlan {
+		var changes []string
+		for _, c := range e.Changes {
+			changes = append(changes, fmt.Sprintf("%s: %s -> %s", c.Field, text(c.From), text(c.To)))
+		}
+		got[e.ResourceKind] = e.Outcome + " " + strings.Join(changes, "; ")
+	}
+	want := map[string]string{
+		"kpi":   "UPDATE config: dataset=kpi, project=p -> dataset=kpi2, project=p",
+		"seo":   "UNCHANGED ",
+		"media": "CREATE backendType: ∅ -> gcs; config: ∅ -> bucket=m",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("plan = %v\nwant   %v", got, want)
+	}
+	var routes struct {
+		Routes []struct{ ResourceKind string }
+	}
+	ts.gql(t, ann.headers(), `{ routes { resourceKind } }`, nil).decode(t, &routes)
+	if len(routes.Routes) != 2 {
+		t.Errorf("routes after the plan: %+v, want the two set before (a plan writes nothing)", routes.Routes)
+	}
+
+	bob := ts.signup(t, "bob")
+	expectError(t, ts.gql(t, bob.headers(), plan, map[string]any{"f": file}), "FORBIDDEN", 403)
+	viewer := ts.addMemberAs(t, ann, ts.signup(t, "vera"), "VIEWER")
+	expectError(t, ts.gql(t, viewer.headers(), plan, map[string]any{"f": file}), "FORBIDDEN", 403)
+	bad := ts.gql(t, ann.headers(), plan, map[string]any{"f": "routes:\n  - {resourceKind: kpi, tenantId: " + ann.TenantID + ", env: prod, backendType: memory}\n"})
+	expectError(t, bad, "BAD_USER_INPUT", 400)
+	if !strings.Contains(bad.Errors[0].Message, "line 2") {
+		t.Errorf("refusal %q does not name the line", bad.Errors[0].Message)
+	}
+}
+
 // TestRouteChangeReachesReplica writes a route through one server and reads it through
 // another on the same Firestore project: the second sees it through its listener.
 func TestRouteChangeReachesReplica(t *testing.T) {

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/northstar/northstar/internal/audit"
@@ -160,6 +164,18 @@ type RemoveMemberInput struct {
 	UserID   string `json:"userId"`
 }
 
+// One route of a routes file against the stored one.
+type RoutePlanEntry struct {
+	ResourceKind string  `json:"resourceKind"`
+	TenantID     string  `json:"tenantId"`
+	Env          string  `json:"env"`
+	ProjectID    *string `json:"projectId,omitempty"`
+	// CREATE, UPDATE or UNCHANGED.
+	Outcome RoutePlanOutcome `json:"outcome"`
+	// What would change, with old and new values; empty when unchanged.
+	Changes []*audit.Change `json:"changes"`
+}
+
 // A machine identity of a tenant: a platform service that calls the API with a
 // client-credentials token (POST /oauth/token) instead of a person's.
 type ServiceAccount struct {
@@ -266,4 +282,61 @@ type UpdateTenantInput struct {
 	Name     string `json:"name"`
 	// The version read; a stale one fails with CONFLICT.
 	ExpectedVersion int `json:"expectedVersion"`
+}
+
+type RoutePlanOutcome string
+
+const (
+	RoutePlanOutcomeCreate    RoutePlanOutcome = "CREATE"
+	RoutePlanOutcomeUpdate    RoutePlanOutcome = "UPDATE"
+	RoutePlanOutcomeUnchanged RoutePlanOutcome = "UNCHANGED"
+)
+
+var AllRoutePlanOutcome = []RoutePlanOutcome{
+	RoutePlanOutcomeCreate,
+	RoutePlanOutcomeUpdate,
+	RoutePlanOutcomeUnchanged,
+}
+
+func (e RoutePlanOutcome) IsValid() bool {
+	switch e {
+	case RoutePlanOutcomeCreate, RoutePlanOutcomeUpdate, RoutePlanOutcomeUnchanged:
+		return true
+	}
+	return false
+}
+
+func (e RoutePlanOutcome) String() string {
+	return string(e)
+}
+
+func (e *RoutePlanOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RoutePlanOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RoutePlanOutcome", str)
+	}
+	return nil
+}
+
+func (e RoutePlanOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RoutePlanOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RoutePlanOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -144,19 +144,23 @@ const (
 type Change struct {
 	Key     Key
 	Outcome Outcome
+	// Fields are what changes in the route, with old and new values (audit.Diff: the
+	// backend, config entries and secret references, never a secret's value).
+	Fields []audit.Change
 }
 
 // Apply makes the store hold routes: it validates every route first (one bad route
-// writes nothing), then creates the missing ones and replaces the differing ones. With
-// dryRun it only reports what it would do.
+// writes nothing; its error keeps the code, BAD_USER_INPUT for a route that would be
+// refused), then creates the missing ones and replaces the differing ones. With dryRun
+// it only reports what it would do.
 func (s *Service) Apply(ctx context.Context, routes []Route, dryRun bool) ([]Change, error) {
 	seen := map[Key]bool{}
 	for i := range routes {
 		if err := s.check(ctx, &routes[i]); err != nil {
-			return nil, fmt.Errorf("route %d (%s): %s", i+1, routes[i].ResourceKind, apperr.MessageOf(err))
+			return nil, apperr.E(apperr.CodeOf(err), "route %d (%s): %s", i+1, routes[i].ResourceKind, apperr.MessageOf(err))
 		}
 		if k := routes[i].Key(); seen[k] {
-			return nil, fmt.Errorf("route %d: %s is listed twice", i+1, k)
+			return nil, apperr.E(apperr.BadUserInput, "route %d: %s is listed twice", i+1, k)
 		} else {
 			seen[k] = true
 		}
@@ -165,22 +169,22 @@ func (s *Service) Apply(ctx context.Context, routes []Route, dryRun bool) ([]Cha
 	for _, r := range routes {
 		current, err := s.store.GetRoute(ctx, r.Key())
 		var expected *int
-		outcome := Created
+		outcome, fields := Created, audit.Diff(nil, &r)
 		switch {
 		case apperr.Is(err, apperr.NotFound):
 		case err != nil:
 			return plan, err
 		case current.SameTarget(r):
-			outcome = Unchanged
+			outcome, fields = Unchanged, nil
 		default:
-			outcome, expected = Updated, &current.Version
+			outcome, expected, fields = Updated, &current.Version, audit.Diff(&current, &r)
 		}
 		if outcome != Unchanged && !dryRun {
 			if _, err := s.Set(ctx, r, expected); err != nil {
 				return plan, fmt.Errorf("%s: %w", r.Key(), err)
 			}
 		}
-		plan = append(plan, Change{Key: r.Key(), Outcome: outcome})
+		plan = append(plan, Change{Key: r.Key(), Outcome: outcome, Fields: fields})
 	}
 	return plan, nil
 }
