@@ -5,106 +5,347 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
 
-// consoleHas waits until the text of the element sel selects contains want.
-func consoleHas(ctx context.Context, t *testing.T, sel, want string) {
+// consoleTab is one browser tab of the console under test. Each step fails the test with
+// what the page said; after each step and each awaited text it keeps a screenshot of the
+// page, and a failing test leaves them all among its artifacts (keepArtifact), numbered
+// in order, with one of the page as it was at the end.
+type consoleTab struct {
+	t     *testing.T
+	name  string
+	ctx   context.Context
+	log   *pageLog
+	shots []consoleShot
+}
+
+type consoleShot struct {
+	step string
+	png  []byte
+}
+
+// openConsoleTab opens a tab of browser (startBrowser) named name, logging what it asks
+// for and says; the first tab of a browser is browser itself.
+func openConsoleTab(t *testing.T, browser context.Context, origin, name string, first bool) *consoleTab {
 	t.Helper()
-	expr := fmt.Sprintf(`(document.querySelector(%q)?.textContent ?? "").includes(%q)`, sel, want)
-	if err := browserPoll(ctx, expr); err != nil {
-		t.Fatalf("%s never showed %q: %v", sel, want, err)
+	ctx := browser
+	if !first {
+		var cancel context.CancelFunc
+		ctx, cancel = chromedp.NewContext(browser)
+		t.Cleanup(cancel)
+		if err := chromedp.Do(ctx); err != nil {
+			t.Fatalf("opening tab %s: %v", name, err)
+		}
+	}
+	c := &consoleTab{t: t, name: name, ctx: ctx, log: &pageLog{}}
+	if err := chromedp.Listen(ctx, c.log.record(origin)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		t.Logf("tab %s:", name)
+		c.log.show(t)
+		for i, s := range c.shots {
+			keepArtifact(t, fmt.Sprintf("%s-%02d-%s.png", name, i+1, slug(s.step)), s.png)
+		}
+		saveScreenshotAs(c.ctx, t, name+"-last.png")
+	})
+	return c
+}
+
+// slug makes a step's description a file name.
+func slug(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return '-'
+	}, s)
+}
+
+// do runs steps with a deadline, then keeps a screenshot of the page they led to.
+func (c *consoleTab) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(c.ctx, browserWait)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		c.t.Fatalf("%s: %s: %v (deadline %s)", c.name, what, err, browserWait)
+	}
+	c.snap(what)
+}
+
+// snap keeps a screenshot of the page as it is after step.
+func (c *consoleTab) snap(step string) {
+	ctx, cancel := context.WithTimeout(c.ctx, browserWait)
+	defer cancel()
+	if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+		c.shots = append(c.shots, consoleShot{step, png})
 	}
 }
 
-// TestConsoleBrowser uses the admin console in a real headless Chromium that can reach
+// has waits until the text of the element sel selects contains want.
+func (c *consoleTab) has(sel, want string) {
+	c.t.Helper()
+	if err := c.poll(hasText(sel, want)); err != nil {
+		c.t.Fatalf("%s: %s never showed %q: %v", c.name, sel, want, err)
+	}
+	c.snap(sel + " shows " + want)
+}
+
+// poll waits until the JavaScript expression is true in the tab.
+func (c *consoleTab) poll(expr string) error {
+	return browserPoll(c.ctx, expr)
+}
+
+// hasText is the JavaScript test that the element sel selects contains want.
+func hasText(sel, want string) string {
+	return fmt.Sprintf(`(document.querySelector(%q)?.textContent ?? "").includes(%q)`, sel, want)
+}
+
+// check fails the test on anything the tab asked of another origin and on errors in it
+// other than those allowed (substrings of expected ones).
+func (c *consoleTab) check(allowed ...string) {
+	c.t.Helper()
+	c.log.mu.Lock()
+	defer c.log.mu.Unlock()
+	if len(c.log.offsite) > 0 {
+		c.t.Errorf("%s asked for other origins: %v", c.name, c.log.offsite)
+	}
+next:
+	for _, e := range c.log.errors {
+		for _, a := range allowed {
+			if strings.Contains(e, a) {
+				continue next
+			}
+		}
+		c.t.Errorf("%s: browser error: %s", c.name, e)
+	}
+}
+
+// signIn signs email in on the console's sign-in page with the keyboard only: the
+// fields, then Enter.
+func (c *consoleTab) signIn(url, email, password string) {
+	c.t.Helper()
+	c.do("the sign-in form renders", chromedp.Navigate(url+"/console/"), chromedp.WaitVisible(chromedp.CSS("#email")))
+	c.do("sign in "+email, chromedp.Focus(chromedp.CSS("#email")), chromedp.KeyEvent(email+"\t"+password+"\r"))
+	c.has("#who", email)
+}
+
+// TestConsoleBrowser uses the admin console in real headless Chromium tabs that can reach
 // nothing but the server, on a server that runs trusted documents only (the console's own
-// documents are trusted everywhere): a tenant admin signs up, sees a route set elsewhere
-// appear live (graphql-ws, by hash), invites a teammate and sees
-// the invitation in the audit log; the teammate signs in, accepts it and finds the
-// tenant; a reload resumes the session; a wrong password shows its code and request id;
-// signing out returns to the sign-in form; a VIEWER sees no write controls, and the API
-// refuses them anyway.
+// documents are trusted everywhere), the way a tenant admin and a system admin do:
+//   - a tenant admin signs up, creates a project, reads the tenant's details and mode;
+//   - sets a route in one tab and a second tab's routes view shows it at once (graphql-ws);
+//     both edit it, the second save is a CONFLICT shown with the current version, and
+//     saving again replaces it; the effective route names its matched scope; a pasted
+//     routes file is previewed without a write;
+//   - creates a service account whose secret shows once;
+//   - opens a chat thread in the project and env chosen in the context bar: a message
+//     posted by another client shows within a second, and one posted in the console
+//     reaches the API;
+//   - invites a teammate and sees the invitation in the audit log, filtered;
+//   - a reload resumes the session; a wrong password shows its code and request id;
+//   - the teammate accepts with the keyboard and, a VIEWER, sees no write controls, while
+//     the API refuses them anyway;
+//   - a system admin searches all tenants and creates a mode;
+//   - on a narrow screen no page scrolls sideways.
 func TestConsoleBrowser(t *testing.T) {
 	chromium := chromiumPath(t)
-	setup := newServer(t) // the harness sends its own documents
+	setup, admin := newChatServer(t, "") // the harness sends its own documents
 	bob := setup.signup(t, "bob")
 	ts := newServer(t, replicaOf(setup), withTrustedDocuments("required"))
-	ctx, page := newBrowser(t, chromium, ts.URL)
+	waitChatRoute(t, ts)
+	env := ts.main.cfg.Env
+	browser := startBrowser(t, chromium)
+	a := openConsoleTab(t, browser, ts.URL, "a", true)
 	email := uniqueEmail("erin")
 
-	browserDo(ctx, t, "the sign-in form renders", chromedp.Navigate(ts.URL+"/console/"), chromedp.WaitVisible(chromedp.CSS("#email")))
-	browserDo(ctx, t, "sign up", chromedp.SendKeys(chromedp.CSS("#email"), email), chromedp.SendKeys(chromedp.CSS("#password"), "password-erin"),
+	a.do("the sign-in form renders", chromedp.Navigate(ts.URL+"/console/"), chromedp.WaitVisible(chromedp.CSS("#email")))
+	a.do("sign up", chromedp.SendKeys(chromedp.CSS("#email"), email), chromedp.SendKeys(chromedp.CSS("#password"), "password-erin"),
 		chromedp.SendKeys(chromedp.CSS("#tenant-name"), "Erin Labs"), chromedp.Click(chromedp.CSS("#sign-up")))
-	consoleHas(ctx, t, "#tenants", "Erin Labs (")
-	consoleHas(ctx, t, "#who", email)
-
-	browserDo(ctx, t, "open the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
-	consoleHas(ctx, t, "#role", "OWNER")
-	browserDo(ctx, t, "create a project", chromedp.SendKeys(chromedp.CSS("#project-name"), "Apollo"), chromedp.Click(chromedp.CSS("#create-project button")))
-	consoleHas(ctx, t, "#projects", "Apollo (version 1)")
-	// Routes follow routeChanged over graphql-ws: a change made elsewhere shows at once.
-	before := ts.main.registry.Subscribers() // the chat bus follows its route too
-	browserDo(ctx, t, "open the routes", chromedp.Click(chromedp.CSS("#tab-routes")), chromedp.WaitVisible(chromedp.CSS("#routes-live")))
-	waitFor(t, func() bool { return ts.main.registry.Subscribers() > before })
+	a.has("#tenants", "Erin Labs (")
+	a.has("#who", email)
 	erin := setup.login(t, email, "password-erin")
-	var erinTenants struct{ Tenants []struct{ ID string } }
-	setup.gql(t, bearer(erin.Token), `{ tenants { id } }`, nil).decode(t, &erinTenants)
-	erin.TenantID = erinTenants.Tenants[0].ID
-	setup.gql(t, erin.headers(), `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`,
-		routeInput("media", erin.TenantID, "dev", "gcs", map[string]string{"bucket": "erin"})).decode(t, &struct{}{})
-	consoleHas(ctx, t, "#routes-live", "media (dev) is at version 1")
-	consoleHas(ctx, t, "#routes", "bucket=erin")
-	browserDo(ctx, t, "open the members", chromedp.Click(chromedp.CSS("#tab-members")))
-	consoleHas(ctx, t, "#members", email)
-	browserDo(ctx, t, "invite bob as a VIEWER", chromedp.SendKeys(chromedp.CSS("#invite-email"), bob.Email),
-		chromedp.SetValue(chromedp.CSS("#invite-role"), "VIEWER"), chromedp.Click(chromedp.CSS("#invite button[type=submit]")))
-	consoleHas(ctx, t, "#invitations", bob.Email)
-	consoleHas(ctx, t, "#invitations .status", "PENDING")
-	browserDo(ctx, t, "open the audit log", chromedp.Click(chromedp.CSS("#tab-audit")))
-	consoleHas(ctx, t, "#audit", "member.invite")
-	consoleHas(ctx, t, "#audit", "email: ∅ → "+bob.Email)
-
-	browserDo(ctx, t, "reload", chromedp.Navigate(ts.URL+"/console/"))
-	consoleHas(ctx, t, "#tenants", "Erin Labs (")
-	browserDo(ctx, t, "sign out", chromedp.Click(chromedp.CSS("#sign-out")), chromedp.WaitVisible(chromedp.CSS("#email")))
-
-	browserDo(ctx, t, "a wrong password", chromedp.SendKeys(chromedp.CSS("#email"), bob.Email),
-		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
-	consoleHas(ctx, t, "#sign-in [role=alert]", "UNAUTHENTICATED: wrong email or password (request ")
-	browserDo(ctx, t, "bob signs in", chromedp.SetValue(chromedp.CSS("#password"), "password-bob"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
-	consoleHas(ctx, t, "#my-invitations", "VIEWER in ")
-	browserDo(ctx, t, "bob accepts", chromedp.Click(chromedp.CSS("#my-invitations button")))
-	consoleHas(ctx, t, "#tenants", "Erin Labs (")
-
-	// A VIEWER sees the projects and no write control; the API refuses writes anyway.
-	var tenants struct{ Tenants []struct{ ID, Name string } }
-	setup.gql(t, bearer(bob.Token), `{ tenants { id name } }`, nil).decode(t, &tenants)
-	erinLabs := ""
-	for _, tn := range tenants.Tenants {
-		if tn.Name == "Erin Labs" {
-			erinLabs = tn.ID
+	var erinTenants struct {
+		Tenants []struct {
+			ID   string
+			Mode struct{ ID string }
 		}
 	}
-	browserDo(ctx, t, "bob opens Erin Labs", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tenants button[data-tenant=%q]`, erinLabs))))
-	consoleHas(ctx, t, "#role", "VIEWER")
-	consoleHas(ctx, t, "#projects", "Apollo")
-	if err := browserPoll(ctx, `!document.querySelector("#create-project, #tab-members, #tab-audit, #invite")`); err != nil {
+	setup.gql(t, bearer(erin.Token), `{ tenants { id mode { id } } }`, nil).decode(t, &erinTenants)
+	erin.TenantID = erinTenants.Tenants[0].ID
+
+	a.do("open the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
+	a.has("#role", "OWNER")
+	a.do("create a project", chromedp.SendKeys(chromedp.CSS("#create-project-name"), "Apollo"), chromedp.Click(chromedp.CSS("#create-project button")))
+	a.has("#projects", "Apollo")
+	a.do("open the overview", chromedp.Click(chromedp.CSS("#tab-overview")))
+	a.has("#tenant", erin.TenantID)
+	a.has("#tenant-mode", "("+erinTenants.Tenants[0].Mode.ID+")")
+
+	// Routes: set in tab a, followed live in tab b.
+	b := openConsoleTab(t, browser, ts.URL, "b", false)
+	b.signIn(ts.URL, email, "password-erin")
+	b.do("b opens the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
+	before := ts.main.registry.Subscribers()
+	b.do("b opens the routes", chromedp.Click(chromedp.CSS("#tab-routes")), chromedp.WaitVisible(chromedp.CSS("#routes-live")))
+	waitFor(t, func() bool { return ts.main.registry.Subscribers() > before })
+	a.do("a opens the routes", chromedp.Click(chromedp.CSS("#tab-routes")), chromedp.WaitVisible(chromedp.CSS("#set-route")))
+	a.do("a sets a route", chromedp.SendKeys(chromedp.CSS("#route-kind"), "media"), chromedp.SetValue(chromedp.CSS("#route-env"), "dev"),
+		chromedp.SendKeys(chromedp.CSS("#route-backend"), "gcs"), chromedp.SendKeys(chromedp.CSS("#route-config"), "bucket=erin"),
+		chromedp.Click(chromedp.CSS("#set-route button[type=submit]")))
+	a.has("#route-status", "Saved media at version 1")
+	b.has("#routes-live", "media (dev) is at version 1")
+	b.has("#routes", "bucket=erin")
+
+	// Both edit version 1; the second save is a conflict, shown, then resolved.
+	b.do("b edits the route", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Edit media (dev)"]`)))
+	b.has("#route-editing", "at version 1")
+	a.do("a edits and saves", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Edit media (dev)"]`)),
+		chromedp.SetValue(chromedp.CSS("#route-config"), "bucket=erin-a"), chromedp.Click(chromedp.CSS("#set-route button[type=submit]")))
+	a.has("#route-status", "Saved media at version 2")
+	b.do("b saves its stale edit", chromedp.SetValue(chromedp.CSS("#route-config"), "bucket=erin-b"), chromedp.Click(chromedp.CSS("#set-route button[type=submit]")))
+	b.has("#route-status", "CONFLICT: ")
+	b.has("#route-status", "(request ")
+	b.has("#route-status .resolution", "now at version 2")
+	b.do("b saves again", chromedp.Click(chromedp.CSS("#set-route button[type=submit]")))
+	b.has("#route-status", "Saved media at version 3")
+	a.has("#routes", "bucket=erin-b")
+
+	b.do("b resolves the effective route", chromedp.SetValue(chromedp.CSS("#context-env"), "dev"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#context-env").dispatchEvent(new Event("change"))`),
+		chromedp.WaitVisible(chromedp.CSS("#resolve-kind")), chromedp.SendKeys(chromedp.CSS("#resolve-kind"), "media"),
+		chromedp.Click(chromedp.CSS("#resolve-route button")))
+	b.has("#resolved", "matched at the tenant scope")
+	file := fmt.Sprintf("routes:\n  - {resourceKind: media, tenantId: %[1]s, env: dev, backendType: gcs, config: {bucket: erin-c}}\n  - {resourceKind: seo, tenantId: %[1]s, env: dev, backendType: firestore}\n", erin.TenantID)
+	b.do("b previews a routes file", chromedp.SetValue(chromedp.CSS("#routes-file"), file), chromedp.Click(chromedp.CSS("#plan-routes button")))
+	b.has("#routes-plan", "Nothing was written: 1 create, 1 update, 0 unchanged.")
+	b.has("#routes-plan", "config: bucket=erin-b → bucket=erin-c")
+	var stored struct {
+		Routes []struct{ ResourceKind string }
+	}
+	setup.gql(t, erin.headers(), `{ routes { resourceKind } }`, nil).decode(t, &stored)
+	if len(stored.Routes) != 1 {
+		t.Errorf("routes after the preview: %+v, want only media", stored.Routes)
+	}
+
+	// A service account's secret shows once.
+	a.do("a opens the service accounts", chromedp.Click(chromedp.CSS("#tab-accounts")), chromedp.WaitVisible(chromedp.CSS("#create-account")))
+	a.do("a creates a service account", chromedp.SendKeys(chromedp.CSS("#account-name"), "ci-bot"),
+		chromedp.Click(chromedp.CSS("#scope-routes-read")), chromedp.Click(chromedp.CSS("#create-account button[type=submit]")))
+	a.has("#account-secret", "shown this once")
+	a.has("#accounts", "ci-bot")
+	if err := a.poll(`/^\S{20,}$/.test(document.querySelector("#client-secret")?.textContent ?? "")`); err != nil {
+		t.Fatalf("no client secret shown: %v", err)
+	}
+	a.do("a reopens the service accounts", chromedp.Click(chromedp.CSS("#tab-overview")), chromedp.Click(chromedp.CSS("#tab-accounts")), chromedp.WaitVisible(chromedp.CSS("#accounts")))
+	if err := a.poll(`!document.querySelector("#account-secret") && document.querySelector("#accounts").textContent.includes("ci-bot")`); err != nil {
+		t.Fatalf("the secret shows again: %v", err)
+	}
+
+	// Chat in the project and env chosen in the context bar.
+	project := setup.createProject(t, erin, "Chat room")
+	a.do("a reopens the tenant", chromedp.Click(chromedp.CSS("#home")), chromedp.Click(chromedp.CSS("#tenants button")), chromedp.WaitVisible(chromedp.CSS("#context-project")))
+	a.do("a chooses the env and the project", chromedp.SetValue(chromedp.CSS("#context-env"), env),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#context-env").dispatchEvent(new Event("change"))`),
+		chromedp.SetValue(chromedp.CSS("#context-project"), project),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#context-project").dispatchEvent(new Event("change"))`),
+		chromedp.Click(chromedp.CSS("#tab-chat")), chromedp.WaitVisible(chromedp.CSS("#thread-title")))
+	a.do("a starts a thread", chromedp.SendKeys(chromedp.CSS("#thread-title"), "Launch"), chromedp.Click(chromedp.CSS("#create-thread button")))
+	a.has("#chat-live", "Following.")
+	chat := chatHeaders(erin, env, project)
+	var threads struct{ Threads []struct{ ID, Title string } }
+	setup.gql(t, chat, `{ threads { id title } }`, nil).decode(t, &threads)
+	if len(threads.Threads) != 1 || threads.Threads[0].Title != "Launch" {
+		t.Fatalf("threads: %+v", threads.Threads)
+	}
+	thread := threads.Threads[0].ID
+	posted := time.Now()
+	setup.postMessage(t, chat, thread, "hello from another client")
+	ctx, cancel := context.WithTimeout(a.ctx, time.Second)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](hasText("#messages", "hello from another client")))
+	cancel()
+	if err != nil {
+		a.has("#messages", "hello from another client") // what shows late, if at all
+		t.Fatalf("a message posted by another client took more than a second to show (%v)", err)
+	}
+	t.Logf("a message posted by another client showed %v after the post began", time.Since(posted).Round(time.Millisecond))
+	a.do("a posts", chromedp.SendKeys(chromedp.CSS("#message-text"), "hello from the console\r"))
+	a.has("#messages li:last-child", "hello from the console")
+	var msgs struct{ Messages []struct{ Text string } }
+	setup.gql(t, chat, `query($t: ID!) { messages(threadId: $t) { text } }`, map[string]any{"t": thread}).decode(t, &msgs)
+	if len(msgs.Messages) != 2 || msgs.Messages[1].Text != "hello from the console" {
+		t.Errorf("messages: %+v", msgs.Messages)
+	}
+
+	// An invitation, and its event in the audit log.
+	a.do("a opens the members", chromedp.Click(chromedp.CSS("#tab-members")))
+	a.has("#members", email)
+	a.do("invite bob as a VIEWER", chromedp.SendKeys(chromedp.CSS("#invite-email"), bob.Email),
+		chromedp.SetValue(chromedp.CSS("#invite-role"), "VIEWER"), chromedp.Click(chromedp.CSS("#invite button[type=submit]")))
+	a.has("#invitations", bob.Email)
+	a.has("#invitations .status", "PENDING")
+	a.do("open the audit log", chromedp.Click(chromedp.CSS("#tab-audit")))
+	a.has("#audit", "member.invite")
+	a.has("#audit", "email: ∅ → "+bob.Email)
+	a.has("#audit", "route.set")
+	a.do("filter the audit log", chromedp.SendKeys(chromedp.CSS("#audit-action"), "member.invite"), chromedp.Click(chromedp.CSS("#audit-filters button")))
+	if err := a.poll(`[...document.querySelectorAll("#audit tbody tr")].every((r) => r.textContent.includes("member.invite"))` +
+		` && document.querySelectorAll("#audit tbody tr").length === 1`); err != nil {
+		t.Fatalf("the filtered audit log shows other events: %v", err)
+	}
+
+	a.do("reload", chromedp.Navigate(ts.URL+"/console/"))
+	a.has("#tenants", "Erin Labs (")
+	a.do("sign out", chromedp.Click(chromedp.CSS("#sign-out")), chromedp.WaitVisible(chromedp.CSS("#email")))
+	a.do("a wrong password", chromedp.SendKeys(chromedp.CSS("#email"), bob.Email),
+		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
+	a.has("#sign-in [role=alert]", "UNAUTHENTICATED: wrong email or password (request ")
+
+	// Bob accepts and, a VIEWER, sees the projects and no write control; the API refuses
+	// writes anyway.
+	a.signIn(ts.URL, bob.Email, "password-bob")
+	a.has("#my-invitations", "VIEWER in ")
+	a.do("bob accepts", chromedp.Focus(chromedp.CSS("#my-invitations button")), chromedp.KeyEvent("\r"))
+	a.has("#tenants", "Erin Labs (")
+	a.do("bob opens Erin Labs", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tenants button[data-tenant=%q]`, erin.TenantID))))
+	a.has("#role", "VIEWER")
+	a.has("#projects", "Apollo")
+	if err := a.poll(`!document.querySelector("#create-project, #tab-members, #tab-audit, #tab-routes, #tab-accounts, #invite, #projects button")`); err != nil {
 		t.Fatalf("a VIEWER sees write controls: %v", err)
 	}
-	expectError(t, setup.gql(t, bearer(bob.Token).with("X-Tenant-Id", erinLabs), `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
-		map[string]any{"i": map[string]any{"tenantId": erinLabs, "name": "Nope"}}), "FORBIDDEN", 403)
+	expectError(t, setup.gql(t, bearer(bob.Token).with("X-Tenant-Id", erin.TenantID), `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+		map[string]any{"i": map[string]any{"tenantId": erin.TenantID, "name": "Nope"}}), "FORBIDDEN", 403)
 
-	page.mu.Lock()
-	defer page.mu.Unlock()
-	if len(page.offsite) > 0 {
-		t.Errorf("the console asked for other origins: %v", page.offsite)
+	// A system admin: every tenant, searched, and the modes.
+	b.do("b signs out", chromedp.Click(chromedp.CSS("#sign-out")), chromedp.WaitVisible(chromedp.CSS("#email")))
+	b.signIn(ts.URL, admin.Email, "admin-password")
+	b.do("the system page", chromedp.Click(chromedp.CSS("#system")), chromedp.WaitVisible(chromedp.CSS("#tenant-search")))
+	b.do("search the tenants", chromedp.SendKeys(chromedp.CSS("#tenant-search"), "Erin Labs"), chromedp.Click(chromedp.CSS("#search-tenants button")))
+	b.has("#all-tenants", erin.TenantID)
+	if err := b.poll(`document.querySelectorAll("#all-tenants tbody tr").length === 1`); err != nil {
+		t.Fatalf("the search found other tenants: %v", err)
 	}
-	for _, e := range page.errors {
-		if strings.Contains(e, "status of 401") { // the wrong password, on purpose
-			continue
+	b.do("create a mode", chromedp.SendKeys(chromedp.CSS("#mode-id"), "gold"), chromedp.SendKeys(chromedp.CSS("#mode-name"), "Gold"),
+		chromedp.Click(chromedp.CSS("#create-mode button")))
+	b.has("#modes", "gold")
+
+	// A narrow screen: nothing scrolls sideways but wide tables inside their own box.
+	for _, c := range []*consoleTab{a, b} {
+		c.do("a narrow screen", chromedp.EmulateViewport(360, 740))
+		if err := c.poll(`document.documentElement.scrollWidth <= window.innerWidth`); err != nil {
+			t.Errorf("%s: the page scrolls sideways at 360 px: %v", c.name, err)
 		}
-		t.Errorf("browser error: %s", e)
 	}
+
+	a.check("status of 401") // the wrong password, on purpose
+	b.check("status of 409") // the conflict, on purpose
 }

@@ -92,10 +92,28 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// newBrowser starts Chromium with every host but 127.0.0.1 unresolvable and returns the
-// context of a tab whose requests and errors are logged. A failing test logs what the
-// page said and leaves a screenshot.
+// newBrowser starts Chromium (startBrowser) and returns the context of a tab whose
+// requests and errors are logged. A failing test logs what the page said and leaves a
+// screenshot.
 func newBrowser(t *testing.T, chromium, origin string) (context.Context, *pageLog) {
+	t.Helper()
+	ctx := startBrowser(t, chromium)
+	page := &pageLog{}
+	if err := chromedp.Listen(ctx, page.record(origin)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			page.show(t)
+			saveScreenshotAs(ctx, t, "last.png")
+		}
+	})
+	return ctx, page
+}
+
+// startBrowser starts Chromium with every host but 127.0.0.1 unresolvable and returns the
+// context of its first tab; chromedp.NewContext on it opens more tabs.
+func startBrowser(t *testing.T, chromium string) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
@@ -118,17 +136,7 @@ func newBrowser(t *testing.T, chromium, origin string) (context.Context, *pageLo
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting %s: %v", chromium, err)
 	}
-	page := &pageLog{}
-	if err := chromedp.Listen(ctx, page.record(origin)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			page.show(t)
-			saveScreenshot(ctx, t)
-		}
-	})
-	return ctx, page
+	return ctx
 }
 
 // record returns the tab's event listener. It runs in the tab's loop: it only appends.
@@ -194,8 +202,8 @@ func (l *pageLog) show(t *testing.T) {
 	}
 }
 
-// saveScreenshot saves the tab as a PNG and logs where.
-func saveScreenshot(ctx context.Context, t *testing.T) {
+// saveScreenshotAs saves the tab as a PNG named name among the test's artifacts.
+func saveScreenshotAs(ctx context.Context, t *testing.T, name string) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG, not JPEG
@@ -203,18 +211,31 @@ func saveScreenshot(ctx context.Context, t *testing.T) {
 		t.Logf("no screenshot: %v", err)
 		return
 	}
-	// Not in t.TempDir, which goes with the test: the screenshot is there to be looked at.
-	dir, err := os.MkdirTemp("", "graphiql-browser-")
-	if err != nil {
-		t.Logf("no screenshot: %v", err)
+	keepArtifact(t, name, png)
+}
+
+// artifactsDirs holds the artifact directories emptied in this run, by test name.
+var artifactsDirs sync.Map
+
+// keepArtifact writes data as name among the artifacts of t — what shows why it failed,
+// such as screenshots — in bin/test-artifacts/TEST under the repository, emptied when the
+// test first writes to it (not t.TempDir, which goes with the test), and logs the path.
+func keepArtifact(t *testing.T, name string, data []byte) {
+	dir := filepath.Join("..", "bin", "test-artifacts", strings.ReplaceAll(t.Name(), "/", "_"))
+	if _, seen := artifactsDirs.LoadOrStore(t.Name(), dir); !seen {
+		_ = os.RemoveAll(dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Logf("artifact %s not kept: %v", name, err)
 		return
 	}
-	path := filepath.Join(dir, "graphiql.png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Logf("no screenshot: %v", err)
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Logf("artifact %s not kept: %v", name, err)
 		return
 	}
-	t.Logf("screenshot: %s", path)
+	abs, _ := filepath.Abs(path)
+	t.Logf("artifact: %s", abs)
 }
 
 // browserDo runs steps in the tab with a deadline.

@@ -19,12 +19,27 @@ export class ApiError extends Error {
   }
 }
 
-/** Context headers of a request. */
+/** The signed-in user's credentials; refreshing replaces token in place, so every
+ * holder of the object sends the new one. */
+export interface Credentials {
+  token: string;
+}
+
+/** Who sends a request and in which context (the X-Tenant-Id, X-Env and X-Project-Id
+ * headers, or connection_init's payload on a websocket). */
 export interface Context {
-  token?: string;
+  session?: Credentials;
   tenantId?: string;
   env?: string;
   projectId?: string;
+}
+
+let refresh: (() => Promise<boolean>) | null = null;
+
+/** onExpired sets what renews an expired access token (session.ts): a request refused
+ * with UNAUTHENTICATED is sent once more after it succeeds. */
+export function onExpired(renew: () => Promise<boolean>): void {
+  refresh = renew;
 }
 
 interface GraphQLResponse<T> {
@@ -38,8 +53,21 @@ export async function request<TResult, TVariables>(
   variables: TVariables,
   context: Context = {},
 ): Promise<TResult> {
+  try {
+    return await send(doc, variables, context);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'UNAUTHENTICATED' || !context.session || !refresh || !(await refresh())) throw e;
+    return send(doc, variables, context);
+  }
+}
+
+async function send<TResult, TVariables>(
+  doc: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  context: Context,
+): Promise<TResult> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (context.token) headers['Authorization'] = `Bearer ${context.token}`;
+  if (context.session) headers['Authorization'] = `Bearer ${context.session.token}`;
   if (context.tenantId) headers['X-Tenant-Id'] = context.tenantId;
   if (context.env) headers['X-Env'] = context.env;
   if (context.projectId) headers['X-Project-Id'] = context.projectId;

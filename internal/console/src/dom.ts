@@ -30,3 +30,35 @@ export function showError(where: Element, e: unknown): void {
 export function field(id: string, label: string, attrs: Record<string, string> = {}): [HTMLLabelElement, HTMLInputElement] {
   return [el('label', { for: id }, label), el('input', { id, ...attrs })];
 }
+
+/** table makes a table with a header row and body rows. */
+export function table(id: string, headings: string[], rows: Node[]): HTMLTableElement {
+  return el('table', { id },
+    el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows));
+}
+
+/** row makes a table row of cells. */
+export function row(...cells: (Node | string)[]): HTMLTableRowElement {
+  return el('tr', {}, ...cells.map((c) => el('td', {}, c)));
+}
+
+/** liveStatus makes the polite live region where a form reports its outcome. */
+export function liveStatus(attrs: Record<string, string> = {}): HTMLElement {
+  return el('div', { 'aria-live': 'polite', ...attrs });
+}
+
+/** onSubmit runs run when form is submitted, showing its error in status. */
+export function onSubmit(form: HTMLFormElement, status: Element, run: () => Promise<unknown>): void {
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    run().catch((e: unknown) => showError(status, e));
+  });
+}
+
+/** select makes a labelled select of options ([value, label]), value chosen. */
+export function select(id: string, label: string, options: [string, string][], value: string): [HTMLLabelElement, HTMLSelectElement] {
+  const s = el('select', { id }, ...options.map(([v, l]) => el('option', v === value ? { value: v, selected: '' } : { value: v }, l)));
+  return [el('label', { for: id }, label), s];
+}

@@ -10,7 +10,7 @@ export function connect(context: Context): Client {
   return createClient({
     url,
     connectionParams: () => ({
-      authorization: context.token ? `Bearer ${context.token}` : undefined,
+      authorization: context.session ? `Bearer ${context.session.token}` : undefined,
       tenantId: context.tenantId,
       env: context.env,
       projectId: context.projectId,
@@ -19,13 +19,16 @@ export function connect(context: Context): Client {
   });
 }
 
-/** subscribe runs doc on client, calling onData with each event and onError once. */
+/** subscribe runs doc on client, calling onData with each event, and onError or
+ * onComplete once when it ends. graphql-ws sends variables again, as they are then, when
+ * it reconnects. */
 export function subscribe<TResult, TVariables extends Record<string, unknown>>(
   client: Client,
   doc: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   onData: (data: TResult) => void,
   onError: (e: ApiError) => void,
+  onComplete: () => void = () => undefined,
 ): () => void {
   const hash = doc.__meta__?.['hash'] as string | undefined;
   return client.subscribe<TResult>(
@@ -39,7 +42,7 @@ export function subscribe<TResult, TVariables extends Record<string, unknown>>(
         else if (msg.data) onData(msg.data);
       },
       error: (e) => onError(new ApiError('SUBSCRIPTION', e instanceof Error ? e.message : 'the subscription ended with an error', '')),
-      complete: () => undefined,
+      complete: onComplete,
     },
   );
 }

@@ -1,7 +1,9 @@
 // The console's entry: sign in or sign up, then the tenants the user belongs to, the
 // invitations waiting for them, and a tenant's pages (tenant.ts).
 import { request } from './api';
-import { button, el, field, showError } from './dom';
+import { button, el, field, liveStatus, showError } from './dom';
+import { leave } from './scope';
+import { systemPage } from './system';
 import { graphql } from './gql';
 import { resume, session, signIn, signOut, signUp } from './session';
 import { tenantPage } from './tenant';
@@ -16,6 +18,12 @@ const Home = graphql(`
 const Accept = graphql(`
   mutation ConsoleAccept($id: ID!) {
     acceptInvitation(id: $id) { tenantId role }
+  }
+`);
+
+const Decline = graphql(`
+  mutation ConsoleDecline($id: ID!) {
+    declineInvitation(id: $id)
   }
 `);
 
@@ -44,20 +52,31 @@ function signInPage(): void {
 }
 
 async function homePage(): Promise<void> {
+  leave();
   const s = session();
   if (!s) return signInPage();
   const out = el('main', {});
+  const nav = el('nav', { 'aria-label': 'Console', class: 'top' }, button('Tenants', { id: 'home' }, () => void homePage()));
   app.replaceChildren(
-    el('header', {}, el('span', { id: 'who' }, s.email), button('Sign out', { id: 'sign-out' }, () => void signOut().then(signInPage))),
+    el('header', {}, el('span', { id: 'who' }, s.email), nav, button('Sign out', { id: 'sign-out' }, () => void signOut().then(signInPage))),
     out);
   try {
-    const { tenants, myInvitations } = await request(Home, {}, { token: s.token });
+    const { tenants, myInvitations } = await request(Home, {}, { session: s });
+    const all = tenants.map((t) => ({ id: t.id, name: t.name }));
+    if (tenants.some((t) => t.id === 't_system')) {
+      nav.append(button('System', { id: 'system' }, () => {
+        leave();
+        void systemPage(s, out);
+      }));
+    }
     const list = el('ul', { id: 'tenants' }, ...tenants.map((t) =>
-      el('li', {}, button(`${t.name} (${t.mode.name})`, { 'data-tenant': t.id }, () => void tenantPage(s, out, t.id, t.name)))));
-    const status = el('div', { 'aria-live': 'polite' });
+      el('li', {}, button(`${t.name} (${t.mode.name})`, { 'data-tenant': t.id }, () => void tenantPage(s, out, t.id, all)))));
+    const status = liveStatus();
+    const answer = (run: () => Promise<unknown>) => (): void => void run().then(homePage, (e: unknown) => showError(status, e));
     const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>
-      el('li', {}, `${i.role} in ${i.tenantId} `, button('Accept', { 'data-invitation': i.id }, () =>
-        void request(Accept, { id: i.id }, { token: s.token }).then(homePage, (e: unknown) => showError(status, e))))));
+      el('li', {}, `${i.role} in ${i.tenantId}, until ${i.expiresAt} `,
+        button('Accept', { 'data-invitation': i.id }, answer(() => request(Accept, { id: i.id }, { session: s }))),
+        button('Decline', { 'aria-label': `Decline the invitation to ${i.tenantId}` }, answer(() => request(Decline, { id: i.id }, { session: s }))))));
     out.replaceChildren(el('h2', {}, 'Your tenants'), list,
       ...(myInvitations.length > 0 ? [el('h2', {}, 'Invitations for you'), waiting, status] : []));
   } catch (e) {

@@ -2,7 +2,7 @@
 // access token in memory and the refresh token in sessionStorage (this tab only), so a
 // reload refreshes instead of asking to sign in again.
 import { graphql } from './gql';
-import { request } from './api';
+import { onExpired, request, type Credentials } from './api';
 
 const Login = graphql(`
   mutation ConsoleLogin($input: LoginInput!) {
@@ -28,8 +28,7 @@ const Logout = graphql(`
   }
 `);
 
-export interface Session {
-  token: string;
+export interface Session extends Credentials {
   email: string;
   userId: string;
 }
@@ -39,9 +38,25 @@ let current: Session | null = null;
 
 function keep(p: { token: string; refreshToken?: string | null; user: { id: string; email: string } }): Session {
   if (p.refreshToken) sessionStorage.setItem(refreshKey, p.refreshToken);
-  current = { token: p.token, email: p.user.email, userId: p.user.id };
+  if (current && current.userId === p.user.id) {
+    current.token = p.token; // the same object every page holds
+  } else {
+    current = { token: p.token, email: p.user.email, userId: p.user.id };
+  }
   return current;
 }
+
+let renewing: Promise<boolean> | null = null;
+
+// An expired access token is renewed with the refresh token, once for all the requests
+// that find it expired at the same time: refresh tokens rotate, and sending one twice
+// would end the session.
+onExpired(() => {
+  renewing ??= resume().then((s) => s !== null).finally(() => {
+    renewing = null;
+  });
+  return renewing;
+});
 
 /** The signed-in session, if any. */
 export function session(): Session | null {
@@ -78,5 +93,5 @@ export async function signOut(): Promise<void> {
   const s = current;
   current = null;
   sessionStorage.removeItem(refreshKey);
-  if (s) await request(Logout, {}, { token: s.token }).catch(() => undefined);
+  if (s) await request(Logout, {}, { session: s }).catch(() => undefined);
 }

@@ -1,70 +1,41 @@
-// A tenant's pages: members and invitations, and the audit log.
+// A tenant's pages behind a context bar (tenant, env, project) and tabs: the overview
+// and projects for every member; members, routes, service accounts and the audit log,
+// and every write control, for ADMINs and OWNERs only (the API refuses the rest anyway).
 import { request } from './api';
-import { connect, subscribe } from './live';
-import { button, el, field, showError } from './dom';
+import { auditTab } from './audit';
+import { accountsTab } from './accounts';
+import { chatTab } from './chat';
+import { button, el, field, liveStatus, onSubmit, row, select, showError, table } from './dom';
 import { graphql } from './gql';
-import type { Role } from './gql/graphql';
+import { membersTab } from './members';
+import { routesTab } from './routes';
+import { envs, isAdmin, leave, ctx, type Scope } from './scope';
 import type { Session } from './session';
-
-const Members = graphql(`
-  query ConsoleMembers {
-    members { userId role version user { email } }
-    invitations { id email role status expiresAt }
-  }
-`);
-
-const Invite = graphql(`
-  mutation ConsoleInvite($input: InviteMemberInput!) {
-    inviteMember(input: $input) { id email role status }
-  }
-`);
-
-const Revoke = graphql(`
-  mutation ConsoleRevoke($id: ID!) {
-    revokeInvitation(id: $id)
-  }
-`);
-
-const AuditLog = graphql(`
-  query ConsoleAuditLog($first: Int, $after: String, $action: String) {
-    auditEvents(first: $first, after: $after, action: $action) {
-      edges { node { id at action targetType targetId requestId actor { kind id label } changes { field from to } } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-`);
-
-const roles: Role[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
-
-const Routes = graphql(`
-  query ConsoleRoutes {
-    routes { resourceKind env projectId backendType config { key value } version updatedBy }
-  }
-`);
-
-const RouteChanged = graphql(`
-  subscription ConsoleRouteChanged {
-    routeChanged { resourceKind env version deleted }
-  }
-`);
-
-/** The open routes subscription, ended when any tab opens. */
-let stopRoutes: (() => void) | null = null;
-
-function leaveRoutes(): void {
-  stopRoutes?.();
-  stopRoutes = null;
-}
 
 const Roles = graphql(`
   query ConsoleRoles {
     context { roles }
+    projects(first: 100) { edges { node { id name } } }
+  }
+`);
+
+const Overview = graphql(`
+  query ConsoleTenant {
+    tenant { id name version createdAt updatedAt mode { id name description } }
+  }
+`);
+
+const UpdateTenant = graphql(`
+  mutation ConsoleUpdateTenant($input: UpdateTenantInput!) {
+    updateTenant(input: $input) { id name version }
   }
 `);
 
 const Projects = graphql(`
   query ConsoleProjects {
-    projects(first: 100) { edges { node { id name version } } }
+    projects(first: 100, includeArchived: true) { edges { node { id name version archived } } }
+    surfaces { id name version }
+    apps { id name version }
   }
 `);
 
@@ -74,73 +45,134 @@ const CreateProject = graphql(`
   }
 `);
 
-/** tenantPage shows a tenant with the tabs the caller's role opens in out: projects for
- * every member; members, invitations and the audit log, and the write controls, for
- * ADMINs and OWNERs only (the API refuses the rest anyway). */
-export async function tenantPage(s: Session, out: Element, tenantId: string, name: string): Promise<void> {
-  const body = el('section', {});
-  try {
-    const { context } = await request(Roles, {}, { token: s.token, tenantId });
-    const admin = context.roles.some((r) => r === 'ADMIN' || r === 'OWNER');
-    const tabs = el('nav', { 'aria-label': 'Tenant' }, button('Projects', { id: 'tab-projects' }, () => void projectsTab(s, body, tenantId, admin)));
-    if (admin) {
-      tabs.append(
-        button('Members', { id: 'tab-members' }, () => void membersTab(s, body, tenantId)),
-        button('Routes', { id: 'tab-routes' }, () => void routesTab(s, body, tenantId)),
-        button('Audit log', { id: 'tab-audit' }, () => void auditTab(s, body, tenantId)));
-    }
-    out.replaceChildren(el('h2', { id: 'tenant-name' }, name), el('p', { id: 'role' }, `Your role: ${context.roles.join(', ')}`), tabs, body);
-    void projectsTab(s, body, tenantId, admin);
-  } catch (e) {
-    showError(out, e);
+const ArchiveProject = graphql(`
+  mutation ConsoleArchiveProject($input: ArchiveProjectInput!) {
+    archiveProject(input: $input) { id archived }
   }
+`);
+
+const UnarchiveProject = graphql(`
+  mutation ConsoleUnarchiveProject($input: ArchiveProjectInput!) {
+    unarchiveProject(input: $input) { id archived }
+  }
+`);
+
+const CreateSurface = graphql(`
+  mutation ConsoleCreateSurface($input: CreateSurfaceInput!) {
+    createSurface(input: $input) { id }
+  }
+`);
+
+const DeleteSurface = graphql(`
+  mutation ConsoleDeleteSurface($id: ID!) {
+    deleteSurface(id: $id)
+  }
+`);
+
+const CreateApp = graphql(`
+  mutation ConsoleCreateApp($input: CreateAppInput!) {
+    createApp(input: $input) { id }
+  }
+`);
+
+const DeleteApp = graphql(`
+  mutation ConsoleDeleteApp($id: ID!) {
+    deleteApp(id: $id)
+  }
+`);
+
+type Page = (s: Scope, out: Element) => Promise<void>;
+
+interface Tab {
+  id: string;
+  label: string;
+  adminOnly: boolean;
+  show: Page;
 }
 
-async function routesTab(s: Session, out: Element, tenantId: string): Promise<void> {
-  leaveRoutes();
-  const ctx = { token: s.token, tenantId };
-  const live = el('p', { id: 'routes-live', 'aria-live': 'polite' }, 'Following changes…');
-  const table = el('tbody', {});
-  const load = async (): Promise<void> => {
-    const { routes } = await request(Routes, {}, ctx);
-    table.replaceChildren(...routes.map((r) => el('tr', {},
-      el('td', {}, r.resourceKind), el('td', {}, r.env), el('td', {}, r.projectId ?? 'tenant-wide'), el('td', {}, r.backendType),
-      el('td', {}, r.config.map((c) => `${c.key}=${c.value}`).join(', ')), el('td', {}, String(r.version)), el('td', {}, r.updatedBy))));
-  };
+const projectsPage: Tab = { id: 'tab-projects', label: 'Projects', adminOnly: false, show: projectsTab };
+
+const tabs: Tab[] = [
+  { id: 'tab-overview', label: 'Overview', adminOnly: false, show: overviewTab },
+  projectsPage,
+  { id: 'tab-chat', label: 'Chat', adminOnly: false, show: chatTab },
+  { id: 'tab-members', label: 'Members', adminOnly: true, show: membersTab },
+  { id: 'tab-routes', label: 'Routes', adminOnly: true, show: routesTab },
+  { id: 'tab-accounts', label: 'Service accounts', adminOnly: true, show: accountsTab },
+  { id: 'tab-audit', label: 'Audit log', adminOnly: true, show: auditTab },
+];
+
+/** A tenant the user can switch to. */
+export interface TenantChoice {
+  id: string;
+  name: string;
+}
+
+/** tenantPage shows tenantId's pages in out, opening on its projects. */
+export async function tenantPage(session: Session, out: Element, tenantId: string, all: TenantChoice[], open = 'tab-projects'): Promise<void> {
+  leave();
+  const name = all.find((t) => t.id === tenantId)?.name ?? tenantId;
+  let loaded;
   try {
-    await load();
+    loaded = await request(Roles, {}, { session, tenantId });
   } catch (e) {
     return showError(out, e);
   }
-  out.replaceChildren(el('h3', {}, 'Routes'), el('table', { id: 'routes' },
-    el('thead', {}, el('tr', {}, ...['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'By'].map((h) => el('th', { scope: 'col' }, h)))), table), live);
-  const client = connect(ctx);
-  const stop = subscribe(client, RouteChanged, {}, (d) => {
-    const c = d.routeChanged;
-    live.textContent = `${c.resourceKind} (${c.env}) ${c.deleted ? 'deleted' : `is at version ${c.version}`}`;
-    void load().catch((e: unknown) => showError(live, e));
-  }, (e) => showError(live, e));
-  stopRoutes = () => {
-    stop();
-    void client.dispose();
+  const s: Scope = { session, tenantId, tenantName: name, roles: loaded.context.roles, env: 'dev', projectId: '' };
+  const body = el('section', { id: 'page' });
+  let current: Tab = tabs.find((t) => t.id === open && (!t.adminOnly || isAdmin(s))) ?? projectsPage;
+  const nav = el('nav', { 'aria-label': 'Tenant pages' });
+  const show = (tab: Tab): void => {
+    leave();
+    current = tab;
+    for (const b of nav.querySelectorAll('button')) b.removeAttribute('aria-current');
+    nav.querySelector(`#${tab.id}`)?.setAttribute('aria-current', 'page');
+    body.replaceChildren(el('p', {}, 'Loading…'));
+    void tab.show(s, body);
   };
+  for (const tab of tabs) {
+    if (!tab.adminOnly || isAdmin(s)) nav.append(button(tab.label, { id: tab.id }, () => show(tab)));
+  }
+
+  const [tenantLabel, tenantSelect] = select('context-tenant', 'Tenant', all.map((t) => [t.id, t.name]), tenantId);
+  tenantSelect.addEventListener('change', () => void tenantPage(session, out, tenantSelect.value, all, current.id));
+  const [envLabel, envSelect] = select('context-env', 'Env', envs.map((e) => [e, e]), s.env);
+  envSelect.addEventListener('change', () => {
+    s.env = envSelect.value;
+    show(current);
+  });
+  const projects: [string, string][] = [['', 'No project'], ...loaded.projects.edges.map(({ node }): [string, string] => [node.id, node.name])];
+  const [projectLabel, projectSelect] = select('context-project', 'Project', projects, '');
+  projectSelect.addEventListener('change', () => {
+    s.projectId = projectSelect.value;
+    show(current);
+  });
+  const bar = el('div', { class: 'context', role: 'group', 'aria-label': 'Context' },
+    el('span', {}, tenantLabel, tenantSelect), el('span', {}, envLabel, envSelect), el('span', {}, projectLabel, projectSelect));
+  out.replaceChildren(bar, el('h2', { id: 'tenant-name' }, name), el('p', { id: 'role' }, `Your role: ${s.roles.join(', ')}`), nav, body);
+  show(current);
 }
 
-async function projectsTab(s: Session, out: Element, tenantId: string, admin: boolean): Promise<void> {
-  leaveRoutes();
-  const ctx = { token: s.token, tenantId };
+async function overviewTab(s: Scope, out: Element): Promise<void> {
   try {
-    const { projects } = await request(Projects, {}, ctx);
-    const list = el('ul', { id: 'projects' }, ...projects.edges.map(({ node }) => el('li', {}, `${node.name} (version ${node.version})`)));
-    const parts: Node[] = [el('h3', {}, 'Projects'), list];
-    if (admin) {
-      const [nameLabel, name] = field('project-name', 'Name', { required: '' });
-      const status = el('div', { 'aria-live': 'polite' });
-      const form = el('form', { id: 'create-project' }, nameLabel, name, el('button', { type: 'submit' }, 'Create project'), status);
-      form.addEventListener('submit', (ev) => {
-        ev.preventDefault();
-        request(CreateProject, { input: { tenantId, name: name.value } }, ctx)
-          .then(() => projectsTab(s, out, tenantId, admin), (e: unknown) => showError(status, e));
+    const { tenant } = await request(Overview, {}, ctx(s));
+    const parts: Node[] = [
+      el('h3', {}, 'Tenant'),
+      el('dl', { id: 'tenant' },
+        el('dt', {}, 'Name'), el('dd', {}, tenant.name),
+        el('dt', {}, 'Id'), el('dd', {}, tenant.id),
+        el('dt', {}, 'Mode'), el('dd', { id: 'tenant-mode' }, `${tenant.mode.name} (${tenant.mode.id})${tenant.mode.description ? ` — ${tenant.mode.description}` : ''}`),
+        el('dt', {}, 'Version'), el('dd', {}, String(tenant.version)),
+        el('dt', {}, 'Created'), el('dd', {}, tenant.createdAt),
+        el('dt', {}, 'Updated'), el('dd', {}, tenant.updatedAt)),
+    ];
+    if (isAdmin(s)) {
+      const [nameLabel, name] = field('tenant-rename', 'New name', { required: '', value: tenant.name });
+      const status = liveStatus();
+      const form = el('form', { id: 'rename-tenant' }, nameLabel, name, el('button', { type: 'submit' }, 'Rename'), status);
+      onSubmit(form, status, async () => {
+        await request(UpdateTenant, { input: { tenantId: s.tenantId, name: name.value, expectedVersion: tenant.version } }, ctx(s));
+        await overviewTab(s, out);
       });
       parts.push(form);
     }
@@ -150,57 +182,49 @@ async function projectsTab(s: Session, out: Element, tenantId: string, admin: bo
   }
 }
 
-async function membersTab(s: Session, out: Element, tenantId: string): Promise<void> {
-  leaveRoutes();
-  const ctx = { token: s.token, tenantId };
+async function projectsTab(s: Scope, out: Element): Promise<void> {
+  const reload = (): Promise<void> => projectsTab(s, out);
+  const status = liveStatus({ id: 'projects-status' });
+  const act = (run: () => Promise<unknown>) => (): void => void run().then(reload, (e: unknown) => showError(status, e));
   try {
-    const { members, invitations } = await request(Members, {}, ctx);
-    const memberRows = members.map((m) =>
-      el('tr', {}, el('td', {}, m.user?.email ?? m.userId), el('td', {}, m.role)));
-    const inviteRows = invitations.map((i) => {
-      const cells = [el('td', {}, i.email), el('td', {}, i.role), el('td', { class: 'status' }, i.status), el('td', {}, i.expiresAt)];
-      const actions = el('td', {});
-      if (i.status === 'PENDING') {
-        actions.append(button('Revoke', { 'aria-label': `Revoke the invitation of ${i.email}` }, () =>
-          void request(Revoke, { id: i.id }, ctx).then(() => membersTab(s, out, tenantId), (e: unknown) => showError(status, e))));
+    const { projects, surfaces, apps } = await request(Projects, {}, ctx(s));
+    const admin = isAdmin(s);
+    const projectRows = projects.edges.map(({ node: p }) => {
+      const actions = el('span', {});
+      if (admin) {
+        const input = { input: { projectId: p.id, expectedVersion: p.version } };
+        actions.append(p.archived
+          ? button('Unarchive', { 'aria-label': `Unarchive ${p.name}` }, act(() => request(UnarchiveProject, input, ctx(s))))
+          : button('Archive', { 'aria-label': `Archive ${p.name}` }, act(() => request(ArchiveProject, input, ctx(s)))));
       }
-      return el('tr', {}, ...cells, actions);
+      return row(p.name, p.id, p.archived ? 'archived' : 'active', String(p.version), actions);
     });
-    const [emailLabel, email] = field('invite-email', 'Email', { type: 'email', required: '' });
-    const role = el('select', { id: 'invite-role' }, ...roles.map((r) => el('option', r === 'MEMBER' ? { value: r, selected: '' } : { value: r }, r)));
-    const status = el('div', { 'aria-live': 'polite' });
-    const form = el('form', { id: 'invite' }, el('h3', {}, 'Invite someone'), emailLabel, email,
-      el('label', { for: 'invite-role' }, 'Role'), role, el('button', { type: 'submit' }, 'Invite'), status);
-    form.addEventListener('submit', (ev) => {
-      ev.preventDefault();
-      request(Invite, { input: { tenantId, email: email.value, role: role.value as Role } }, ctx)
-        .then(() => membersTab(s, out, tenantId), (e: unknown) => showError(status, e));
-    });
-    out.replaceChildren(
-      el('h3', {}, 'Members'),
-      el('table', { id: 'members' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Email'), el('th', { scope: 'col' }, 'Role'))), el('tbody', {}, ...memberRows)),
-      el('h3', {}, 'Invitations'),
-      el('table', { id: 'invitations' }, el('thead', {}, el('tr', {}, ...['Email', 'Role', 'Status', 'Expires', ''].map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...inviteRows)),
-      form);
-  } catch (e) {
-    showError(out, e);
-  }
-}
-
-async function auditTab(s: Session, out: Element, tenantId: string): Promise<void> {
-  leaveRoutes();
-  try {
-    const { auditEvents } = await request(AuditLog, { first: 20 }, { token: s.token, tenantId });
-    const rows = auditEvents.edges.map(({ node }) =>
-      el('tr', {},
-        el('td', {}, node.at),
-        el('td', { class: 'action' }, node.action),
-        el('td', {}, `${node.targetType} ${node.targetId}`),
-        el('td', {}, node.actor.label ?? node.actor.id),
-        el('td', {}, node.changes.map((c) => `${c.field}: ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join('; '))));
-    out.replaceChildren(el('h3', {}, 'Audit log'), el('table', { id: 'audit' },
-      el('thead', {}, el('tr', {}, ...['When', 'Action', 'Target', 'By', 'Changes'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows)));
+    const named = (kind: string, items: { id: string; name: string; version: number }[], remove: (id: string) => Promise<unknown>) =>
+      items.map((i) => row(i.name, i.id, String(i.version),
+        admin ? button('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
+    const parts: Node[] = [
+      el('h3', {}, 'Projects'),
+      table('projects', ['Name', 'Id', 'State', 'Version', ''], projectRows),
+      el('h3', {}, 'Surfaces'),
+      table('surfaces', ['Name', 'Id', 'Version', ''], named('surface', surfaces, (id) => request(DeleteSurface, { id }, ctx(s)))),
+      el('h3', {}, 'Apps'),
+      table('apps', ['Name', 'Id', 'Version', ''], named('app', apps, (id) => request(DeleteApp, { id }, ctx(s)))),
+      status,
+    ];
+    if (admin) {
+      const create = (id: string, label: string, run: (name: string) => Promise<unknown>): HTMLFormElement => {
+        const [nameLabel, name] = field(`${id}-name`, `${label} name`, { required: '' });
+        const formStatus = liveStatus();
+        const form = el('form', { id }, nameLabel, name, el('button', { type: 'submit' }, `Create ${label.toLowerCase()}`), formStatus);
+        onSubmit(form, formStatus, () => run(name.value).then(reload));
+        return form;
+      };
+      parts.push(el('div', { class: 'forms' },
+        create('create-project', 'Project', (name) => request(CreateProject, { input: { tenantId: s.tenantId, name } }, ctx(s))),
+        create('create-surface', 'Surface', (name) => request(CreateSurface, { input: { tenantId: s.tenantId, name } }, ctx(s))),
+        create('create-app', 'App', (name) => request(CreateApp, { input: { tenantId: s.tenantId, name } }, ctx(s)))));
+    }
+    out.replaceChildren(...parts);
   } catch (e) {
     showError(out, e);
   }

@@ -1,0 +1,81 @@
+// Members (their roles, changed with the version read; removal) and invitations.
+import { request } from './api';
+import { button, el, field, liveStatus, onSubmit, row, select, showError, table } from './dom';
+import { graphql } from './gql';
+import type { Role } from './gql/graphql';
+import { ctx, type Scope } from './scope';
+
+const Members = graphql(`
+  query ConsoleMembers {
+    members { userId role version user { email } }
+    invitations { id email role status expiresAt }
+  }
+`);
+
+const Invite = graphql(`
+  mutation ConsoleInvite($input: InviteMemberInput!) {
+    inviteMember(input: $input) { id email role status }
+  }
+`);
+
+const Revoke = graphql(`
+  mutation ConsoleRevoke($id: ID!) {
+    revokeInvitation(id: $id)
+  }
+`);
+
+const SetRole = graphql(`
+  mutation ConsoleSetRole($input: SetMemberRoleInput!) {
+    setMemberRole(input: $input) { userId role version }
+  }
+`);
+
+const Remove = graphql(`
+  mutation ConsoleRemoveMember($input: RemoveMemberInput!) {
+    removeMember(input: $input)
+  }
+`);
+
+const roles: Role[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
+const roleOptions = roles.map((r): [string, string] => [r, r]);
+
+/** membersTab lists the tenant's members and invitations, with the forms that change them. */
+export async function membersTab(s: Scope, out: Element): Promise<void> {
+  const reload = (): Promise<void> => membersTab(s, out);
+  const status = liveStatus({ id: 'members-status' });
+  const act = (run: () => Promise<unknown>): void => void run().then(reload, (e: unknown) => showError(status, e));
+  try {
+    const { members, invitations } = await request(Members, {}, ctx(s));
+    const memberRows = members.map((m) => {
+      const who = m.user?.email ?? m.userId;
+      const [, role] = select(`role-${m.userId}`, '', roleOptions, m.role);
+      role.setAttribute('aria-label', `Role of ${who}`);
+      role.addEventListener('change', () => act(() =>
+        request(SetRole, { input: { tenantId: s.tenantId, userId: m.userId, role: role.value as Role, expectedVersion: m.version } }, ctx(s))));
+      const remove = button('Remove', { 'aria-label': `Remove ${who}` }, () => act(() =>
+        request(Remove, { input: { tenantId: s.tenantId, userId: m.userId } }, ctx(s))));
+      return row(who, role, String(m.version), remove);
+    });
+    const inviteRows = invitations.map((i) => {
+      const actions = i.status === 'PENDING'
+        ? button('Revoke', { 'aria-label': `Revoke the invitation of ${i.email}` }, () => act(() => request(Revoke, { id: i.id }, ctx(s))))
+        : '';
+      const r = row(i.email, i.role, i.status, i.expiresAt, actions);
+      r.cells[2]?.setAttribute('class', 'status');
+      return r;
+    });
+    const [emailLabel, email] = field('invite-email', 'Email', { type: 'email', required: '' });
+    const [roleLabel, role] = select('invite-role', 'Role', roleOptions, 'MEMBER');
+    const formStatus = liveStatus();
+    const form = el('form', { id: 'invite' }, el('h3', {}, 'Invite someone'), emailLabel, email, roleLabel, role,
+      el('button', { type: 'submit' }, 'Invite'), formStatus);
+    onSubmit(form, formStatus, () =>
+      request(Invite, { input: { tenantId: s.tenantId, email: email.value, role: role.value as Role } }, ctx(s)).then(reload));
+    out.replaceChildren(
+      el('h3', {}, 'Members'), table('members', ['Email', 'Role', 'Version', ''], memberRows), status,
+      el('h3', {}, 'Invitations'), table('invitations', ['Email', 'Role', 'Status', 'Expires', ''], inviteRows),
+      form);
+  } catch (e) {
+    showError(out, e);
+  }
+}
