@@ -55,6 +55,7 @@ bench: ## benchmarks (a few minutes; starts its own Firestore emulator, Redis an
 	@$(call bench_step,1-routing,$(GO) test -run=^$$ -bench=^BenchmarkResolve$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/routing.cpu.pprof -o=$(BENCH_DIR)/routing.test ./internal/routing)
 	@$(call bench_step,2-identity-miss,$(GO) test -run=^$$ -bench=^BenchmarkTokensVerify$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/identity-miss.cpu.pprof -o=$(BENCH_DIR)/identity.test ./internal/identity)
 	@$(call bench_step,3-identity-hit,$(GO) test -run=^$$ -bench=^BenchmarkTokensVerifyCached$$ -benchmem -count=5 -cpuprofile=$(BENCH_DIR)/identity-hit.cpu.pprof -o=$(BENCH_DIR)/identity.test ./internal/identity)
+	@$(call bench_step,3c-console,$(GO) test -run=^$$ -bench=^BenchmarkBundle$$ -benchtime=1x ./internal/console)
 	@$(call bench_step,3b-revocation,$(GO) test -run=^$$ -bench=^BenchmarkEnded$$ -benchmem -count=5 ./internal/live)
 	@$(call bench_step,4-server,$(GO) test -tags bench -run=^$$ -bench=^BenchmarkLoad -benchtime=1x -timeout=30m ./server -bench.out=$(abspath $(BENCH_DIR)) $(BENCH_ARGS))
 	$(GO) run ./internal/bench/report -dir $(BENCH_DIR) -o BENCHMARKS.md

@@ -30,6 +30,11 @@ const (
 func (r *report) partA() *section {
 	s := &section{}
 	s.printf("## a. Authenticated tenant-scoped query vs bare gqlgen\n\n")
+	if c, ok := r.res.latest("console"); ok {
+		gz, budget := num(c, "gzip_bytes"), num(c, "budget_bytes")
+		s.add(figure{"a", "admin console first load: its JavaScript, gzipped", kib(gz / 1024), fmt.Sprintf("≤ %s", kib(budget/1024)),
+			fmt.Sprintf("%s before gzip", kib(num(c, "bundle_bytes")/1024)), "", check(gz <= budget)})
+	}
 	ns, okN := r.res.latest("query", "server", "northstar")
 	bare, okB := r.res.latest("query", "server", "bare-gqlgen")
 	cached, okC := r.res.latest("query", "server", "bare-gqlgen-cached")
