@@ -27,19 +27,11 @@ type consoleShot struct {
 	png  []byte
 }
 
-// openConsoleTab opens a tab of browser (startBrowser) named name, logging what it asks
-// for and says; the first tab of a browser is browser itself.
-func openConsoleTab(t *testing.T, browser context.Context, origin, name string, first bool) *consoleTab {
+// openConsoleTab names the first tab of browser (startBrowser) and logs what it asks for
+// and says.
+func openConsoleTab(t *testing.T, browser context.Context, origin, name string) *consoleTab {
 	t.Helper()
 	ctx := browser
-	if !first {
-		var cancel context.CancelFunc
-		ctx, cancel = chromedp.NewContext(browser)
-		t.Cleanup(cancel)
-		if err := chromedp.Do(ctx); err != nil {
-			t.Fatalf("opening tab %s: %v", name, err)
-		}
-	}
 	c := &consoleTab{t: t, name: name, ctx: ctx, log: &pageLog{}}
 	if err := chromedp.Listen(ctx, c.log.record(origin)); err != nil {
 		t.Fatal(err)
@@ -139,11 +131,12 @@ func (c *consoleTab) signIn(url, email, password string) {
 	c.has("#who", email)
 }
 
-// TestConsoleBrowser uses the admin console in real headless Chromium tabs that can reach
+// TestConsoleBrowser uses the admin console in two real headless Chromiums that can reach
 // nothing but the server, on a server that runs trusted documents only (the console's own
 // documents are trusted everywhere), the way a tenant admin and a system admin do:
 //   - a tenant admin signs up, creates a project, reads the tenant's details and mode;
-//   - sets a route in one tab and a second tab's routes view shows it at once (graphql-ws);
+//   - sets a route in one browser and a second browser's routes view shows it at once
+//     (graphql-ws);
 //     both edit it, the second save is a CONFLICT shown with the current version, and
 //     saving again replaces it; the effective route names its matched scope; a pasted
 //     routes file is previewed without a write;
@@ -165,7 +158,7 @@ func TestConsoleBrowser(t *testing.T) {
 	waitChatRoute(t, ts)
 	env := ts.main.cfg.Env
 	browser := startBrowser(t, chromium)
-	a := openConsoleTab(t, browser, ts.URL, "a", true)
+	a := openConsoleTab(t, browser, ts.URL, "a")
 	email := uniqueEmail("erin")
 
 	a.do("the sign-in form renders", chromedp.Navigate(ts.URL+"/console/"), chromedp.WaitVisible(chromedp.CSS("#email")))
@@ -191,8 +184,8 @@ func TestConsoleBrowser(t *testing.T) {
 	a.has("#tenant", erin.TenantID)
 	a.has("#tenant-mode", "("+erinTenants.Tenants[0].Mode.ID+")")
 
-	// Routes: set in tab a, followed live in tab b.
-	b := openConsoleTab(t, browser, ts.URL, "b", false)
+	// Routes: set in browser a, followed live in a second browser, b.
+	b := openConsoleTab(t, startBrowser(t, chromium), ts.URL, "b")
 	b.signIn(ts.URL, email, "password-erin")
 	b.do("b opens the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
 	before := ts.main.registry.Subscribers()
@@ -258,8 +251,8 @@ func TestConsoleBrowser(t *testing.T) {
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#context-env").dispatchEvent(new Event("change"))`),
 		chromedp.SetValue(chromedp.CSS("#context-project"), project),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#context-project").dispatchEvent(new Event("change"))`),
-		chromedp.Click(chromedp.CSS("#tab-chat")), chromedp.WaitVisible(chromedp.CSS("#thread-title")))
-	a.do("a starts a thread", chromedp.SendKeys(chromedp.CSS("#thread-title"), "Launch"), chromedp.Click(chromedp.CSS("#create-thread button")))
+		chromedp.Click(chromedp.CSS("#tab-chat")), chromedp.WaitVisible(chromedp.CSS("#new-thread-title")))
+	a.do("a starts a thread", chromedp.SendKeys(chromedp.CSS("#new-thread-title"), "Launch"), chromedp.Click(chromedp.CSS("#create-thread button")))
 	a.has("#chat-live", "Following.")
 	chat := chatHeaders(erin, env, project)
 	var threads struct{ Threads []struct{ ID, Title string } }

@@ -48,7 +48,7 @@ export async function chatTab(s: Scope, out: Element): Promise<void> {
     const { threads } = await request(Threads, {}, ctx(s));
     const rows = threads.map((th) => row(
       button(th.title, { 'data-thread': th.id }, () => void threadView(s, out, th.id, th.title, th.lastSeq)), String(th.lastSeq), th.createdAt));
-    const [titleLabel, title] = field('thread-title', 'Title', { required: '' });
+    const [titleLabel, title] = field('new-thread-title', 'Title', { required: '' });
     const status = liveStatus();
     const form = el('form', { id: 'create-thread' }, titleLabel, title, el('button', { type: 'submit' }, 'Start a thread'), status);
     onSubmit(form, status, async () => {
@@ -76,6 +76,7 @@ async function threadView(s: Scope, out: Element, threadId: string, title: strin
     el('h3', { id: 'thread-title' }, title), messages, live, form);
   text.focus();
 
+  if (!out.isConnected) return; // another page was chosen meanwhile
   let shown = Math.max(0, lastSeq - backlog);
   const variables = { threadId, after: shown };
   const client = connect(ctx(s));

@@ -62,3 +62,11 @@ export function select(id: string, label: string, options: [string, string][], v
   const s = el('select', { id }, ...options.map(([v, l]) => el('option', v === value ? { value: v, selected: '' } : { value: v }, l)));
   return [el('label', { for: id }, label), s];
 }
+
+/** swap empties where and returns a new element inside it for a page to render into: a
+ * page still loading when another is shown finishes into an element no longer on screen. */
+export function swap(where: Element): HTMLElement {
+  const page = el('div', {}, el('p', {}, 'Loading…'));
+  where.replaceChildren(page);
+  return page;
+}

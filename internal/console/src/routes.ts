@@ -182,6 +182,7 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
       ...['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'By', ''].map((h) => el('th', { scope: 'col' }, h)))), list),
     live, listStatus, setForm, planForm);
 
+  if (!out.isConnected) return; // another page was chosen meanwhile
   const client = connect({ session: s.session, tenantId: s.tenantId }); // every env: the list shows them all
   const stop = subscribe(client, RouteChanged, {}, (d) => {
     const c = d.routeChanged;

@@ -1,7 +1,7 @@
 // System administration (members of t_system): every tenant, searched and paged, and
 // the modes tenants run in.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, showError, table } from './dom';
+import { button, el, field, liveStatus, onSubmit, row, showError, swap, table } from './dom';
 import { graphql } from './gql';
 import type { Session } from './session';
 
@@ -41,7 +41,8 @@ const DeleteMode = graphql(`
 const system = { tenantId: 't_system' };
 
 /** systemPage shows every tenant and the modes in out. */
-export async function systemPage(session: Session, out: Element): Promise<void> {
+export async function systemPage(session: Session, where: Element): Promise<void> {
+  const out = swap(where);
   const tenants = el('section', {});
   const modes = el('section', {});
   out.replaceChildren(el('h2', {}, 'System'), tenants, modes);

@@ -5,7 +5,7 @@ import { request } from './api';
 import { auditTab } from './audit';
 import { accountsTab } from './accounts';
 import { chatTab } from './chat';
-import { button, el, field, liveStatus, onSubmit, row, select, showError, table } from './dom';
+import { button, el, field, liveStatus, onSubmit, row, select, showError, swap, table } from './dom';
 import { graphql } from './gql';
 import { membersTab } from './members';
 import { routesTab } from './routes';
@@ -109,8 +109,9 @@ export interface TenantChoice {
 }
 
 /** tenantPage shows tenantId's pages in out, opening on its projects. */
-export async function tenantPage(session: Session, out: Element, tenantId: string, all: TenantChoice[], open = 'tab-projects'): Promise<void> {
+export async function tenantPage(session: Session, where: Element, tenantId: string, all: TenantChoice[], open = 'tab-projects'): Promise<void> {
   leave();
+  const out = swap(where);
   const name = all.find((t) => t.id === tenantId)?.name ?? tenantId;
   let loaded;
   try {
@@ -127,15 +128,14 @@ export async function tenantPage(session: Session, out: Element, tenantId: strin
     current = tab;
     for (const b of nav.querySelectorAll('button')) b.removeAttribute('aria-current');
     nav.querySelector(`#${tab.id}`)?.setAttribute('aria-current', 'page');
-    body.replaceChildren(el('p', {}, 'Loading…'));
-    void tab.show(s, body);
+    void tab.show(s, swap(body));
   };
   for (const tab of tabs) {
     if (!tab.adminOnly || isAdmin(s)) nav.append(button(tab.label, { id: tab.id }, () => show(tab)));
   }
 
   const [tenantLabel, tenantSelect] = select('context-tenant', 'Tenant', all.map((t) => [t.id, t.name]), tenantId);
-  tenantSelect.addEventListener('change', () => void tenantPage(session, out, tenantSelect.value, all, current.id));
+  tenantSelect.addEventListener('change', () => void tenantPage(session, where, tenantSelect.value, all, current.id));
   const [envLabel, envSelect] = select('context-env', 'Env', envs.map((e) => [e, e]), s.env);
   envSelect.addEventListener('change', () => {
     s.env = envSelect.value;
