@@ -266,7 +266,7 @@ func (m *Main) signingTokens(ctx context.Context) (*identity.Tokens, error) {
 	if err != nil {
 		return nil, fmt.Errorf("token signing key %q: %w", m.cfg.SigningKeyRef, err)
 	}
-	return identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL})
+	return identity.NewTokens(keys, identity.TokenConfig{Issuer: TokenIssuer, Audience: TokenAudience, TTL: m.cfg.TokenTTL, Skew: m.cfg.TokenSkew})
 }
 
 // isMember reports whether userID still belongs to tenantID (through the cache). A

@@ -56,6 +56,9 @@ type Config struct {
 	LookupEnv func(string) (string, bool)
 	// TokenTTL is how long an access token lives; 15 minutes when zero.
 	TokenTTL time.Duration
+	// TokenSkew is the clock difference tolerated when checking a token's times; 30
+	// seconds when zero.
+	TokenSkew time.Duration
 	// Passwords are the argon2id parameters; identity.DefaultArgon2Params when zero.
 	Passwords identity.Argon2Params
 	// Limits bounds requests; httpapi.DefaultLimits when zero.

@@ -342,3 +342,30 @@ func TestConsoleBrowser(t *testing.T) {
 	a.check("status of 401") // the wrong password, on purpose
 	b.check("status of 409") // the conflict, on purpose
 }
+
+// TestConsoleRenewsExpiredToken: when the access token has expired, the console's next
+// request is refused, renewed once with the refresh token and sent again, so the user
+// goes on without signing in.
+func TestConsoleRenewsExpiredToken(t *testing.T) {
+	chromium := chromiumPath(t)
+	const ttl = 2 * time.Second
+	ts := newServer(t, func(c *Config) { c.TokenTTL, c.TokenSkew = ttl, time.Millisecond })
+	ann := ts.signup(t, "ann")
+	a := openConsoleTab(t, startBrowser(t, chromium), ts.URL, "a")
+	a.signIn(ts.URL, ann.Email, "password-ann")
+	a.do("open the tenant", chromedp.Click(chromedp.CSS("#tenants button")))
+	a.has("#role", "OWNER")
+	time.Sleep(ttl + time.Second) // Let the access token expire: the point of the test.
+	a.do("open the overview", chromedp.Click(chromedp.CSS("#tab-overview")))
+	a.has("#tenant", ann.TenantID)
+	if err := a.poll(`!document.querySelector("[role=alert]")`); err != nil {
+		t.Fatalf("the console shows an error: %v", err)
+	}
+	a.log.mu.Lock()
+	refused := strings.Contains(strings.Join(a.log.console, "\n"), "status of 401")
+	a.log.mu.Unlock()
+	if !refused {
+		t.Error("no request was refused: the token never expired, and nothing was renewed")
+	}
+	a.check("status of 401") // the expired token's refusal, before the renewal
+}
