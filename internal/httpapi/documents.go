@@ -3,8 +3,11 @@ package httpapi
 import (
 	"context"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -87,4 +90,66 @@ func (c queryCache) Get(ctx context.Context, query string) (*ast.QueryDocument, 
 		return doc, true
 	}
 	return c.Cache.Get(ctx, query)
+}
+
+// trustedLimits runs the limits that need the validated operation — gqlgen's complexity
+// limit, then queryLimits — and remembers the operations of trusted documents that
+// passed. Such an operation is the registry's parse, shared by every request that names
+// the document, and it declares no variables, so neither its complexity nor its shape can
+// change from one request to the next: having passed once it passes every time, and the
+// limits then cost one lookup instead of two walks per request. Every other operation is
+// measured on each request, and a refusal is never remembered.
+type trustedLimits struct {
+	docs       TrustedDocuments
+	complexity *extension.ComplexityLimit
+	query      queryLimits
+
+	passed sync.Map // *ast.OperationDefinition → its complexity stats (any)
+	count  atomic.Int64
+}
+
+// maxPassed bounds the operations trustedLimits remembers; past it, it starts afresh (a
+// document the registry dropped may otherwise stay remembered, and held, for ever).
+const maxPassed = 4096
+
+func newTrustedLimits(docs TrustedDocuments, complexity int, query queryLimits) *trustedLimits {
+	return &trustedLimits{docs: docs, complexity: extension.FixedComplexityLimit(complexity), query: query}
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = (*trustedLimits)(nil)
+
+func (*trustedLimits) ExtensionName() string { return "TrustedLimits" }
+
+// Validate implements graphql.HandlerExtension: the complexity limit needs the schema.
+func (l *trustedLimits) Validate(es graphql.ExecutableSchema) error {
+	return l.complexity.Validate(es)
+}
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (l *trustedLimits) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if stats, ok := l.passed.Load(oc.Operation); ok {
+		oc.Stats.SetExtension(l.complexity.ExtensionName(), stats) // as the limit sets it
+		return nil
+	}
+	if err := l.complexity.MutateOperationContext(ctx, oc); err != nil {
+		return err
+	}
+	if err := l.query.MutateOperationContext(ctx, oc); err != nil {
+		return err
+	}
+	if oc.Operation == nil || len(oc.Operation.VariableDefinitions) > 0 {
+		return nil
+	}
+	if doc, ok := l.docs.Parsed(oc.RawQuery); !ok || doc != oc.Doc {
+		return nil // not the registry's parse of a trusted document
+	}
+	if l.count.Add(1) > maxPassed {
+		l.passed.Clear()
+		l.count.Store(1)
+	}
+	l.passed.Store(oc.Operation, oc.Stats.GetExtension(l.complexity.ExtensionName()))
+	return nil
 }

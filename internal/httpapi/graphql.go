@@ -46,7 +46,7 @@ func newGraphQL(c graphqlConfig) (*handler.Server, error) {
 	}
 	srv := handler.New(es)
 	srv.AddTransport(c.Websocket)
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(postTransport{}) // transport.POST for a body ServeHTTP decoded
 	srv.SetQueryCache(queryCache{docs: c.Documents, Cache: lru.New[*ast.QueryDocument](1000)})
 	srv.SetParserTokenLimit(limits.ParserTokens)
 	srv.Use(trustedDocs{docs: c.Documents, required: c.Required})
@@ -58,8 +58,8 @@ func newGraphQL(c graphqlConfig) (*handler.Server, error) {
 	} else {
 		srv.SetValidationRulesFn(rulesWithoutSuggestions)
 	}
-	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
-	srv.Use(queryLimits{depth: limits.Depth, aliases: limits.Aliases, rootFields: limits.RootFields, introspection: dev})
+	srv.Use(newTrustedLimits(c.Documents, limits.Complexity,
+		queryLimits{depth: limits.Depth, aliases: limits.Aliases, rootFields: limits.RootFields, introspection: dev}))
 	p := presenter{log: log}
 	srv.SetErrorPresenter(p.present)
 	srv.SetRecoverFunc(p.recover)

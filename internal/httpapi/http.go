@@ -146,6 +146,8 @@ type requestInfo struct {
 	root       string // kind and first root field, e.g. "query:tenant"
 	tenant     string
 	user       string
+	// params is the body as checkBody decoded it, which postTransport runs.
+	params *graphql.RawParams
 	// websocket marks a connection: its many operations share this requestInfo, so the
 	// operation layers leave it alone (it is then read-only and race-free).
 	websocket bool
@@ -209,12 +211,13 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, ri, apperr.E(apperr.MethodNotAllowed, "only POST is served on /query"))
 		return
 	}
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+	if !isJSON(r.Header.Get("Content-Type")) {
 		a.fail(w, ri, apperr.E(apperr.UnsupportedMediaType, "Content-Type must be application/json"))
 		return
 	}
 	ctl := http.NewResponseController(w)
-	_ = ctl.SetReadDeadline(time.Now().Add(a.limits.BodyRead))
+	start := time.Now()
+	_ = ctl.SetReadDeadline(start.Add(a.limits.BodyRead))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.limits.BodyBytes))
 	_ = ctl.SetReadDeadline(time.Time{})
 	if err != nil {
@@ -231,12 +234,13 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, ri, apperr.E(apperr.BadUserInput, "could not read the request body"))
 		return
 	}
-	documentID, err := checkBody(body)
+	params, documentID, err := checkBody(body)
 	if err != nil {
 		a.fail(w, ri, err)
 		return
 	}
-	ri.documentID = documentID
+	params.ReadTime = graphql.TraceTiming{Start: start, End: time.Now()}
+	ri.params, ri.documentID = params, documentID
 	if herr != nil {
 		a.fail(w, ri, herr)
 		return
@@ -254,32 +258,55 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := reqctx.With(r.Context(), rc)
 	r = r.WithContext(ctx)
 	r.Header.Del("Upgrade") // gqlgen picks its websocket transport for any Upgrade header
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	r.ContentLength = int64(len(body))
 	a.graphql.ServeHTTP(&statusWriter{ResponseWriter: w, info: ri}, r)
 }
 
-// checkBody accepts one JSON object that decodes as gqlgen's request parameters: no
-// batches, no malformed JSON, no wrongly typed members. gqlgen's own decode error quotes
-// the whole body, so a body it would refuse must never reach it.
-func checkBody(body []byte) (documentID string, err error) {
+// isJSON reports whether contentType is application/json, parameters allowed; the
+// usual bare value is taken without a parse (which allocates its parameters).
+func isJSON(contentType string) bool {
+	if contentType == "application/json" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mt == "application/json"
+}
+
+// checkBody decodes one JSON object as gqlgen's request parameters, refusing batches,
+// malformed JSON and wrongly typed members with a message that never quotes the body
+// (gqlgen's own decode error would). The parameters it returns are what gqlgen runs
+// (postTransport), so the body is decoded once.
+func checkBody(body []byte) (params *graphql.RawParams, documentID string, err error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) > 0 && trimmed[0] == '[' {
-		return "", apperr.E(apperr.BadUserInput, "batched requests are not supported: send one operation per request")
+		return nil, "", apperr.E(apperr.BadUserInput, "batched requests are not supported: send one operation per request")
 	}
-	var params struct {
+	params, documentID, ok := decodeSimple(trimmed)
+	if !ok {
+		params, documentID, ok = decodeJSON(trimmed)
+	}
+	if !ok {
+		return nil, "", apperr.E(apperr.BadUserInput, "request body must be a JSON object with a string query and object variables")
+	}
+	return params, documentID, nil
+}
+
+// decodeJSON decodes body as gqlgen's POST transport does (encoding/json with UseNumber),
+// with the top-level documentId beside; ok is false unless body is one JSON object of
+// that shape and nothing after it.
+func decodeJSON(body []byte) (params *graphql.RawParams, documentID string, ok bool) {
+	var decoded struct {
 		graphql.RawParams
 		// DocumentID names a trusted document by its hash (graphql-codegen's persisted
 		// documents); gqlgen does not read it.
 		DocumentID string `json:"documentId"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	dec.UseNumber() // as gqlgen decodes: a number it would take is taken here
-	if len(trimmed) == 0 || trimmed[0] != '{' || dec.Decode(&params) != nil ||
-		len(bytes.TrimSpace(trimmed[dec.InputOffset():])) != 0 { // one value, nothing after it
-		return "", apperr.E(apperr.BadUserInput, "request body must be a JSON object with a string query and object variables")
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if len(body) == 0 || body[0] != '{' || dec.Decode(&decoded) != nil ||
+		len(bytes.TrimSpace(body[dec.InputOffset():])) != 0 { // one value, nothing after it
+		return nil, "", false
 	}
-	return params.DocumentID, nil
+	return &decoded.RawParams, decoded.DocumentID, true
 }
 
 // errorBody is the GraphQL-shaped answer to a request refused before it ran.
@@ -371,8 +398,11 @@ func (a *API) Observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ri := &requestInfo{}
-		ctx, cancel := context.WithCancel(context.WithValue(r.Context(), infoKey{}, ri))
-		if !isWebsocket(r) { // a websocket lives as long as its token; requests get a deadline
+		ctx := context.WithValue(r.Context(), infoKey{}, ri)
+		var cancel context.CancelFunc
+		if isWebsocket(r) { // a websocket lives as long as its token; requests get a deadline
+			ctx, cancel = context.WithCancel(ctx)
+		} else {
 			ctx, cancel = context.WithTimeout(ctx, a.limits.Request)
 		}
 		defer cancel()

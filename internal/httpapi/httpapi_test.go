@@ -40,7 +40,7 @@ func TestCheckBody(t *testing.T) {
 		{"TrailingValue", `{"query":"{ x }"} {"query":"{ y }"}`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := checkBody([]byte(tc.body))
+			_, _, err := checkBody([]byte(tc.body))
 			if tc.ok {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
