@@ -34,8 +34,7 @@ func (m *Main) newChat() {
 		},
 		Log: m.log, Counters: m.metrics,
 	})
-	m.chat = chat.NewService(chat.Config{Store: m.store, Bus: m.bus, Sequencer: m.bus, Log: m.log, Counters: m.metrics,
-		TooSlow: m.conns.TooSlow})
+	m.chat = chat.NewService(chat.Config{Store: m.store, Bus: m.bus, Sequencer: m.bus, Log: m.log, Counters: m.metrics})
 }
 
 // followChatBus moves the bus whenever the chat_bus route changes, until ctx ends.

@@ -69,7 +69,21 @@
 //
 // # Subscriptions
 //
-// A subscription attaches to the bus before it reads the store, so every message is
+// All the subscribers of a thread on one replica share one stream (hub.go): one bus
+// subscription and one ordering and gap-filling pass per message, whatever the number of
+// subscribers. The stream hands each message to every up-to-date subscriber's queue
+// without waiting for any of them and keeps the thread's latest 1,024 messages in
+// memory. A subscriber that joins with an after below the stream, or whose queue is full
+// when a message comes (its client reads slowly, or the machine is behind), catches up
+// on its own goroutine, which exists only while it is behind: from that memory, or from
+// the store when it is further behind than the memory reaches (the store is durable:
+// every seq the stream passed is settled there). It then follows the stream again. So a
+// slow subscriber costs the others nothing and is never dropped, and an overloaded
+// server degrades into subscribers lagging, not disconnected. If the bus drops the
+// stream itself (it fell a bus queue behind), the stream attaches again and reads the
+// store from where it was. The stream stops with its last subscriber.
+//
+// The stream attaches to the bus before it reads the store, so every message is
 // either in the store read or arrives live. Live messages may arrive out of seq order
 // (concurrent writers publish in the order their creates finish) or not at all (Redis
 // pub/sub is at most once): a live message ahead of the next expected seq waits in a
@@ -82,6 +96,8 @@
 // also triggers that read. Skip markers advance the stream without a delivery.
 //
 // Tests: subscribe_test.go and post_test.go cover reordering, gaps, skips, lost counters
-// and failed creates with fakes; server/chat_*_test.go run them against the emulator and
+// and failed creates with fakes, and TestHub the shared stream (one bus subscription,
+// slow subscribers catching up from memory and from the store, late joiners, the stream
+// attaching again, stopping with its last subscriber); server/chat_*_test.go run them against the emulator and
 // real Redis (busy threads, two replicas, Redis restarts, Firestore cut off).
 package chat

@@ -63,7 +63,9 @@ type Service struct {
 	now         func() time.Time
 	gapTimeout  time.Duration
 	reorderWait time.Duration
-	tooSlow     func(context.Context)
+
+	hubsMu sync.Mutex
+	hubs   map[string]*hub // by thread id
 
 	ownersMu sync.RWMutex
 	owners   map[string]Owner // by caller tenant and id; Kind "" records absence
@@ -82,17 +84,13 @@ type Config struct {
 	// GapTimeout and ReorderWait tune how readers treat missing seqs; DefaultGapTimeout
 	// and DefaultReorderWait when zero.
 	GapTimeout, ReorderWait time.Duration
-	// TooSlow, when set, is called with a subscription's context when the bus dropped it
-	// for falling behind: the server closes the connection so the client reconnects and
-	// resumes with after (1013), instead of seeing its subscription complete.
-	TooSlow func(ctx context.Context)
 }
 
 // NewService returns a Service.
 func NewService(cfg Config) *Service {
 	s := &Service{
 		store: cfg.Store, bus: cfg.Bus, seq: cfg.Sequencer, log: cfg.Log, counters: cfg.Counters, now: cfg.Now,
-		gapTimeout: cfg.GapTimeout, reorderWait: cfg.ReorderWait, tooSlow: cfg.TooSlow, owners: map[string]Owner{},
+		gapTimeout: cfg.GapTimeout, reorderWait: cfg.ReorderWait, hubs: map[string]*hub{}, owners: map[string]Owner{},
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

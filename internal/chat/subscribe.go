@@ -24,13 +24,15 @@ const maxPending = 1024
 const maxPointGap = 64
 
 // Subscribe streams a thread's messages to a subscriber in scope sc. With after set, it
-// first replays stored messages with seq > *after, then follows the bus; without, it
-// follows the bus from the thread's current last seq. The bus is at most once and
-// concurrent posts publish out of order, so the store fills every gap (see the package
-// documentation). Each seq is delivered once, in order; a store failure is retried. The
-// channel closes when ctx ends or the bus drops the subscriber for falling more than a
-// buffer behind.
-// Returns NOT_FOUND, BAD_USER_INPUT.
+// first replays stored messages with seq > *after, then follows the thread live; without,
+// it follows the thread from its current last seq. Every subscriber of a thread on this
+// replica shares one stream (see hub): the bus is at most once and concurrent posts
+// publish out of order, so the stream fills every gap from the store (see the package
+// documentation). Each seq is delivered once, in order; a store failure is retried, and
+// a subscriber that falls behind catches up rather than being dropped. The channel
+// closes when ctx ends.
+// Returns NOT_FOUND, BAD_USER_INPUT, and the store's error when the thread's stream
+// cannot start.
 func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, after *int) (<-chan *Message, error) {
 	if after != nil && *after < 0 {
 		return nil, apperr.E(apperr.BadUserInput, "after must not be negative")
@@ -38,42 +40,23 @@ func (s *Service) Subscribe(ctx context.Context, sc Scope, threadID string, afte
 	if err := s.authorize(ctx, sc, threadID); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	// Attach to the bus before reading the store: anything posted from here on is either in
-	// the store read below or arrives on the bus.
-	sub := s.bus.Subscribe(ctx, Topic(threadID))
-	last := 0
-	if after != nil {
-		last = *after
-	} else {
-		var err error
-		if last, err = s.store.LastSeq(ctx, threadID); err != nil {
-			sub.Close()
-			cancel()
-			return nil, err
-		}
-	}
-	out := make(chan *Message, streamBuffer)
-	st := &stream{svc: s, threadID: threadID, last: last, out: out, pending: map[int]*Message{}}
-	go func() {
-		defer close(out)
-		defer cancel()
-		defer sub.Close()
-		st.run(ctx, sub.Events(), after != nil)
-	}()
-	return out, nil
+	return s.join(ctx, threadID, after)
 }
 
-// stream is one subscription's state: the last seq delivered, live messages that arrived
-// ahead of their turn, and a timer for when to consult the store about a gap.
+// stream puts a thread's entries in seq order from the bus and the store: the last seq
+// passed, live messages that arrived ahead of their turn, and a timer for when to consult
+// the store about a gap. A hub runs one for its thread; a subscriber catching up from the
+// store runs one of its own, without live events.
 type stream struct {
 	svc      *Service
 	threadID string
 	last     int // the seq of the last entry delivered or passed
-	out      chan<- *Message
-	pending  map[int]*Message
-	timer    *time.Timer
-	due      time.Time // when the armed timer fires; zero when it is not armed
+	// emit takes each entry in turn, skip markers included; returning false ends the
+	// stream (its consumer is gone, or needs nothing more).
+	emit    func(ctx context.Context, m *Message) bool
+	pending map[int]*Message
+	timer   *time.Timer
+	due     time.Time // when the armed timer fires; zero when it is not armed
 	// behind is set when the store may hold entries beyond those held after a gap the
 	// stream waits on: once the gap fills live, the stream reads them at once.
 	behind bool
@@ -97,9 +80,6 @@ func (st *stream) run(ctx context.Context, events <-chan *Event, replay bool) {
 			}
 		case ev, ok := <-events:
 			if !ok { // dropped by the bus for falling behind, or the bus closed
-				if ctx.Err() == nil && st.svc.tooSlow != nil {
-					st.svc.tooSlow(ctx)
-				}
 				return
 			}
 			if ev.Payload == nil { // the bus (re)attached: messages may have been missed
@@ -300,23 +280,15 @@ func (st *stream) retryLater(ctx context.Context, err error) bool {
 	return true
 }
 
-// send delivers m, or passes it when it is a skip marker, waiting for the consumer.
-// Waiting is safe: the bus keeps its own bounded buffer per subscription and drops a
-// subscription that overflows it, which ends this stream (the client resumes with after =
-// its last seq).
+// send emits m when it is the next seq; an entry out of turn is never emitted (a later
+// catch-up fills the gap).
 func (st *stream) send(ctx context.Context, m *Message) bool {
 	if m.Seq != st.last+1 {
-		return true // never deliver out of order; a later catch-up fills the gap
-	}
-	if m.Skipped {
-		st.last = m.Seq
 		return true
 	}
-	select {
-	case st.out <- m:
-		st.last = m.Seq
-		return true
-	case <-ctx.Done():
+	if !st.emit(ctx, m) {
 		return false
 	}
+	st.last = m.Seq
+	return true
 }

@@ -21,8 +21,9 @@ type memStore struct {
 	// failCreate, when set, decides whether a CreateMessage fails (and whether it lands
 	// anyway, as a create whose answer was lost).
 	failCreate func(m Message) (err error, landed bool)
-	// failReads makes Messages and MessagesAt fail, like a store that does not answer.
-	failReads bool
+	// failReads makes Messages and MessagesAt fail, like a store that does not answer;
+	// failLast does the same to LastSeq.
+	failReads, failLast bool
 	// reads records each read: "range" (Messages) or "points" (MessagesAt).
 	reads []string
 	// ownerReads counts Owner calls by id.
@@ -80,6 +81,9 @@ func (s *memStore) Skip(_ context.Context, threadID string, seq int, at time.Tim
 func (s *memStore) LastSeq(context.Context, string) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.failLast {
+		return 0, apperr.E(apperr.Unavailable, "store down")
+	}
 	last := 0
 	for seq := range s.entries {
 		last = max(last, seq)
@@ -419,23 +423,17 @@ func TestStream(t *testing.T) {
 			t.Fatalf("reads = %v, want a page read for a gap of %d", reads, maxPointGap+1)
 		}
 	})
-	t.Run("DroppedSubscriberReported", func(t *testing.T) {
-		store, bus := newMemStore(), &manualBus{}
-		slow := make(chan context.Context, 1)
-		svc := NewService(Config{Store: store, Bus: bus, Sequencer: &memSequencer{counters: map[string]int{}},
-			TooSlow: func(ctx context.Context) { slow <- ctx }})
+	t.Run("DroppedStreamAttachesAgain", func(t *testing.T) {
+		svc, store, bus := fixture(t)
 		ch, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
 		bus.mu.Lock()
-		close(bus.subs[0].ch) // the bus dropped it: its queue was full
+		close(bus.subs[0].ch) // the bus dropped the thread's stream: its queue was full
+		bus.subs = bus.subs[:0]
 		bus.mu.Unlock()
-		select {
-		case <-slow:
-		case <-time.After(5 * time.Second):
-			t.Fatal("a dropped subscriber was not reported")
-		}
-		if _, ok := <-ch; ok {
-			t.Fatal("the stream stayed open")
-		}
+		waitFor(t, func() bool { bus.mu.Lock(); defer bus.mu.Unlock(); return len(bus.subs) == 1 })
+		post(t, store)           // 1: posted while the stream was detached
+		bus.push(post(t, store)) // 2, live on the new attachment
+		expect(t, ch, 1, 2)
 	})
 	t.Run("StoreFailureRetried", func(t *testing.T) {
 		svc, store, bus := fixture(t)
@@ -464,4 +462,150 @@ func TestStream(t *testing.T) {
 			t.Fatal("stream not closed after cancel")
 		}
 	})
+}
+
+// waitFor polls cond for up to 5 s.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5 s")
+		}
+	}
+}
+
+// TestHub: the subscribers of a thread share one stream and one bus subscription; a
+// subscriber that joins behind or falls behind catches up — from memory when the hub
+// still holds what it missed, from the store otherwise — without holding up the others
+// or being dropped; the stream stops with its last subscriber.
+func TestHub(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	publish := func(t *testing.T, store *memStore, bus *manualBus, n int) []int {
+		t.Helper()
+		var seqs []int
+		for range n {
+			p := post(t, store)
+			bus.push(p)
+			var m Message
+			_ = json.Unmarshal(p, &m)
+			seqs = append(seqs, m.Seq)
+		}
+		return seqs
+	}
+
+	t.Run("OneStreamForAll", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		a, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		b, _ := svc.Subscribe(ctx, scope, "h_thread", new(int))
+		seqs := publish(t, store, bus, 3)
+		expect(t, a, seqs...)
+		expect(t, b, seqs...)
+		bus.mu.Lock()
+		n := len(bus.subs)
+		bus.mu.Unlock()
+		if n != 1 {
+			t.Fatalf("%d bus subscriptions for one thread, want 1", n)
+		}
+	})
+	t.Run("SlowSubscriberCatchesUpFromMemory", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		slow, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		fast, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		var seqs []int
+		for range 4 { // 4 × 40 messages: far more than the slow one's queue holds
+			batch := publish(t, store, bus, 40)
+			expect(t, fast, batch...) // the fast one is not held up
+			seqs = append(seqs, batch...)
+		}
+		store.readLog()
+		expect(t, slow, seqs...) // nothing lost, nothing twice, in order
+		if reads := store.readLog(); len(reads) != 0 {
+			t.Errorf("store reads %v, want none: the hub held what the slow subscriber missed", reads)
+		}
+		more := publish(t, store, bus, 2)
+		expect(t, slow, more...) // and it is live again
+		expect(t, fast, more...)
+	})
+	t.Run("FarBehindCatchesUpFromStore", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		slow, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		fast, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		var seqs []int
+		for len(seqs) < ringSize+100 {
+			batch := publish(t, store, bus, 50)
+			expect(t, fast, batch...)
+			seqs = append(seqs, batch...)
+		}
+		expect(t, slow, seqs...)
+		if reads := store.readLog(); !slices.Contains(reads, "range") {
+			t.Errorf("store reads %v, want a page read: the hub no longer held the start", reads)
+		}
+	})
+	t.Run("LateJoinerReplaysThenFollows", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		first, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		seqs := publish(t, store, bus, 5)
+		expect(t, first, seqs...)
+		late, _ := svc.Subscribe(ctx, scope, "h_thread", &seqs[1]) // from seq 3
+		more := publish(t, store, bus, 2)
+		expect(t, late, append(seqs[2:], more...)...)
+		expect(t, first, more...)
+	})
+	t.Run("LastLeaveStopsTheStream", func(t *testing.T) {
+		svc, _, bus := fixture(t)
+		actx, acancel := context.WithCancel(ctx)
+		a, _ := svc.Subscribe(actx, scope, "h_thread", nil)
+		bctx, bcancel := context.WithCancel(ctx)
+		b, _ := svc.Subscribe(bctx, scope, "h_thread", nil)
+		acancel()
+		expectClosed(t, a)
+		svc.hubsMu.Lock()
+		running := len(svc.hubs)
+		svc.hubsMu.Unlock()
+		if running != 1 {
+			t.Fatalf("%d hubs with one subscriber left, want 1", running)
+		}
+		bcancel()
+		expectClosed(t, b)
+		waitFor(t, func() bool { svc.hubsMu.Lock(); defer svc.hubsMu.Unlock(); return len(svc.hubs) == 0 })
+		c, _ := svc.Subscribe(ctx, scope, "h_thread", nil) // a new stream, on a new attachment
+		bus.mu.Lock()
+		n := len(bus.subs)
+		bus.mu.Unlock()
+		if n != 2 || c == nil {
+			t.Fatalf("%d bus subscriptions after a new subscribe, want 2", n)
+		}
+	})
+	t.Run("StoreDownAtStart", func(t *testing.T) {
+		svc, store, _ := fixture(t)
+		store.mu.Lock()
+		store.failLast = true
+		store.mu.Unlock()
+		if _, err := svc.Subscribe(ctx, scope, "h_thread", nil); !apperr.Is(err, apperr.Unavailable) {
+			t.Fatalf("err = %v, want UNAVAILABLE", err)
+		}
+		store.mu.Lock()
+		store.failLast = false
+		store.mu.Unlock()
+		if _, err := svc.Subscribe(ctx, scope, "h_thread", nil); err != nil {
+			t.Fatalf("after the store came back: %v", err)
+		}
+	})
+}
+
+// expectClosed waits for ch to close, draining it.
+func expectClosed(t *testing.T, ch <-chan *Message) {
+	t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case _, ok := <-ch:
+			if !ok {
+				return
+			}
+		case <-timeout:
+			t.Fatal("the channel did not close")
+		}
+	}
 }

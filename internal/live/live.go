@@ -6,7 +6,7 @@
 // and rechecks every live connection's membership periodically as a backstop, so a
 // revocation reaches every replica within seconds whatever happened to Redis. Connections
 // end with the close codes of wsgorilla's table: 4403 when access to the tenant is lost,
-// 4401 when their session ends, 1013 when a subscription fell behind, 1001 at shutdown.
+// 4401 when their session ends, 1001 at shutdown.
 //
 // Ended sessions are kept in memory for as long as a token of theirs can live (the relay's
 // lookback): checking a token against them is a map lookup, no store read. A replica that
@@ -98,14 +98,6 @@ func (s *Connections) Add(ctx context.Context, o Owner) context.Context {
 }
 
 type connCtxKey struct{}
-
-// TooSlow closes the connection a subscription belongs to with 1013: the bus dropped the
-// subscription for falling behind, and the client should reconnect and resume with after.
-func (s *Connections) TooSlow(ctx context.Context) {
-	if sess, ok := ctx.Value(connCtxKey{}).(*conn); ok {
-		sess.end(wsgorilla.CloseTryAgain, "too slow to keep up: reconnect and resume with after")
-	}
-}
 
 // RevokeLocal ends this replica's connections of userID to tenantID.
 func (s *Connections) RevokeLocal(tenantID, userID string) int {
