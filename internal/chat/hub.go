@@ -246,10 +246,13 @@ func (h *hub) after(seq int) []*Message {
 }
 
 // fromStore delivers sub's messages after from out of the store, with a stream of its own
-// (gaps filled or skipped as for the hub), until sub reaches what the ring holds. It
-// returns false when sub left.
+// (gaps filled or skipped as for the hub), until sub reaches what the ring holds. What it
+// read then extends the ring downwards, so that the next subscriber from about the same
+// place (a crowd reconnecting after a deploy) catches up from memory. It returns false
+// when sub left.
 func (h *hub) fromStore(sub *subscriber, from int) bool {
 	reached := false
+	var read []*Message // the entries emitted, in seq order from from+1, at most ringSize
 	st := &stream{svc: h.svc, threadID: h.threadID, last: from, pending: map[int]*Message{}}
 	st.emit = func(ctx context.Context, m *Message) bool {
 		if !m.Skipped {
@@ -259,12 +262,40 @@ func (h *hub) fromStore(sub *subscriber, from int) bool {
 				return false
 			}
 		}
+		if len(read) == ringSize {
+			read = append(read[:0], read[1:]...)
+		}
+		read = append(read, m)
 		h.mu.Lock()
+		defer h.mu.Unlock()
 		sub.last = m.Seq
-		reached = sub.last >= h.floor
-		h.mu.Unlock()
+		if reached = sub.last >= h.floor; reached {
+			h.extend(read)
+		}
 		return !reached // a stream stops when emit says so
 	}
 	st.run(sub.ctx, nil, true) // the store alone: no live events
 	return reached
+}
+
+// extend puts read — consecutive settled entries (skip markers included) up to at least
+// the ring's floor — under the ring, as far as the ring has room; the caller holds h.mu.
+func (h *hub) extend(read []*Message) {
+	var below []*Message
+	for _, m := range read {
+		if m.Seq <= h.floor && !m.Skipped {
+			below = append(below, m)
+		}
+	}
+	room := ringSize - len(h.ring)
+	if room <= 0 || len(read) == 0 || read[0].Seq >= h.floor {
+		return
+	}
+	floor := read[0].Seq - 1
+	if len(below) > room {
+		floor = below[len(below)-room-1].Seq // what is dropped stays below the floor
+		below = below[len(below)-room:]
+	}
+	h.ring = append(below, h.ring...)
+	h.floor = floor
 }

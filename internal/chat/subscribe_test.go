@@ -542,6 +542,27 @@ func TestHub(t *testing.T) {
 			t.Errorf("store reads %v, want a page read: the hub no longer held the start", reads)
 		}
 	})
+	t.Run("CrowdCatchesUpFromMemory", func(t *testing.T) {
+		svc, store, _ := fixture(t)
+		var seqs []int
+		for range 10 { // stored before any subscriber: the stream starts above them
+			var m Message
+			_ = json.Unmarshal(post(t, store), &m)
+			seqs = append(seqs, m.Seq)
+		}
+		first, _ := svc.Subscribe(ctx, scope, "h_thread", new(int))
+		expect(t, first, seqs...)
+		if reads := store.readLog(); !slices.Contains(reads, "range") {
+			t.Fatalf("store reads %v, want the first one from the store", reads)
+		}
+		for range 3 {
+			next, _ := svc.Subscribe(ctx, scope, "h_thread", new(int))
+			expect(t, next, seqs...)
+		}
+		if reads := store.readLog(); len(reads) != 0 {
+			t.Errorf("store reads %v, want none: the first catch-up left the messages in memory", reads)
+		}
+	})
 	t.Run("LateJoinerReplaysThenFollows", func(t *testing.T) {
 		svc, store, bus := fixture(t)
 		first, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
