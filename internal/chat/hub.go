@@ -3,6 +3,7 @@ package chat
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // ringSize is how many of a thread's latest messages its hub keeps, for subscribers that
@@ -149,6 +150,9 @@ func (h *hub) run(ctx context.Context, bus Subscription) {
 			return
 		}
 		h.svc.log.WarnContext(ctx, "chat: the bus dropped a thread's stream; attaching again", "thread", h.threadID)
+		if !sleep(ctx, h.svc.reorderWait) { // a closed bus drops every attachment at once
+			return
+		}
 		bus = h.svc.bus.Subscribe(ctx, Topic(h.threadID))
 		replay = true
 	}
@@ -298,4 +302,16 @@ func (h *hub) extend(read []*Message) {
 	}
 	h.ring = append(below, h.ring...)
 	h.floor = floor
+}
+
+// sleep waits d, or until ctx ends (false).
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
