@@ -35,8 +35,8 @@ type hub struct {
 	mu sync.Mutex
 	// last is the seq of the last entry the hub passed (delivered or skipped).
 	last int
-	// ring holds the latest messages delivered, oldest first; floor is the seq below
-	// which the ring holds nothing (everything in (floor, last] that is not a skip marker
+	// ring holds the latest messages delivered, oldest first; floor is the seq at and
+	// below which it holds nothing (everything in (floor, last] that is not a skip marker
 	// is in it).
 	ring  []*Message
 	floor int
@@ -54,9 +54,9 @@ type subscriber struct {
 	left     bool // its context ended: out is closed by whoever holds it last
 }
 
-// join returns the hub of threadID, starting one when there is none, with a new
-// subscriber attached from after (nil: from the hub's position, live only). The
-// subscriber leaves when ctx ends, and its channel then closes.
+// join attaches a new subscriber to the hub of threadID, starting the hub when there is
+// none, from after (nil: from the hub's position, live only), and returns its channel.
+// The subscriber leaves when ctx ends, and its channel then closes.
 func (s *Service) join(ctx context.Context, threadID string, after *int) (<-chan *Message, error) {
 	s.hubsMu.Lock()
 	h, ok := s.hubs[threadID]
