@@ -118,20 +118,22 @@ func TestTrustedDocuments(t *testing.T) {
 		before := b.main.registry.Subscribers()
 		ws.send(map[string]any{"id": "hash", "type": "subscribe", "payload": map[string]any{
 			"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": documents.Hash(routes)}}}})
-		waitFor(t, func() bool { return b.main.registry.Subscribers() > before })
+		ws.send(map[string]any{"id": "documentId", "type": "subscribe", "payload": map[string]any{"documentId": "sha256:" + documents.Hash(routes)}})
+		waitFor(t, func() bool { return b.main.registry.Subscribers() >= before+2 })
 		a.gql(t, ann.headers(), `mutation($i: SetRouteInput!) { setRoute(input: $i) { version } }`, map[string]any{"i": map[string]any{
 			"resourceKind": "media", "tenantId": ann.TenantID, "env": "dev", "backendType": "gcs", "config": []map[string]any{{"key": "bucket", "value": "b"}}}}).decode(t, &struct{}{})
-		for {
+		for got := map[string]bool{}; !got["hash"] || !got["documentId"]; {
 			m, err := ws.next()
 			if err != nil {
 				t.Fatal(err)
 			}
-			if m.ID == "hash" && m.Type == "next" && strings.Contains(string(m.Payload), `"media"`) {
-				break
+			if m.ID == "raw" { // the untrusted one's end
+				continue
 			}
-			if m.ID == "hash" && m.Type != "next" {
-				t.Fatalf("the trusted subscription answered %s %s", m.Type, m.Payload)
+			if m.Type != "next" {
+				t.Fatalf("the trusted subscription %s answered %s %s", m.ID, m.Type, m.Payload)
 			}
+			got[m.ID] = got[m.ID] || strings.Contains(string(m.Payload), `"media"`)
 		}
 	})
 	t.Run("LiveOnEveryReplica", func(t *testing.T) {

@@ -32,7 +32,8 @@ type TrustedDocuments interface {
 }
 
 // trustedDocs resolves a request's document: a hash (extensions.persistedQuery.
-// sha256Hash, or a top-level documentId over HTTP) becomes the trusted document's text;
+// sha256Hash, or a top-level documentId: ServeHTTP reads it over HTTP and
+// documentIDPayload over a websocket) becomes the trusted document's text;
 // in required mode a document that is not trusted is refused. It runs first among the
 // operation parameter mutators, so the limits see the document that will run.
 type trustedDocs struct {

@@ -1,7 +1,9 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -25,7 +27,34 @@ const WebsocketKeepAlive = 15 * time.Second
 // idle connection costs no goroutine beyond gqlgen's reader and its close watcher.
 func newWebsocketAdapter(origins []string, limits Limits) *wsgorilla.Implementation {
 	return wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: limits.ConnectionSubscriptions,
-		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive})
+		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive, StartPayload: documentIDPayload})
+}
+
+// documentIDPayload reads a top-level documentId in a websocket operation's payload,
+// which gqlgen's transport drops, as the persistedQuery extension trustedDocs reads (the
+// documentId winning, as over HTTP): a document goes by hash over a websocket the same
+// two ways as over HTTP. Any other payload is left as it came.
+func documentIDPayload(payload json.RawMessage) json.RawMessage {
+	if !bytes.Contains(payload, []byte(`"documentId"`)) {
+		return payload
+	}
+	var p map[string]json.RawMessage
+	var id string
+	if json.Unmarshal(payload, &p) != nil || json.Unmarshal(p["documentId"], &id) != nil || id == "" {
+		return payload
+	}
+	ext := map[string]json.RawMessage{}
+	if raw := p["extensions"]; raw != nil && json.Unmarshal(raw, &ext) != nil {
+		return payload
+	}
+	ext["persistedQuery"], _ = json.Marshal(map[string]any{"version": 1, "sha256Hash": id})
+	p["extensions"], _ = json.Marshal(ext)
+	delete(p, "documentId")
+	out, err := json.Marshal(p)
+	if err != nil {
+		return payload
+	}
+	return out
 }
 
 // websocketTransport serves subscriptions over a.ws, with the RequestContext built from

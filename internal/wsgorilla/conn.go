@@ -2,6 +2,7 @@ package wsgorilla
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"math"
@@ -108,9 +109,37 @@ func (c *conn) NextReader() (int, io.Reader, error) {
 		if err != nil {
 			return 0, nil, err
 		}
+		c.rewriteStart()
 		c.msg.Reset(c.buf.Bytes())
 		return typ, &c.msg, nil
 	}
+}
+
+// rewriteStart passes the payload of the operation start in c.buf (admit decoded its
+// envelope into c.env) through Options.StartPayload.
+func (c *conn) rewriteStart() {
+	start := typeSubscribe
+	if c.guard.legacy {
+		start = typeStart
+	}
+	if c.impl.startPayload == nil || c.env.Type != start {
+		return
+	}
+	var msg map[string]json.RawMessage
+	if json.Unmarshal(c.buf.Bytes(), &msg) != nil || msg["payload"] == nil {
+		return
+	}
+	payload := c.impl.startPayload(msg["payload"])
+	if bytes.Equal(payload, msg["payload"]) {
+		return
+	}
+	msg["payload"] = payload
+	data, err := json.Marshal(msg)
+	if err != nil {
+		return
+	}
+	c.buf.Reset()
+	c.buf.Write(data)
 }
 
 // readMessage reads the next data message into c.buf. The read limit also bounds the

@@ -106,6 +106,11 @@ type Options struct {
 	// intervals. It runs on a timer per connection — no goroutine while idle — so leave
 	// the transport's KeepAlivePingInterval and PingPongInterval at 0 when setting it.
 	KeepAlive time.Duration
+	// StartPayload, when set, may rewrite the payload of each operation a client starts
+	// (graphql-transport-ws subscribe, graphql-ws start) before gqlgen decodes it, for
+	// members gqlgen does not read; it returns the payload unchanged when it has nothing
+	// to do. It must not fail: a payload it cannot read goes to gqlgen as it came.
+	StartPayload func(payload json.RawMessage) json.RawMessage
 }
 
 // Implementation accepts gqlgen websocket connections with gorilla/websocket. It is safe
@@ -118,6 +123,7 @@ type Implementation struct {
 	maxSubscriptions int
 	initTimeout      time.Duration
 	keepAlive        time.Duration
+	startPayload     func(json.RawMessage) json.RawMessage
 	tooMany          []byte // the error object answering a subscribe over the cap
 	allowAll         bool
 	allowed          map[string]bool // lower-cased origins
@@ -136,6 +142,7 @@ func New(opts Options) *Implementation {
 		maxSubscriptions: orDefault(opts.MaxSubscriptions, DefaultMaxSubscriptions),
 		initTimeout:      opts.InitTimeout,
 		keepAlive:        opts.KeepAlive,
+		startPayload:     opts.StartPayload,
 		allowed:          make(map[string]bool, len(opts.AllowedOrigins)),
 	}
 	i.tooMany, _ = json.Marshal(apperr.GraphQL(apperr.RateLimited, fmt.Sprintf("too many subscriptions on this connection (limit %d)", i.maxSubscriptions)))
