@@ -297,7 +297,9 @@ func (c *conn) writeTooMany(id string) error {
 func (c *conn) WriteJSON(v any) error {
 	b := c.impl.getBuffer()
 	defer c.impl.putBuffer(b)
-	if err := b.enc.Encode(v); err != nil {
+	if payload, id, typ, ok := envelopeOf(v); ok {
+		b.Write(appendEnvelope(b.AvailableBuffer(), payload, id, typ))
+	} else if err := b.enc.Encode(v); err != nil {
 		return err
 	}
 	data := bytes.TrimSuffix(b.Bytes(), []byte{'\n'})
