@@ -72,16 +72,17 @@
 // All the subscribers of a thread on one replica share one stream (hub.go): one bus
 // subscription and one ordering and gap-filling pass per message, whatever the number of
 // subscribers. The stream hands each message to every up-to-date subscriber's queue
-// without waiting for any of them and keeps the thread's latest 1,024 messages in
-// memory. A subscriber that joins with an after below the stream, or whose queue is full
-// when a message comes (its client reads slowly, or the machine is behind), catches up
-// on its own goroutine, which exists only while it is behind: from that memory, or from
-// the store when it is further behind than the memory reaches (the store is durable:
-// every seq the stream passed is settled there). It then follows the stream again. So a
-// slow subscriber costs the others nothing and is never dropped, and an overloaded
-// server degrades into subscribers lagging, not disconnected. If the bus drops the
-// stream itself (it fell a bus queue behind), the stream attaches again and reads the
-// store from where it was. The stream stops with its last subscriber.
+// without waiting for any of them and keeps the thread's latest 1,024 messages in memory
+// (at most about 256 KiB of them, so a replica following many busy threads of long
+// messages stays bounded). A subscriber that joins with an after below the stream, or
+// whose queue is full when a message comes (its client reads slowly, or the machine is
+// behind), catches up on its own goroutine, which exists only while it is behind: from
+// that memory, or from the store when it is further behind than the memory reaches (the
+// store is durable: every seq the stream passed is settled there). It then follows the
+// stream again. So a slow subscriber costs the others nothing and is never dropped, and
+// an overloaded server degrades into subscribers lagging, not disconnected. If the bus
+// drops the stream itself (it fell a bus queue behind), the stream attaches again and
+// reads the store from where it was. The stream stops with its last subscriber.
 //
 // The stream attaches to the bus before it reads the store, so every message is
 // either in the store read or arrives live. Live messages may arrive out of seq order

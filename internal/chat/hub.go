@@ -8,7 +8,17 @@ import (
 
 // ringSize is how many of a thread's latest messages its hub keeps, for subscribers that
 // join a little behind or fall a little behind: they catch up from memory, not the store.
-const ringSize = 1024
+// ringBytes bounds the memory they take (about, by messageSize): a busy thread of long
+// messages keeps fewer.
+const (
+	ringSize  = 1024
+	ringBytes = 256 << 10
+)
+
+// messageSize is about what a message takes in memory.
+func messageSize(m *Message) int {
+	return len(m.Text) + len(m.ID) + len(m.AuthorID) + len(m.ThreadID) + 64
+}
 
 // ringBatch is how many messages a subscriber catching up copies from the ring at once.
 const ringBatch = 64
@@ -16,7 +26,7 @@ const ringBatch = 64
 // hub is the one stream of a thread on this replica, shared by all its subscribers: one
 // bus subscription, one ordering and gap-filling stream (stream.run), whose messages it
 // hands to every subscriber that is up to date ("live") without waiting for any of them,
-// keeping the latest ringSize of them.
+// keeping the latest of them (ringSize, ringBytes).
 //
 // A subscriber that is not up to date — it joined with an after below the hub, or its
 // queue was full when the hub offered it a message — catches up in a goroutine of its
@@ -39,6 +49,7 @@ type hub struct {
 	// below which it holds nothing (everything in (floor, last] that is not a skip marker
 	// is in it).
 	ring  []*Message
+	size  int // the ring's messageSize total
 	floor int
 	subs  map[*subscriber]struct{}
 }
@@ -167,11 +178,19 @@ func (h *hub) deliver(_ context.Context, m *Message) bool {
 	if m.Skipped {
 		return true
 	}
-	if len(h.ring) == ringSize {
-		h.floor = h.ring[0].Seq
-		h.ring = append(h.ring[:0], h.ring[1:]...)
-	}
 	h.ring = append(h.ring, m)
+	h.size += messageSize(m)
+	drop := 0
+	for size := h.size; len(h.ring)-drop > ringSize || size > ringBytes && len(h.ring)-drop > 1; drop++ {
+		size -= messageSize(h.ring[drop])
+	}
+	if drop > 0 {
+		h.floor = h.ring[drop-1].Seq
+		for _, old := range h.ring[:drop] {
+			h.size -= messageSize(old)
+		}
+		h.ring = append(h.ring[:0], h.ring[drop:]...)
+	}
 	for sub := range h.subs {
 		if !sub.live || m.Seq <= sub.last { // catching up, or joined ahead of the hub
 			continue
@@ -283,7 +302,8 @@ func (h *hub) fromStore(sub *subscriber, from int) bool {
 }
 
 // extend puts read — consecutive settled entries (skip markers included) up to at least
-// the ring's floor — under the ring, as far as the ring has room; the caller holds h.mu.
+// the ring's floor — under the ring, as far as the ring has room (ringSize, ringBytes);
+// the caller holds h.mu.
 func (h *hub) extend(read []*Message) {
 	var below []*Message
 	for _, m := range read {
@@ -291,17 +311,24 @@ func (h *hub) extend(read []*Message) {
 			below = append(below, m)
 		}
 	}
-	room := ringSize - len(h.ring)
-	if room <= 0 || len(read) == 0 || read[0].Seq >= h.floor {
+	if len(read) == 0 || read[0].Seq >= h.floor {
+		return
+	}
+	// Keep the newest of below that fit, by count and by size.
+	keep, size := 0, h.size
+	for i := len(below) - 1; i >= 0 && len(h.ring)+keep < ringSize && size+messageSize(below[i]) <= ringBytes; i-- {
+		size += messageSize(below[i])
+		keep++
+	}
+	if keep == 0 {
 		return
 	}
 	floor := read[0].Seq - 1
-	if len(below) > room {
-		floor = below[len(below)-room-1].Seq // what is dropped stays below the floor
-		below = below[len(below)-room:]
+	if keep < len(below) {
+		floor = below[len(below)-keep-1].Seq // what is left out stays below the floor
 	}
-	h.ring = append(below, h.ring...)
-	h.floor = floor
+	h.ring = append(below[len(below)-keep:], h.ring...)
+	h.size, h.floor = size, floor
 }
 
 // sleep waits d, or until ctx ends (false).

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -562,6 +563,31 @@ func TestHub(t *testing.T) {
 		if reads := store.readLog(); len(reads) != 0 {
 			t.Errorf("store reads %v, want none: the first catch-up left the messages in memory", reads)
 		}
+	})
+	t.Run("LongMessagesKeepFewer", func(t *testing.T) {
+		svc, store, bus := fixture(t)
+		slow, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		fast, _ := svc.Subscribe(ctx, scope, "h_thread", nil)
+		var seqs []int
+		for seq := 1; seq <= 200; seq++ {
+			m := Message{ThreadID: "h_thread", Seq: seq, Text: strings.Repeat("x", MaxTextLength), CreatedAt: time.Now()}
+			store.put(m)
+			bus.push(payload(t, m))
+			seqs = append(seqs, seq)
+			if seq%10 == 0 {
+				expect(t, fast, seqs[seq-10:]...)
+			}
+		}
+		svc.hubsMu.Lock()
+		h := svc.hubs["h_thread"]
+		svc.hubsMu.Unlock()
+		h.mu.Lock()
+		kept, size := len(h.ring), h.size
+		h.mu.Unlock()
+		if size > ringBytes || kept >= 200 {
+			t.Fatalf("the hub keeps %d messages of %d bytes, want at most %d bytes", kept, size, ringBytes)
+		}
+		expect(t, slow, seqs...) // what the hub let go comes from the store
 	})
 	t.Run("LateJoinerReplaysThenFollows", func(t *testing.T) {
 		svc, store, bus := fixture(t)
