@@ -11,6 +11,7 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/graph/model"
 	"github.com/northstar/northstar/internal/chat"
+	"github.com/northstar/northstar/internal/multiplex"
 	"github.com/northstar/northstar/internal/reqctx"
 )
 
@@ -85,7 +86,16 @@ func (r *subscriptionResolver) MessagePosted(ctx context.Context, threadID strin
 	if err != nil {
 		return nil, err
 	}
-	return c.Subscribe(ctx, chatScope(reqctx.From(ctx)), threadID, after)
+	sc := chatScope(reqctx.From(ctx))
+	if after == nil || *after >= 0 { // every subscriber with these arguments gets the same stream
+		if err := c.Authorize(ctx, sc, threadID); err != nil {
+			return nil, err
+		}
+		if multiplex.Share(ctx, "thread\x00"+sc.TenantID+"\x00"+sc.Env+"\x00"+sc.ProjectID+"\x00"+threadID, after == nil) {
+			return multiplex.Closed[*chat.Message](), nil
+		}
+	}
+	return c.Subscribe(ctx, sc, threadID, after)
 }
 
 // LastSeq is the resolver for the lastSeq field.

@@ -187,6 +187,8 @@ type Chat interface {
 	// Messages pages a thread's history after a seq, oldest first. Returns BAD_USER_INPUT,
 	// NOT_FOUND.
 	Messages(ctx context.Context, sc chat.Scope, threadID string, after, first int) ([]chat.Message, error)
+	// Authorize checks that sc may follow a thread, as Subscribe does. Returns NOT_FOUND.
+	Authorize(ctx context.Context, sc chat.Scope, threadID string) error
 	// Subscribe streams a thread's messages: stored ones after *after first, when after is
 	// set, then live ones, each once and in seq order. Returns NOT_FOUND, BAD_USER_INPUT.
 	Subscribe(ctx context.Context, sc chat.Scope, threadID string, after *int) (<-chan *chat.Message, error)

@@ -245,6 +245,7 @@ func (m *Main) build(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	m.metrics.SubscriptionGroups(api.SubscriptionGroups)
 
 	// 7. HTTP routes, every one observed: a deadline, the access log and metrics.
 	mux, err := m.mux(api)

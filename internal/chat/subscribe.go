@@ -23,6 +23,11 @@ const maxPending = 1024
 // messages, longer than a subscriber's bus buffer lasts at 2,000 messages/s).
 const maxPointGap = 64
 
+// Authorize checks that sc may follow threadID, as Subscribe does first. Returns NOT_FOUND.
+func (s *Service) Authorize(ctx context.Context, sc Scope, threadID string) error {
+	return s.authorize(ctx, sc, threadID)
+}
+
 // Subscribe streams a thread's messages to a subscriber in scope sc. With after set, it
 // first replays stored messages with seq > *after, then follows the thread live; without,
 // it follows the thread from its current last seq. Every subscriber of a thread on this

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -21,28 +22,31 @@ import (
 	"github.com/northstar/northstar/graph"
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
+	"github.com/northstar/northstar/internal/multiplex"
 	"github.com/northstar/northstar/internal/reqctx"
 )
 
 // graphqlConfig is what newGraphQL builds the handler from; every field is required.
 type graphqlConfig struct {
-	Schema    graph.Config         // resolvers and directives (resolvers.New)
-	Env       string               // dev enables introspection and suggestions
-	Limits    Limits               // request limits
-	Websocket transport.Websocket  // the websocket transport
-	Subs      *tenantSubscriptions // the per-tenant subscription cap
-	Documents TrustedDocuments     // the trusted documents
-	Required  bool                 // run trusted documents only
+	Schema    graph.Config              // resolvers and directives (resolvers.New)
+	Env       string                    // dev enables introspection and suggestions
+	Limits    Limits                    // request limits
+	Websocket transport.Websocket       // the websocket transport
+	Subs      *tenantSubscriptions      // the per-tenant subscription cap
+	TooSlow   func(ctx context.Context) // ends a subscriber's connection with 1013
+	Documents TrustedDocuments          // the trusted documents
+	Required  bool                      // run trusted documents only
 	Log       *slog.Logger
 }
 
 // newGraphQL builds the gqlgen handler: POST and websockets only, the request limits, one
-// error presenter, one recover function. It refuses a schema that is not deny by default.
-func newGraphQL(c graphqlConfig) (*handler.Server, error) {
+// error presenter, one recover function, shared subscription executions (returned for
+// their metrics). It refuses a schema that is not deny by default.
+func newGraphQL(c graphqlConfig) (*handler.Server, *multiplex.Multiplexer, error) {
 	limits, log := c.Limits, c.Log
 	es := graph.NewExecutableSchema(c.Schema)
 	if err := access.CheckSchema(es.Schema()); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	srv := handler.New(es)
 	srv.AddTransport(c.Websocket)
@@ -78,6 +82,14 @@ func newGraphQL(c graphqlConfig) (*handler.Server, error) {
 		return next(ctx)
 	})
 	srv.AroundOperations(c.Subs.around)
+	// Last: every subscriber passes the layers above one by one, then shares its stream's
+	// one execution with the subscribers of the same document (multiplex), run by an
+	// executor of the same schema, presenter and recover function.
+	upstream := executor.New(es)
+	upstream.SetErrorPresenter(p.present)
+	upstream.SetRecoverFunc(p.recover)
+	groups := multiplex.New(multiplex.Config{Upstream: upstream, Behind: c.TooSlow})
+	srv.AroundOperations(groups.Around)
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
 		if resp != nil && len(resp.Errors) > 0 && isNull(resp.Data) {
@@ -85,7 +97,7 @@ func newGraphQL(c graphqlConfig) (*handler.Server, error) {
 		}
 		return resp
 	})
-	return srv, nil
+	return srv, groups, nil
 }
 
 // refuse ends an operation before it runs with one error, and records the error for the

@@ -43,6 +43,7 @@ import (
 	"github.com/northstar/northstar/internal/access"
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/live"
+	"github.com/northstar/northstar/internal/multiplex"
 	"github.com/northstar/northstar/internal/reqctx"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -88,6 +89,8 @@ type Connections interface {
 	// Add registers a connection of its owner and returns its context, which ends
 	// (with a close code) when the connection must close.
 	Add(ctx context.Context, o live.Owner) context.Context
+	// TooSlow ends the connection ctx belongs to with 1013 (reconnect and resume).
+	TooSlow(ctx context.Context)
 }
 
 // Metrics counts requests (metrics.Metrics).
@@ -105,6 +108,7 @@ type API struct {
 	log     *slog.Logger
 	metrics Metrics
 	conns   Connections
+	groups  *multiplex.Multiplexer
 	tokens  TokenGranter
 	trusted []netip.Prefix
 }
@@ -121,8 +125,8 @@ func New(c Config) (*API, error) {
 	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
 	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
 	var err error
-	a.graphql, err = newGraphQL(graphqlConfig{
-		Schema: c.Schema, Env: c.Env, Limits: c.Limits, Websocket: a.websocketTransport(), Subs: subs, Log: c.Log,
+	a.graphql, a.groups, err = newGraphQL(graphqlConfig{
+		Schema: c.Schema, Env: c.Env, Limits: c.Limits, Websocket: a.websocketTransport(), Subs: subs, TooSlow: a.conns.TooSlow, Log: c.Log,
 		Documents: c.Documents, Required: c.TrustedDocuments == DocumentsRequired,
 	})
 	if err != nil {
@@ -130,6 +134,10 @@ func New(c Config) (*API, error) {
 	}
 	return a, nil
 }
+
+// SubscriptionGroups reports the shared subscription executions running and the
+// subscribers they serve (multiplex).
+func (a *API) SubscriptionGroups() (groups, members int) { return a.groups.Groups() }
 
 // requestInfo collects what the layers learn about one request, for its status and log.
 type requestInfo struct {

@@ -99,6 +99,14 @@ func (s *Connections) Add(ctx context.Context, o Owner) context.Context {
 
 type connCtxKey struct{}
 
+// TooSlow closes the connection ctx belongs to with 1013: a subscription on it fell too
+// far behind to be served, and the client should reconnect and resume with after.
+func (s *Connections) TooSlow(ctx context.Context) {
+	if c, ok := ctx.Value(connCtxKey{}).(*conn); ok {
+		c.end(wsgorilla.CloseTryAgain, "too slow to keep up: reconnect and resume with after")
+	}
+}
+
 // RevokeLocal ends this replica's connections of userID to tenantID.
 func (s *Connections) RevokeLocal(tenantID, userID string) int {
 	return s.end(Key{tenantID, userID}, wsgorilla.CloseForbidden, "access to the tenant was revoked")

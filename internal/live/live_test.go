@@ -49,6 +49,15 @@ func TestConnections(t *testing.T) {
 	}
 	waitCount(t, s, 1) // an ended connection leaves the registry
 
+	dave, endDave := connect(t, s, "t_b", "u_dave")
+	sub, cancel := context.WithCancel(dave) // a subscription's context on that connection
+	defer cancel()
+	s.TooSlow(sub)
+	ended(t, dave, endDave, wsgorilla.CloseTryAgain)
+	if aliceB.Err() != nil {
+		t.Fatal("TooSlow ended another connection")
+	}
+
 	bob, endBob := connect(t, s, "t_a", "u_bob")
 	s.CloseAll()
 	ended(t, bob, endBob, wsgorilla.CloseGoingAway)

@@ -88,6 +88,17 @@ func (m *Metrics) Gauges(connections, topics func() float64) {
 	)
 }
 
+// SubscriptionGroups registers the shared subscription executions (multiplex groups) and
+// the subscribers they serve, read at scrape time from groups.
+func (m *Metrics) SubscriptionGroups(groups func() (groups, members int)) {
+	m.registry.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "northstar_subscription_groups", Help: "Subscriptions executed once per event for all their subscribers (same stream, document and variables)."},
+			func() float64 { g, _ := groups(); return float64(g) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "northstar_subscription_group_members", Help: "Subscribers served by a shared subscription execution."},
+			func() float64 { _, n := groups(); return float64(n) }),
+	)
+}
+
 // Observe counts one HTTP request and its latency.
 func (m *Metrics) Observe(operation, code, status string, d time.Duration) {
 	m.requests.WithLabelValues(operation, code, status).Inc()

@@ -10,7 +10,8 @@ const (
 	// after.
 	CloseGoingAway = 1001
 	// CloseTryAgain (RFC 6455 "try again later"): a store did not answer at
-	// connection_init; reconnect and resume with after.
+	// connection_init, or a subscription fell too far behind to be served (multiplex);
+	// reconnect and resume with after.
 	CloseTryAgain = 1013
 	// CloseBadRequest: a malformed connection_init payload.
 	CloseBadRequest = 4400

@@ -313,10 +313,16 @@ func (c *conn) WriteJSON(v any) error {
 
 // writeText sends data as one text message. Once a close frame has gone out the message
 // is dropped and writeText returns nil: RFC 6455 allows no data after a close frame, and
-// gqlgen would report every completion of a subscription it cancelled while closing. Any
-// other write error (a timeout) closes the connection, since gqlgen keeps a connection
-// whose writes fail.
+// gqlgen would report every completion of a subscription it cancelled while closing. It is
+// dropped too once the server decided to end the connection (its Ending is set): gqlgen
+// completes every subscription of a connection whose context ended, racing the close
+// frame, and a client that reads complete before 1013, 4403 or 1001 would not resume
+// that subscription when it reconnects. Any other write error (a timeout) closes the
+// connection, since gqlgen keeps a connection whose writes fail.
 func (c *conn) writeText(data []byte) error {
+	if c.ending.Code() != 0 {
+		return nil
+	}
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
 	_ = c.ws.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))

@@ -228,3 +228,36 @@ func TestCloseMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestEndingStopsMessages: once the server set a connection's Ending, only the close frame
+// goes out; a subscription's complete written meanwhile would tell a client that should
+// resume that the stream is over.
+func TestEndingStopsMessages(t *testing.T) {
+	impl := New(Options{})
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, ending := WithEnding(r.Context())
+		c, err := impl.Accept(w, r.WithContext(ctx), transport.WebsocketAcceptOptions{Subprotocols: []string{transportWS}})
+		if err != nil {
+			return
+		}
+		if err := c.WriteJSON(map[string]string{"id": "1", "type": "next"}); err != nil {
+			t.Errorf("WriteJSON: %v", err)
+		}
+		ending.Set(CloseTryAgain, "too slow")
+		if err := c.WriteJSON(map[string]string{"id": "1", "type": "complete"}); err != nil {
+			t.Errorf("WriteJSON after the ending was set: %v, want nil (dropped)", err)
+		}
+		_ = c.WriteClose(websocket.CloseNormalClosure, "terminated")
+		_ = c.Close()
+	}))
+	t.Cleanup(s.Close)
+	ws := mustDial(t, wsURL(s))
+	if _, data, err := ws.ReadMessage(); err != nil || !strings.Contains(string(data), `"next"`) {
+		t.Fatalf("first message %s, %v; want the next", data, err)
+	}
+	_, data, err := ws.ReadMessage()
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != CloseTryAgain {
+		t.Fatalf("then %q, %v; want close %d and nothing before it", data, err, CloseTryAgain)
+	}
+}

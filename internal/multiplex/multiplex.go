@@ -1,0 +1,370 @@
+// Package multiplex executes a subscription once per event for all the subscribers that
+// would get the same bytes, and hands each of them that one response.
+//
+// # Why
+//
+// gqlgen runs a subscription's selection set once per event and subscriber, then encodes
+// the result: with 1,000 subscribers of one chat thread that is 1,000 executions of the same
+// selection on the same message, about 8 µs each of the 27 µs a delivery cost (BENCHMARKS.md
+// part b). Every client of an app usually sends the same subscription document (with
+// trusted documents, the same hash), so the work can be shared, as Hasura's multiplexed
+// subscriptions and Centrifugo's pre-encoded publications share it.
+//
+// # How
+//
+// Multiplexer.Around is an operation interceptor. For a subscription it first runs the
+// operation as usual, with a probe in its context. The subscription's resolver checks the
+// subscriber's access as always (directives included) and then calls Share with the name
+// of the stream it would follow (for a thread: its scope and id). Share is the resolver's
+// statement that every subscriber it authorizes for that stream, with the same document
+// and variables, gets the same bytes per event: nothing in the selection depends on who
+// asks. The resolver then returns a closed channel instead of following the stream. A
+// resolver that does not call Share (a resumption with after, another field) has run its
+// real subscription, which Around returns unchanged.
+//
+// Subscribers that Share the same stream with the same document, operation name and
+// variables form a group. The first one's arrival starts the group's one execution (the
+// upstream): the same operation dispatched on a separate executor with the first
+// subscriber's context, detached from its cancellation, so the group outlives the
+// subscriber that started it. Each event the upstream produces is encoded once and put in
+// the group's ring; every member's response handler returns that same response. Members
+// wait on one channel per event (closed to wake them all): no queue, goroutine or
+// allocation per member and event. The upstream stops when the last member leaves, and a
+// group whose upstream ended (its stream closed) completes every member.
+//
+// Where a member starts depends on the stream (Share's live). A live-only stream starts at
+// the subscriber's arrival: a member joins where the group stands. A replay (a thread's
+// messages after a seq, then live ones) is the same for every subscriber with the same
+// variables: a member reads the group from its first response, which is what its own
+// execution would have sent (the stored messages after the point, then every later one),
+// as long as the group still holds that response; a group past half its ring takes no
+// more members, and the next subscriber starts a new group.
+//
+// # Failure modes
+//
+//   - A member that falls more than the ring behind (its connection writes too slowly) has
+//     lost events the group no longer holds. Its connection is closed with Config.Behind
+//     (1013: the client reconnects and resumes with after, which is served from the store
+//     by a subscription of its own), never completed, which would look like the end of the
+//     stream.
+//   - A replay member that joined a group close to the end of what its ring holds may find
+//     the first response gone when it first reads: it is closed with Behind like any member
+//     behind the ring, and resumes.
+//   - Subscribers resuming from different points have different variables, hence groups of
+//     their own: sharing their live part is a later step (it needs the stream's positions).
+//   - An upstream that fails to start (its access check failed since the probe) sends its
+//     error to the members and ends the group.
+//
+// Tests: multiplex_test.go (one upstream per key, different keys, pass-through, leaving,
+// falling behind, the upstream ending, a refused probe); every server-level realtime test
+// and the npm client tests run thread subscriptions through it.
+package multiplex
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// DefaultRing is how many of a group's latest responses it keeps for members that are
+// behind: about 20 s of a thread posting 50 messages a second.
+const DefaultRing = 1024
+
+// Dispatcher runs an operation (*executor.Executor). The Multiplexer's must not include
+// the Multiplexer itself among its interceptors.
+type Dispatcher interface {
+	DispatchOperation(ctx context.Context, rc *graphql.OperationContext) (graphql.ResponseHandler, context.Context)
+}
+
+// Config configures New.
+type Config struct {
+	// Upstream runs each group's one execution. Required.
+	Upstream Dispatcher
+	// Behind is called with a member's context when it fell more than the ring behind; it
+	// must end the member's connection (1013). Required.
+	Behind func(ctx context.Context)
+	// Ring is the number of responses a group keeps; DefaultRing when 0.
+	Ring int
+}
+
+// Multiplexer groups subscribers that share a stream (see the package documentation).
+type Multiplexer struct {
+	cfg Config
+
+	mu      sync.Mutex
+	groups  map[string]*group // the group a new subscriber of a key joins
+	running int               // groups whose upstream runs, joinable or not
+	members int
+}
+
+// New returns a Multiplexer.
+func New(cfg Config) *Multiplexer {
+	if cfg.Ring <= 0 {
+		cfg.Ring = DefaultRing
+	}
+	return &Multiplexer{cfg: cfg, groups: map[string]*group{}}
+}
+
+type probeKey struct{}
+
+// probe records the stream a resolver shares.
+type probe struct {
+	stream string
+	live   bool
+}
+
+// Share is called by a subscription resolver once it has authorized the subscriber: it
+// says that every subscriber it authorizes for stream, with the same document and
+// variables, gets the same bytes per event. live tells where a subscriber's stream starts:
+// at its arrival (a live-only subscription), so it joins a running group where the group
+// stands; or at a point its arguments name (a replay, such as a thread's messages after a
+// seq), so it joins a running group from the group's first response, while the group
+// still holds it, and otherwise starts a new group. When Share returns true the resolver
+// returns a closed channel and follows nothing: the subscriber is served by its group.
+// When it returns false (the subscription is not being started through a Multiplexer, or
+// is a group's own execution) the resolver subscribes as usual.
+func Share(ctx context.Context, stream string, live bool) bool {
+	p, ok := ctx.Value(probeKey{}).(*probe)
+	if !ok || stream == "" {
+		return false
+	}
+	p.stream, p.live = stream, live
+	return true
+}
+
+// Closed returns a closed channel: what a resolver returns when Share returned true.
+func Closed[T any]() <-chan T {
+	ch := make(chan T)
+	close(ch)
+	return ch
+}
+
+// Around is the operation interceptor (handler.Server.AroundOperations). Register it after
+// the interceptors every subscriber must pass one by one (quotas), since members of a
+// group pass through them but not through anything after Around.
+func (m *Multiplexer) Around(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	rc := graphql.GetOperationContext(ctx)
+	if rc == nil || rc.Operation == nil || rc.Operation.Operation != ast.Subscription {
+		return next(ctx)
+	}
+	p := &probe{}
+	h := next(context.WithValue(ctx, probeKey{}, p))
+	if p.stream == "" {
+		return h // not shared: the operation ran as usual
+	}
+	key, err := groupKey(rc, p.stream)
+	if err != nil {
+		return next(ctx) // variables that do not encode: no group, the operation as usual
+	}
+	mb := m.join(ctx, rc, key, p.live)
+	context.AfterFunc(ctx, func() { m.leave(mb.g) })
+	return mb.next
+}
+
+// groupKey names what the group's bytes depend on: the stream, the document, the
+// operation and the variables (encoding/json sorts map keys).
+func groupKey(rc *graphql.OperationContext, stream string) (string, error) {
+	vars, err := json.Marshal(rc.Variables)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join([]string{stream, rc.OperationName, string(vars), rc.RawQuery}, "\x00"), nil
+}
+
+// join adds a member for ctx to the group of key, starting the group when there is none,
+// or when the member needs the group's first response (a replay) and the group may no
+// longer hold it by the time the member reads: a new group then replays for the
+// newcomers, and the old one serves its members on.
+func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, key string, live bool) *member {
+	m.mu.Lock()
+	g, ok := m.groups[key]
+	if ok && !live && g.head.Load() > int64(len(g.ring)/2) {
+		ok = false
+	}
+	if !ok {
+		g = newGroup(m, key, m.cfg.Ring)
+		m.groups[key] = g
+		m.running++
+	}
+	g.members++
+	m.members++
+	mb := &member{ctx: ctx, g: g, behind: m.cfg.Behind}
+	if live {
+		mb.cursor = g.head.Load()
+	}
+	var upCtx context.Context
+	if !ok {
+		upCtx, g.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	}
+	m.mu.Unlock()
+	if !ok {
+		h, _ := m.cfg.Upstream.DispatchOperation(upCtx, rc)
+		go g.run(upCtx, h)
+	}
+	return mb
+}
+
+// leave removes a member; the last one stops the group's upstream.
+func (m *Multiplexer) leave(g *group) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	g.members--
+	m.members--
+	if g.members == 0 {
+		m.retire(g)
+		g.stop()
+	}
+}
+
+// ended retires a group whose upstream ended, so the next subscriber starts a new one.
+func (m *Multiplexer) ended(g *group) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.retire(g)
+}
+
+// retire takes g out of the running groups, once; m.mu is held.
+func (m *Multiplexer) retire(g *group) {
+	if m.groups[g.key] == g {
+		delete(m.groups, g.key)
+	}
+	if !g.retired {
+		g.retired = true
+		m.running--
+	}
+}
+
+// Groups reports the groups whose upstream runs and the subscribers they serve, for
+// metrics and tests.
+func (m *Multiplexer) Groups() (groups, members int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.running, m.members
+}
+
+// group is the subscribers of one key and their one execution.
+type group struct {
+	mux     *Multiplexer
+	key     string
+	members int  // guarded by mux.mu
+	retired bool // guarded by mux.mu: its upstream ended or its last member left
+
+	stopOnce sync.Once
+	cancel   context.CancelFunc // ends the upstream; set by join under mux.mu
+
+	// The ring holds the latest responses, response n at ring[n%len(ring)] until response
+	// n+len(ring) takes its place. head counts the responses published; signal is closed
+	// (and replaced) at each publication, waking every member waiting for one.
+	ring   []atomic.Pointer[entry]
+	head   atomic.Int64
+	signal atomic.Pointer[chan struct{}]
+	done   atomic.Bool // the upstream ended: after head, nothing more comes
+}
+
+func newGroup(m *Multiplexer, key string, ring int) *group {
+	g := &group{mux: m, key: key, ring: make([]atomic.Pointer[entry], ring)}
+	ch := make(chan struct{})
+	g.signal.Store(&ch)
+	return g
+}
+
+// run publishes each response of the upstream until it ends.
+func (g *group) run(ctx context.Context, h graphql.ResponseHandler) {
+	defer g.finish()
+	for {
+		r := h(ctx)
+		if r == nil {
+			return
+		}
+		// The executor reuses its buffer for the next event: keep a copy, made once for
+		// every member.
+		g.publish(&graphql.Response{Data: bytes.Clone(r.Data), Errors: r.Errors, Extensions: r.Extensions})
+		if len(r.Errors) > 0 && len(r.Data) == 0 {
+			return // the upstream could not start (a refusal is one response)
+		}
+	}
+}
+
+// entry is a response and its number in the group's stream.
+type entry struct {
+	n int64
+	r *graphql.Response
+}
+
+func (g *group) publish(r *graphql.Response) {
+	n := g.head.Load()
+	g.ring[n%int64(len(g.ring))].Store(&entry{n: n, r: r})
+	g.head.Store(n + 1)
+	g.wake()
+}
+
+func (g *group) wake() {
+	ch := make(chan struct{})
+	close(*g.signal.Swap(&ch))
+}
+
+// finish marks the upstream ended and wakes the members, which complete.
+func (g *group) finish() {
+	g.done.Store(true)
+	g.wake()
+	g.mux.ended(g)
+	g.stop()
+}
+
+func (g *group) stop() { g.stopOnce.Do(func() { g.cancel() }) }
+
+// member is one subscriber of a group.
+type member struct {
+	ctx    context.Context
+	g      *group
+	cursor int64 // the number of the next response it returns; only its handler uses it
+	behind func(ctx context.Context)
+}
+
+// next is the member's response handler: the group's next response, nil when the
+// subscription ends (the member's context ended, the upstream ended, or it fell behind).
+// It waits on the member's own context whatever context the transport passes.
+func (mb *member) next(context.Context) *graphql.Response {
+	g := mb.g
+	for {
+		wait := *g.signal.Load() // before reading head: a publication after the read closes it
+		if mb.cursor < g.head.Load() {
+			e := g.ring[mb.cursor%int64(len(g.ring))].Load()
+			if e.n != mb.cursor { // a later response took its place
+				return mb.fellBehind()
+			}
+			mb.cursor++
+			return e.r
+		}
+		if g.done.Load() {
+			return nil
+		}
+		select {
+		case <-wait:
+		case <-mb.ctx.Done():
+			return nil
+		}
+	}
+}
+
+// fellBehind ends the member's connection (1013) and returns nil once its context ended,
+// so the transport does not complete the subscription first: completing would tell the
+// client the stream is over, where it should reconnect and resume.
+func (mb *member) fellBehind() *graphql.Response {
+	mb.behind(mb.ctx)
+	select {
+	case <-mb.ctx.Done():
+	case <-time.After(behindWait): // Behind could not end it: complete rather than hang
+	}
+	return nil
+}
+
+// behindWait bounds how long a member that fell behind waits for its connection to end.
+const behindWait = 5 * time.Second
