@@ -16,7 +16,9 @@ var fanoutLayers = []layer{
 	{"bus fan-out to the subscribers' queues (`chatbus.(*link).receive`)", `^github\.com/northstar/northstar/internal/chatbus\.\(\*link\)\.receive$`},
 	{"stub fan-out to the subscribers' channels (bare gqlgen)", `^github\.com/northstar/northstar/server\.newBareFanout\.func1$`},
 	{"chat stream goroutines: order and gap checks (`chat.(*stream).run`)", `^github\.com/northstar/northstar/internal/chat\.\(\*stream\)\.run$`},
+	{"shared executions: the selection set run and encoded once per message for a group (`multiplex.(*group).run`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*group\)\.run$`},
 	{"gqlgen subscription goroutines: all per-subscriber work below", `^github\.com/99designs/gqlgen/graphql/handler/transport\.\(\*wsConnection\)\.subscribe\.func1$`},
+	{"· take the group's response (`multiplex.(*member).next`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*member\)\.next$`},
 	{"· execute the selection set (`_Message`: field contexts, resolvers, marshalling)", `^github\.com/northstar/northstar/graph\.\(\*executionContext\)\._Message$`},
 	{"· send the response (`sendResponse`: encode it, write the frame)", `^github\.com/99designs/gqlgen/graphql/handler/transport\.\(\*wsConnection\)\.sendResponse$`},
 	{"· · `json.Marshal` (of the `graphql.Response`; coder/websocket marshals its envelope with it too)", `^encoding/json\.Marshal$`},
@@ -157,20 +159,21 @@ func (r *report) fanoutProfile(s *section, missed bool) {
 	layer := func(label string) float64 { return n.perOp(fanoutLayer(label)) }
 	perSub := layer("gqlgen subscription goroutines")
 	exec, marshal, write, syscall := layer("execute the selection set"), layer("`json.Marshal`"), layer("`wsConnection.write`"), layer("`write` syscall")
-	s.printf("\nIn Northstar's profile %s µs of the %s µs per delivery (%s) is gqlgen's work for each subscriber: executing the same selection set on the same message once per subscriber (%s µs), `json.Marshal` of the response (%s µs) and writing the frame (%s µs, of which the `write` syscall %s µs); allocation and GC are mostly that work's garbage. Northstar's own layers, the Redis reader, the bus and the chat stream, cost %s µs together.",
-		plain(perSub), plain(whole), pct(perSub, whole), plain(exec), plain(marshal), plain(write), plain(syscall),
+	shared, take := layer("shared executions"), layer("take the group's response")
+	s.printf("\nIn Northstar's profile %s µs of the %s µs per delivery (%s) is gqlgen's transport working for each subscriber: taking the response its group made (%s µs), `json.Marshal` of that response (%s µs) and writing the frame (%s µs, of which the `write` syscall %s µs); allocation and GC are mostly that work's garbage. The selection set runs once per message for all the subscribers of a group (`internal/multiplex`): %s µs per delivery, %s µs of it executing the selection set. Northstar's own layers, the Redis reader, the bus and the chat stream, cost %s µs together.",
+		plain(perSub), plain(whole), pct(perSub, whole), plain(take), plain(marshal), plain(write), plain(syscall), plain(shared), plain(exec),
 		plain(layer("go-redis")+layer("bus fan-out")+layer("chat stream")))
 	for _, p := range ps[1:] {
 		switch p.server {
 		case "bare-gqlgen":
 			bw := p.perOp(fanoutLayer("`wsConnection.write`"))
-			s.printf(" Bare gqlgen spends %s µs per delivery (Northstar: %s that) in the same gqlgen execution, with coder/websocket writing the frames (%s µs) where Northstar has its gorilla adapter (%s µs).", plain(p.perOp("")), ratio(whole/p.perOp("")), plain(bw), plain(write))
+			s.printf(" Bare gqlgen spends %s µs per delivery (Northstar: %s that) executing and encoding for each subscriber, with coder/websocket writing the frames (%s µs) where Northstar has its gorilla adapter (%s µs).", plain(p.perOp("")), ratio(whole/p.perOp("")), plain(bw), plain(write))
 		case "northstar-cluster":
 			s.printf(" With its bus on the Redis Cluster Northstar spends %s µs per delivery (%s one Redis), of which its own layers %s µs.", plain(p.perOp("")), ratio(p.perOp("")/whole),
 				plain(p.perOp(fanoutLayer("go-redis"))+p.perOp(fanoutLayer("bus fan-out"))+p.perOp(fanoutLayer("chat stream"))))
 		}
 	}
-	s.printf(" Encoding each message once per selection set (the issue's suggestion) would save at most the execution and encoding rows, %s µs, and their share of allocation and GC; the `write` syscall, %s µs per subscriber on this machine, stays.\n\n", plain(exec+marshal), plain(syscall))
+	s.printf(" What is left per subscriber is gqlgen's transport: it encodes each response it is handed (`json.Marshal`, %s µs) although the group's bytes are the same for every member, and writes one frame per message. A transport of our own could write the shared bytes with only the envelope (`id`, type) and coalesce the frames of a connection that is behind; the `write` syscall, %s µs per frame on this machine, stays.\n\n", plain(marshal), plain(syscall))
 	if !missed {
 		s.printf("The profiles are in %s; `go tool pprof -top` lists follow here when a target is missed.\n", filepath.Dir(n.file))
 		return
