@@ -66,15 +66,11 @@ func TestSharedSubscriptions(t *testing.T) {
 // waitMetrics waits until /metrics reports groups shared executions serving members.
 func waitMetrics(t *testing.T, ts *testServer, groups, members float64) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		g, m := ts.metricValue(t, "northstar_subscription_groups"), ts.metricValue(t, "northstar_subscription_group_members")
-		if g == groups && m == members {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("northstar_subscription_groups %v, _group_members %v; want %v, %v", g, m, groups, members)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	var g, m float64
+	waitForWithin(t, 5*time.Second, func() bool {
+		g, m = ts.metricValue(t, "northstar_subscription_groups"), ts.metricValue(t, "northstar_subscription_group_members")
+		return g == groups && m == members
+	}, func() string {
+		return fmt.Sprintf("northstar_subscription_groups %v, _group_members %v; want %v, %v", g, m, groups, members)
+	})
 }

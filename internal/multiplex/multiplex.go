@@ -19,7 +19,7 @@
 // statement that every subscriber it authorizes for that stream, with the same document
 // and variables, gets the same bytes per event: nothing in the selection depends on who
 // asks. The resolver then returns a closed channel instead of following the stream. A
-// resolver that does not call Share (a resumption with after, another field) has run its
+// resolver that does not call Share (another field, arguments it refuses) has run its
 // real subscription, which Around returns unchanged.
 //
 // Subscribers that Share the same stream with the same document, operation name and
@@ -56,8 +56,10 @@
 //     error to the members and ends the group.
 //
 // Tests: multiplex_test.go (one upstream per key, different keys, pass-through, leaving,
-// falling behind, the upstream ending, a refused probe); every server-level realtime test
-// and the npm client tests run thread subscriptions through it.
+// falling behind, the upstream ending, a refused upstream, where live and replay members
+// start); server TestSharedSubscriptions (groups on the emulator and Redis, an outsider
+// refused while a group runs); every server-level realtime test and the npm client tests
+// run thread subscriptions through it.
 package multiplex
 
 import (
@@ -195,19 +197,19 @@ func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, ke
 	}
 	g.members++
 	m.members++
-	mb := &member{ctx: ctx, g: g, behind: m.cfg.Behind}
+	mb := &member{ctx: ctx, g: g}
 	if live {
 		mb.cursor = g.head.Load()
 	}
-	var upCtx context.Context
-	if !ok {
-		upCtx, g.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	if ok {
+		m.mu.Unlock()
+		return mb
 	}
+	upCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	g.cancel = cancel
 	m.mu.Unlock()
-	if !ok {
-		h, _ := m.cfg.Upstream.DispatchOperation(upCtx, rc)
-		go g.run(upCtx, h)
-	}
+	h, _ := m.cfg.Upstream.DispatchOperation(upCtx, rc)
+	go g.run(upCtx, h)
 	return mb
 }
 
@@ -325,7 +327,6 @@ type member struct {
 	ctx    context.Context
 	g      *group
 	cursor int64 // the number of the next response it returns; only its handler uses it
-	behind func(ctx context.Context)
 }
 
 // next is the member's response handler: the group's next response, nil when the
@@ -358,7 +359,7 @@ func (mb *member) next(context.Context) *graphql.Response {
 // so the transport does not complete the subscription first: completing would tell the
 // client the stream is over, where it should reconnect and resume.
 func (mb *member) fellBehind() *graphql.Response {
-	mb.behind(mb.ctx)
+	mb.g.mux.cfg.Behind(mb.ctx)
 	select {
 	case <-mb.ctx.Done():
 	case <-time.After(behindWait): // Behind could not end it: complete rather than hang
