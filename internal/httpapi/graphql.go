@@ -13,7 +13,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/validator/core"
@@ -24,6 +23,7 @@ import (
 	"github.com/northstar/northstar/internal/apperr"
 	"github.com/northstar/northstar/internal/multiplex"
 	"github.com/northstar/northstar/internal/reqctx"
+	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
 // graphqlConfig is what newGraphQL builds the handler from; every field is required.
@@ -31,7 +31,7 @@ type graphqlConfig struct {
 	Schema    graph.Config              // resolvers and directives (resolvers.New)
 	Env       string                    // dev enables introspection and suggestions
 	Limits    Limits                    // request limits
-	Websocket transport.Websocket       // the websocket transport
+	Websocket wsgorilla.Transport       // the websocket transport
 	Subs      *tenantSubscriptions      // the per-tenant subscription cap
 	TooSlow   func(ctx context.Context) // ends a subscriber's connection with 1013
 	Documents TrustedDocuments          // the trusted documents

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -57,17 +56,17 @@ func documentIDPayload(payload json.RawMessage) json.RawMessage {
 	return out
 }
 
-// websocketTransport serves subscriptions over a.ws, with the RequestContext built from
-// the connection_init payload.
-func (a *API) websocketTransport() transport.Websocket {
-	return transport.Websocket{Implementation: a.ws, InitFunc: a.wsInit}
+// websocketTransport serves GraphQL over a.ws, with the RequestContext built from the
+// connection_init payload.
+func (a *API) websocketTransport() wsgorilla.Transport {
+	return wsgorilla.Transport{Implementation: a.ws, InitFunc: a.wsInit}
 }
 
 // wsInit builds the connection's RequestContext from connection_init. A connection needs
 // a valid token; a named tenant must be one the caller may act in (access.MayConnect).
 // Refusals close the socket with 4401 (token), 4403 (tenant) or 4400 (malformed context)
 // and say why, and send no ack. The connection closes when its token expires.
-func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (context.Context, error) {
 	raw, err := reqctx.FromPayload(payload)
 	if err == nil {
 		req, _ := ctx.Value(wsRequestKey{}).(wsRequest)
@@ -83,8 +82,7 @@ func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 			rc.ClientAddress = req.address
 			ctx = reqctx.With(ctx, rc)
 			ctx = a.conns.Add(ctx, live.Owner{TenantID: rc.TenantID, UserID: rc.Actor(), SessionID: rc.SessionID})
-			ctx = expireAt(ctx, rc.TokenExpiresAt)
-			return ctx, nil, nil
+			return expireAt(ctx, rc.TokenExpiresAt), nil
 		}
 	}
 	code := wsgorilla.CloseBadRequest
@@ -100,10 +98,7 @@ func (a *API) wsInit(ctx context.Context, payload transport.InitPayload) (contex
 		code = wsgorilla.CloseInternal
 		a.log.ErrorContext(ctx, "websocket init", "err", err)
 	}
-	msg := apperr.MessageOf(err)
-	ctx = transport.WithWebsocketCloseCode(ctx, code)
-	ctx = transport.AppendCloseReason(ctx, msg)
-	return ctx, nil, errors.New(msg)
+	return ctx, &wsgorilla.InitError{Code: code, Reason: apperr.MessageOf(err)}
 }
 
 // expireAt returns ctx ending at t, when the connection closes with 4401 "token

@@ -26,11 +26,14 @@
 // variables form a group. The first one's arrival starts the group's one execution (the
 // upstream): the same operation dispatched on a separate executor with the first
 // subscriber's context, detached from its cancellation, so the group outlives the
-// subscriber that started it. Each event the upstream produces is encoded once and put in
-// the group's ring; every member's response handler returns that same response. Members
-// wait on one channel per event (closed to wake them all): no queue, goroutine or
-// allocation per member and event. The upstream stops when the last member leaves, and a
-// group whose upstream ended (its stream closed) completes every member.
+// subscriber that started it. Each event the upstream produces is copied and encoded
+// (encoding/json) once and put in the group's ring, then the group notifies every member's
+// Receiver. A transport that follows its members (wsgorilla.Transport) reads the encoded
+// bytes with Member.Next from the connection's flusher and wraps them in the operation's
+// envelope: no goroutine, queue or allocation per member and event. A subscription
+// without a Receiver gets a response handler that blocks until the member's next
+// response. The upstream stops when the last member leaves, and a group whose upstream
+// ended (its stream closed) completes every member.
 //
 // Where a member starts depends on the stream (Share's live). A live-only stream starts at
 // the subscriber's arrival: a member joins where the group stands. A replay (a thread's
@@ -57,7 +60,8 @@
 //
 // Tests: multiplex_test.go (one upstream per key, different keys, pass-through, leaving,
 // falling behind, the upstream ending, a refused upstream, where live and replay members
-// start); server TestSharedSubscriptions (groups on the emulator and Redis, an outsider
+// start, a Receiver's statuses); wsgorilla TestTransport (members served by the
+// transport, without a goroutine each); server TestSharedSubscriptions (groups on the emulator and Redis, an outsider
 // refused while a group runs); every server-level realtime test and the npm client tests
 // run thread subscriptions through it.
 package multiplex
@@ -73,6 +77,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // DefaultRing is how many of a group's latest responses it keeps for members that are
@@ -148,6 +153,27 @@ func Closed[T any]() <-chan T {
 	return ch
 }
 
+// Receiver takes a member's responses without a goroutine of its own. A transport puts
+// one in an operation's context (WithReceiver) before dispatching it; when the subscriber
+// joins a group, Around calls Follow with the Member that serves it and returns a handler
+// that ends at once, and from then on the group calls Notify whenever the member has
+// something to read (Member.Next). A subscription without a Receiver is served by the
+// handler Around returns, which blocks until the member's next response.
+type Receiver interface {
+	// Follow is called once, before the first Notify.
+	Follow(*Member)
+	// Notify says the member has responses to read or has ended. It is called from the
+	// group's goroutine, with the group locked: it must not block or call into the group.
+	Notify()
+}
+
+type receiverKey struct{}
+
+// WithReceiver returns ctx carrying r, for Around to find (see Receiver).
+func WithReceiver(ctx context.Context, r Receiver) context.Context {
+	return context.WithValue(ctx, receiverKey{}, r)
+}
+
 // Around is the operation interceptor (handler.Server.AroundOperations). Register it after
 // the interceptors every subscriber must pass one by one (quotas), since members of a
 // group pass through them but not through anything after Around.
@@ -165,9 +191,30 @@ func (m *Multiplexer) Around(ctx context.Context, next graphql.OperationHandler)
 	if err != nil {
 		return next(ctx) // variables that do not encode: no group, the operation as usual
 	}
-	mb := m.join(ctx, rc, key, p.live)
-	context.AfterFunc(ctx, func() { m.leave(mb.g) })
-	return mb.next
+	r, follows := ctx.Value(receiverKey{}).(Receiver)
+	var wake chan struct{}
+	if !follows {
+		wake = make(chan struct{}, 1)
+		r = signal(wake)
+	}
+	mb := m.join(ctx, rc, key, p.live, r)
+	context.AfterFunc(ctx, func() { m.leave(mb) })
+	if follows {
+		return func(context.Context) *graphql.Response { return nil }
+	}
+	return func(context.Context) *graphql.Response { return mb.await(wake) }
+}
+
+// signal is the Receiver of a member served by a blocking handler (Member.await).
+type signal chan struct{}
+
+func (s signal) Follow(*Member) {}
+
+func (s signal) Notify() {
+	select {
+	case s <- struct{}{}:
+	default: // a wake-up is pending already
+	}
 }
 
 // groupKey names what the group's bytes depend on: the stream, the document, the
@@ -180,11 +227,11 @@ func groupKey(rc *graphql.OperationContext, stream string) (string, error) {
 	return strings.Join([]string{stream, rc.OperationName, string(vars), rc.RawQuery}, "\x00"), nil
 }
 
-// join adds a member for ctx to the group of key, starting the group when there is none,
-// or when the member needs the group's first response (a replay) and the group may no
-// longer hold it by the time the member reads: a new group then replays for the
-// newcomers, and the old one serves its members on.
-func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, key string, live bool) *member {
+// join adds a member for ctx, read by r, to the group of key, starting the group when
+// there is none, or when the member needs the group's first response (a replay) and the
+// group may no longer hold it by the time the member reads: a new group then replays for
+// the newcomers, and the old one serves its members on.
+func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, key string, live bool, r Receiver) *Member {
 	m.mu.Lock()
 	g, ok := m.groups[key]
 	if ok && !live && g.head.Load() > int64(len(g.ring)/2) {
@@ -197,10 +244,9 @@ func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, ke
 	}
 	g.members++
 	m.members++
-	mb := &member{ctx: ctx, g: g}
-	if live {
-		mb.cursor = g.head.Load()
-	}
+	mb := &Member{ctx: ctx, g: g, recv: r}
+	r.Follow(mb)
+	g.add(mb, live)
 	if ok {
 		m.mu.Unlock()
 		return mb
@@ -214,7 +260,9 @@ func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, ke
 }
 
 // leave removes a member; the last one stops the group's upstream.
-func (m *Multiplexer) leave(g *group) {
+func (m *Multiplexer) leave(mb *Member) {
+	g := mb.g
+	g.remove(mb)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	g.members--
@@ -262,19 +310,43 @@ type group struct {
 	cancel   context.CancelFunc // ends the upstream; set by join under mux.mu
 
 	// The ring holds the latest responses, response n at ring[n%len(ring)] until response
-	// n+len(ring) takes its place. head counts the responses published; signal is closed
-	// (and replaced) at each publication, waking every member waiting for one.
-	ring   []atomic.Pointer[entry]
-	head   atomic.Int64
-	signal atomic.Pointer[chan struct{}]
-	done   atomic.Bool // the upstream ended: after head, nothing more comes
+	// n+len(ring) takes its place. head counts the responses published.
+	ring []atomic.Pointer[entry]
+	head atomic.Int64
+
+	mu      sync.Mutex
+	readers []*Member   // every member, notified at each publication
+	done    atomic.Bool // the upstream ended: after head, nothing more comes; set under mu
 }
 
 func newGroup(m *Multiplexer, key string, ring int) *group {
-	g := &group{mux: m, key: key, ring: make([]atomic.Pointer[entry], ring)}
-	ch := make(chan struct{})
-	g.signal.Store(&ch)
-	return g
+	return &group{mux: m, key: key, ring: make([]atomic.Pointer[entry], ring)}
+}
+
+// add registers mb, a live one at the group's head, and notifies it at once when it has
+// something to read already (a replay, or a group that ended).
+func (g *group) add(mb *Member, live bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	head := g.head.Load()
+	if live {
+		mb.cursor = head
+	}
+	mb.index = len(g.readers)
+	g.readers = append(g.readers, mb)
+	if g.done.Load() || mb.cursor < head {
+		mb.recv.Notify()
+	}
+}
+
+// remove unregisters mb.
+func (g *group) remove(mb *Member) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	last := g.readers[len(g.readers)-1]
+	g.readers[mb.index], last.index = last, mb.index
+	g.readers[len(g.readers)-1] = nil
+	g.readers = g.readers[:len(g.readers)-1]
 }
 
 // run publishes each response of the upstream until it ends.
@@ -286,86 +358,139 @@ func (g *group) run(ctx context.Context, h graphql.ResponseHandler) {
 			return
 		}
 		// The executor reuses its buffer for the next event: keep a copy, made once for
-		// every member.
-		g.publish(&graphql.Response{Data: bytes.Clone(r.Data), Errors: r.Errors, Extensions: r.Extensions})
+		// every member, and the response's encoding, which is what a transport sends.
+		r = &graphql.Response{Data: bytes.Clone(r.Data), Errors: r.Errors, Extensions: r.Extensions}
+		encoded, err := json.Marshal(r)
+		if err != nil {
+			encoded, _ = json.Marshal(&graphql.Response{Errors: gqlerror.List{gqlerror.Errorf("encoding the response: %v", err)}})
+		}
+		g.publish(&entry{r: r, encoded: encoded})
 		if len(r.Errors) > 0 && len(r.Data) == 0 {
 			return // the upstream could not start (a refusal is one response)
 		}
 	}
 }
 
-// entry is a response and its number in the group's stream.
+// entry is a response, its encoding and its number in the group's stream.
 type entry struct {
-	n int64
-	r *graphql.Response
+	n       int64
+	r       *graphql.Response
+	encoded []byte
 }
 
-func (g *group) publish(r *graphql.Response) {
+func (g *group) publish(e *entry) {
 	n := g.head.Load()
-	g.ring[n%int64(len(g.ring))].Store(&entry{n: n, r: r})
+	e.n = n
+	g.ring[n%int64(len(g.ring))].Store(e)
 	g.head.Store(n + 1)
-	g.wake()
+	g.notify()
 }
 
-func (g *group) wake() {
-	ch := make(chan struct{})
-	close(*g.signal.Swap(&ch))
+// notify wakes every member.
+func (g *group) notify() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, mb := range g.readers {
+		mb.recv.Notify()
+	}
 }
 
 // finish marks the upstream ended and wakes the members, which complete.
 func (g *group) finish() {
+	g.mu.Lock()
 	g.done.Store(true)
-	g.wake()
+	g.mu.Unlock()
+	g.notify()
 	g.mux.ended(g)
 	g.stop()
 }
 
 func (g *group) stop() { g.stopOnce.Do(func() { g.cancel() }) }
 
-// member is one subscriber of a group.
-type member struct {
+// Status is what Member.Next found.
+type Status uint8
+
+const (
+	// Empty: nothing to read until the next Notify.
+	Empty Status = iota
+	// Ready: Next returned the member's next response.
+	Ready
+	// Done: the group's stream ended; complete the subscription.
+	Done
+	// Behind: the member fell more than the ring behind and lost responses; call
+	// Member.FellBehind, which ends its connection (1013), and send nothing more.
+	Behind
+)
+
+// Member is one subscriber of a group. Its responses are read by one goroutine at a time.
+type Member struct {
 	ctx    context.Context
 	g      *group
-	cursor int64 // the number of the next response it returns; only its handler uses it
+	recv   Receiver
+	index  int   // in g.readers; guarded by g.mu
+	cursor int64 // the number of the next response it reads; only its reader uses it
 }
 
-// next is the member's response handler: the group's next response, nil when the
+// Next returns the member's next response, encoded as encoding/json encodes a
+// graphql.Response, when the status is Ready. The bytes are shared by every member and
+// must not be modified.
+func (mb *Member) Next() ([]byte, Status) {
+	e, st := mb.take()
+	if st != Ready {
+		return nil, st
+	}
+	return e.encoded, Ready
+}
+
+// take is Next's entry.
+func (mb *Member) take() (*entry, Status) {
+	g := mb.g
+	if mb.cursor < g.head.Load() {
+		e := g.ring[mb.cursor%int64(len(g.ring))].Load()
+		if e.n != mb.cursor { // a later response took its place
+			return nil, Behind
+		}
+		mb.cursor++
+		return e, Ready
+	}
+	if g.done.Load() && mb.cursor >= g.head.Load() {
+		return nil, Done
+	}
+	return nil, Empty
+}
+
+// await is the blocking handler's read: the member's next response, nil when the
 // subscription ends (the member's context ended, the upstream ended, or it fell behind).
 // It waits on the member's own context whatever context the transport passes.
-func (mb *member) next(context.Context) *graphql.Response {
-	g := mb.g
+func (mb *Member) await(wake <-chan struct{}) *graphql.Response {
 	for {
-		wait := *g.signal.Load() // before reading head: a publication after the read closes it
-		if mb.cursor < g.head.Load() {
-			e := g.ring[mb.cursor%int64(len(g.ring))].Load()
-			if e.n != mb.cursor { // a later response took its place
-				return mb.fellBehind()
-			}
-			mb.cursor++
+		e, st := mb.take()
+		switch st {
+		case Ready:
 			return e.r
-		}
-		if g.done.Load() {
+		case Done:
+			return nil
+		case Behind:
+			mb.FellBehind()
+			select {
+			case <-mb.ctx.Done():
+			case <-time.After(behindWait): // Behind could not end it: complete rather than hang
+			}
 			return nil
 		}
 		select {
-		case <-wait:
+		case <-wake:
 		case <-mb.ctx.Done():
 			return nil
 		}
 	}
 }
 
-// fellBehind ends the member's connection (1013) and returns nil once its context ended,
-// so the transport does not complete the subscription first: completing would tell the
-// client the stream is over, where it should reconnect and resume.
-func (mb *member) fellBehind() *graphql.Response {
-	mb.g.mux.cfg.Behind(mb.ctx)
-	select {
-	case <-mb.ctx.Done():
-	case <-time.After(behindWait): // Behind could not end it: complete rather than hang
-	}
-	return nil
-}
+// FellBehind ends the member's connection through Config.Behind (1013). The subscription
+// must not be completed: completing would tell the client the stream is over, where it
+// should reconnect and resume.
+func (mb *Member) FellBehind() { mb.g.mux.cfg.Behind(mb.ctx) }
 
-// behindWait bounds how long a member that fell behind waits for its connection to end.
+// behindWait bounds how long a blocking member that fell behind waits for its connection
+// to end.
 const behindWait = 5 * time.Second

@@ -121,6 +121,28 @@ func (s *subscriber) receive(t *testing.T) *graphql.Response {
 	}
 }
 
+// receiver is a Receiver counting its notifications.
+type receiver struct {
+	mu     sync.Mutex
+	mb     *Member
+	wakeup int
+}
+
+func (r *receiver) Follow(mb *Member) { r.mu.Lock(); r.mb = mb; r.mu.Unlock() }
+func (r *receiver) Notify()           { r.mu.Lock(); r.wakeup++; r.mu.Unlock() }
+
+func (r *receiver) member() *Member {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.mb
+}
+
+func (r *receiver) notified() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.wakeup
+}
+
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
@@ -277,6 +299,53 @@ func TestMultiplexer(t *testing.T) {
 		slow.cancel() // what Behind does to its connection
 		if r := <-got; r != nil {
 			t.Fatalf("got %+v, want nil", r)
+		}
+	})
+	t.Run("ReceiverReadsWithoutBlocking", func(t *testing.T) {
+		ups := &upstreams{}
+		m := New(Config{Upstream: ups, Ring: 4, Behind: func(context.Context) {}})
+		r := &receiver{}
+		ctx, cancel := context.WithCancel(WithReceiver(operation(context.Background(), thread), r))
+		defer cancel()
+		if h := m.Around(ctx, resolver("thread h_1", true)); h(ctx) != nil {
+			t.Fatal("a followed member's handler returned a response: the transport reads the Member")
+		}
+		mb := r.member()
+		if mb == nil {
+			t.Fatal("Follow was not called")
+		}
+		if _, st := mb.Next(); st != Empty {
+			t.Fatalf("status %d before any event, want Empty", st)
+		}
+		up := ups.run(t, 0)
+		want := up.send(t, 1)
+		waitFor(t, func() bool { return r.notified() >= 1 })
+		if got, st := mb.Next(); st != Ready || string(got) != `{"data":`+want+`}` {
+			t.Fatalf("got %q (status %d), want the response encoded once: {\"data\":%s}", got, st, want)
+		}
+		if _, st := mb.Next(); st != Empty {
+			t.Fatalf("status %d after reading the only event, want Empty", st)
+		}
+		for n := 2; n <= 6; n++ { // one more than the ring holds
+			up.send(t, n)
+		}
+		waitFor(t, func() bool { return r.notified() >= 6 })
+		if _, st := mb.Next(); st != Behind {
+			t.Fatalf("status %d five events behind a ring of 4, want Behind", st)
+		}
+		r2 := &receiver{}
+		ctx2, cancel2 := context.WithCancel(WithReceiver(operation(context.Background(), thread), r2))
+		defer cancel2()
+		m.Around(ctx2, resolver("thread h_1", true))
+		up.send(t, 7)
+		close(up.events)
+		waitFor(t, func() bool { g, _ := m.Groups(); return g == 0 })
+		mb2 := r2.member()
+		if _, st := mb2.Next(); st != Ready {
+			t.Fatalf("status %d, want the event sent after joining", st)
+		}
+		if _, st := mb2.Next(); st != Done {
+			t.Fatalf("status %d after the upstream ended, want Done", st)
 		}
 	})
 	t.Run("LiveMemberStartsAtItsArrival", func(t *testing.T) {

@@ -2,6 +2,7 @@ package wsgorilla
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"io"
@@ -302,13 +303,90 @@ func (c *conn) WriteJSON(v any) error {
 	} else if err := b.enc.Encode(v); err != nil {
 		return err
 	}
-	data := bytes.TrimSuffix(b.Bytes(), []byte{'\n'})
+	return c.writeGuarded(bytes.TrimSuffix(b.Bytes(), []byte{'\n'}))
+}
+
+// writeEnvelope sends the protocol message of type typ for id (or none) with payload
+// (compact JSON as encoding/json writes it, or nil), shown to the guard like WriteJSON's.
+func (c *conn) writeEnvelope(payload []byte, id, typ string) error {
+	b := c.impl.getBuffer()
+	defer c.impl.putBuffer(b)
+	b.Write(appendEnvelope(b.AvailableBuffer(), payload, id, typ))
+	return c.writeGuarded(b.Bytes())
+}
+
+// writeGuarded sends data as one text message and shows it to the guard.
+func (c *conn) writeGuarded(data []byte) error {
 	stopped, ok := c.guard.ending(data)
 	err := c.writeText(data)
 	if ok {
 		c.guard.ended(stopped)
 	}
 	return err
+}
+
+// writeFrames holds the write lock while build appends text messages to a frameWriter,
+// which writes them in one system call (or one per maxBatch bytes). The messages are
+// not shown to the guard: build writes responses only, never an operation's end.
+func (c *conn) writeFrames(build func(*frameWriter)) {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	w := c.impl.getFrameWriter(c)
+	build(w)
+	w.flush()
+	c.impl.putFrameWriter(w)
+}
+
+// frameWriter collects unmasked, unfragmented text frames for one write.
+type frameWriter struct {
+	c   *conn
+	buf []byte
+	err error // the first write error: the connection is closed, the rest is dropped
+}
+
+// text appends one text message made of prefix, payload and suffix.
+func (w *frameWriter) text(prefix, payload, suffix []byte) {
+	n := len(prefix) + len(payload) + len(suffix)
+	w.buf = append(w.buf, 0x80|websocket.TextMessage) // FIN, opcode text
+	switch {
+	case n < 126:
+		w.buf = append(w.buf, byte(n))
+	case n <= 0xFFFF:
+		w.buf = append(w.buf, 126, byte(n>>8), byte(n))
+	default:
+		w.buf = append(w.buf, 127)
+		w.buf = binary.BigEndian.AppendUint64(w.buf, uint64(n))
+	}
+	w.buf = append(append(append(w.buf, prefix...), payload...), suffix...)
+	if len(w.buf) >= maxBatch {
+		w.flush()
+	}
+}
+
+// flush writes what w holds. Like writeText's messages, the frames are dropped once the
+// connection is ending or its close frame went out, and a failed write closes it. The
+// write lock is held.
+func (w *frameWriter) flush() {
+	if len(w.buf) == 0 {
+		return
+	}
+	defer func() { w.buf = w.buf[:0] }()
+	c := w.c
+	if w.err != nil || c.ending.Code() != 0 {
+		return
+	}
+	c.mu.Lock()
+	closed := c.closeSent || c.closing
+	c.mu.Unlock()
+	if closed {
+		return
+	}
+	nc := c.ws.NetConn()
+	_ = nc.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))
+	if _, err := nc.Write(w.buf); err != nil {
+		w.err = err
+		_ = c.closeNow()
+	}
 }
 
 // writeText sends data as one text message. Once a close frame has gone out the message

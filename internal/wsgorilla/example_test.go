@@ -2,7 +2,6 @@ package wsgorilla_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"time"
 
@@ -13,24 +12,24 @@ import (
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
 
-// Serving subscriptions over gorilla/websocket: browsers only from the console's origin,
-// and a bad token refused with 4401 and a reason instead of gqlgen's default 1000, which
-// graphql-ws clients answer by reconnecting at once.
-func ExampleNew() {
+// Serving GraphQL over websockets: browsers only from the console's origin, 10 s to send
+// connection_init, a ping every 15 s, and a connection without a token refused with 4401
+// and a reason (graphql-ws clients do not retry 4401; they would retry a normal close at
+// once).
+func ExampleTransport() {
 	var schema graphql.ExecutableSchema // graph.NewExecutableSchema(graph.Config{…})
 	srv := handler.New(schema)
-	srv.AddTransport(transport.Websocket{
+	srv.AddTransport(wsgorilla.Transport{
 		Implementation: wsgorilla.New(wsgorilla.Options{
 			AllowedOrigins: []string{"https://console.example.com"},
+			InitTimeout:    10 * time.Second,
+			KeepAlive:      15 * time.Second,
 		}),
-		InitTimeout:           10 * time.Second,
-		KeepAlivePingInterval: 15 * time.Second,
-		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, error) {
 			if p.Authorization() == "" {
-				ctx = transport.WithWebsocketCloseCode(ctx, 4401)
-				return transport.AppendCloseReason(ctx, "unauthorized"), nil, errors.New("unauthorized")
+				return ctx, &wsgorilla.InitError{Code: wsgorilla.CloseUnauthorized, Reason: "unauthorized"}
 			}
-			return ctx, nil, nil
+			return ctx, nil
 		},
 	})
 	srv.AddTransport(transport.POST{})

@@ -1,15 +1,19 @@
-// Package wsgorilla serves gqlgen websockets with github.com/gorilla/websocket.
+// Package wsgorilla serves GraphQL over websockets with github.com/gorilla/websocket.
 //
-// gqlgen's websocket transport (since v0.17.92) accepts connections through
-// transport.WebsocketImplementation and defaults to coder/websocket. This package is the
-// gorilla implementation of that interface: it checks the Origin before upgrading,
-// negotiates graphql-transport-ws and graphql-ws, enforces the transport's read limit,
-// shares pooled write buffers between connections and bounds every write with a
-// deadline. It also guards gqlgen against two things its transport lets through: an
-// operation id reused while active, and any number of operations on one connection
-// (Options.MaxSubscriptions).
+// It has two layers. Implementation accepts connections: it checks the Origin before
+// upgrading, negotiates graphql-transport-ws and graphql-ws, enforces the read limit,
+// shares pooled buffers between connections, bounds every write with a deadline, runs the
+// init timeout and the keepalive on timers, and guards against an operation id reused
+// while active and any number of operations on one connection
+// (Options.MaxSubscriptions). It also satisfies gqlgen's
+// transport.WebsocketImplementation, so gqlgen's own transport.Websocket can run on it.
 //
-//	srv.AddTransport(transport.Websocket{
+// Transport (transport.go) is the protocol on top, in place of gqlgen's transport: it
+// runs operations with gqlgen's executor and writes the responses of shared
+// subscriptions (internal/multiplex) as they were encoded once, several frames to a
+// write, with no goroutine per subscription.
+//
+//	srv.AddTransport(wsgorilla.Transport{
 //		Implementation: wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins}),
 //		InitFunc:       auth,
 //	})
@@ -129,6 +133,7 @@ type Implementation struct {
 	allowed          map[string]bool // lower-cased origins
 	jsonBuffers      sync.Pool       // *jsonBuffer
 	readBuffers      sync.Pool       // *bytes.Buffer
+	frameWriters     sync.Pool       // *frameWriter
 }
 
 var _ transport.WebsocketImplementation = (*Implementation)(nil)
@@ -250,6 +255,24 @@ func (i *Implementation) putReadBuffer(b *bytes.Buffer) {
 	}
 	b.Reset()
 	i.readBuffers.Put(b)
+}
+
+// getFrameWriter and putFrameWriter recycle frameWriters between connections.
+func (i *Implementation) getFrameWriter(c *conn) *frameWriter {
+	w, ok := i.frameWriters.Get().(*frameWriter)
+	if !ok {
+		w = new(frameWriter)
+	}
+	w.c = c
+	return w
+}
+
+func (i *Implementation) putFrameWriter(w *frameWriter) {
+	if cap(w.buf) > maxPooledBuffer {
+		return
+	}
+	*w = frameWriter{buf: w.buf[:0]}
+	i.frameWriters.Put(w)
 }
 
 func orDefault[T int | time.Duration](v, def T) T {

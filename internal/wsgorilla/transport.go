@@ -1,0 +1,516 @@
+package wsgorilla
+
+// # The transport
+//
+// Transport serves GraphQL over these connections with gqlgen's executor, in place of
+// gqlgen's transport.Websocket, for what gqlgen's cannot do: hand a shared subscription's
+// pre-encoded responses to the socket without a goroutine per subscription and without
+// encoding them again per subscriber (issue "realtime delivery at the hardware's pace").
+//
+// It speaks graphql-transport-ws and graphql-ws as gqlgen's transport does (the same
+// messages, bytes and order), with three differences, each a fix:
+//   - A message that is not JSON, or of a type the protocol does not allow from a client,
+//     closes the connection with 4400 "Invalid message received" (graphql-transport-ws's
+//     rule; gqlgen closed with 1000 "terminated", which tells a client nothing).
+//   - A connection_init payload that is not an object closes with 4400 at once (gqlgen
+//     left the connection open until the adapter closed it with 1011).
+//   - ping and pong may come before connection_init (graphql-transport-ws allows them at
+//     any time).
+//
+// Each connection costs its reader (the goroutine of the upgrade request) and nothing
+// else while idle: the connection's end is a context.AfterFunc, the init timeout and the
+// keepalive are timers (conn). An operation runs on a goroutine of its own until it ends,
+// as in gqlgen, unless a multiplex group takes it over (multiplex.Receiver): then the
+// goroutine ends once the subscriber is authorized and the group notifies the
+// operation when it has responses. A notification queues the operation on its connection
+// and starts the connection's flusher unless one runs: the flusher reads every queued
+// operation's responses and writes them, each wrapped in its operation's envelope (the
+// response's bytes are the group's, encoded once), as websocket frames in one write, so a
+// connection that fell behind catches up in few system calls. An operation more than the
+// group's ring behind is ended with 1013 (multiplex.Member.FellBehind).
+//
+// Tests: transport_test.go (both protocols through the shared path and the goroutine
+// path, stops, completes, falling behind, the 4400 cases); every server-level websocket
+// test and the npm client tests run through it.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/northstar/northstar/internal/multiplex"
+)
+
+// DefaultReadLimit is the largest client message Transport reads when its ReadLimit is 0:
+// gqlgen's default.
+const DefaultReadLimit = 1 << 20
+
+// maxBatch bounds the frames a flusher writes at once (and keeps its buffer poolable).
+const maxBatch = maxPooledBuffer
+
+// subprotocols are the subprotocols Transport negotiates.
+var subprotocols = []string{"graphql-ws", graphqlTransportWS}
+
+// Transport is a gqlgen transport (handler.Server.AddTransport) serving GraphQL over
+// websockets accepted by Implementation (see "The transport" above).
+type Transport struct {
+	// Implementation accepts the connections. Required.
+	Implementation *Implementation
+	// InitFunc checks a connection_init payload and returns the connection's context.
+	// An error closes the connection; an *InitError says with which code and reason
+	// (otherwise 4500 and the error's text). nil accepts every connection.
+	InitFunc InitFunc
+	// ReadLimit is the largest client message in bytes; 0 means DefaultReadLimit and a
+	// negative value none.
+	ReadLimit int64
+}
+
+// InitFunc is Transport.InitFunc.
+type InitFunc func(ctx context.Context, payload transport.InitPayload) (context.Context, error)
+
+// InitError refuses a connection_init with a close code and reason; graphql-ws clients
+// also receive the reason in a connection_error message first.
+type InitError struct {
+	Code   int
+	Reason string
+}
+
+func (e *InitError) Error() string { return e.Reason }
+
+var _ graphql.Transport = Transport{}
+
+// Supports reports whether r asks for an upgrade.
+func (t Transport) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") != "" }
+
+// Do upgrades r and serves the connection until it closes.
+func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	wc, err := t.Implementation.Accept(w, r, transport.WebsocketAcceptOptions{ResponseHeader: http.Header{}, Subprotocols: subprotocols})
+	if err != nil {
+		return // Accept answered with an HTTP error
+	}
+	c := wc.(*conn)
+	limit := t.ReadLimit
+	if limit == 0 {
+		limit = DefaultReadLimit
+	}
+	if limit > 0 {
+		c.SetReadLimit(limit)
+	}
+	s := &session{c: c, exec: exec, ctx: r.Context(), headers: r.Header, legacy: c.guard.legacy, active: map[string]*operation{}}
+	if s.init(t.InitFunc) {
+		s.run()
+	}
+}
+
+// clientMessage is a message from the client, decoded as gqlgen decodes it.
+type clientMessage struct {
+	Payload json.RawMessage `json:"payload,omitempty"`
+	ID      string          `json:"id,omitempty"`
+	Type    string          `json:"type"`
+}
+
+var errInvalidMessage = errors.New("invalid message")
+
+// session is one connection's protocol state.
+type session struct {
+	c       *conn
+	exec    graphql.GraphExecutor
+	ctx     context.Context // the connection's, from InitFunc once initialised
+	headers http.Header
+	legacy  bool // graphql-ws
+
+	mu     sync.Mutex
+	active map[string]*operation
+	closed bool
+
+	// The flusher's queue (see "The transport").
+	qmu      sync.Mutex
+	queue    []*operation
+	spare    []*operation // the flusher's last batch, for reuse
+	flushing bool
+}
+
+// read returns the next client message; errInvalidMessage when it is not one.
+func (s *session) read() (clientMessage, error) {
+	var m clientMessage
+	_, r, err := s.c.NextReader()
+	if err != nil {
+		return m, err
+	}
+	if json.NewDecoder(r).Decode(&m) != nil {
+		return m, errInvalidMessage
+	}
+	return m, nil
+}
+
+// init waits for connection_init and acknowledges it, answering pings meanwhile. It
+// reports whether the connection is open and initialised.
+func (s *session) init(initFunc InitFunc) bool {
+	for {
+		m, err := s.read()
+		if err != nil {
+			s.fail(err)
+			return false
+		}
+		switch {
+		case m.Type == "connection_init":
+		case s.ping(m):
+			continue
+		case s.legacy && m.Type == "connection_terminate":
+			s.close(websocket.CloseNormalClosure, "terminated")
+			return false
+		default:
+			s.invalid()
+			return false
+		}
+		var payload transport.InitPayload
+		if len(m.Payload) > 0 {
+			if json.Unmarshal(m.Payload, &payload) != nil {
+				s.refuse(CloseBadRequest, "connection_init payload must be an object")
+				return false
+			}
+		}
+		if initFunc != nil {
+			ctx, err := initFunc(s.ctx, payload)
+			if err != nil {
+				ie := &InitError{Code: CloseInternal, Reason: err.Error()}
+				errors.As(err, &ie)
+				s.refuse(ie.Code, ie.Reason)
+				return false
+			}
+			s.ctx = ctx
+		}
+		s.send(nil, "", "connection_ack")
+		if s.legacy {
+			s.send(nil, "", "ka")
+		}
+		return true
+	}
+}
+
+// ping answers a graphql-transport-ws ping with a pong carrying its payload, and ignores
+// a pong. It reports whether m was either.
+func (s *session) ping(m clientMessage) bool {
+	if s.legacy || (m.Type != "ping" && m.Type != "pong") {
+		return false
+	}
+	if m.Type == "ping" {
+		var payload []byte
+		if len(m.Payload) > 0 {
+			payload, _ = json.Marshal(m.Payload) // compact, as gqlgen's encoder sends it
+		}
+		s.send(payload, "", "pong")
+	}
+	return true
+}
+
+// run serves an initialised connection until it closes. The connection closes when its
+// context ends (InitFunc's: an expired token, revoked access, shutdown) or reading ends.
+func (s *session) run() {
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
+	s.ctx = ctx
+	context.AfterFunc(ctx, func() { s.close(websocket.CloseNormalClosure, "terminated") })
+	start, stop := "subscribe", "complete"
+	if s.legacy {
+		start, stop = "start", "stop"
+	}
+	for {
+		begin := graphql.Now()
+		m, err := s.read()
+		if err != nil {
+			s.fail(err)
+			return
+		}
+		switch {
+		case m.Type == start:
+			s.subscribe(begin, m.ID, m.Payload)
+		case m.Type == stop:
+			s.stop(m.ID)
+		case s.ping(m):
+		case s.legacy && m.Type == "connection_terminate":
+			s.close(websocket.CloseNormalClosure, "terminated")
+			return
+		default:
+			s.invalid()
+			return
+		}
+	}
+}
+
+// fail ends the connection after a read error: a message that is not JSON is refused with
+// 4400; otherwise the peer is gone or the conn has sent its close frame already (1009,
+// 4401, 4409, 4429).
+func (s *session) fail(err error) {
+	if errors.Is(err, errInvalidMessage) {
+		s.invalid()
+		return
+	}
+	s.close(websocket.CloseNormalClosure, "terminated")
+}
+
+// invalid refuses a message the protocol does not allow.
+func (s *session) invalid() { s.refuse(CloseBadRequest, "Invalid message received") }
+
+// refuse closes the connection with code and reason, which a graphql-ws client also
+// receives as a connection_error first.
+func (s *session) refuse(code int, reason string) {
+	if s.legacy {
+		payload, _ := json.Marshal(&gqlerror.Error{Message: reason})
+		s.send(payload, "", "connection_error")
+	}
+	s.close(code, reason)
+}
+
+// close sends the close frame (the Ending's code and reason instead of a normal closure,
+// see conn.WriteClose), ends every operation and closes the connection, once.
+func (s *session) close(code int, reason string) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
+	s.closed = true
+	ops := s.active
+	s.active = nil
+	s.mu.Unlock()
+	_ = s.c.WriteClose(code, reason)
+	for _, op := range ops {
+		op.cancel()
+	}
+	_ = s.c.Close()
+}
+
+// send writes one message of the protocol; payload is compact JSON as encoding/json
+// writes it, or nil.
+func (s *session) send(payload []byte, id, typ string) {
+	_ = s.c.writeEnvelope(payload, id, typ)
+}
+
+func (s *session) sendResponse(id string, r *graphql.Response) {
+	payload, err := json.Marshal(r)
+	if err != nil {
+		payload, _ = json.Marshal(&graphql.Response{Errors: gqlerror.List{gqlerror.Errorf("encoding the response: %v", err)}})
+	}
+	s.send(payload, id, s.nextType())
+}
+
+func (s *session) sendError(id string, errs ...*gqlerror.Error) {
+	payload, _ := json.Marshal(errs)
+	s.send(payload, id, "error")
+}
+
+func (s *session) complete(id string) { s.send(nil, id, "complete") }
+
+// nextType is the type of a response message.
+func (s *session) nextType() string {
+	if s.legacy {
+		return "data"
+	}
+	return "next"
+}
+
+// subscribe starts an operation, as gqlgen's transport does.
+func (s *session) subscribe(begin time.Time, id string, payload json.RawMessage) {
+	params := &graphql.RawParams{}
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.UseNumber()
+	if err := dec.Decode(params); err != nil {
+		s.sendError(id, &gqlerror.Error{Message: "invalid json"})
+		s.complete(id)
+		return
+	}
+	params.ReadTime = graphql.TraceTiming{Start: begin, End: graphql.Now()}
+	params.Headers = s.headers
+	ctx := graphql.StartOperationTrace(s.ctx)
+	rc, errs := s.exec.CreateOperationContext(ctx, params)
+	if errs != nil {
+		resp := s.exec.DispatchError(graphql.WithOperationContext(ctx, rc), errs)
+		if errcode.GetErrorKind(errs) == errcode.KindProtocol {
+			s.sendError(id, resp.Errors...)
+		} else {
+			s.sendResponse(id, &graphql.Response{Errors: errs})
+		}
+		s.complete(id)
+		return
+	}
+	ctx, cancel := context.WithCancel(graphql.WithOperationContext(ctx, rc))
+	op := &operation{s: s, id: id, cancel: cancel}
+	op.suffix = appendString(append(op.suffix, `,"id":`...), id)
+	op.suffix = append(appendString(append(op.suffix, `,"type":`...), s.nextType()), '}')
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		cancel()
+		return
+	}
+	s.active[id] = op
+	s.mu.Unlock()
+	go op.run(ctx, rc)
+}
+
+// stop ends the operation the client stopped: it is cancelled, and its complete sent (by
+// its goroutine, or here when a group serves it).
+func (s *session) stop(id string) {
+	s.mu.Lock()
+	op := s.active[id]
+	s.mu.Unlock()
+	if op == nil {
+		return
+	}
+	op.cancel()
+	if op.member.Load() != nil {
+		op.finish(true)
+	}
+}
+
+// operation is one active operation of a session.
+type operation struct {
+	s      *session
+	id     string
+	cancel context.CancelFunc
+	suffix []byte // what follows a response in its next message: `,"id":…,"type":"next"}`
+
+	member   atomic.Pointer[multiplex.Member] // the group's member serving it, if any
+	finished atomic.Bool                      // finish ran
+	queued   bool                             // in s.queue; guarded by s.qmu
+}
+
+var _ multiplex.Receiver = (*operation)(nil)
+
+// run executes the operation and sends its responses, unless a group takes it over.
+func (op *operation) run(ctx context.Context, rc *graphql.OperationContext) {
+	s := op.s
+	defer func() {
+		if r := recover(); r != nil {
+			err := rc.Recover(ctx, r)
+			var gqlErr *gqlerror.Error
+			if !errors.As(err, &gqlErr) {
+				gqlErr = &gqlerror.Error{}
+				if err != nil {
+					gqlErr.Message = err.Error()
+				}
+			}
+			s.sendError(op.id, gqlErr)
+			op.finish(true)
+		}
+	}()
+	responses, rctx := s.exec.DispatchOperation(multiplex.WithReceiver(ctx, op), rc)
+	if op.member.Load() != nil {
+		// A group serves it; a stop that came while it was being authorized found no
+		// member and left its complete to this goroutine.
+		if ctx.Err() != nil {
+			op.finish(true)
+		}
+		return
+	}
+	for {
+		r := responses(rctx)
+		if r == nil {
+			break
+		}
+		s.sendResponse(op.id, r)
+	}
+	op.finish(true)
+}
+
+// Follow records the member serving the operation (multiplex.Receiver).
+func (op *operation) Follow(m *multiplex.Member) { op.member.Store(m) }
+
+// Notify queues the operation for its connection's flusher (multiplex.Receiver).
+func (op *operation) Notify() {
+	s := op.s
+	s.qmu.Lock()
+	if !op.queued {
+		op.queued = true
+		s.queue = append(s.queue, op)
+	}
+	start := !s.flushing
+	s.flushing = true
+	s.qmu.Unlock()
+	if start {
+		go s.flush()
+	}
+}
+
+// finish ends the operation once: it completes it when complete is set (not when its
+// connection is closing for it), releases it and cancels its context.
+func (op *operation) finish(complete bool) {
+	if !op.finished.CompareAndSwap(false, true) {
+		return
+	}
+	if complete {
+		op.s.complete(op.id)
+	}
+	op.s.mu.Lock()
+	if op.s.active[op.id] == op {
+		delete(op.s.active, op.id)
+	}
+	op.s.mu.Unlock()
+	op.cancel()
+}
+
+// flush writes the responses of the queued operations until none is queued.
+func (s *session) flush() {
+	var ended, behind []*operation
+	s.qmu.Lock()
+	ops := s.spare
+	s.spare = nil
+	s.qmu.Unlock()
+	for {
+		s.qmu.Lock()
+		ops, s.queue = s.queue, ops[:0]
+		if len(ops) == 0 {
+			s.spare, s.queue = s.queue, ops
+			s.flushing = false
+			s.qmu.Unlock()
+			return
+		}
+		for _, op := range ops {
+			op.queued = false
+		}
+		s.qmu.Unlock()
+
+		ended, behind = ended[:0], behind[:0]
+		s.c.writeFrames(func(w *frameWriter) {
+			for _, op := range ops {
+				m := op.member.Load()
+				for !op.finished.Load() {
+					payload, st := m.Next()
+					if st == multiplex.Ready {
+						w.text(nextPrefix, payload, op.suffix)
+						continue
+					}
+					switch st {
+					case multiplex.Done:
+						ended = append(ended, op)
+					case multiplex.Behind:
+						behind = append(behind, op)
+					}
+					break
+				}
+			}
+		})
+		for _, op := range ended {
+			op.finish(true)
+		}
+		for _, op := range behind {
+			op.finished.Store(true) // nothing more is sent: the connection closes with 1013
+			op.member.Load().FellBehind()
+		}
+	}
+}
+
+// nextPrefix begins a response message, whose payload follows.
+var nextPrefix = []byte(`{"payload":`)
