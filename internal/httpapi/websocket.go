@@ -21,12 +21,16 @@ import (
 // legacy graphql-ws clients give up after 30 s of silence.
 const WebsocketKeepAlive = 15 * time.Second
 
-// newWebsocketAdapter returns the gorilla websocket adapter for gqlgen. It runs the init
-// timeout and the keepalive on timers (gqlgen's own keep a goroutine per connection): an
-// idle connection costs no goroutine beyond gqlgen's reader and its close watcher.
+// newWebsocketAdapter returns the gorilla websocket layer under wsgorilla.Transport. It
+// runs the init timeout and the keepalive on timers: an idle connection costs one
+// goroutine, its reader. Its read buffer is 1 KiB of its own and its write buffer is
+// pooled, held only while a message is written (most are written as frames of their own,
+// wsgorilla.frameWriter): net/http's 4 KiB buffers for the upgrade request are let go with
+// the request's goroutine.
 func newWebsocketAdapter(origins []string, limits Limits) *wsgorilla.Implementation {
 	return wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: limits.ConnectionSubscriptions,
-		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive, StartPayload: documentIDPayload})
+		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive, StartPayload: documentIDPayload,
+		ReadBufferSize: 1 << 10, WriteBufferSize: 4 << 10})
 }
 
 // documentIDPayload reads a top-level documentId in a websocket operation's payload,
@@ -59,7 +63,7 @@ func documentIDPayload(payload json.RawMessage) json.RawMessage {
 // websocketTransport serves GraphQL over a.ws, with the RequestContext built from the
 // connection_init payload.
 func (a *API) websocketTransport() wsgorilla.Transport {
-	return wsgorilla.Transport{Implementation: a.ws, InitFunc: a.wsInit}
+	return wsgorilla.Transport{Implementation: a.ws, InitFunc: a.wsInit, Log: a.log}
 }
 
 // wsInit builds the connection's RequestContext from connection_init. A connection needs

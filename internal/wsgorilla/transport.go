@@ -17,9 +17,10 @@ package wsgorilla
 //   - ping and pong may come before connection_init (graphql-transport-ws allows them at
 //     any time).
 //
-// Each connection costs its reader (the goroutine of the upgrade request) and nothing
-// else while idle: the connection's end is a context.AfterFunc, the init timeout and the
-// keepalive are timers (conn). An operation runs on a goroutine of its own until it ends,
+// Each connection costs one goroutine while idle, its reader, started after
+// connection_init (the upgrade request's goroutine returns at once, and the goroutine
+// that ran InitFunc ends, each with the stack its work grew); the connection's end is a
+// context.AfterFunc, the init timeout and the keepalive are timers (conn). An operation runs on a goroutine of its own until it ends,
 // as in gqlgen, unless a multiplex group takes it over (multiplex.Receiver): then the
 // goroutine ends once the subscriber is authorized and the group notifies the
 // operation when it has responses. A notification queues the operation on its connection
@@ -38,7 +39,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -74,6 +77,8 @@ type Transport struct {
 	// ReadLimit is the largest client message in bytes; 0 means DefaultReadLimit and a
 	// negative value none.
 	ReadLimit int64
+	// Log receives a panic of a connection's reader; nil means slog.Default().
+	Log *slog.Logger
 }
 
 // InitFunc is Transport.InitFunc.
@@ -93,13 +98,14 @@ var _ graphql.Transport = Transport{}
 // Supports reports whether r asks for an upgrade.
 func (t Transport) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") != "" }
 
-// Do upgrades r and serves the connection until it closes.
+// Do upgrades r and returns: the connection is served by goroutines of its own, so
+// that the request's goroutine, its stack grown by the handlers it ran through, and
+// net/http's buffers for the request are let go (see "The transport").
 func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	wc, err := t.Implementation.Accept(w, r, transport.WebsocketAcceptOptions{ResponseHeader: http.Header{}, Subprotocols: subprotocols})
+	c, err := t.Implementation.accept(w, r, http.Header{}, subprotocols)
 	if err != nil {
-		return // Accept answered with an HTTP error
+		return // accept answered with an HTTP error
 	}
-	c := wc.(*conn)
 	limit := t.ReadLimit
 	if limit == 0 {
 		limit = DefaultReadLimit
@@ -107,9 +113,33 @@ func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	if limit > 0 {
 		c.SetReadLimit(limit)
 	}
-	s := &session{c: c, exec: exec, ctx: r.Context(), headers: r.Header, legacy: c.guard.legacy, active: map[string]*operation{}}
-	if s.init(t.InitFunc) {
-		s.run()
+	// The connection outlives the request: its context keeps the request's values and
+	// ends when the connection closes.
+	ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
+	s := &session{c: c, exec: exec, ctx: ctx, end: cancel, headers: r.Header,
+		legacy: c.guard.legacy, active: map[string]*operation{}, log: t.Log}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	go s.serve(t.InitFunc)
+}
+
+// serve runs connection_init, then hands the connection to a fresh goroutine for the
+// rest of its life: InitFunc's work (token checks, store reads) grows the stack of the
+// goroutine it runs on, and an idle connection should not keep that stack.
+func (s *session) serve(initFunc InitFunc) {
+	defer s.recover()
+	if s.init(initFunc) {
+		go s.run()
+	}
+}
+
+// recover closes the connection with 4500 after a panic in its reader, which net/http
+// would otherwise have recovered, and logs it.
+func (s *session) recover() {
+	if r := recover(); r != nil {
+		s.log.ErrorContext(s.ctx, "websocket reader panicked", "panic", r, "stack", string(debug.Stack()))
+		s.close(CloseInternal, "internal error")
 	}
 }
 
@@ -126,9 +156,11 @@ var errInvalidMessage = errors.New("invalid message")
 type session struct {
 	c       *conn
 	exec    graphql.GraphExecutor
-	ctx     context.Context // the connection's, from InitFunc once initialised
+	ctx     context.Context    // the connection's, from InitFunc once initialised
+	end     context.CancelFunc // ends the connection's context (close)
 	headers http.Header
 	legacy  bool // graphql-ws
+	log     *slog.Logger
 
 	mu     sync.Mutex
 	active map[string]*operation
@@ -218,6 +250,7 @@ func (s *session) ping(m clientMessage) bool {
 // run serves an initialised connection until it closes. The connection closes when its
 // context ends (InitFunc's: an expired token, revoked access, shutdown) or reading ends.
 func (s *session) run() {
+	defer s.recover()
 	ctx, cancel := context.WithCancel(s.ctx)
 	defer cancel()
 	s.ctx = ctx
@@ -274,7 +307,8 @@ func (s *session) refuse(code int, reason string) {
 }
 
 // close sends the close frame (the Ending's code and reason instead of a normal closure,
-// see conn.WriteClose), ends every operation and closes the connection, once.
+// see conn.WriteClose), ends every operation, closes the connection and ends its context
+// (which unregisters it wherever InitFunc registered it), once.
 func (s *session) close(code int, reason string) {
 	s.mu.Lock()
 	if s.closed {
@@ -290,6 +324,7 @@ func (s *session) close(code int, reason string) {
 		op.cancel()
 	}
 	_ = s.c.Close()
+	s.end()
 }
 
 // send writes one message of the protocol; payload is compact JSON as encoding/json

@@ -220,6 +220,21 @@ func TestTransport(t *testing.T) {
 			expect(t, c, "connection_ack", "", "")
 		})
 	}
+	t.Run("ContextEndsWhenThePeerGoes", func(t *testing.T) {
+		ended := make(chan struct{})
+		s, _, _ := transportServer(t, func(ctx context.Context, _ transport.InitPayload) (context.Context, error) {
+			context.AfterFunc(ctx, func() { close(ended) }) // as live.Connections unregisters
+			return ctx, nil
+		})
+		c := mustDial(t, wsURL(s.Server), transportWS)
+		initialize(t, c)
+		c.NetConn().Close() // no close frame
+		select {
+		case <-ended:
+		case <-time.After(5 * time.Second):
+			t.Fatal("the connection's context did not end when its peer went away")
+		}
+	})
 	t.Run("PingBeforeInit", func(t *testing.T) {
 		s, _, _ := transportServer(t, nil)
 		c := mustDial(t, wsURL(s.Server), transportWS)

@@ -66,10 +66,12 @@ type Options struct {
 	// refused with 403 before the upgrade.
 	AllowedOrigins []string
 	// ReadBufferSize and WriteBufferSize are gorilla's I/O buffer sizes. 0 (the default)
-	// reuses the 4 KiB buffers net/http allocated for the connection, which it keeps for a
-	// hijacked connection anyway: measured 2–3 KiB less per idle connection than separate
-	// 1 KiB buffers. A positive WriteBufferSize takes write buffers from a pool, held only
-	// while a message is being written.
+	// reuses the 4 KiB buffers net/http allocated for the connection, the smaller choice
+	// under gqlgen's transport, whose reader is the request's goroutine and keeps them
+	// anyway. Transport lets that goroutine go: there, a 1 KiB read buffer and a pooled
+	// write buffer measured 7.8 KiB less per idle connection (BENCHMARKS.md part c). A
+	// positive WriteBufferSize takes write buffers from a pool, held only while a message
+	// is being written.
 	ReadBufferSize  int
 	WriteBufferSize int
 	// HandshakeTimeout bounds writing the 101 response; 0 means DefaultHandshakeTimeout.
@@ -189,17 +191,28 @@ func (i *Implementation) OriginAllowed(r *http.Request) bool {
 // coder/websocket pick by the server's list, and gqlgen lists the legacy graphql-ws
 // first.) A client that offers none of them gets no subprotocol, which gqlgen serves as
 // graphql-ws. A refused origin or a bad handshake has already been answered with an
-// HTTP error when Accept returns the error.
+// HTTP error when Accept returns the error. A connection the transport stops serving
+// without closing it is closed when the request's handler returns (see handlerDone).
 func (i *Implementation) Accept(w http.ResponseWriter, r *http.Request, options transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	c, err := i.accept(w, r, options.ResponseHeader, options.Subprotocols)
+	if err != nil {
+		return nil, err
+	}
+	context.AfterFunc(r.Context(), c.handlerDone)
+	return c, nil
+}
+
+// accept is Accept for a caller that closes the connection itself (Transport).
+func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header http.Header, subprotocols []string) (*conn, error) {
 	u := i.upgrader
 	u.Subprotocols = nil
 	for _, p := range websocket.Subprotocols(r) {
-		if slices.Contains(options.Subprotocols, p) {
+		if slices.Contains(subprotocols, p) {
 			u.Subprotocols = []string{p}
 			break
 		}
 	}
-	ws, err := u.Upgrade(w, r, options.ResponseHeader)
+	ws, err := u.Upgrade(w, r, header)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +226,6 @@ func (i *Implementation) Accept(w http.ResponseWriter, r *http.Request, options 
 	if i.keepAlive > 0 {
 		c.startHeartbeat(i.keepAlive)
 	}
-	context.AfterFunc(r.Context(), c.handlerDone)
 	return c, nil
 }
 
