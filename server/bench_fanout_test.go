@@ -25,10 +25,11 @@ import (
 	"github.com/northstar/northstar/internal/routing"
 )
 
-// BenchmarkLoadFanout measures subscription fan-out: for each subscriber count of
-// -bench.fansubs, that many websockets (graphql-transport-ws, one subscription each, all
-// on ONE thread) receive messages published at -bench.fanrate per second. Each server runs
-// in a child process (TestBenchChildServer), the clients in this one:
+// BenchmarkLoadFanout measures subscription fan-out: for each load of -bench.fansubs, a
+// subscriber count with its own rate or -bench.fanrate ("10000@5"), that many websockets
+// (graphql-transport-ws, one subscription each, all on ONE thread) receive messages
+// published at that rate per second. Each server runs in a child process
+// (TestBenchChildServer), the clients in this one:
 //
 //   - northstar: newChatServer with its Redis chat bus. This process publishes every
 //     message straight to Redis (PUBLISH to chatbus.Channel(chatbus.DefaultPrefix,
@@ -53,11 +54,15 @@ import (
 // in the window), the server process's CPU time (getrusage) per delivery, and drops:
 // missing plus out-of-order or duplicate messages plus the server's count of subscribers
 // it dropped (Northstar's northstar_chatbus_dropped_subscribers_total from /metrics). The
-// servers alternate per subscriber count. With -bench.out, each server is then profiled
-// for -bench.fanprofile at the largest count, still under load.
+// servers alternate per load. With -bench.out, each server is then profiled for
+// -bench.fanprofile at -bench.fanprofilesubs subscribers and -bench.fanrate, still under
+// load.
 func BenchmarkLoadFanout(b *testing.B) {
-	counts := fanoutCounts(b)
-	largest := counts[len(counts)-1]
+	loads := fanoutLoads(b)
+	largest := 0
+	for _, l := range loads {
+		largest = max(largest, l.subscribers)
+	}
 	ensureFiles(b, uint64(largest)+1000)
 	specs := []fanoutSpec{
 		{name: "northstar", kind: "northstar"},
@@ -76,15 +81,16 @@ func BenchmarkLoadFanout(b *testing.B) {
 		servers = append(servers, s)
 	}
 	waitQuiet(b)
-	for i, n := range counts {
+	for i, l := range loads {
+		profiled := l.subscribers == *benchFanProfSubs && l.rate == *benchFanRate
 		for j := range servers {
 			s := servers[(i+j)%len(servers)]
 			profile := ""
-			if n == largest {
-				profile = profilePath(b, fmt.Sprintf("fanout-%s-%d.cpu.pprof", s.name, n))
+			if profiled {
+				profile = profilePath(b, fmt.Sprintf("fanout-%s-%d.cpu.pprof", s.name, l.subscribers))
 			}
-			r := s.measure(b, n, profile)
-			if n == largest {
+			r := s.measure(b, l, profile)
+			if profiled {
 				b.ReportMetric(r.deliveriesPerS, s.name+"-deliveries/s")
 				b.ReportMetric(r.cpuPerDel, s.name+"-cpu-µs/delivery")
 			}
@@ -93,20 +99,32 @@ func BenchmarkLoadFanout(b *testing.B) {
 	b.ReportMetric(0, "ns/op")
 }
 
-func fanoutCounts(b *testing.B) []int {
+// fanoutLoad is one load of -bench.fansubs.
+type fanoutLoad struct {
+	subscribers int
+	rate        float64 // messages published per second
+}
+
+func fanoutLoads(b *testing.B) []fanoutLoad {
 	b.Helper()
-	var counts []int
+	var loads []fanoutLoad
 	for f := range strings.SplitSeq(*benchFanSubs, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n <= 0 || (len(counts) > 0 && n <= counts[len(counts)-1]) {
-			b.Fatalf("-bench.fansubs=%q: want increasing positive counts", *benchFanSubs)
+		count, rate, hasRate := strings.Cut(strings.TrimSpace(f), "@")
+		l := fanoutLoad{rate: *benchFanRate}
+		var err error
+		l.subscribers, err = strconv.Atoi(count)
+		if err == nil && hasRate {
+			l.rate, err = strconv.ParseFloat(rate, 64)
 		}
-		counts = append(counts, n)
+		if err != nil || l.subscribers <= 0 || l.rate <= 0 {
+			b.Fatalf("-bench.fansubs=%q: want loads such as 1000 or 10000@5 (subscribers, and messages per second when not -bench.fanrate)", *benchFanSubs)
+		}
+		loads = append(loads, l)
 	}
-	if len(counts) == 0 || *benchFanRate <= 0 {
-		b.Fatalf("-bench.fansubs=%q -bench.fanrate=%v: want counts and a positive rate", *benchFanSubs, *benchFanRate)
+	if len(loads) == 0 {
+		b.Fatalf("-bench.fansubs=%q: no load", *benchFanSubs)
 	}
-	return counts
+	return loads
 }
 
 // fanoutSpec says which server a fanoutServer runs.
@@ -186,6 +204,7 @@ func (s *fanoutServer) stop(b *testing.B) {
 type fanoutResult struct {
 	server                    string
 	subscribers               int
+	rate                      float64
 	window                    time.Duration
 	deliveries                uint64        // received in the window, all subscribers
 	serverCPU, clientCPU      time.Duration // in the window
@@ -201,13 +220,14 @@ type fanoutResult struct {
 	deliveriesPerS, cpuPerDel float64
 }
 
-// measure runs one window with n subscribers and prints its BENCH line; with profile set
-// it then writes a CPU profile of the server there, still under load.
-func (s *fanoutServer) measure(b *testing.B, n int, profile string) fanoutResult {
+// measure runs one window of load l and prints its BENCH line; with profile set it then
+// writes a CPU profile of the server there, still under load.
+func (s *fanoutServer) measure(b *testing.B, l fanoutLoad, profile string) fanoutResult {
 	b.Helper()
+	n := l.subscribers
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	r := fanoutResult{server: s.name, subscribers: n}
+	r := fanoutResult{server: s.name, subscribers: n, rate: l.rate}
 	s.child.settle(b, s.goroutines) // the previous count's connections are gone
 	idle0, it0 := s.cpuMicros(b), time.Now()
 	wait(ctx, 2*time.Second)
@@ -226,7 +246,7 @@ func (s *fanoutServer) measure(b *testing.B, n int, profile string) fanoutResult
 	droppedBefore := s.droppedSubscribers(b)
 
 	first := s.fx.LastSeq + 1
-	pub := s.startPublishing(b, first)
+	pub := s.startPublishing(b, first, l.rate)
 	wait(ctx, *benchFanWarmup)
 	s.window(ctx, b, tr, &r)
 	if profile != "" {
@@ -289,9 +309,9 @@ func (r fanoutResult) emit(b *testing.B) {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	cores := func(d time.Duration) float64 { return d.Seconds() / r.window.Seconds() }
 	drops := r.missing + r.disordered + r.serverDropped
-	emitBench("fanout", "server", r.server, "subscribers", r.subscribers, "rate", *benchFanRate,
+	emitBench("fanout", "server", r.server, "subscribers", r.subscribers, "rate", r.rate,
 		"warmup_s", benchFanWarmup.Seconds(), "window_s", r.window.Seconds(),
-		"deliveries_per_s", r.deliveriesPerS, "expected_per_s", *benchFanRate*float64(r.subscribers),
+		"deliveries_per_s", r.deliveriesPerS, "expected_per_s", r.rate*float64(r.subscribers),
 		"p50_ms", ms(h.Quantile(0.5)), "p90_ms", ms(h.Quantile(0.9)), "p99_ms", ms(h.Quantile(0.99)),
 		"p999_ms", ms(h.Quantile(0.999)), "max_ms", ms(h.Max()), "latencies", h.Count(),
 		"drops", drops, "missing", r.missing, "disordered", r.disordered, "server_dropped", r.serverDropped,
@@ -349,18 +369,18 @@ func scrapeCounter(url, name string) (uint64, error) {
 	return 0, fmt.Errorf("%s has no %s", url, name)
 }
 
-// publishing is a publisher running at -bench.fanrate.
+// publishing is a publisher running at a load's rate.
 type publishing interface {
 	// stop ends publishing and returns the last seq published.
 	stop(b *testing.B) int
 }
 
-// startPublishing publishes seq first, first+1, … at -bench.fanrate until stopped:
+// startPublishing publishes seq first, first+1, … at rate per second until stopped:
 // Northstar's from here to Redis (SPUBLISH on a cluster), bare gqlgen's in its process.
-func (s *fanoutServer) startPublishing(b *testing.B, first int) publishing {
+func (s *fanoutServer) startPublishing(b *testing.B, first int, rate float64) publishing {
 	b.Helper()
 	if s.redis == nil {
-		s.child.call(b, fmt.Sprintf("publish %v %d", *benchFanRate, first), nil)
+		s.child.call(b, fmt.Sprintf("publish %v %d", rate, first), nil)
 		return childPublishing{s.child}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -372,7 +392,7 @@ func (s *fanoutServer) startPublishing(b *testing.B, first int) publishing {
 	}
 	go func() {
 		defer close(p.done)
-		p.last, p.err = publishPaced(ctx, *benchFanRate, first, func(seq int) error {
+		p.last, p.err = publishPaced(ctx, rate, first, func(seq int) error {
 			now := time.Now()
 			payload, err := json.Marshal(chat.Message{ID: fmt.Sprintf("m_bench%d", seq), ThreadID: s.fx.Thread, Seq: seq,
 				Text: strconv.FormatInt(now.UnixNano(), 10), AuthorID: s.fx.Author, CreatedAt: now})

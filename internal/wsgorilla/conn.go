@@ -55,7 +55,8 @@ type conn struct {
 	heartbeat *time.Timer  // pings the peer; nil: no keepalive
 	lastPong  atomic.Int64 // unix nanoseconds of the peer's last pong (or the start)
 
-	writeMu sync.Mutex
+	writeMu        sync.Mutex
+	framesDeadline time.Time // when frameWriter next moves the write deadline; guarded by writeMu
 
 	mu         sync.Mutex
 	reading    bool // a goroutine is inside ws.NextReader
@@ -382,7 +383,13 @@ func (w *frameWriter) flush() {
 		return
 	}
 	nc := c.ws.NetConn()
-	_ = nc.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))
+	// Setting a deadline costs about as much as building the frames: it is moved only
+	// once half of it has passed, so a write still gets at least half the write timeout.
+	// (gorilla's own writes set it too, never earlier, except for the close frame.)
+	if now := time.Now(); now.After(c.framesDeadline) {
+		_ = nc.SetWriteDeadline(now.Add(c.impl.writeTimeout))
+		c.framesDeadline = now.Add(c.impl.writeTimeout / 2)
+	}
 	if _, err := nc.Write(w.buf); err != nil {
 		w.err = err
 		_ = c.closeNow()

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +28,7 @@ some log line that is not a result
 BENCH query server=northstar conns=32 warmup_s=3 rounds=2 round_s=2 rps=8900 rps_min=8000 rps_max=10000 rps_rounds=8000,10000 p50_us=2000 p90_us=4000 p99_us=10000 p999_us=20000 max_us=30000 mean_us=2500 requests=36000 errors=0
 BENCH query server=bare-gqlgen conns=32 warmup_s=3 rounds=2 round_s=2 rps=10000 rps_min=9000 rps_max=11000 rps_rounds=9000,11000 p50_us=1500 p90_us=3000 p99_us=9000 p999_us=15000 max_us=20000 mean_us=1700 requests=40000 errors=0
 BENCH wsidle server=northstar conns=10000 warmup_conns=100 rss_per_conn_kib=29.5 raw_rss_per_conn_kib=31 heap_per_conn_kib=15 stack_per_conn_kib=12 goroutines_per_conn=4 rss_before_mib=35 rss_after_mib=323 setup_s=16 post_to_all_ms=500
+BENCH wsidle server=bare-gqlgen conns=10000 warmup_conns=100 rss_per_conn_kib=52 raw_rss_per_conn_kib=54 heap_per_conn_kib=23 stack_per_conn_kib=24 goroutines_per_conn=4 rss_before_mib=30 rss_after_mib=536 setup_s=4 post_to_all_ms=300
 BENCH note text="a value with spaces and \"quotes\"" n=1
 `
 
@@ -41,7 +43,7 @@ func parseString(t *testing.T, text string) *results {
 
 func TestParse(t *testing.T) {
 	r := parseString(t, goTestOutput)
-	if len(r.lines) != 4 || len(r.benches) != 6 || r.cpu != "Test CPU" {
+	if len(r.lines) != 5 || len(r.benches) != 6 || r.cpu != "Test CPU" {
 		t.Fatalf("%d BENCH lines, %d results, cpu %q", len(r.lines), len(r.benches), r.cpu)
 	}
 	if r.benches[5].Pkg != "github.com/northstar/northstar/internal/identity" || r.benches[0].Procs != 2 {
@@ -120,11 +122,15 @@ func TestReport(t *testing.T) {
 	}
 
 	// Part b's lines fill its section; the Redis Cluster rows compare with one Redis.
-	fanout := goTestOutput + "BENCH fanout server=northstar subscribers=1000 deliveries_per_s=60000 p50_ms=3 p99_ms=40 drops=0 cpu_us_per_delivery=12\n" +
-		"BENCH fanout server=bare-gqlgen subscribers=1000 deliveries_per_s=40000 p50_ms=5 p99_ms=60 drops=0 cpu_us_per_delivery=16.6\n" +
-		"BENCH fanout server=northstar-cluster subscribers=1000 deliveries_per_s=57000 p50_ms=4 p99_ms=50 drops=0 cpu_us_per_delivery=13\n" +
-		"BENCH fanout server=northstar-cluster subscribers=100 deliveries_per_s=5000 p50_ms=2 p99_ms=5 drops=1 cpu_us_per_delivery=30\n" +
-		"BENCH fanout server=northstar subscribers=100 deliveries_per_s=5000 p50_ms=2 p99_ms=4 drops=0 cpu_us_per_delivery=25\n"
+	fanout := goTestOutput + "BENCH fanout server=northstar subscribers=1000 rate=50 deliveries_per_s=60000 p50_ms=3 p99_ms=40 drops=0 cpu_us_per_delivery=12\n" +
+		"BENCH fanout server=bare-gqlgen subscribers=1000 rate=50 deliveries_per_s=40000 p50_ms=5 p99_ms=60 drops=0 cpu_us_per_delivery=16.6\n" +
+		"BENCH fanout server=northstar-cluster subscribers=1000 rate=50 deliveries_per_s=57000 p50_ms=4 p99_ms=50 drops=0 cpu_us_per_delivery=13\n" +
+		"BENCH fanout server=northstar-cluster subscribers=100 rate=50 deliveries_per_s=5000 p50_ms=2 p99_ms=5 drops=1 cpu_us_per_delivery=30\n" +
+		"BENCH fanout server=northstar subscribers=100 rate=50 deliveries_per_s=5000 p50_ms=2 p99_ms=4 drops=0 cpu_us_per_delivery=25\n" +
+		"BENCH fanout server=northstar subscribers=2000 rate=50 deliveries_per_s=90000 p50_ms=30 p99_ms=80 drops=0 server_dropped=0 cpu_us_per_delivery=10\n" +
+		"BENCH fanout server=bare-gqlgen subscribers=2000 rate=50 deliveries_per_s=50000 p50_ms=3000 p99_ms=9000 drops=900 server_dropped=900 cpu_us_per_delivery=25\n" +
+		"BENCH fanout server=northstar subscribers=10000 rate=5 deliveries_per_s=50000 p50_ms=70 p99_ms=300 drops=0 cpu_us_per_delivery=15\n" +
+		"BENCH fanout server=bare-gqlgen subscribers=10000 rate=5 deliveries_per_s=50000 p50_ms=900 p99_ms=3000 drops=0 cpu_us_per_delivery=28\n"
 	if err := os.WriteFile(filepath.Join(dir, "all.out"), []byte(fanout), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -137,20 +143,23 @@ func TestReport(t *testing.T) {
 			b = append(b, f.result)
 		}
 	}
-	// 57,000 ≥ 0.9 × 60,000; 50 ms > 1.2 × 40 ms; no drops at 1,000.
-	if len(b) != 7 || b[0] != met || b[1] != met || b[2] != met || b[3] != missed || b[4] != met || b[5] != missed || b[6] != met {
-		t.Fatalf("part b results %v, want met met met missed, then on the cluster met missed met", b)
+	// 12 µs > 10 µs; 57,000 ≥ 0.9 × 60,000; 50 ms > 1.2 × 40 ms; no drops at 1,000;
+	// 10,000 at 5/s: no drops, 300 ms > 250 ms; overload: 90,000 ≥ 1.5 × 50,000, 0 < 900.
+	wantB := []result{met, met, met, missed, met, missed, met, met, missed, met, met}
+	if !slices.Equal(b, wantB) {
+		t.Fatalf("part b results %v, want %v (1,000, then the cluster, 10,000 at 5/s, the overload)", b, wantB)
 	}
 	if text, err = os.ReadFile(out); err != nil {
 		t.Fatal(err)
 	}
 	partB := string(text)[strings.Index(string(text), "## b."):strings.Index(string(text), "## c.")]
 	for _, s := range []string{
-		"| northstar | 1,000 | 60,000/s", "| bare-gqlgen | 1,000 | 40,000/s", // both rows
-		"| 1.50× | 0.67× | 0.72× |",                                                // northstar against bare: deliveries/s, p99, CPU
-		"publishes each message **directly to Redis**",                             // how Northstar is fed
-		"No Northstar CPU profile",                                                 // b missed, nothing profiled
-		"| northstar | 1,000 | 60,000/s", "| northstar-cluster | 1,000 | 57,000/s", // the cluster row follows one Redis
+		"| northstar | 1,000 | 50 | 60,000/s", "| bare-gqlgen | 1,000 | 50 | 40,000/s", // both rows
+		"| northstar | 10,000 | 5 | 50,000/s",                                                // a load at its own rate
+		"| 1.50× | 0.67× | 0.72× |",                                                          // northstar against bare: deliveries/s, p99, CPU
+		"publishes each message **directly to Redis**",                                       // how Northstar is fed
+		"No Northstar CPU profile",                                                           // b missed, nothing profiled
+		"| northstar | 1,000 | 50 | 60,000/s", "| northstar-cluster | 1,000 | 50 | 57,000/s", // the cluster row follows one Redis
 		"`SPUBLISH`", // how the cluster is fed
 		"| 1,000 | 60,000/s → 57,000/s | 0.95× | 3.00 ms → 4.00 ms | 40.00 ms → 50.00 ms | 1.25× | 12 µs → 13 µs | 1.08× | 0 |", // cluster vs one Redis
 		"| 100 | 5,000/s → 5,000/s | 1.00× |", // every count
@@ -323,6 +332,12 @@ func burn(d time.Duration) int {
 func TestFanoutLayers(t *testing.T) {
 	for label, fn := range map[string]string{
 		"gqlgen subscription goroutines": "github.com/99designs/gqlgen/graphql/handler/transport.(*wsConnection).subscribe.func1",
+		"connection flushers":            "github.com/northstar/northstar/internal/wsgorilla.(*session).flush",
+		"encoded responses":              "github.com/northstar/northstar/internal/multiplex.(*Member).Next",
+		"envelope and frame":             "github.com/northstar/northstar/internal/wsgorilla.(*frameWriter).text",
+		"at once":                        "github.com/northstar/northstar/internal/wsgorilla.(*frameWriter).flush",
+		"goroutine exits":                "runtime.goexit0",
+		"shared executions":              "github.com/northstar/northstar/internal/multiplex.(*group).run",
 		"execute the selection set":      "github.com/northstar/northstar/graph.(*executionContext)._Message",
 		"`json.Marshal`":                 "encoding/json.Marshal",
 		"`wsConnection.write`":           "github.com/99designs/gqlgen/graphql/handler/transport.(*wsConnection).write",
