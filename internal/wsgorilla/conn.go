@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -55,8 +56,11 @@ type conn struct {
 	heartbeat *time.Timer  // pings the peer; nil: no keepalive
 	lastPong  atomic.Int64 // unix nanoseconds of the peer's last pong (or the start)
 
+	// writeMu serializes every write to the socket, control frames included, so that
+	// frames go out whole even when a frameWriter's write was partial (tryFlush).
 	writeMu        sync.Mutex
-	framesDeadline time.Time // when frameWriter next moves the write deadline; guarded by writeMu
+	framesDeadline time.Time       // when frameWriter next moves the write deadline; guarded by writeMu
+	raw            syscall.RawConn // the TCP socket, for writes that do not wait; nil: none
 
 	mu         sync.Mutex
 	reading    bool // a goroutine is inside ws.NextReader
@@ -340,9 +344,10 @@ func (c *conn) writeFrames(build func(*frameWriter)) {
 
 // frameWriter collects unmasked, unfragmented text frames for one write.
 type frameWriter struct {
-	c   *conn
-	buf []byte
-	err error // the first write error: the connection is closed, the rest is dropped
+	c      *conn
+	buf    []byte
+	err    error // the first write error: the connection is closed, the rest is dropped
+	inline bool  // text does not write when the buffer fills: the caller must not wait (tryFlush)
 }
 
 // text appends one text message made of prefix, payload and suffix.
@@ -359,41 +364,97 @@ func (w *frameWriter) text(prefix, payload, suffix []byte) {
 		w.buf = binary.BigEndian.AppendUint64(w.buf, uint64(n))
 	}
 	w.buf = append(append(append(w.buf, prefix...), payload...), suffix...)
-	if len(w.buf) >= maxBatch {
+	if len(w.buf) >= maxBatch && !w.inline {
 		w.flush()
 	}
 }
 
-// flush writes what w holds. Like writeText's messages, the frames are dropped once the
-// connection is ending or its close frame went out, and a failed write closes it. The
-// write lock is held.
+// flush writes what w holds, waiting for the socket up to the write deadline. Like
+// writeText's messages, the frames are dropped once the connection is ending or its close
+// frame went out, and a failed write closes it. The write lock is held.
 func (w *frameWriter) flush() {
 	if len(w.buf) == 0 {
 		return
 	}
 	defer func() { w.buf = w.buf[:0] }()
 	c := w.c
-	if w.err != nil || c.ending.Code() != 0 {
+	if w.err != nil || c.dropping() {
 		return
 	}
-	c.mu.Lock()
-	closed := c.closeSent || c.closing
-	c.mu.Unlock()
-	if closed {
-		return
-	}
-	nc := c.ws.NetConn()
-	// Setting a deadline costs about as much as building the frames: it is moved only
-	// once half of it has passed, so a write still gets at least half the write timeout.
-	// (gorilla's own writes set it too, never earlier, except for the close frame.)
-	if now := time.Now(); now.After(c.framesDeadline) {
-		_ = nc.SetWriteDeadline(now.Add(c.impl.writeTimeout))
-		c.framesDeadline = now.Add(c.impl.writeTimeout / 2)
-	}
-	if _, err := nc.Write(w.buf); err != nil {
+	c.armDeadline()
+	if _, err := c.ws.NetConn().Write(w.buf); err != nil {
 		w.err = err
 		_ = c.closeNow()
 	}
+}
+
+// tryFlush writes what the socket takes of w at once, without waiting, and keeps the rest
+// in w. It reports whether nothing is left (written, or dropped as flush drops it). The
+// write lock is held, and must stay held until the rest is written: frames are written
+// whole only under it.
+func (w *frameWriter) tryFlush() bool {
+	if len(w.buf) == 0 {
+		return true
+	}
+	c := w.c
+	if w.err != nil || c.dropping() {
+		w.buf = w.buf[:0]
+		return true
+	}
+	c.armDeadline() // a past deadline fails even a write that does not wait
+	n, err := c.writeSome(w.buf)
+	if err != nil {
+		w.err = err
+		w.buf = w.buf[:0]
+		_ = c.closeNow()
+		return true
+	}
+	w.buf = w.buf[:copy(w.buf, w.buf[n:])]
+	return len(w.buf) == 0
+}
+
+// armDeadline gives frame writes the write timeout. Setting a deadline costs about as
+// much as building the frames, so it is moved only once half of it has passed: a write
+// still gets at least half the write timeout. Every other write (gorilla's, under the
+// write lock) sets a deadline of its own and makes the next frame write set it again.
+// The write lock is held.
+func (c *conn) armDeadline() {
+	if now := time.Now(); now.After(c.framesDeadline) {
+		_ = c.ws.NetConn().SetWriteDeadline(now.Add(c.impl.writeTimeout))
+		c.framesDeadline = now.Add(c.impl.writeTimeout / 2)
+	}
+}
+
+// writeSome writes as much of b as the socket's buffer takes now: one write system call
+// on the non-blocking socket, which returns EAGAIN rather than wait.
+func (c *conn) writeSome(b []byte) (int, error) {
+	var n int
+	var err error
+	if rerr := c.raw.Write(func(fd uintptr) bool {
+		for {
+			n, err = syscall.Write(int(fd), b)
+			if err != syscall.EINTR {
+				return true // never wait for the socket: the caller hands the rest on
+			}
+		}
+	}); rerr != nil {
+		return 0, rerr
+	}
+	if err == syscall.EAGAIN {
+		return 0, nil
+	}
+	return max(n, 0), err
+}
+
+// dropping reports whether data messages are dropped: the server decided to end the
+// connection (its Ending is set) or a close frame went out.
+func (c *conn) dropping() bool {
+	if c.ending.Code() != 0 {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closeSent || c.closing
 }
 
 // writeText sends data as one text message. Once a close frame has gone out the message
@@ -410,6 +471,7 @@ func (c *conn) writeText(data []byte) error {
 	}
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
+	c.framesDeadline = time.Time{} // gorilla moves the deadline
 	_ = c.ws.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))
 	err := c.ws.WriteMessage(websocket.TextMessage, data)
 	switch {
@@ -428,7 +490,7 @@ func (c *conn) writeText(data []byte) error {
 // already sent, or a closed connection, is not an error.
 func (c *conn) WriteClose(code int, reason string) error {
 	code, reason = c.ending.replace(code, reason)
-	err := c.ws.WriteControl(websocket.CloseMessage, closeMessage(code, reason), time.Now().Add(closeWriteTimeout))
+	err := c.writeControl(websocket.CloseMessage, closeMessage(code, reason), closeWriteTimeout)
 	switch {
 	case err == nil, errors.Is(err, websocket.ErrCloseSent):
 		c.mu.Lock()
@@ -476,6 +538,31 @@ func (c *conn) Close() error {
 		go c.linger()
 	}
 	return nil
+}
+
+// writeControl writes a control frame under the write lock.
+func (c *conn) writeControl(typ int, data []byte, timeout time.Duration) error {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	c.framesDeadline = time.Time{} // gorilla moves the deadline
+	return c.ws.WriteControl(typ, data, time.Now().Add(timeout))
+}
+
+// answerControls makes gorilla's answers to the peer's pings and close frame (written
+// from inside NextReader) take the write lock; otherwise they are gorilla's defaults.
+func (c *conn) answerControls() {
+	c.ws.SetPingHandler(func(data string) error {
+		err := c.writeControl(websocket.PongMessage, []byte(data), closeWriteTimeout)
+		var ne net.Error
+		if err == nil || errors.Is(err, websocket.ErrCloseSent) || errors.As(err, &ne) {
+			return nil
+		}
+		return err
+	})
+	c.ws.SetCloseHandler(func(code int, _ string) error {
+		_ = c.writeControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, ""), closeWriteTimeout)
+		return nil
+	})
 }
 
 // Subprotocol returns the negotiated subprotocol, "" if none.

@@ -32,7 +32,7 @@ func (c *conn) startHeartbeat(interval time.Duration) {
 			_ = c.Close()
 			return
 		}
-		if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.impl.writeTimeout)); err != nil {
+		if err := c.writeControl(websocket.PingMessage, nil, c.impl.writeTimeout); err != nil {
 			_ = c.Close()
 			return
 		}

@@ -22,17 +22,32 @@ package wsgorilla
 // that ran InitFunc ends, each with the stack its work grew); the connection's end is a
 // context.AfterFunc, the init timeout and the keepalive are timers (conn). An operation runs on a goroutine of its own until it ends,
 // as in gqlgen, unless a multiplex group takes it over (multiplex.Receiver): then the
-// goroutine ends once the subscriber is authorized and the group notifies the
-// operation when it has responses. A notification queues the operation on its connection
-// and starts the connection's flusher unless one runs: the flusher reads every queued
-// operation's responses and writes them, each wrapped in its operation's envelope (the
-// response's bytes are the group's, encoded once), as websocket frames in one write, so a
-// connection that fell behind catches up in few system calls. An operation more than the
-// group's ring behind is ended with 1013 (multiplex.Member.FellBehind).
+// goroutine ends once the subscriber is authorized, and the group notifies the operation
+// when it has responses.
+//
+// A notification queues the operation on its connection and, unless the connection is
+// being written already, writes what is queued at once, on the notifying goroutine (the
+// group's announcer): every queued operation's responses, each wrapped in its envelope
+// (the bytes are the group's, encoded once), as websocket frames in one write system
+// call that does not wait (the socket is non-blocking; syscall.RawConn). What it cannot
+// finish so, the part the socket did not take, operations to complete or close, or a
+// write under way on another goroutine, goes to a goroutine of the connection's (flush),
+// which waits for the socket within the write deadline and drains the queue, while the
+// group goes on with its other members. Writing from the announcer is what makes a
+// delivery cheap (BENCHMARKS.md part b: about 12 µs where a goroutine per connection and
+// message cost 16, the difference being hand-offs between threads), and a connection
+// that fell behind catches up several messages to a write. Every write to the socket,
+// gorilla's control frames included, holds the connection's write lock, so frames go out
+// whole even after a partial write.
+//
+// Failure modes: a connection whose socket stays full is written by its own goroutine
+// until the write deadline closes it; one whose operation falls more than the group's
+// ring behind is closed with 1013 (multiplex.Member.FellBehind) and resumes with after.
 //
 // Tests: transport_test.go (both protocols through the shared path and the goroutine
-// path, stops, completes, falling behind, the 4400 cases); every server-level websocket
-// test and the npm client tests run through it.
+// path, stops, completes, a connection behind catching up in order, frames after a pong,
+// the connection's context, the 4400 cases); every server-level websocket test and the
+// npm client tests run through it.
 
 import (
 	"bytes"
@@ -169,8 +184,8 @@ type session struct {
 	// The flusher's queue (see "The transport").
 	qmu      sync.Mutex
 	queue    []*operation
-	spare    []*operation // the flusher's last batch, for reuse
-	flushing bool
+	flushing bool  // a flusher runs: it owns batch
+	batch    batch // the flusher's
 }
 
 // read returns the next client message; errInvalidMessage when it is not one.
@@ -463,7 +478,8 @@ func (op *operation) run(ctx context.Context, rc *graphql.OperationContext) {
 // Follow records the member serving the operation (multiplex.Receiver).
 func (op *operation) Follow(m *multiplex.Member) { op.member.Store(m) }
 
-// Notify queues the operation for its connection's flusher (multiplex.Receiver).
+// Notify queues the operation for its connection and, unless a flusher runs, writes
+// what the connection has queued at once (multiplex.Receiver; see "The transport").
 func (op *operation) Notify() {
 	s := op.s
 	s.qmu.Lock()
@@ -471,12 +487,13 @@ func (op *operation) Notify() {
 		op.queued = true
 		s.queue = append(s.queue, op)
 	}
-	start := !s.flushing
+	if s.flushing {
+		s.qmu.Unlock()
+		return
+	}
 	s.flushing = true
 	s.qmu.Unlock()
-	if start {
-		go s.flush()
-	}
+	s.flushNow()
 }
 
 // finish ends the operation once: it completes it when complete is set (not when its
@@ -496,54 +513,129 @@ func (op *operation) finish(complete bool) {
 	op.cancel()
 }
 
-// flush writes the responses of the queued operations until none is queued.
-func (s *session) flush() {
-	var ended, behind []*operation
-	s.qmu.Lock()
-	ops := s.spare
-	s.spare = nil
-	s.qmu.Unlock()
-	for {
-		s.qmu.Lock()
-		ops, s.queue = s.queue, ops[:0]
-		if len(ops) == 0 {
-			s.spare, s.queue = s.queue, ops
-			s.flushing = false
-			s.qmu.Unlock()
-			return
-		}
-		for _, op := range ops {
-			op.queued = false
-		}
-		s.qmu.Unlock()
+// batch is one pass of a connection's flusher: the queued operations it took, and those
+// of them whose group ended or that fell behind. Only the flusher uses it.
+type batch struct {
+	ops, ended, behind []*operation
+}
 
-		ended, behind = ended[:0], behind[:0]
-		s.c.writeFrames(func(w *frameWriter) {
-			for _, op := range ops {
-				m := op.member.Load()
-				for !op.finished.Load() {
-					payload, st := m.Next()
-					if st == multiplex.Ready {
-						w.text(nextPrefix, payload, op.suffix)
-						continue
-					}
-					switch st {
-					case multiplex.Done:
-						ended = append(ended, op)
-					case multiplex.Behind:
-						behind = append(behind, op)
-					}
-					break
-				}
+// take moves the queue into b.ops. It returns false when the queue is empty, which ends
+// the flusher.
+func (s *session) take(b *batch) bool {
+	s.qmu.Lock()
+	defer s.qmu.Unlock()
+	b.ops, s.queue = s.queue, b.ops[:0]
+	if len(b.ops) == 0 {
+		s.flushing = false
+		return false
+	}
+	for _, op := range b.ops {
+		op.queued = false
+	}
+	return true
+}
+
+// collect appends the responses of b.ops to w. Inline (w.inline) it stops once w holds
+// maxBatch bytes and queues again the operations it has not finished.
+func (s *session) collect(w *frameWriter, b *batch) {
+	b.ended, b.behind = b.ended[:0], b.behind[:0]
+	for i, op := range b.ops {
+		m := op.member.Load()
+	read:
+		for !op.finished.Load() {
+			if w.inline && len(w.buf) >= maxBatch {
+				s.requeue(b.ops[i:])
+				return
 			}
-		})
-		for _, op := range ended {
-			op.finish(true)
+			payload, st := m.Next()
+			switch st {
+			case multiplex.Ready:
+				w.text(nextPrefix, payload, op.suffix)
+				continue
+			case multiplex.Done:
+				b.ended = append(b.ended, op)
+			case multiplex.Behind:
+				b.behind = append(b.behind, op)
+			}
+			break read
 		}
-		for _, op := range behind {
-			op.finished.Store(true) // nothing more is sent: the connection closes with 1013
-			op.member.Load().FellBehind()
+	}
+}
+
+func (s *session) requeue(ops []*operation) {
+	s.qmu.Lock()
+	defer s.qmu.Unlock()
+	for _, op := range ops {
+		if !op.queued {
+			op.queued = true
+			s.queue = append(s.queue, op)
 		}
+	}
+}
+
+// settle ends the operations of b whose group ended (complete) or that fell behind (the
+// connection closes with 1013; nothing more is sent for them).
+func (s *session) settle(b *batch) {
+	for _, op := range b.ended {
+		op.finish(true)
+	}
+	for _, op := range b.behind {
+		op.finished.Store(true)
+		op.member.Load().FellBehind()
+	}
+}
+
+// flushNow is a flusher's first pass, on the notifying goroutine (the group's): it
+// writes the queued responses without waiting for the socket, and leaves to a goroutine
+// (flush) whatever it cannot finish so: a write under way, what the socket did not take,
+// operations to complete or close, and what was queued meanwhile.
+func (s *session) flushNow() {
+	c := s.c
+	if c.raw == nil || !c.writeMu.TryLock() {
+		go s.flush(nil, false)
+		return
+	}
+	b := &s.batch
+	if !s.take(b) {
+		c.writeMu.Unlock()
+		return
+	}
+	w := c.impl.getFrameWriter(c)
+	w.inline = true
+	s.collect(w, b)
+	settle := len(b.ended)+len(b.behind) > 0
+	if !w.tryFlush() {
+		go s.flush(w, settle) // with the write lock
+		return
+	}
+	c.writeMu.Unlock()
+	c.impl.putFrameWriter(w)
+	s.qmu.Lock()
+	if !settle && len(s.queue) == 0 {
+		s.flushing = false
+		s.qmu.Unlock()
+		return
+	}
+	s.qmu.Unlock()
+	go s.flush(nil, settle)
+}
+
+// flush is a flusher on a goroutine of its own. It writes the rest of w first, holding
+// the write lock flushNow left to it, settles the batch flushNow left when settle is
+// set, then writes pass after pass until the queue is empty.
+func (s *session) flush(w *frameWriter, settle bool) {
+	if w != nil {
+		w.flush()
+		s.c.writeMu.Unlock()
+		s.c.impl.putFrameWriter(w)
+	}
+	b := &s.batch
+	if settle {
+		s.settle(b)
+	}
+	for s.take(b) {
+		s.c.writeFrames(func(w *frameWriter) { s.collect(w, b) })
+		s.settle(b)
 	}
 }
 

@@ -220,6 +220,50 @@ func TestTransport(t *testing.T) {
 			expect(t, c, "connection_ack", "", "")
 		})
 	}
+	t.Run("FramesAfterAnsweringAPing", func(t *testing.T) {
+		// The pong sets a short write deadline of its own; the frames written after it
+		// must not inherit it.
+		s, mux, f := transportServer(t, nil)
+		c := mustDial(t, wsURL(s.Server), transportWS)
+		initialize(t, c)
+		start(t, c, "1", "subscription { name }")
+		waitUntil(t, func() bool { _, m := mux.Groups(); return m == 1 })
+		pong := make(chan struct{}, 1)
+		c.SetPongHandler(func(string) error { pong <- struct{}{}; return nil })
+		msgs := make(chan message, 1)
+		go func() { // reading runs the pong handler
+			defer close(msgs)
+			for {
+				var m message
+				if c.ReadJSON(&m) != nil {
+					return
+				}
+				msgs <- m
+			}
+		}()
+		f.events <- &graphql.Response{Data: []byte(`{"name":"before"}`)} // arms the frames' deadline
+		if m := <-msgs; string(m.Payload) != `{"data":{"name":"before"}}` {
+			t.Fatalf("got %s %s", m.Type, m.Payload)
+		}
+		if err := c.WriteControl(websocket.PingMessage, nil, time.Now().Add(time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-pong:
+		case <-time.After(5 * time.Second):
+			t.Fatal("no pong")
+		}
+		time.Sleep(closeWriteTimeout + 200*time.Millisecond)
+		f.events <- &graphql.Response{Data: []byte(`{"name":"later"}`)}
+		select {
+		case m := <-msgs:
+			if m.Type != "next" || string(m.Payload) != `{"data":{"name":"later"}}` {
+				t.Fatalf("got %s %s", m.Type, m.Payload)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("no response after the pong's deadline passed")
+		}
+	})
 	t.Run("ContextEndsWhenThePeerGoes", func(t *testing.T) {
 		ended := make(chan struct{})
 		s, _, _ := transportServer(t, func(ctx context.Context, _ transport.InitPayload) (context.Context, error) {

@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -220,6 +221,10 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 		max:    i.maxSubscriptions,
 		legacy: ws.Subprotocol() != graphqlTransportWS,
 	}}
+	c.answerControls()
+	if sc, ok := ws.NetConn().(syscall.Conn); ok {
+		c.raw, _ = sc.SyscallConn()
+	}
 	if i.initTimeout > 0 {
 		c.initTimer = time.AfterFunc(i.initTimeout, c.initExpired)
 	}
