@@ -254,14 +254,20 @@ func (m *Multiplexer) join(ctx context.Context, rc *graphql.OperationContext, ke
 	m.members++
 	mb := &Member{ctx: ctx, g: g, recv: r}
 	r.Follow(mb)
-	g.add(mb, live)
+	pending := g.add(mb, live)
 	if ok {
 		m.mu.Unlock()
+		if pending {
+			r.Notify()
+		}
 		return mb
 	}
 	upCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	g.cancel = cancel
 	m.mu.Unlock()
+	if pending {
+		r.Notify()
+	}
 	h, _ := m.cfg.Upstream.DispatchOperation(upCtx, rc)
 	go g.run(upCtx, h)
 	go g.announce()
@@ -337,9 +343,10 @@ func newGroup(m *Multiplexer, key string, ring int) *group {
 	return &group{mux: m, key: key, ring: make([]atomic.Pointer[entry], ring), wakeup: make(chan struct{}, 1)}
 }
 
-// add registers mb, a live one at the group's head, and notifies it at once when it has
-// something to read already (a replay, or a group that ended).
-func (g *group) add(mb *Member, live bool) {
+// add registers mb, a live one at the group's head. It reports whether mb has something
+// to read already (a replay, or a group that ended), which no pass of the announcer may
+// tell it: the caller notifies it, outside the locks (a notification may write).
+func (g *group) add(mb *Member, live bool) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	head := g.head.Load()
@@ -348,9 +355,7 @@ func (g *group) add(mb *Member, live bool) {
 	}
 	mb.index = len(g.readers)
 	g.readers = append(g.readers, mb)
-	if g.done.Load() || mb.cursor < head {
-		mb.recv.Notify()
-	}
+	return g.done.Load() || mb.cursor < head
 }
 
 // remove unregisters mb.

@@ -491,14 +491,8 @@ func (c *conn) writeText(data []byte) error {
 func (c *conn) WriteClose(code int, reason string) error {
 	code, reason = c.ending.replace(code, reason)
 	err := c.writeControl(websocket.CloseMessage, closeMessage(code, reason), closeWriteTimeout)
-	switch {
-	case err == nil, errors.Is(err, websocket.ErrCloseSent):
-		c.mu.Lock()
-		c.closeSent = true
-		c.mu.Unlock()
-		return nil
-	case errors.Is(err, net.ErrClosed):
-		return nil
+	if err == nil || errors.Is(err, websocket.ErrCloseSent) || errors.Is(err, net.ErrClosed) {
+		return nil // writeControl recorded the close frame
 	}
 	return err
 }
@@ -541,11 +535,19 @@ func (c *conn) Close() error {
 }
 
 // writeControl writes a control frame under the write lock.
+// A close frame, ours or the echo of the peer's, is recorded before the lock is released:
+// no data frame may follow it.
 func (c *conn) writeControl(typ int, data []byte, timeout time.Duration) error {
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
 	c.framesDeadline = time.Time{} // gorilla moves the deadline
-	return c.ws.WriteControl(typ, data, time.Now().Add(timeout))
+	err := c.ws.WriteControl(typ, data, time.Now().Add(timeout))
+	if typ == websocket.CloseMessage && (err == nil || errors.Is(err, websocket.ErrCloseSent)) {
+		c.mu.Lock()
+		c.closeSent = true
+		c.mu.Unlock()
+	}
+	return err
 }
 
 // answerControls makes gorilla's answers to the peer's pings and close frame (written
@@ -568,12 +570,12 @@ func (c *conn) answerControls() {
 // Subprotocol returns the negotiated subprotocol, "" if none.
 func (c *conn) Subprotocol() string { return c.ws.Subprotocol() }
 
-// SetReadLimit makes gorilla refuse messages longer than limit bytes with close 1009;
-// NextReader applies the same limit to decompressed messages. gqlgen calls it before the
-// first read.
+// SetReadLimit refuses messages longer than limit bytes, decompressed, with close 1009
+// (NextReader). gorilla's own limit is left unset: it would write its close frame without
+// the write lock, possibly in the middle of a frame being written. gqlgen calls it before
+// the first read.
 func (c *conn) SetReadLimit(limit int64) {
 	c.readLimit = limit
-	c.ws.SetReadLimit(limit)
 }
 
 // SetReadDeadline sets the deadline for reads; after Close the closing handshake owns it.

@@ -43,6 +43,12 @@ package wsgorilla
 // Failure modes: a connection whose socket stays full is written by its own goroutine
 // until the write deadline closes it; one whose operation falls more than the group's
 // ring behind is closed with 1013 (multiplex.Member.FellBehind) and resumes with after.
+// One write escapes the write lock: gorilla's own close frame 1002 for a frame that breaks
+// the protocol (unmasked, reserved bits set), written from inside NextReader. Landing in
+// the middle of a partial write it cuts that misbehaving client's stream, which is being
+// closed anyway, and while it waits on a full socket (up to a second) the announcer's
+// write to the same socket waits too. Closing that gap needs the socket wrapped in a
+// net.Conn whose Write takes the lock (a next step).
 //
 // Tests: transport_test.go (both protocols through the shared path and the goroutine
 // path, stops, completes, a connection behind catching up in order, frames after a pong,
@@ -582,6 +588,7 @@ func (s *session) settle(b *batch) {
 	for _, op := range b.behind {
 		op.finished.Store(true)
 		op.member.Load().FellBehind()
+		op.cancel() // leaves the group, without completing
 	}
 }
 
