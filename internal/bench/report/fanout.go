@@ -17,11 +17,13 @@ var fanoutLayers = []layer{
 	{"stub fan-out to the subscribers' channels (bare gqlgen)", `^github\.com/northstar/northstar/server\.newBareFanout\.func1$`},
 	{"chat stream goroutines: order and gap checks (`chat.(*stream).run`)", `^github\.com/northstar/northstar/internal/chat\.\(\*stream\)\.run$`},
 	{"shared executions: the selection set run and encoded once per message for a group (`multiplex.(*group).run`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*group\)\.run$`},
-	{"Northstar's connection flushers: all per-subscriber work below (`wsgorilla.(*session).flush`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*session\)\.flush$`},
-	{"· take the group's encoded responses (`multiplex.(*Member).Next`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*Member\)\.Next$`},
-	{"· wrap each in its envelope and frame (`wsgorilla.(*frameWriter).text`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.text$`},
-	{"· write a connection's frames at once (`wsgorilla.(*frameWriter).flush`: deadline, syscall)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.flush$`},
-	{"goroutine exits (a flusher per connection and burst, a subscription goroutine per message)", `^runtime\.goexit0$`},
+	{"Northstar's group announcers: all per-subscriber work below (`multiplex.(*group).announce`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*group\)\.announce$`},
+	{"· notify a member's connection: queue, frames, write (`wsgorilla.(*operation).Notify`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*operation\)\.Notify$`},
+	{"· · take the group's encoded responses (`multiplex.(*Member).Next`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*Member\)\.Next$`},
+	{"· · wrap each in its envelope and frame (`wsgorilla.(*frameWriter).text`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.text$`},
+	{"· · write without waiting (`wsgorilla.(*frameWriter).tryFlush`: deadline, non-blocking syscall)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.tryFlush$`},
+	{"Northstar's connection goroutines: writes that had to wait for the socket (`wsgorilla.(*session).flush`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*session\)\.flush$`},
+	{"goroutine exits (bare gqlgen: none per message; Northstar: a connection goroutine's end)", `^runtime\.goexit0$`},
 	{"gqlgen subscription goroutines (bare gqlgen): all per-subscriber work below", `^github\.com/99designs/gqlgen/graphql/handler/transport\.\(\*wsConnection\)\.subscribe\.func1$`},
 	{"· execute the selection set (`_Message`: field contexts, resolvers, marshalling)", `^github\.com/northstar/northstar/graph\.\(\*executionContext\)\._Message$`},
 	{"· send the response (`sendResponse`: encode it, write the frame)", `^github\.com/99designs/gqlgen/graphql/handler/transport\.\(\*wsConnection\)\.sendResponse$`},
@@ -163,10 +165,10 @@ func (r *report) fanoutProfile(s *section, missed bool) {
 	n := ps[0]
 	whole := n.perOp("")
 	layer := func(label string) float64 { return n.perOp(fanoutLayer(label)) }
-	flush, take, frame, write, syscall := layer("connection flushers"), layer("encoded responses"), layer("envelope and frame"), layer("at once"), layer("`write` syscall")
-	shared, exits := layer("shared executions"), layer("goroutine exits")
-	s.printf("\nIn Northstar's profile %s µs of the %s µs per delivery (%s) is the connection flushers' work for each subscriber: taking the group's encoded responses (%s µs), wrapping each in its envelope and frame (%s µs) and writing each connection's frames at once (%s µs, of which the `write` syscall %s µs); the flushers' goroutine exits add %s µs. The selection set runs and is encoded once per message for all the subscribers of a group (`internal/multiplex`): %s µs per delivery. Northstar's own layers, the Redis reader, the bus and the chat stream, cost %s µs together.",
-		plain(flush), plain(whole), pct(flush, whole), plain(take), plain(frame), plain(write), plain(syscall), plain(exits), plain(shared),
+	announce, notify, take, frame, write, syscall := layer("group announcers"), layer("member's connection"), layer("encoded responses"), layer("envelope and frame"), layer("without waiting"), layer("`write` syscall")
+	shared, waited := layer("shared executions"), layer("had to wait")
+	s.printf("\nIn Northstar's profile %s µs of the %s µs per delivery (%s) is the group announcers' work for each subscriber: notifying its connection (%s µs), which takes the group's encoded responses (%s µs), wraps each in its envelope and frame (%s µs) and writes them without waiting (%s µs); the `write` syscall is %s µs. Connections whose socket did not take a write at once cost %s µs more on goroutines of their own. The selection set runs and is encoded once per message for all the subscribers of a group (`internal/multiplex`): %s µs per delivery. Northstar's own layers, the Redis reader, the bus and the chat stream, cost %s µs together (a layer under 10 ms of the profile shows 0).",
+		plain(announce), plain(whole), pct(announce, whole), plain(notify), plain(take), plain(frame), plain(write), plain(syscall), plain(waited), plain(shared),
 		plain(layer("go-redis")+layer("bus fan-out")+layer("chat stream")))
 	for _, p := range ps[1:] {
 		switch p.server {
@@ -178,13 +180,13 @@ func (r *report) fanoutProfile(s *section, missed bool) {
 				plain(p.perOp(fanoutLayer("go-redis"))+p.perOp(fanoutLayer("bus fan-out"))+p.perOp(fanoutLayer("chat stream"))))
 		}
 	}
-	s.printf(" What is left per subscriber is mostly the `write` syscall, %s of Northstar's CPU per delivery: one per connection and message while the connection keeps up (one for several messages when it is behind, which is why the overload costs less per delivery). On loopback that syscall also hands the segment to the client's socket and wakes its reader, so it costs about as much whatever the transport; it alone is near the 10 µs target on this machine.\n\n", pct(syscall, whole))
+	s.printf(" What is left per subscriber is mostly the `write` syscall, %s of Northstar's CPU per delivery: one per connection and message while the connection keeps up (one for several messages when it is behind, which is why the overload costs less per delivery). On loopback that syscall also hands the segment to the client's socket and wakes its reader, so it costs about as much whatever the transport: on this machine it alone is %s µs of the %s µs target.\n\n", pct(syscall, whole), plain(syscall), plain(fanoutCPUMicros))
 	if !missed {
 		s.printf("The profiles are in %s; `go tool pprof -top` lists follow here when a target is missed.\n", filepath.Dir(n.file))
 		return
 	}
 	s.printf("Top functions of the Northstar profile by own CPU time:\n\n%s\n", r.pprofSection(n.file, 40, "-nodecount=30"))
-	s.printf("Its connection flushers by cumulative time:\n\n%s\n", r.pprofSection(n.file, 50, "-cum", "-nodecount=40", `-focus=wsgorilla\.\(\*session\)\.flush`))
+	s.printf("Its group announcers by cumulative time:\n\n%s\n", r.pprofSection(n.file, 50, "-cum", "-nodecount=40", `-focus=multiplex\.\(\*group\)\.announce`))
 }
 
 // fanoutLayer returns the regular expression of the layer whose label contains label.

@@ -332,10 +332,12 @@ func burn(d time.Duration) int {
 func TestFanoutLayers(t *testing.T) {
 	for label, fn := range map[string]string{
 		"gqlgen subscription goroutines": "github.com/99designs/gqlgen/graphql/handler/transport.(*wsConnection).subscribe.func1",
-		"connection flushers":            "github.com/northstar/northstar/internal/wsgorilla.(*session).flush",
+		"group announcers":               "github.com/northstar/northstar/internal/multiplex.(*group).announce",
+		"member's connection":            "github.com/northstar/northstar/internal/wsgorilla.(*operation).Notify",
 		"encoded responses":              "github.com/northstar/northstar/internal/multiplex.(*Member).Next",
 		"envelope and frame":             "github.com/northstar/northstar/internal/wsgorilla.(*frameWriter).text",
-		"at once":                        "github.com/northstar/northstar/internal/wsgorilla.(*frameWriter).flush",
+		"without waiting":                "github.com/northstar/northstar/internal/wsgorilla.(*frameWriter).tryFlush",
+		"had to wait":                    "github.com/northstar/northstar/internal/wsgorilla.(*session).flush",
 		"goroutine exits":                "runtime.goexit0",
 		"shared executions":              "github.com/northstar/northstar/internal/multiplex.(*group).run",
 		"execute the selection set":      "github.com/northstar/northstar/graph.(*executionContext)._Message",
