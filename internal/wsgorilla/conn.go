@@ -59,8 +59,10 @@ type conn struct {
 	// writeMu serializes every write to the socket, control frames included, so that
 	// frames go out whole even when a frameWriter's write was partial (tryFlush).
 	writeMu        sync.Mutex
-	framesDeadline time.Time       // when frameWriter next moves the write deadline; guarded by writeMu
-	raw            syscall.RawConn // the TCP socket, for writes that do not wait; nil: none
+	framesDeadline time.Time          // when frameWriter next moves the write deadline; guarded by writeMu
+	raw            syscall.RawConn    // the TCP socket, for writes that do not wait; nil: none
+	writeSomeFn    func(uintptr) bool // c.writeSomeRaw, made once
+	some           someWrite          // writeSome's argument and results; guarded by writeMu
 
 	mu         sync.Mutex
 	reading    bool // a goroutine is inside ws.NextReader
@@ -428,22 +430,34 @@ func (c *conn) armDeadline() {
 // writeSome writes as much of b as the socket's buffer takes now: one write system call
 // on the non-blocking socket, which returns EAGAIN rather than wait.
 func (c *conn) writeSome(b []byte) (int, error) {
-	var n int
-	var err error
-	if rerr := c.raw.Write(func(fd uintptr) bool {
-		for {
-			n, err = syscall.Write(int(fd), b)
-			if err != syscall.EINTR {
-				return true // never wait for the socket: the caller hands the rest on
-			}
-		}
-	}); rerr != nil {
-		return 0, rerr
+	c.some = someWrite{buf: b}
+	if err := c.raw.Write(c.writeSomeFn); err != nil {
+		return 0, err
 	}
+	n, err := c.some.n, c.some.err
+	c.some = someWrite{}
 	if err == syscall.EAGAIN {
 		return 0, nil
 	}
 	return max(n, 0), err
+}
+
+// someWrite is writeSome's call of the raw socket: the callback is made once per
+// connection (a closure per write would be an allocation per delivery), so its argument
+// and results live here, under the write lock.
+type someWrite struct {
+	buf []byte
+	n   int
+	err error
+}
+
+func (c *conn) writeSomeRaw(fd uintptr) bool {
+	for {
+		c.some.n, c.some.err = syscall.Write(int(fd), c.some.buf)
+		if c.some.err != syscall.EINTR {
+			return true // never wait for the socket: the caller hands the rest on
+		}
+	}
 }
 
 // dropping reports whether data messages are dropped: the server decided to end the

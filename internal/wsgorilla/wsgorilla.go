@@ -224,6 +224,7 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 	c.answerControls()
 	if sc, ok := ws.NetConn().(syscall.Conn); ok {
 		c.raw, _ = sc.SyscallConn()
+		c.writeSomeFn = c.writeSomeRaw
 	}
 	if i.initTimeout > 0 {
 		c.initTimer = time.AfterFunc(i.initTimeout, c.initExpired)
