@@ -41,7 +41,7 @@ var (
 	benchWSConns = flag.Int("bench.wsconns", 10000, "BenchmarkLoadIdleWebsockets: idle subscribed connections")
 	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets or BenchmarkLoadFanout (northstar or bare-gqlgen)")
 
-	benchFanSubs      = flag.String("bench.fansubs", "1,100,1000,2000,10000@5", "BenchmarkLoadFanout: loads, comma-separated: subscriber counts, each with @ and its own messages per second when not -bench.fanrate")
+	benchFanSubs      = flag.String("bench.fansubs", "1,100,1000,2000@100,10000@5", "BenchmarkLoadFanout: loads, comma-separated: subscriber counts, each with @ and its own messages per second when not -bench.fanrate")
 	benchFanRate      = flag.Float64("bench.fanrate", 50, "BenchmarkLoadFanout: messages published per second")
 	benchFanProfSubs  = flag.Int("bench.fanprofilesubs", 1000, "BenchmarkLoadFanout: the subscriber count (at -bench.fanrate) at which the servers are profiled (with -bench.out)")
 	benchFanWarmup    = flag.Duration("bench.fanwarmup", 3*time.Second, "BenchmarkLoadFanout: publishing before the measured window")

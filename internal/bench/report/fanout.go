@@ -86,7 +86,8 @@ func (r *report) partB() *section {
 	r.clusterFigures(s, ns, lat, arrived)
 	r.scaleFigures(s, lat, arrived)
 
-	s.printf("`BenchmarkLoadFanout` (`server/bench_fanout_test.go`) runs each server in a child process (the test binary re-run as `TestBenchChildServer`, as in part c) and its subscribers in the benchmark process: for each count, that many websockets (graphql-transport-ws, one connection and one `messagePosted(threadId, after: 0) { seq text threadId authorId }` subscription each, all on ONE thread) receive messages published at a fixed rate of %s per second unless the table says otherwise, so the expected deliveries/s is the rate times the subscribers. %s subscribers at %s per second offer more deliveries than this machine can make (the overload target); %s subscribers are measured at 5 per second.\n\n", ns.str("rate"), thousands(num(ns, "subscribers")*2), ns.str("rate"), thousands(10000))
+	overRate, _ := strconv.ParseFloat(fanoutOverRate, 64)
+	s.printf("`BenchmarkLoadFanout` (`server/bench_fanout_test.go`) runs each server in a child process (the test binary re-run as `TestBenchChildServer`, as in part c) and its subscribers in the benchmark process: for each count, that many websockets (graphql-transport-ws, one connection and one `messagePosted(threadId, after: 0) { seq text threadId authorId }` subscription each, all on ONE thread) receive messages published at a fixed rate of %s per second unless the table says otherwise, so the expected deliveries/s is the rate times the subscribers. The overload target's load is 2,000 subscribers at %s per second (%s deliveries/s offered): at 50 per second (the issue's example) Northstar delivers all that is offered, which caps its ratio to bare gqlgen at the offered rate over bare gqlgen's, so the load offers twice that; 10,000 subscribers are measured at 5 per second.\n\n", ns.str("rate"), fanoutOverRate, thousands(2000*overRate))
 	s.printf("- **northstar**: `newChatServer` (env staging, Redis chat bus, authenticated `connection_init`). The benchmark publishes each message **directly to Redis** with go-redis — `PUBLISH` to the thread's bus channel `chatbus.Channel(chatbus.DefaultPrefix, chat.Topic(thread))` (`ns:{G}chat:<thread>`, G the topic's channel group) with the JSON of a `chat.Message` whose seq follows the thread's stored last seq — exactly what `chat.Service.Post` publishes after storing a message. What is measured is the fan-out path, Redis → bus → chat stream (order and gap checks) → gqlgen → websocket; part e measures the write path.\n")
 	if _, ok := r.res.latest("fanout", "server", "northstar-cluster"); ok {
 		s.printf("- **northstar-cluster**: the same server process with its `chat_bus` route of backend `redis-cluster` on a local 3-master Redis Cluster the benchmark starts (`devinfra.StartRedisCluster`: three `redis-server` masters, no replicas). The bus holds one sharded subscription (`SSUBSCRIBE`) per channel group, on the master owning the group's slot; the benchmark publishes the same messages with `SPUBLISH` through a go-redis `ClusterClient`, which sends each to that master, as `chat.Service.Post` does on a cluster.\n")
@@ -208,17 +209,17 @@ func pct(part, whole float64) string {
 }
 
 // scaleFigures adds part b's rows for the loads beside the 1,000-subscriber one: 10,000
-// subscribers at 5 messages/s, and an overload of 2,000 subscribers at 50 messages/s,
-// each against bare gqlgen under the same load.
+// subscribers at 5 messages/s, and an overload of 2,000 subscribers at fanoutOverRate
+// messages/s, each against bare gqlgen under the same load.
 func (r *report) scaleFigures(s *section, lat func(line, string) string, arrived func(line) bool) {
-	vs := func(subs string) (line, line, bool, bool) {
-		ns, ok := r.res.latest("fanout", "server", "northstar", "subscribers", subs)
-		bare, okB := r.res.latest("fanout", "server", "bare-gqlgen", "subscribers", subs)
+	vs := func(match ...string) (line, line, bool, bool) {
+		ns, ok := r.res.latest("fanout", append([]string{"server", "northstar"}, match...)...)
+		bare, okB := r.res.latest("fanout", append([]string{"server", "bare-gqlgen"}, match...)...)
 		return ns, bare, ok, okB
 	}
 	names := []string{"drops at 10,000 subscribers of one thread, 5 messages/s", "publish→receive p99 at 10,000 subscribers, 5 messages/s"}
 	targets := []string{"0: all delivered", fmt.Sprintf("≤ %s ms", plain(fanoutBigP99MS))}
-	if big, bare, ok, okB := vs(fanoutBigSubs); !ok {
+	if big, bare, ok, okB := vs("subscribers", fanoutBigSubs); !ok {
 		for i := range names {
 			s.add(figure{part: "b", name: names[i], target: targets[i], result: pending})
 		}
@@ -233,9 +234,9 @@ func (r *report) scaleFigures(s *section, lat func(line, string) string, arrived
 		s.add(figure{"b", names[0], big.str("drops"), targets[0], b0, "", check(num(big, "drops") == 0)})
 		s.add(figure{"b", names[1], lat(big, "p99_ms"), targets[1], b1, r1, check(arrived(big) && num(big, "p99_ms") <= fanoutBigP99MS)})
 	}
-	names = []string{"overload, 2,000 subscribers at 50 messages/s: deliveries/s", "overload: subscribers the server disconnected"}
+	names = []string{fmt.Sprintf("overload, 2,000 subscribers at %s messages/s: deliveries/s", fanoutOverRate), "overload: subscribers the server disconnected"}
 	targets = []string{fmt.Sprintf("≥ %s× bare gqlgen", plain(fanoutOverRatio)), "fewer than bare gqlgen (or none)"}
-	over, bare, ok, okB := vs(fanoutOverSubs)
+	over, bare, ok, okB := vs("subscribers", fanoutOverSubs, "rate", fanoutOverRate)
 	if !ok || !okB {
 		for i := range names {
 			s.add(figure{part: "b", name: names[i], target: targets[i], result: pending})

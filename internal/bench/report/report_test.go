@@ -127,8 +127,8 @@ func TestReport(t *testing.T) {
 		"BENCH fanout server=northstar-cluster subscribers=1000 rate=50 deliveries_per_s=57000 p50_ms=4 p99_ms=50 drops=0 cpu_us_per_delivery=13\n" +
 		"BENCH fanout server=northstar-cluster subscribers=100 rate=50 deliveries_per_s=5000 p50_ms=2 p99_ms=5 drops=1 cpu_us_per_delivery=30\n" +
 		"BENCH fanout server=northstar subscribers=100 rate=50 deliveries_per_s=5000 p50_ms=2 p99_ms=4 drops=0 cpu_us_per_delivery=25\n" +
-		"BENCH fanout server=northstar subscribers=2000 rate=50 deliveries_per_s=90000 p50_ms=30 p99_ms=80 drops=0 server_dropped=0 cpu_us_per_delivery=10\n" +
-		"BENCH fanout server=bare-gqlgen subscribers=2000 rate=50 deliveries_per_s=50000 p50_ms=3000 p99_ms=9000 drops=900 server_dropped=900 cpu_us_per_delivery=25\n" +
+		"BENCH fanout server=northstar subscribers=2000 rate=100 deliveries_per_s=90000 p50_ms=30 p99_ms=80 drops=0 server_dropped=0 cpu_us_per_delivery=10\n" +
+		"BENCH fanout server=bare-gqlgen subscribers=2000 rate=100 deliveries_per_s=50000 p50_ms=3000 p99_ms=9000 drops=900 server_dropped=900 cpu_us_per_delivery=25\n" +
 		"BENCH fanout server=northstar subscribers=10000 rate=5 deliveries_per_s=50000 p50_ms=70 p99_ms=300 drops=0 cpu_us_per_delivery=15\n" +
 		"BENCH fanout server=bare-gqlgen subscribers=10000 rate=5 deliveries_per_s=50000 p50_ms=900 p99_ms=3000 drops=0 cpu_us_per_delivery=28\n"
 	if err := os.WriteFile(filepath.Join(dir, "all.out"), []byte(fanout), 0o644); err != nil {
