@@ -402,9 +402,10 @@ func (s *session) subscribe(begin time.Time, id string, payload json.RawMessage)
 		return
 	}
 	ctx, cancel := context.WithCancel(graphql.WithOperationContext(ctx, rc))
-	op := &operation{s: s, id: id, cancel: cancel}
-	op.suffix = appendString(append(op.suffix, `,"id":`...), id)
-	op.suffix = append(appendString(append(op.suffix, `,"type":`...), s.nextType()), '}')
+	// The envelope of a response without its payload, {"id":…,"type":…}, is what
+	// follows the payload in its message: appendEnvelope writes the payload first.
+	rest := appendEnvelope([]byte{','}, nil, id, s.nextType())
+	op := &operation{s: s, id: id, cancel: cancel, suffix: append(rest[:1], rest[2:]...)}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -646,5 +647,5 @@ func (s *session) flush(w *frameWriter, settle bool) {
 	}
 }
 
-// nextPrefix begins a response message, whose payload follows.
+// nextPrefix begins a response message, whose payload follows (appendEnvelope's order).
 var nextPrefix = []byte(`{"payload":`)
