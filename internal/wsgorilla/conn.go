@@ -59,10 +59,9 @@ type conn struct {
 	// writeMu serializes every write to the socket, control frames included, so that
 	// frames go out whole even when a frameWriter's write was partial (tryFlush).
 	writeMu        sync.Mutex
-	framesDeadline time.Time          // when frameWriter next moves the write deadline; guarded by writeMu
-	raw            syscall.RawConn    // the TCP socket, for writes that do not wait; nil: none
-	writeSomeFn    func(uintptr) bool // c.writeSomeRaw, made once
-	some           someWrite          // writeSome's argument and results; guarded by writeMu
+	framesDeadline time.Time // when frameWriter next moves the write deadline; guarded by writeMu
+	direct         bool      // the socket has a descriptor writeSome writes to; set at the upgrade
+	fd             int       // that descriptor while the socket is open, else -1; guarded by writeMu
 
 	mu         sync.Mutex
 	reading    bool // a goroutine is inside ws.NextReader
@@ -403,7 +402,6 @@ func (w *frameWriter) tryFlush() bool {
 		w.buf = w.buf[:0]
 		return true
 	}
-	c.armDeadline() // a past deadline fails even a write that does not wait
 	n, err := c.writeSome(w.buf)
 	if err != nil {
 		w.err = err
@@ -428,34 +426,24 @@ func (c *conn) armDeadline() {
 }
 
 // writeSome writes as much of b as the socket's buffer takes now: one write system call
-// on the non-blocking socket, which returns EAGAIN rather than wait.
+// on the non-blocking socket's descriptor, which returns EAGAIN rather than wait. It
+// calls write(2) itself rather than through syscall.RawConn, whose locking and poller
+// checks cost about 7% of a delivery (BENCHMARKS.md part b); the descriptor is safe to
+// use because it closes only under the write lock, which is held (closeNow).
 func (c *conn) writeSome(b []byte) (int, error) {
-	c.some = someWrite{buf: b}
-	if err := c.raw.Write(c.writeSomeFn); err != nil {
-		return 0, err
+	if c.fd < 0 {
+		return 0, net.ErrClosed
 	}
-	n, err := c.some.n, c.some.err
-	c.some = someWrite{}
-	if err == syscall.EAGAIN {
-		return 0, nil
-	}
-	return max(n, 0), err
-}
-
-// someWrite is writeSome's call of the raw socket: the callback is made once per
-// connection (a closure per write would be an allocation per delivery), so its argument
-// and results live here, under the write lock.
-type someWrite struct {
-	buf []byte
-	n   int
-	err error
-}
-
-func (c *conn) writeSomeRaw(fd uintptr) bool {
 	for {
-		c.some.n, c.some.err = syscall.Write(int(fd), c.some.buf)
-		if c.some.err != syscall.EINTR {
-			return true // never wait for the socket: the caller hands the rest on
+		n, err := syscall.Write(c.fd, b)
+		switch err {
+		case nil:
+			return n, nil
+		case syscall.EINTR:
+		case syscall.EAGAIN:
+			return 0, nil
+		default:
+			return 0, err
 		}
 	}
 }
@@ -646,11 +634,36 @@ func (c *conn) initExpired() {
 	_ = c.Close()
 }
 
+// closeNow closes the socket. writeSome writes to its descriptor outside the net.Conn, so
+// the descriptor closes only under the write lock, never while such a write may run (its
+// number could by then belong to another connection's socket): at once when the lock is
+// free, otherwise on a goroutine once the holder lets go. The holder is then a write
+// about to finish: one that does not wait, or one that waits for the socket, which the
+// write deadline set here in the past interrupts (a gorilla control frame that sets its
+// own deadline at that moment may wait out its second). A holder that calls closeNow
+// itself (a failed write) gets the goroutine too.
 func (c *conn) closeNow() error {
 	c.guard.close()
-	var err error
-	c.closeOnce.Do(func() { err = c.ws.Close() })
-	return err
+	c.closeOnce.Do(func() {
+		if c.writeMu.TryLock() {
+			c.closeSocket()
+			c.writeMu.Unlock()
+			return
+		}
+		_ = c.ws.NetConn().SetWriteDeadline(time.Unix(1, 0))
+		go func() {
+			c.writeMu.Lock()
+			defer c.writeMu.Unlock()
+			c.closeSocket()
+		}()
+	})
+	return nil
+}
+
+// closeSocket closes the socket; the write lock is held.
+func (c *conn) closeSocket() {
+	c.fd = -1
+	_ = c.ws.Close()
 }
 
 func isNormalClose(code int) bool {

@@ -261,3 +261,106 @@ func TestEndingStopsMessages(t *testing.T) {
 		t.Fatalf("then %q, %v; want close %d and nothing before it", data, err, CloseTryAgain)
 	}
 }
+
+// TestSocketClosesUnderTheWriteLock checks closeNow against writeSome, which writes to
+// the socket's descriptor outside the net.Conn: while a write holds the lock the
+// descriptor stays open (a write then still reaches the peer, not whatever socket reused
+// the number), it closes as soon as the lock is let go, and a write that waits on a full
+// socket is interrupted rather than waited for until the write deadline.
+func TestSocketClosesUnderTheWriteLock(t *testing.T) {
+	accepted := make(chan *conn, 1)
+	impl := New(Options{WriteTimeout: time.Minute})
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := impl.accept(w, r, nil, []string{transportWS})
+		if err != nil {
+			t.Errorf("accept: %v", err)
+			return
+		}
+		accepted <- c
+	}))
+	t.Cleanup(s.Close)
+	dial := func(t *testing.T) (*conn, *websocket.Conn) {
+		peer := mustDial(t, wsURL(s), transportWS)
+		c := <-accepted
+		if !c.direct {
+			t.Fatal("the TCP socket has no descriptor for writeSome")
+		}
+		return c, peer
+	}
+	closedByServer := func(t *testing.T, peer *websocket.Conn, within time.Duration) {
+		t.Helper()
+		_ = peer.SetReadDeadline(time.Now().Add(within))
+		for {
+			_, _, err := peer.ReadMessage()
+			if err == nil {
+				continue
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Fatalf("the socket is still open %v later", within)
+			}
+			return
+		}
+	}
+
+	t.Run("WhileAWriteHoldsTheLock", func(t *testing.T) {
+		c, peer := dial(t)
+		c.writeMu.Lock()
+		if err := c.closeNow(); err != nil {
+			t.Fatalf("closeNow: %v", err)
+		}
+		w := &frameWriter{c: c}
+		w.text(nil, []byte(`{"type":"ka"}`), nil)
+		if n, err := c.writeSome(w.buf); err != nil || n != len(w.buf) {
+			t.Fatalf("writeSome while the lock is held: %d of %d bytes, %v", n, len(w.buf), err)
+		}
+		_ = peer.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, data, err := peer.ReadMessage(); err != nil || string(data) != `{"type":"ka"}` {
+			t.Fatalf("the peer read %q, %v; want the frame written under the lock", data, err)
+		}
+		c.writeMu.Unlock()
+		closedByServer(t, peer, 5*time.Second)
+		c.writeMu.Lock()
+		defer c.writeMu.Unlock()
+		if _, err := c.writeSome([]byte("late")); !errors.Is(err, net.ErrClosed) {
+			t.Fatalf("writeSome after the close: %v, want net.ErrClosed", err)
+		}
+	})
+
+	t.Run("InterruptsAWriteThatWaits", func(t *testing.T) {
+		c, peer := dial(t)
+		// The peer reads nothing: the write fills both sockets' buffers and waits for the
+		// minute of WriteTimeout.
+		wrote := make(chan struct{})
+		go func() {
+			defer close(wrote)
+			c.writeFrames(func(w *frameWriter) {
+				big := make([]byte, 1<<20)
+				for range 64 {
+					w.text(nil, big, nil)
+				}
+			})
+		}()
+		waitUntil(t, func() bool {
+			if !c.writeMu.TryLock() {
+				return true
+			}
+			c.writeMu.Unlock()
+			return false
+		})
+		time.Sleep(100 * time.Millisecond) // into the write that waits
+		start := time.Now()
+		if err := c.closeNow(); err != nil {
+			t.Fatalf("closeNow: %v", err)
+		}
+		select {
+		case <-wrote:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the waiting write still runs 10 s after closeNow")
+		}
+		closedByServer(t, peer, 10*time.Second)
+		if d := time.Since(start); d > 10*time.Second {
+			t.Fatalf("closed %v after closeNow", d)
+		}
+	})
+}

@@ -29,7 +29,8 @@ package wsgorilla
 // being written already, writes what is queued at once, on the notifying goroutine (the
 // group's announcer): every queued operation's responses, each wrapped in its envelope
 // (the bytes are the group's, encoded once), as websocket frames in one write system
-// call that does not wait (the socket is non-blocking; syscall.RawConn). What it cannot
+// call that does not wait (write(2) on the non-blocking socket's descriptor; conn.writeSome
+// and conn.closeNow say why that is safe). What it cannot
 // finish so, the part the socket did not take, operations to complete or close, or a
 // write under way on another goroutine, goes to a goroutine of the connection's (flush),
 // which waits for the socket within the write deadline and drains the queue, while the
@@ -599,7 +600,7 @@ func (s *session) settle(b *batch) {
 // operations to complete or close, and what was queued meanwhile.
 func (s *session) flushNow() {
 	c := s.c
-	if c.raw == nil || !c.writeMu.TryLock() {
+	if !c.direct || !c.writeMu.TryLock() {
 		go s.flush(nil, false)
 		return
 	}

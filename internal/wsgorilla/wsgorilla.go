@@ -222,9 +222,12 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 		legacy: ws.Subprotocol() != graphqlTransportWS,
 	}}
 	c.answerControls()
+	c.fd = -1
 	if sc, ok := ws.NetConn().(syscall.Conn); ok {
-		c.raw, _ = sc.SyscallConn()
-		c.writeSomeFn = c.writeSomeRaw
+		if raw, err := sc.SyscallConn(); err == nil {
+			_ = raw.Control(func(fd uintptr) { c.fd = int(fd) })
+			c.direct = c.fd >= 0
+		}
 	}
 	if i.initTimeout > 0 {
 		c.initTimer = time.AfterFunc(i.initTimeout, c.initExpired)
