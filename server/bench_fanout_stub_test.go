@@ -25,33 +25,20 @@ import (
 // chatbus.DefaultBuffer messages and a subscriber whose channel is full is dropped (its
 // channel closed).
 type bareFanout struct {
-	t      *testing.T
-	source chan *chat.Message
+	pub *stubPublisher
 
 	mu   sync.Mutex
 	subs map[chan *chat.Message]struct{}
 
 	dropped atomic.Uint64
-
-	pubMu   sync.Mutex
-	pubStop context.CancelFunc
-	pubDone chan struct{}
-	pubLast int
 }
 
 // bareFanoutBuffer is each subscriber's queue, as the chat bus's.
 const bareFanoutBuffer = chatbus.DefaultBuffer
 
 func newBareFanout(t *testing.T) *bareFanout {
-	f := &bareFanout{t: t, source: make(chan *chat.Message, 1024), subs: map[chan *chat.Message]struct{}{}}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for m := range f.source {
-			f.deliver(m)
-		}
-	}()
-	t.Cleanup(func() { close(f.source); <-done })
+	f := &bareFanout{subs: map[chan *chat.Message]struct{}{}}
+	f.pub = newStubPublisher(t, f.deliver)
 	return f
 }
 
@@ -70,50 +57,6 @@ func (f *bareFanout) deliver(m *chat.Message) {
 }
 
 func (f *bareFanout) handler() http.Handler { return bareSubscriptionHandler(bareFanoutResolvers{f}) }
-
-// publishCommand starts publishing: "RATE FIRST".
-func (f *bareFanout) publishCommand(arg string) any {
-	var rate float64
-	var first int
-	if _, err := fmt.Sscan(arg, &rate, &first); err != nil {
-		f.t.Fatalf("publish %q: want RATE FIRST: %v", arg, err)
-	}
-	f.pubMu.Lock()
-	defer f.pubMu.Unlock()
-	if f.pubStop != nil {
-		f.t.Fatal("publish: already publishing")
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	f.pubStop, f.pubDone = cancel, make(chan struct{})
-	go func() {
-		defer close(f.pubDone)
-		f.pubLast, _ = publishPaced(ctx, rate, first, func(seq int) error {
-			now := time.Now()
-			m := &chat.Message{ID: fmt.Sprintf("m_bench%d", seq), ThreadID: "h_bench", Seq: seq,
-				Text: strconv.FormatInt(now.UnixNano(), 10), AuthorID: "u_bench", CreatedAt: now}
-			select {
-			case f.source <- m:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-	return struct{}{}
-}
-
-// stopCommand stops publishing and answers the last seq published.
-func (f *bareFanout) stopCommand(string) any {
-	f.pubMu.Lock()
-	defer f.pubMu.Unlock()
-	if f.pubStop == nil {
-		f.t.Fatal("publish-stop: not publishing")
-	}
-	f.pubStop()
-	<-f.pubDone
-	f.pubStop = nil
-	return struct{ Last int }{f.pubLast}
-}
 
 // droppedCommand answers how many subscribers were dropped for a full channel.
 func (f *bareFanout) droppedCommand(string) any {
@@ -149,3 +92,73 @@ func (r bareFanoutResolvers) MessagePosted(ctx context.Context, threadID string,
 }
 
 var _ graph.ResolverRoot = bareFanoutResolvers{}
+
+// stubPublisher publishes for a server process without a chat bus (bare gqlgen's stub,
+// the floor): publish RATE FIRST starts publishPaced into a channel that one goroutine
+// drains into deliver, publish-stop stops it and answers the last seq published.
+type stubPublisher struct {
+	t      *testing.T
+	source chan *chat.Message
+
+	mu   sync.Mutex
+	stop context.CancelFunc
+	done chan struct{}
+	last int
+}
+
+func newStubPublisher(t *testing.T, deliver func(*chat.Message)) *stubPublisher {
+	p := &stubPublisher{t: t, source: make(chan *chat.Message, 1024)}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for m := range p.source {
+			deliver(m)
+		}
+	}()
+	t.Cleanup(func() { close(p.source); <-done })
+	return p
+}
+
+// publishCommand starts publishing: "RATE FIRST".
+func (p *stubPublisher) publishCommand(arg string) any {
+	var rate float64
+	var first int
+	if _, err := fmt.Sscan(arg, &rate, &first); err != nil {
+		p.t.Fatalf("publish %q: want RATE FIRST: %v", arg, err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stop != nil {
+		p.t.Fatal("publish: already publishing")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.stop, p.done = cancel, make(chan struct{})
+	go func() {
+		defer close(p.done)
+		p.last, _ = publishPaced(ctx, rate, first, func(seq int) error {
+			now := time.Now()
+			m := &chat.Message{ID: fmt.Sprintf("m_bench%d", seq), ThreadID: "h_bench", Seq: seq,
+				Text: strconv.FormatInt(now.UnixNano(), 10), AuthorID: "u_bench", CreatedAt: now}
+			select {
+			case p.source <- m:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	return struct{}{}
+}
+
+// stopCommand stops publishing and answers the last seq published.
+func (p *stubPublisher) stopCommand(string) any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stop == nil {
+		p.t.Fatal("publish-stop: not publishing")
+	}
+	p.stop()
+	<-p.done
+	p.stop = nil
+	return struct{ Last int }{p.last}
+}

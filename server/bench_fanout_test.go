@@ -46,6 +46,10 @@ import (
 //     same keepalive, and a stub messagePosted whose child publishes into one Go channel
 //     that a goroutine fans out to every subscriber's channel (as deep as the bus's, a full one is
 //     dropped, as the bus does): gqlgen's own per-subscriber execution and encoding.
+//   - floor, at the profiled load only (-bench.fanprofilesubs at -bench.fanrate): no
+//     GraphQL and no bus, each message encoded once and written to every subscriber with
+//     one write system call each (floorFanout): the least a delivery costs on this
+//     machine, against which Northstar's own layers are measured.
 //
 // Both are paced by publishPaced at the same rate and read by the same clients. Every
 // message carries its publish time (unix ns) as its text; receivers check that each seq
@@ -67,6 +71,7 @@ func BenchmarkLoadFanout(b *testing.B) {
 	specs := []fanoutSpec{
 		{name: "northstar", kind: "northstar"},
 		{name: "bare-gqlgen", kind: "bare-gqlgen", extra: []string{"-bench.fanoutchild"}},
+		{name: "floor", kind: "floor", profiledOnly: true},
 	}
 	if *benchFanCluster {
 		cluster := startBenchCluster(b)
@@ -85,6 +90,9 @@ func BenchmarkLoadFanout(b *testing.B) {
 		profiled := l.subscribers == *benchFanProfSubs && l.rate == *benchFanRate
 		for j := range servers {
 			s := servers[(i+j)%len(servers)]
+			if s.profiledOnly && !profiled {
+				continue
+			}
 			profile := ""
 			if profiled {
 				profile = profilePath(b, fmt.Sprintf("fanout-%s-%d.cpu.pprof", s.name, l.subscribers))
@@ -133,6 +141,8 @@ type fanoutSpec struct {
 	kind    string   // the server process's -bench.child
 	cluster []string // Northstar's chat bus runs on this Redis Cluster; nil for its own Redis
 	extra   []string // more flags for the server process
+
+	profiledOnly bool // measured at the profiled load only
 }
 
 // fanoutServer is one server process of BenchmarkLoadFanout and how to publish to it.
@@ -144,11 +154,13 @@ type fanoutServer struct {
 	goroutines int                   // the server's goroutines before any connection
 	redis      redis.UniversalClient // Northstar: the chat bus's Redis or Redis Cluster
 	sharded    bool                  // publish with SPUBLISH (a cluster's sharded pub/sub)
+
+	profiledOnly bool // measured at the profiled load only
 }
 
 func startFanoutServer(b *testing.B, spec fanoutSpec, maxSubs int) *fanoutServer {
 	b.Helper()
-	s := &fanoutServer{name: spec.name, kind: spec.kind, child: startChild(b, spec.kind, maxSubs, spec.extra...)}
+	s := &fanoutServer{name: spec.name, kind: spec.kind, profiledOnly: spec.profiledOnly, child: startChild(b, spec.kind, maxSubs, spec.extra...)}
 	s.child.call(b, "fixture", &s.fx)
 	var idle memSample
 	s.child.call(b, "measure", &idle)

@@ -39,7 +39,7 @@ var (
 	benchRound   = flag.Duration("bench.round", 2*time.Second, "BenchmarkLoadQuery: length of one measured round")
 	benchRounds  = flag.Int("bench.rounds", 10, "BenchmarkLoadQuery: measured rounds per server, interleaved")
 	benchWSConns = flag.Int("bench.wsconns", 10000, "BenchmarkLoadIdleWebsockets: idle subscribed connections")
-	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets or BenchmarkLoadFanout (northstar or bare-gqlgen)")
+	benchChild   = flag.String("bench.child", "", "internal: run TestBenchChildServer as the server process of BenchmarkLoadIdleWebsockets or BenchmarkLoadFanout (northstar, bare-gqlgen, or floor for BenchmarkLoadFanout)")
 
 	benchFanSubs      = flag.String("bench.fansubs", "1,100,1000,2000@100,10000@5", "BenchmarkLoadFanout: loads, comma-separated: subscriber counts, each with @ and its own messages per second when not -bench.fanrate")
 	benchFanRate      = flag.Float64("bench.fanrate", 50, "BenchmarkLoadFanout: messages published per second")

@@ -273,8 +273,8 @@ func (l *lockedBuffer) tail() string {
 // BenchmarkLoadFanout, which run it with -bench.child naming the server (the bench build
 // tag keeps it out of make test). It prints the fixture, then answers commands read from
 // stdin, one a line: measure, profile PATH, post, cpu, cpuprofile PATH, cpuprofile-stop,
-// quit, and the server's own commands (bare gqlgen with -bench.fanoutchild: publish RATE
-// FIRST, publish-stop, dropped).
+// quit, and the server's own commands (bare gqlgen with -bench.fanoutchild, and the floor:
+// publish RATE FIRST, publish-stop, dropped).
 func TestBenchChildServer(t *testing.T) {
 	if *benchChild == "" {
 		t.Fatal("TestBenchChildServer is the server process of BenchmarkLoadIdleWebsockets and BenchmarkLoadFanout: run it through make bench")
@@ -310,7 +310,7 @@ func TestBenchChildServer(t *testing.T) {
 		if *benchFanoutChild {
 			fan := newBareFanout(t)
 			h, post = fan.handler(), func() { t.Fatal("post: the fan-out stub publishes with publish") }
-			commands["publish"], commands["publish-stop"], commands["dropped"] = fan.publishCommand, fan.stopCommand, fan.droppedCommand
+			commands["publish"], commands["publish-stop"], commands["dropped"] = fan.pub.publishCommand, fan.pub.stopCommand, fan.droppedCommand
 		} else {
 			bare := newBareSubscriptions()
 			h, post = bare.handler(), bare.post
@@ -320,8 +320,17 @@ func TestBenchChildServer(t *testing.T) {
 		subscribe["variables"] = map[string]any{"thread": "h_bench", "after": 0}
 		fx = childFixture{URL: "ws" + strings.TrimPrefix(srv.URL, "http") + "/query", Init: map[string]any{}, Subscribe: subscribe,
 			Thread: "h_bench", LastSeq: 1}
+	case "floor":
+		fl := newFloorFanout(t)
+		srv := httptest.NewServer(fl)
+		t.Cleanup(srv.Close)
+		commands["publish"], commands["publish-stop"], commands["dropped"] = fl.pub.publishCommand, fl.pub.stopCommand, fl.droppedCommand
+		post = func() { t.Fatal("post: the floor publishes with publish") }
+		subscribe["variables"] = map[string]any{"thread": "h_bench", "after": 0}
+		fx = childFixture{URL: "ws" + strings.TrimPrefix(srv.URL, "http") + "/query", Init: map[string]any{}, Subscribe: subscribe,
+			Thread: "h_bench", LastSeq: 1}
 	default:
-		t.Fatalf("-bench.child=%q: want northstar or bare-gqlgen", *benchChild)
+		t.Fatalf("-bench.child=%q: want northstar, bare-gqlgen or floor", *benchChild)
 	}
 	answer := func(v any) {
 		out, err := json.Marshal(v)

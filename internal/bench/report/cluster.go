@@ -18,8 +18,10 @@ func fanoutRank(server string) int {
 		return 1
 	case "bare-gqlgen":
 		return 2
+	case "floor":
+		return 3
 	}
-	return 3
+	return 4
 }
 
 // clusterFigures adds part b's summary rows for the Redis Cluster: deliveries/s and p99

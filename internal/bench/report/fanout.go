@@ -14,7 +14,8 @@ var fanoutLayers = []layer{
 	{"whole process (server, runtime)", ""},
 	{"go-redis pub/sub reader (Northstar)", `^github\.com/redis/go-redis/v9\.\(\*channel\)\.init\w*Chan\.func\d+$`},
 	{"bus fan-out to the subscribers' queues (`chatbus.(*link).receive`)", `^github\.com/northstar/northstar/internal/chatbus\.\(\*link\)\.receive$`},
-	{"stub fan-out to the subscribers' channels (bare gqlgen)", `^github\.com/northstar/northstar/server\.newBareFanout\.func1$`},
+	{"stub fan-out to the subscribers' channels (bare gqlgen)", `^github\.com/northstar/northstar/server\.\(\*bareFanout\)\.deliver$`},
+	{"the floor's fan-out: one frame and one `write` per subscriber (`floorFanout.deliver`)", `^github\.com/northstar/northstar/server\.\(\*floorFanout\)\.deliver$`},
 	{"chat stream goroutines: order and gap checks (`chat.(*stream).run`)", `^github\.com/northstar/northstar/internal/chat\.\(\*stream\)\.run$`},
 	{"shared executions: the selection set run and encoded once per message for a group (`multiplex.(*group).run`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*group\)\.run$`},
 	{"Northstar's group announcers: all per-subscriber work below (`multiplex.(*group).announce`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*group\)\.announce$`},
@@ -83,6 +84,12 @@ func (r *report) partB() *section {
 	s.add(figure{"b", names[2], ns.str("drops"), targets[2], b2, "", check(num(ns, "drops") == 0)})
 	cpuMet := num(ns, "cpu_us_per_delivery") <= fanoutCPUMicros && okB && num(ns, "cpu_us_per_delivery") <= fanoutCPURatio*num(bare, "cpu_us_per_delivery")
 	s.add(figure{"b", names[3], us(num(ns, "cpu_us_per_delivery")), targets[3], b3, r3, check(cpuMet)})
+	floor, okF := r.res.latest("fanout", "server", "floor", "subscribers", fanoutSubs)
+	if okF {
+		own, least := num(ns, "cpu_us_per_delivery"), num(floor, "cpu_us_per_delivery")
+		s.add(figure{"b", "server CPU per delivery at 1,000 subscribers above the floor (one write system call per delivery, no GraphQL; same run)",
+			us(own - least), "— (context: the floor is what no server avoids)", "floor: " + us(least), ratio(own / least), info})
+	}
 	r.clusterFigures(s, ns, lat, arrived)
 	r.scaleFigures(s, lat, arrived)
 
@@ -93,6 +100,9 @@ func (r *report) partB() *section {
 		s.printf("- **northstar-cluster**: the same server process with its `chat_bus` route of backend `redis-cluster` on a local 3-master Redis Cluster the benchmark starts (`devinfra.StartRedisCluster`: three `redis-server` masters, no replicas). The bus holds one sharded subscription (`SSUBSCRIBE`) per channel group, on the master owning the group's slot; the benchmark publishes the same messages with `SPUBLISH` through a go-redis `ClusterClient`, which sends each to that master, as `chat.Service.Post` does on a cluster.\n")
 	}
 	s.printf("- **bare-gqlgen**, the baseline: the generated schema on gqlgen's default websocket transport (coder/websocket) with the same keepalive, and a stub `messagePosted` whose process publishes at the same rate into one Go channel that a goroutine fans out to every subscriber's channel (as deep as the bus's queues; a full one is dropped, as the bus does): gqlgen's own per-subscriber execution and encoding.\n\n")
+	if okF {
+		s.printf("- **floor**, measured at %s subscribers only: a test server that speaks just enough graphql-transport-ws for these clients and runs neither GraphQL nor a bus (`floorFanout`, `server/bench_fanout_floor_test.go`): its publisher encodes each message once and writes it to every subscriber in turn, one text frame with one `write` system call on the socket's descriptor each (no `net.Conn` locks, deadlines or buffered writer). Its CPU per delivery is the least any server spends on this machine: the `write` system call, which on loopback also hands the segment to the client's socket and wakes its reader, and a loop. Northstar's CPU per delivery less the floor's is what its own layers cost.\n\n", thousands(num(floor, "subscribers")))
+	}
 	s.printf("All servers are paced by the same code and read by the same clients (`loadgen.DialSubscribers`). Each message's text is its publish time in unix ns, so publish→receive latency is measured across the two processes; every subscriber must receive every seq exactly once and in order. After %s s of warm-up a window of %s s is measured, the servers alternating per count: deliveries/s is what all subscribers received in the window (every message reaches them in a burst, so where the window's edges fall moves this by up to about 1%%: the target counts as met within 1%%); latency covers the messages published in it; **drops** = seqs missing at any subscriber (after waiting for the last one) + seqs received twice or out of order + subscribers the server dropped for falling behind (Northstar's `northstar_chatbus_dropped_subscribers_total` from `/metrics`, the stub's own count); **server CPU per delivery** = the server process's CPU time in the window (`getrusage`, user + system) ÷ deliveries. The clients share the machine's 2 cores with the server.\n\n", ns.str("warmup_s"), plain(num(ns, "window_s")))
 
 	all := r.res.find("fanout")
@@ -153,7 +163,7 @@ func (r *report) partB() *section {
 // largest count; top lists only when a target was missed.
 func (r *report) fanoutProfile(s *section, missed bool) {
 	s.printf("### Where the time goes\n\n")
-	ps := r.cpuProfiles("fanout", "server", []string{"northstar", "northstar-cluster", "bare-gqlgen"},
+	ps := r.cpuProfiles("fanout", "server", []string{"northstar", "northstar-cluster", "bare-gqlgen", "floor"},
 		func(l line) (float64, float64) { return num(l, "deliveries"), num(l, "deliveries") / num(l, "seconds") })
 	if len(ps) == 0 || ps[0].server != "northstar" {
 		s.printf("_No Northstar CPU profile in this run (`make bench` passes `-bench.out`)._\n")
@@ -176,6 +186,9 @@ func (r *report) fanoutProfile(s *section, missed bool) {
 		case "bare-gqlgen":
 			s.printf(" Bare gqlgen spends %s µs per delivery (Northstar: %s that): executing the selection set for each subscriber (%s µs), `json.Marshal` (%s µs) and coder/websocket writing the frame (%s µs, of which the `write` syscall %s µs).", plain(p.perOp("")), ratio(whole/p.perOp("")),
 				plain(p.perOp(fanoutLayer("execute the selection set"))), plain(p.perOp(fanoutLayer("`json.Marshal`"))), plain(p.perOp(fanoutLayer("`wsConnection.write`"))), plain(p.perOp(fanoutLayer("`write` syscall"))))
+		case "floor":
+			s.printf(" The floor spends %s µs per delivery, of which the `write` syscall %s µs: Northstar spends %s µs more (%s of its own).", plain(p.perOp("")), plain(p.perOp(fanoutLayer("`write` syscall"))),
+				plain(whole-p.perOp("")), pct(whole-p.perOp(""), whole))
 		case "northstar-cluster":
 			s.printf(" With its bus on the Redis Cluster Northstar spends %s µs per delivery (%s one Redis), of which its own layers %s µs.", plain(p.perOp("")), ratio(p.perOp("")/whole),
 				plain(p.perOp(fanoutLayer("go-redis"))+p.perOp(fanoutLayer("bus fan-out"))+p.perOp(fanoutLayer("chat stream"))))

@@ -346,7 +346,8 @@ func TestFanoutLayers(t *testing.T) {
 		"`write` syscall":                "syscall.write",
 		"go-redis":                       "github.com/redis/go-redis/v9.(*channel).initAllChan.func1",
 		"bus fan-out":                    "github.com/northstar/northstar/internal/chatbus.(*link).receive",
-		"stub fan-out":                   "github.com/northstar/northstar/server.newBareFanout.func1",
+		"stub fan-out":                   "github.com/northstar/northstar/server.(*bareFanout).deliver",
+		"the floor's fan-out":            "github.com/northstar/northstar/server.(*floorFanout).deliver",
 		"chat stream":                    "github.com/northstar/northstar/internal/chat.(*stream).run",
 	} {
 		if !regexpMust(fanoutLayer(label)).MatchString(fn) {
