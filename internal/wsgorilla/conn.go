@@ -59,9 +59,10 @@ type conn struct {
 	// writeMu serializes every write to the socket, control frames included, so that
 	// frames go out whole even when a frameWriter's write was partial (tryFlush).
 	writeMu        sync.Mutex
-	framesDeadline time.Time // when frameWriter next moves the write deadline; guarded by writeMu
-	direct         bool      // the socket has a descriptor writeSome writes to; set at the upgrade
-	fd             int       // that descriptor while the socket is open, else -1; guarded by writeMu
+	framesDeadline time.Time  // when frameWriter next moves the write deadline; guarded by writeMu
+	direct         bool       // the socket has a descriptor writeSome writes to; set at the upgrade
+	fdMu           sync.Mutex // held by writeSome's system call and by closeNow giving the descriptor up
+	fd             int        // that descriptor while the socket is open, else -1; guarded by fdMu
 
 	mu         sync.Mutex
 	reading    bool // a goroutine is inside ws.NextReader
@@ -428,9 +429,11 @@ func (c *conn) armDeadline() {
 // writeSome writes as much of b as the socket's buffer takes now: one write system call
 // on the non-blocking socket's descriptor, which returns EAGAIN rather than wait. It
 // calls write(2) itself rather than through syscall.RawConn, whose locking and poller
-// checks cost about 7% of a delivery (BENCHMARKS.md part b); the descriptor is safe to
-// use because it closes only under the write lock, which is held (closeNow).
+// checks cost about 7% of a delivery (BENCHMARKS.md part b); fdMu keeps the descriptor
+// from closing meanwhile (closeNow). The write lock is held.
 func (c *conn) writeSome(b []byte) (int, error) {
+	c.fdMu.Lock()
+	defer c.fdMu.Unlock()
 	if c.fd < 0 {
 		return 0, net.ErrClosed
 	}
@@ -634,36 +637,20 @@ func (c *conn) initExpired() {
 	_ = c.Close()
 }
 
-// closeNow closes the socket. writeSome writes to its descriptor outside the net.Conn, so
-// the descriptor closes only under the write lock, never while such a write may run (its
-// number could by then belong to another connection's socket): at once when the lock is
-// free, otherwise on a goroutine once the holder lets go. The holder is then a write
-// about to finish: one that does not wait, or one that waits for the socket, which the
-// write deadline set here in the past interrupts (a gorilla control frame that sets its
-// own deadline at that moment may wait out its second). A holder that calls closeNow
-// itself (a failed write) gets the goroutine too.
+// closeNow closes the socket at once, which also interrupts a write waiting for it.
+// writeSome writes to the socket's descriptor outside the net.Conn, so the descriptor is
+// given up under fdMu first: a write in its system call finishes on it (it never waits),
+// and none starts after (the number could by then belong to another connection's socket).
 func (c *conn) closeNow() error {
 	c.guard.close()
+	var err error
 	c.closeOnce.Do(func() {
-		if c.writeMu.TryLock() {
-			c.closeSocket()
-			c.writeMu.Unlock()
-			return
-		}
-		_ = c.ws.NetConn().SetWriteDeadline(time.Unix(1, 0))
-		go func() {
-			c.writeMu.Lock()
-			defer c.writeMu.Unlock()
-			c.closeSocket()
-		}()
+		c.fdMu.Lock()
+		c.fd = -1
+		c.fdMu.Unlock()
+		err = c.ws.Close()
 	})
-	return nil
-}
-
-// closeSocket closes the socket; the write lock is held.
-func (c *conn) closeSocket() {
-	c.fd = -1
-	_ = c.ws.Close()
+	return err
 }
 
 func isNormalClose(code int) bool {

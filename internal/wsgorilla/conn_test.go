@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -262,12 +263,12 @@ func TestEndingStopsMessages(t *testing.T) {
 	}
 }
 
-// TestSocketClosesUnderTheWriteLock checks closeNow against writeSome, which writes to
-// the socket's descriptor outside the net.Conn: while a write holds the lock the
-// descriptor stays open (a write then still reaches the peer, not whatever socket reused
-// the number), it closes as soon as the lock is let go, and a write that waits on a full
-// socket is interrupted rather than waited for until the write deadline.
-func TestSocketClosesUnderTheWriteLock(t *testing.T) {
+// TestSocketClosesAroundWriteSome checks closeNow against writeSome, which writes to the
+// socket's descriptor outside the net.Conn: while a write is in its system call the
+// descriptor stays open (the write reaches this connection's peer, not whatever socket
+// reused the number) and closeNow waits for it; after the close writeSome fails; and a
+// write that waits on a full socket is interrupted at once rather than waited for.
+func TestSocketClosesAroundWriteSome(t *testing.T) {
 	accepted := make(chan *conn, 1)
 	impl := New(Options{WriteTimeout: time.Minute})
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -303,22 +304,34 @@ func TestSocketClosesUnderTheWriteLock(t *testing.T) {
 		}
 	}
 
-	t.Run("WhileAWriteHoldsTheLock", func(t *testing.T) {
+	t.Run("WhileAWriteIsInItsSystemCall", func(t *testing.T) {
 		c, peer := dial(t)
-		c.writeMu.Lock()
-		if err := c.closeNow(); err != nil {
-			t.Fatalf("closeNow: %v", err)
+		c.fdMu.Lock() // writeSome, between its check of fd and its write(2)
+		closed := make(chan error, 1)
+		go func() { closed <- c.closeNow() }()
+		select {
+		case err := <-closed:
+			t.Fatalf("closeNow returned (%v) while a write held the descriptor", err)
+		case <-time.After(100 * time.Millisecond):
 		}
 		w := &frameWriter{c: c}
 		w.text(nil, []byte(`{"type":"ka"}`), nil)
-		if n, err := c.writeSome(w.buf); err != nil || n != len(w.buf) {
-			t.Fatalf("writeSome while the lock is held: %d of %d bytes, %v", n, len(w.buf), err)
+		if n, err := syscall.Write(c.fd, w.buf); err != nil || n != len(w.buf) {
+			t.Fatalf("the write in progress: %d of %d bytes, %v", n, len(w.buf), err)
 		}
 		_ = peer.SetReadDeadline(time.Now().Add(5 * time.Second))
 		if _, data, err := peer.ReadMessage(); err != nil || string(data) != `{"type":"ka"}` {
-			t.Fatalf("the peer read %q, %v; want the frame written under the lock", data, err)
+			t.Fatalf("the peer read %q, %v; want the frame of the write in progress", data, err)
 		}
-		c.writeMu.Unlock()
+		c.fdMu.Unlock()
+		select {
+		case err := <-closed:
+			if err != nil {
+				t.Fatalf("closeNow: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("closeNow still waits 5 s after the write let the descriptor go")
+		}
 		closedByServer(t, peer, 5*time.Second)
 		c.writeMu.Lock()
 		defer c.writeMu.Unlock()

@@ -45,11 +45,11 @@ package wsgorilla
 // until the write deadline closes it; one whose operation falls more than the group's
 // ring behind is closed with 1013 (multiplex.Member.FellBehind) and resumes with after.
 // One write escapes the write lock: gorilla's own close frame 1002 for a frame that breaks
-// the protocol (unmasked, reserved bits set), written from inside NextReader. Landing in
-// the middle of a partial write it cuts that misbehaving client's stream, which is being
-// closed anyway, and while it waits on a full socket (up to a second) the announcer's
-// write to the same socket waits too. Closing that gap needs the socket wrapped in a
-// net.Conn whose Write takes the lock (a next step).
+// the protocol (unmasked, reserved bits set), written from inside NextReader. When the
+// socket is full, that frame and our frames can cut into each other (our writes do not
+// take the net.Conn's own write lock), which garbles the stream of a misbehaving client
+// whose connection is being closed anyway. Closing that gap needs the socket wrapped in
+// a net.Conn whose Write takes the lock (a next step).
 //
 // Tests: transport_test.go (both protocols through the shared path and the goroutine
 // path, stops, completes, a connection behind catching up in order, frames after a pong,

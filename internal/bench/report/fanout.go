@@ -22,7 +22,7 @@ var fanoutLayers = []layer{
 	{"· notify a member's connection: queue, frames, write (`wsgorilla.(*operation).Notify`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*operation\)\.Notify$`},
 	{"· · take the group's encoded responses (`multiplex.(*Member).Next`)", `^github\.com/northstar/northstar/internal/multiplex\.\(\*Member\)\.Next$`},
 	{"· · wrap each in its envelope and frame (`wsgorilla.(*frameWriter).text`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.text$`},
-	{"· · write without waiting (`wsgorilla.(*frameWriter).tryFlush`: deadline, non-blocking syscall)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.tryFlush$`},
+	{"· · write without waiting (`wsgorilla.(*frameWriter).tryFlush`: one non-blocking `write`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*frameWriter\)\.tryFlush$`},
 	{"Northstar's connection goroutines: writes that had to wait for the socket (`wsgorilla.(*session).flush`)", `^github\.com/northstar/northstar/internal/wsgorilla\.\(\*session\)\.flush$`},
 	{"goroutine exits (bare gqlgen: none per message; Northstar: a connection goroutine's end)", `^runtime\.goexit0$`},
 	{"gqlgen subscription goroutines (bare gqlgen): all per-subscriber work below", `^github\.com/99designs/gqlgen/graphql/handler/transport\.\(\*wsConnection\)\.subscribe\.func1$`},
