@@ -87,8 +87,12 @@ func (r *report) partB() *section {
 	floor, okF := r.res.latest("fanout", "server", "floor", "subscribers", fanoutSubs)
 	if okF {
 		own, least := num(ns, "cpu_us_per_delivery"), num(floor, "cpu_us_per_delivery")
+		above := us(own - least)
+		if own <= least {
+			above = "none: " + us(least-own) + " below it (the noise between two windows)"
+		}
 		s.add(figure{"b", "server CPU per delivery at 1,000 subscribers above the floor (one write system call per delivery, no GraphQL; same run)",
-			us(own - least), "— (context: the floor is what no server avoids)", "floor: " + us(least), ratio(own / least), info})
+			above, "— (context: the floor is what no server avoids)", "floor: " + us(least), ratio(own / least), info})
 	}
 	r.clusterFigures(s, ns, lat, arrived)
 	r.scaleFigures(s, lat, arrived)
