@@ -53,8 +53,10 @@ package wsgorilla
 //
 // Tests: transport_test.go (both protocols through the shared path and the goroutine
 // path, stops, completes, a connection behind catching up in order, frames after a pong,
-// the connection's context, the 4400 cases); every server-level websocket test and the
-// npm client tests run through it.
+// the connection's context, the 4400 cases); conn_test.go's TestSocketClosesAroundWriteSome
+// (the descriptor held open through a write's system call, given up at the close, and a
+// waiting write interrupted by it); every server-level websocket test and the npm client
+// tests run through it.
 
 import (
 	"bytes"
