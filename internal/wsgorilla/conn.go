@@ -30,16 +30,19 @@ const maxCloseReason = 123
 
 // conn adapts a gorilla connection to transport.WebsocketConn.
 //
-// gorilla allows one concurrent reader and one concurrent writer of data messages;
-// WriteControl (pongs, close frames) and Close may be called from any goroutine. gqlgen
-// reads from one goroutine and serializes its own writes, but writeMu keeps the adapter
-// correct on its own, and costs nothing uncontended.
+// gorilla reads: it parses frames, checks the protocol and calls our handlers for pings
+// and close frames. Every frame is written by this package (frameWriter, writeControl)
+// under writeMu, on the socket itself (raw); gorilla's one write of its own, the close
+// frame 1002, takes the lock too (lockedConn). gqlgen reads from one goroutine and
+// serializes its own writes, but writeMu keeps the adapter correct on its own, and costs
+// nothing uncontended.
 //
 // Closing follows coder/websocket: after our close frame, keep reading until the peer's
 // close frame (or closeTimeout) before closing TCP, so the peer reads the close code
 // instead of a reset.
 type conn struct {
 	ws     *websocket.Conn
+	raw    net.Conn // the socket; gorilla writes through a lockedConn around it
 	impl   *Implementation
 	guard  guard
 	ending *Ending // how to close when the server ends the connection; may be nil
@@ -384,7 +387,7 @@ func (w *frameWriter) flush() {
 		return
 	}
 	c.armDeadline()
-	if _, err := c.ws.NetConn().Write(w.buf); err != nil {
+	if _, err := c.raw.Write(w.buf); err != nil {
 		w.err = err
 		_ = c.closeNow()
 	}
@@ -421,7 +424,7 @@ func (w *frameWriter) tryFlush() bool {
 // The write lock is held.
 func (c *conn) armDeadline() {
 	if now := time.Now(); now.After(c.framesDeadline) {
-		_ = c.ws.NetConn().SetWriteDeadline(now.Add(c.impl.writeTimeout))
+		_ = c.raw.SetWriteDeadline(now.Add(c.impl.writeTimeout))
 		c.framesDeadline = now.Add(c.impl.writeTimeout / 2)
 	}
 }
@@ -471,22 +474,16 @@ func (c *conn) dropping() bool {
 // that subscription when it reconnects. Any other write error (a timeout) closes the
 // connection, since gqlgen keeps a connection whose writes fail.
 func (c *conn) writeText(data []byte) error {
-	if c.ending.Code() != 0 {
-		return nil
-	}
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
-	c.framesDeadline = time.Time{} // gorilla moves the deadline
-	_ = c.ws.SetWriteDeadline(time.Now().Add(c.impl.writeTimeout))
-	err := c.ws.WriteMessage(websocket.TextMessage, data)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, websocket.ErrCloseSent), errors.Is(err, net.ErrClosed):
+	w := c.impl.getFrameWriter(c)
+	defer c.impl.putFrameWriter(w)
+	w.text(nil, data, nil)
+	w.flush()
+	if w.err == nil || errors.Is(w.err, net.ErrClosed) {
 		return nil
 	}
-	_ = c.closeNow()
-	return err
+	return w.err
 }
 
 // WriteClose sends a close frame with code and reason. The reason is made valid UTF-8 and
@@ -530,7 +527,7 @@ func (c *conn) Close() error {
 	}
 	c.mu.Unlock()
 
-	if cw, ok := c.ws.NetConn().(interface{ CloseWrite() error }); ok {
+	if cw, ok := c.raw.(interface{ CloseWrite() error }); ok {
 		_ = cw.CloseWrite()
 	}
 	if !reading {
@@ -539,24 +536,52 @@ func (c *conn) Close() error {
 	return nil
 }
 
-// writeControl writes a control frame under the write lock.
-// A close frame, ours or the echo of the peer's, is recorded before the lock is released:
-// no data frame may follow it.
+// writeControl writes a control frame under the write lock, within timeout. After a close
+// frame it writes nothing and returns websocket.ErrCloseSent; a close frame, ours or the
+// echo of the peer's, is recorded before the lock is released: no frame may follow it. A
+// failed write closes the connection (part of the frame may have gone out).
 func (c *conn) writeControl(typ int, data []byte, timeout time.Duration) error {
+	if len(data) > maxControlPayload {
+		return errControlTooLong
+	}
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
-	c.framesDeadline = time.Time{} // gorilla moves the deadline
-	err := c.ws.WriteControl(typ, data, time.Now().Add(timeout))
-	if typ == websocket.CloseMessage && (err == nil || errors.Is(err, websocket.ErrCloseSent)) {
-		c.mu.Lock()
-		c.closeSent = true
-		c.mu.Unlock()
+	if c.closeWasSent() {
+		return websocket.ErrCloseSent
 	}
-	return err
+	frame := append([]byte{0x80 | byte(typ), byte(len(data))}, data...) // FIN, unmasked
+	c.framesDeadline = time.Time{}                                      // the next frames set theirs again
+	_ = c.raw.SetWriteDeadline(time.Now().Add(timeout))
+	if _, err := c.raw.Write(frame); err != nil {
+		_ = c.closeNow()
+		return err
+	}
+	if typ == websocket.CloseMessage {
+		c.recordCloseSent()
+	}
+	return nil
 }
 
-// answerControls makes gorilla's answers to the peer's pings and close frame (written
-// from inside NextReader) take the write lock; otherwise they are gorilla's defaults.
+// maxControlPayload is the most a control frame carries (RFC 6455 §5.5).
+const maxControlPayload = 125
+
+var errControlTooLong = errors.New("wsgorilla: a control frame's payload is over 125 bytes")
+
+// closeWasSent reports whether a close frame went out.
+func (c *conn) closeWasSent() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closeSent
+}
+
+func (c *conn) recordCloseSent() {
+	c.mu.Lock()
+	c.closeSent = true
+	c.mu.Unlock()
+}
+
+// answerControls answers the peer's pings and close frame, which gorilla hands to these
+// handlers from inside NextReader, with frames of ours under the write lock.
 func (c *conn) answerControls() {
 	c.ws.SetPingHandler(func(data string) error {
 		err := c.writeControl(websocket.PongMessage, []byte(data), closeWriteTimeout)
@@ -596,7 +621,7 @@ func (c *conn) SetReadDeadline(t time.Time) error {
 // linger drains the socket until the peer closes it or closeTimeout passes, so unread
 // bytes do not turn our close into a TCP reset, then closes it.
 func (c *conn) linger() {
-	nc := c.ws.NetConn()
+	nc := c.raw
 	_ = nc.SetReadDeadline(time.Now().Add(c.impl.closeTimeout))
 	_, _ = io.Copy(io.Discard, nc)
 	_ = c.closeNow()

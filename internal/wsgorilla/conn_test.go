@@ -377,3 +377,60 @@ func TestSocketClosesAroundWriteSome(t *testing.T) {
 		}
 	})
 }
+
+// TestGorillasCloseFrameTakesTheWriteLock checks the one frame gorilla writes on its own,
+// close 1002 for a frame that breaks the protocol (here an unmasked client frame): it
+// waits for the write lock, so it cannot cut into a frame of ours, and it is recorded as
+// a close frame sent, after which our frames are dropped.
+func TestGorillasCloseFrameTakesTheWriteLock(t *testing.T) {
+	accepted := make(chan *conn, 1)
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := New(Options{}).accept(w, r, nil, []string{transportWS})
+		if err != nil {
+			t.Errorf("accept: %v", err)
+			return
+		}
+		accepted <- c
+	}))
+	t.Cleanup(s.Close)
+	peer := mustDial(t, wsURL(s), transportWS)
+	c := <-accepted
+	read := make(chan error, 1)
+	go func() {
+		_, _, err := c.NextReader()
+		read <- err
+	}()
+
+	c.writeMu.Lock() // a write of ours under way
+	if _, err := peer.NetConn().Write([]byte{0x80 | websocket.TextMessage, 2, 'h', 'i'}); err != nil {
+		c.writeMu.Unlock()
+		t.Fatal(err)
+	}
+	_ = peer.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+	_, _, err := peer.ReadMessage()
+	c.writeMu.Unlock()
+	var ne net.Error
+	if !errors.As(err, &ne) || !ne.Timeout() {
+		t.Fatalf("while the write lock was held the peer read %v; want nothing", err)
+	}
+	// gorilla's reader does not read past a timeout: read the close frame from the socket.
+	_ = peer.NetConn().SetReadDeadline(time.Now().Add(5 * time.Second))
+	head := make([]byte, 4)
+	if _, err := io.ReadFull(peer.NetConn(), head); err != nil {
+		t.Fatalf("after the lock was let go: %v; want close 1002", err)
+	}
+	if head[0] != 0x80|websocket.CloseMessage || binary.BigEndian.Uint16(head[2:]) != websocket.CloseProtocolError {
+		t.Fatalf("after the lock was let go the peer read % x; want close 1002", head)
+	}
+	select {
+	case err := <-read:
+		if err == nil {
+			t.Fatal("NextReader returned a message for a frame that breaks the protocol")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("NextReader still runs 5 s after the protocol error")
+	}
+	if !c.closeWasSent() || !c.dropping() {
+		t.Fatal("gorilla's close frame was not recorded as a close frame sent")
+	}
+}

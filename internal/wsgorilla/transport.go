@@ -38,25 +38,20 @@ package wsgorilla
 // delivery cheap (BENCHMARKS.md part b: about 12 µs where a goroutine per connection and
 // message cost 16, the difference being hand-offs between threads), and a connection
 // that fell behind catches up several messages to a write. Every write to the socket,
-// gorilla's control frames included, holds the connection's write lock, so frames go out
-// whole even after a partial write.
+// control frames and gorilla's own close frame 1002 for a frame that breaks the protocol
+// included (locked.go), holds the connection's write lock, so frames go out whole even
+// after a partial write.
 //
 // Failure modes: a connection whose socket stays full is written by its own goroutine
 // until the write deadline closes it; one whose operation falls more than the group's
 // ring behind is closed with 1013 (multiplex.Member.FellBehind) and resumes with after.
-// One write escapes the write lock: gorilla's own close frame 1002 for a frame that breaks
-// the protocol (unmasked, reserved bits set), written from inside NextReader. When the
-// socket is full, that frame and our frames can cut into each other (our writes do not
-// take the net.Conn's own write lock), which garbles the stream of a misbehaving client
-// whose connection is being closed anyway. Closing that gap needs the socket wrapped in
-// a net.Conn whose Write takes the lock (a next step).
 //
 // Tests: transport_test.go (both protocols through the shared path and the goroutine
 // path, stops, completes, a connection behind catching up in order, frames after a pong,
 // the connection's context, the 4400 cases); conn_test.go's TestSocketClosesAroundWriteSome
 // (the descriptor held open through a write's system call, given up at the close, and a
-// waiting write interrupted by it); every server-level websocket test and the npm client
-// tests run through it.
+// waiting write interrupted by it) and TestGorillasCloseFrameTakesTheWriteLock; every
+// server-level websocket test and the npm client tests run through it.
 
 import (
 	"bytes"

@@ -213,17 +213,15 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 			break
 		}
 	}
-	ws, err := u.Upgrade(w, r, header)
+	c := &conn{impl: i, ending: EndingFrom(r.Context()), fd: -1}
+	ws, err := u.Upgrade(hijacker{ResponseWriter: w, c: c}, r, header)
 	if err != nil {
 		return nil, err
 	}
-	c := &conn{ws: ws, impl: i, ending: EndingFrom(r.Context()), guard: guard{
-		max:    i.maxSubscriptions,
-		legacy: ws.Subprotocol() != graphqlTransportWS,
-	}}
+	c.ws = ws
+	c.guard = guard{max: i.maxSubscriptions, legacy: ws.Subprotocol() != graphqlTransportWS}
 	c.answerControls()
-	c.fd = -1
-	if sc, ok := ws.NetConn().(syscall.Conn); ok {
+	if sc, ok := c.raw.(syscall.Conn); ok {
 		if raw, err := sc.SyscallConn(); err == nil {
 			_ = raw.Control(func(fd uintptr) { c.fd = int(fd) })
 			c.direct = c.fd >= 0
