@@ -23,14 +23,13 @@ const WebsocketKeepAlive = 15 * time.Second
 
 // newWebsocketAdapter returns the gorilla websocket layer under wsgorilla.Transport. It
 // runs the init timeout and the keepalive on timers: an idle connection costs one
-// goroutine, its reader. Its read buffer is 1 KiB of its own and its write buffer is
-// pooled, held only while a message is written (most are written as frames of their own,
-// wsgorilla.frameWriter): net/http's 4 KiB buffers for the upgrade request are let go with
-// the request's goroutine.
+// goroutine, its reader. Its read buffer is 1 KiB of its own and it holds no write
+// buffer (wsgorilla frames every message as it writes it): net/http's 4 KiB buffers for
+// the upgrade request are let go with the request's goroutine.
 func newWebsocketAdapter(origins []string, limits Limits) *wsgorilla.Implementation {
 	return wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: limits.ConnectionSubscriptions,
 		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive, StartPayload: documentIDPayload,
-		ReadBufferSize: 1 << 10, WriteBufferSize: 4 << 10})
+		ReadBufferSize: 1 << 10})
 }
 
 // documentIDPayload reads a top-level documentId in a websocket operation's payload,

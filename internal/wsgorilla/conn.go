@@ -476,6 +476,9 @@ func (c *conn) dropping() bool {
 func (c *conn) writeText(data []byte) error {
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
+	if c.dropping() {
+		return nil
+	}
 	w := c.impl.getFrameWriter(c)
 	defer c.impl.putFrameWriter(w)
 	w.text(nil, data, nil)
@@ -584,7 +587,7 @@ func (c *conn) recordCloseSent() {
 // handlers from inside NextReader, with frames of ours under the write lock.
 func (c *conn) answerControls() {
 	c.ws.SetPingHandler(func(data string) error {
-		err := c.writeControl(websocket.PongMessage, []byte(data), closeWriteTimeout)
+		err := c.writeControl(websocket.PongMessage, []byte(data), c.impl.writeTimeout)
 		var ne net.Error
 		if err == nil || errors.Is(err, websocket.ErrCloseSent) || errors.As(err, &ne) {
 			return nil
@@ -673,7 +676,7 @@ func (c *conn) closeNow() error {
 		c.fdMu.Lock()
 		c.fd = -1
 		c.fdMu.Unlock()
-		err = c.ws.Close()
+		err = c.raw.Close()
 	})
 	return err
 }

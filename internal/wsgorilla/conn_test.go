@@ -395,6 +395,7 @@ func TestGorillasCloseFrameTakesTheWriteLock(t *testing.T) {
 	t.Cleanup(s.Close)
 	peer := mustDial(t, wsURL(s), transportWS)
 	c := <-accepted
+	t.Cleanup(func() { _ = c.Close() })
 	read := make(chan error, 1)
 	go func() {
 		_, _, err := c.NextReader()
@@ -432,5 +433,28 @@ func TestGorillasCloseFrameTakesTheWriteLock(t *testing.T) {
 	}
 	if !c.closeWasSent() || !c.dropping() {
 		t.Fatal("gorilla's close frame was not recorded as a close frame sent")
+	}
+}
+
+// TestGorillasFailedCloseFrameEndsTheConnection checks a close frame of gorilla's whose
+// write fails: part of it may have gone out, so it counts as sent (gorilla's later writes
+// are dropped) and the connection closes, so that no frame of ours follows it.
+func TestGorillasFailedCloseFrameEndsTheConnection(t *testing.T) {
+	socket, peer := net.Pipe()
+	peer.Close()
+	c := &conn{raw: socket, fd: -1, impl: New(Options{})}
+	gorilla := lockedConn{Conn: socket, c: c}
+	frame := []byte{0x80 | websocket.CloseMessage, 2, 0x03, 0xea} // 1002
+	if _, err := gorilla.Write(frame); err == nil {
+		t.Fatal("a write to a pipe whose peer is closed succeeded")
+	}
+	if !c.closeWasSent() {
+		t.Fatal("the failed close frame does not count as sent")
+	}
+	if n, err := gorilla.Write(frame); n != len(frame) || err != nil {
+		t.Fatalf("gorilla's write after its close frame: %d, %v; want it dropped", n, err)
+	}
+	if _, err := socket.Read(make([]byte, 1)); !errors.Is(err, io.ErrClosedPipe) {
+		t.Fatalf("reading the socket: %v; want it closed on our side", err)
 	}
 }

@@ -198,7 +198,7 @@ func measure(t *testing.T) memory {
 
 // TestIdleConnectionMemory measures the server's memory per idle connection, after
 // connection_ack and with one idle subscription, for 1,000 connections from a child
-// process, next to gorilla reusing net/http's hijacked buffers and to gqlgen's default
+// process, next to gorilla reusing net/http's hijacked read buffer and to gqlgen's default
 // coder/websocket. It logs the figures; run it without -race for real ones.
 func TestIdleConnectionMemory(t *testing.T) {
 	const n = 1000
@@ -206,8 +206,8 @@ func TestIdleConnectionMemory(t *testing.T) {
 		name string
 		impl transport.WebsocketImplementation
 	}{
-		{"gorilla", New(Options{})}, // reuses net/http's buffers
-		{"gorilla-own-1KiB-buffers", New(Options{ReadBufferSize: 1024, WriteBufferSize: 1024})},
+		{"gorilla", New(Options{})}, // reuses net/http's read buffer
+		{"gorilla-own-1KiB-buffer", New(Options{ReadBufferSize: 1024})},
 		{"coder", transport.CoderWebsocketImplementation{}},
 	}
 	if raceEnabled {

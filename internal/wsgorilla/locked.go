@@ -2,7 +2,6 @@ package wsgorilla
 
 import (
 	"bufio"
-	"errors"
 	"net"
 	"net/http"
 	"time"
@@ -26,11 +25,7 @@ type hijacker struct {
 }
 
 func (h hijacker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	hj, ok := h.ResponseWriter.(http.Hijacker)
-	if !ok {
-		return nil, nil, errors.New("wsgorilla: the response cannot be hijacked")
-	}
-	nc, brw, err := hj.Hijack()
+	nc, brw, err := http.NewResponseController(h.ResponseWriter).Hijack()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -40,8 +35,8 @@ func (h hijacker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 // lockedConn is the socket as gorilla sees it. Its writes take the connection's write
 // lock; a close frame written through it is recorded as ours are (no frame may follow
-// it), and once one has gone out its writes are dropped. Reads, deadlines for reads and
-// the close are the socket's.
+// it, even a part of it: a failed write closes the connection), and once one has gone
+// out its writes are dropped. Reads, deadlines for reads and the close are the socket's.
 type lockedConn struct {
 	net.Conn
 	c *conn
@@ -55,8 +50,11 @@ func (l lockedConn) Write(b []byte) (int, error) {
 		return len(b), nil
 	}
 	n, err := l.Conn.Write(b)
-	if err == nil && len(b) > 0 && b[0] == 0x80|websocket.CloseMessage {
+	if len(b) > 0 && b[0] == 0x80|websocket.CloseMessage {
 		c.recordCloseSent()
+	}
+	if err != nil {
+		_ = c.closeNow()
 	}
 	return n, err
 }

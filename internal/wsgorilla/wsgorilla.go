@@ -66,21 +66,21 @@ type Options struct {
 	// "*" allows any origin and is meant for development only. Any other request is
 	// refused with 403 before the upgrade.
 	AllowedOrigins []string
-	// ReadBufferSize and WriteBufferSize are gorilla's I/O buffer sizes. 0 (the default)
-	// reuses the 4 KiB buffers net/http allocated for the connection, the smaller choice
-	// under gqlgen's transport, whose reader is the request's goroutine and keeps them
-	// anyway. Transport lets that goroutine go: there, a 1 KiB read buffer and a pooled
-	// write buffer measured 7.8 KiB less per idle connection (BENCHMARKS.md part c). A
-	// positive WriteBufferSize takes write buffers from a pool, held only while a message
-	// is being written.
-	ReadBufferSize  int
-	WriteBufferSize int
+	// ReadBufferSize is gorilla's read buffer size. 0 (the default) reuses the 4 KiB
+	// buffer net/http allocated for the connection, the smaller choice under gqlgen's
+	// transport, whose reader is the request's goroutine and keeps it anyway. Transport
+	// lets that goroutine go: there, a 1 KiB read buffer measured less per idle connection
+	// (BENCHMARKS.md part c). gorilla holds no write buffer: every frame is written by
+	// this package, as it is built (frameWriter, writeControl).
+	ReadBufferSize int
 	// HandshakeTimeout bounds writing the 101 response; 0 means DefaultHandshakeTimeout.
 	HandshakeTimeout time.Duration
 	// WriteTimeout bounds every message and close-frame write, so a peer that stops
 	// reading cannot block the transport; 0 means DefaultWriteTimeout.
 	WriteTimeout time.Duration
-	// EnableCompression negotiates permessage-deflate when the client offers it.
+	// EnableCompression negotiates permessage-deflate when the client offers it. It
+	// applies to the client's messages: the server's are sent uncompressed, which the
+	// extension allows (RFC 7692 §6).
 	EnableCompression bool
 	// MaxSubscriptions caps the operations (graphql-transport-ws subscribe, graphql-ws
 	// start) active at once on one connection; 0 means DefaultMaxSubscriptions. A
@@ -163,14 +163,11 @@ func New(opts Options) *Implementation {
 	i.upgrader = websocket.Upgrader{
 		HandshakeTimeout:  orDefault(opts.HandshakeTimeout, DefaultHandshakeTimeout),
 		ReadBufferSize:    opts.ReadBufferSize,
-		WriteBufferSize:   opts.WriteBufferSize,
 		CheckOrigin:       i.OriginAllowed,
 		EnableCompression: opts.EnableCompression,
-	}
-	if opts.WriteBufferSize > 0 {
-		// A sync.Pool satisfies websocket.BufferPool; gorilla takes a buffer when a
-		// message starts and returns it when the message is flushed.
-		i.upgrader.WriteBufferPool = &sync.Pool{}
+		// With a pool gorilla holds no write buffer (it would keep net/http's): it
+		// writes no message of its own, only a close frame, which needs none.
+		WriteBufferPool: &sync.Pool{},
 	}
 	return i
 }
