@@ -45,11 +45,14 @@ type floorFanout struct {
 type floorConn struct {
 	ws *websocket.Conn
 
-	mu  sync.Mutex
-	fd  int             // the socket's descriptor; -1 once closed
-	id  json.RawMessage // the subscription's id, as JSON; nil until subscribe
-	buf []byte          // the frame being written
+	mu     sync.Mutex
+	fd     int    // the socket's descriptor; -1 once closed
+	prefix []byte // what precedes a response in a next message of the subscription
+	buf    []byte // the frame being written
 }
+
+// floorSuffix ends a next message, after its response.
+var floorSuffix = []byte("}")
 
 func newFloorFanout(t *testing.T) *floorFanout {
 	f := &floorFanout{subs: map[*floorConn]struct{}{}, upgrader: websocket.Upgrader{
@@ -69,9 +72,7 @@ func (f *floorFanout) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_ = raw.Control(func(fd uintptr) { c.fd = int(fd) })
 	}
 	defer func() {
-		f.mu.Lock()
-		delete(f.subs, c)
-		f.mu.Unlock()
+		f.remove(c)
 		c.close()
 	}()
 	for {
@@ -88,23 +89,21 @@ func (f *floorFanout) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		switch m.Type {
 		case "connection_init":
-			err = c.write(nil, []byte(`{"type":"connection_ack"}`))
+			err = c.answer([]byte(`{"type":"connection_ack"}`))
 		case "ping":
-			err = c.write(nil, []byte(`{"type":"pong"}`))
+			err = c.answer([]byte(`{"type":"pong"}`))
 		case "subscribe":
 			c.mu.Lock()
-			c.id = m.ID
+			c.prefix = append(append(append(c.prefix[:0], `{"id":`...), m.ID...), `,"type":"next","payload":`...)
 			c.mu.Unlock()
 			first := &chat.Message{ID: "m_1", ThreadID: "h_bench", Seq: 1, Text: "m1", AuthorID: "u_bench", CreatedAt: time.Now()}
-			if err = c.write(m.ID, floorPayload(first)); err == nil {
+			if err = c.next(floorPayload(first)); err == nil {
 				f.mu.Lock()
 				f.subs[c] = struct{}{}
 				f.mu.Unlock()
 			}
 		case "complete":
-			f.mu.Lock()
-			delete(f.subs, c)
-			f.mu.Unlock()
+			f.remove(c)
 		}
 		if err != nil {
 			return
@@ -118,10 +117,7 @@ func (f *floorFanout) deliver(m *chat.Message) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for c := range f.subs {
-		c.mu.Lock()
-		id := c.id
-		c.mu.Unlock()
-		if err := c.write(id, payload); err != nil {
+		if err := c.next(payload); err != nil {
 			delete(f.subs, c)
 			f.dropped.Add(1)
 			c.close()
@@ -129,18 +125,33 @@ func (f *floorFanout) deliver(m *chat.Message) {
 	}
 }
 
-// write sends payload as a next message of subscription id, or as it is when id is nil,
-// in one unfragmented text frame written with one write system call.
-func (c *floorConn) write(id json.RawMessage, payload []byte) error {
+func (f *floorFanout) remove(c *floorConn) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.subs, c)
+}
+
+// next sends payload as a next message of c's subscription.
+func (c *floorConn) next(payload []byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.send(c.prefix, payload, floorSuffix)
+}
+
+// answer sends a protocol message of the server's own.
+func (c *floorConn) answer(message []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.send(nil, message, nil)
+}
+
+// send writes prefix, payload and suffix as one unfragmented text frame with one write
+// system call. c.mu is held.
+func (c *floorConn) send(prefix, payload, suffix []byte) error {
 	if c.fd < 0 {
 		return net.ErrClosed
 	}
-	n := len(payload)
-	if id != nil {
-		n += len(`{"id":`) + len(id) + len(`,"type":"next","payload":`) + len(`}`)
-	}
+	n := len(prefix) + len(payload) + len(suffix)
 	b := append(c.buf[:0], 0x80|websocket.TextMessage) // FIN, text
 	switch {
 	case n < 126:
@@ -150,13 +161,7 @@ func (c *floorConn) write(id json.RawMessage, payload []byte) error {
 	default:
 		return fmt.Errorf("floor: a %d-byte message", n)
 	}
-	if id != nil {
-		b = append(append(append(b, `{"id":`...), id...), `,"type":"next","payload":`...)
-	}
-	b = append(b, payload...)
-	if id != nil {
-		b = append(b, '}')
-	}
+	b = append(append(append(b, prefix...), payload...), suffix...)
 	c.buf = b
 	for len(b) > 0 {
 		w, err := syscall.Write(c.fd, b)

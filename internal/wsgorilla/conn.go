@@ -419,9 +419,9 @@ func (w *frameWriter) tryFlush() bool {
 
 // armDeadline gives frame writes the write timeout. Setting a deadline costs about as
 // much as building the frames, so it is moved only once half of it has passed: a write
-// still gets at least half the write timeout. Every other write (gorilla's, under the
-// write lock) sets a deadline of its own and makes the next frame write set it again.
-// The write lock is held.
+// still gets at least half the write timeout. The other writes, control frames
+// (writeControl) and gorilla's close frame (lockedConn), set a deadline of their own and
+// make the next frame write set it again. The write lock is held.
 func (c *conn) armDeadline() {
 	if now := time.Now(); now.After(c.framesDeadline) {
 		_ = c.raw.SetWriteDeadline(now.Add(c.impl.writeTimeout))

@@ -124,6 +124,7 @@ func TestReport(t *testing.T) {
 	// Part b's lines fill its section; the Redis Cluster rows compare with one Redis.
 	fanout := goTestOutput + "BENCH fanout server=northstar subscribers=1000 rate=50 deliveries_per_s=60000 p50_ms=3 p99_ms=40 drops=0 cpu_us_per_delivery=12\n" +
 		"BENCH fanout server=bare-gqlgen subscribers=1000 rate=50 deliveries_per_s=40000 p50_ms=5 p99_ms=60 drops=0 cpu_us_per_delivery=16.6\n" +
+		"BENCH fanout server=floor subscribers=1000 rate=50 deliveries_per_s=60000 p50_ms=3 p99_ms=30 drops=0 cpu_us_per_delivery=11\n" +
 		"BENCH fanout server=northstar-cluster subscribers=1000 rate=50 deliveries_per_s=57000 p50_ms=4 p99_ms=50 drops=0 cpu_us_per_delivery=13\n" +
 		"BENCH fanout server=northstar-cluster subscribers=100 rate=50 deliveries_per_s=5000 p50_ms=2 p99_ms=5 drops=1 cpu_us_per_delivery=30\n" +
 		"BENCH fanout server=northstar subscribers=100 rate=50 deliveries_per_s=5000 p50_ms=2 p99_ms=4 drops=0 cpu_us_per_delivery=25\n" +
@@ -142,10 +143,14 @@ func TestReport(t *testing.T) {
 		if f.part == "b" {
 			b = append(b, f.result)
 		}
+		if strings.Contains(f.name, "above the floor") && (f.measured != "1 µs" || f.baseline != "floor: 11 µs" || f.ratio != "1.09×") {
+			t.Errorf("CPU above the floor: %+v, want 1 µs over the floor's 11 µs (1.09×)", f)
+		}
 	}
-	// 12 µs > 10 µs; 57,000 ≥ 0.9 × 60,000; 50 ms > 1.2 × 40 ms; no drops at 1,000;
-	// 10,000 at 5/s: no drops, 300 ms > 250 ms; overload: 90,000 ≥ 1.5 × 50,000, 0 < 900.
-	wantB := []result{met, met, met, missed, met, missed, met, met, missed, met, met}
+	// 12 µs > 10 µs; the floor, context only; 57,000 ≥ 0.9 × 60,000; 50 ms > 1.2 × 40 ms;
+	// no drops at 1,000; 10,000 at 5/s: no drops, 300 ms > 250 ms; overload: 90,000 ≥
+	// 1.5 × 50,000, 0 < 900.
+	wantB := []result{met, met, met, missed, info, met, missed, met, met, missed, met, met}
 	if !slices.Equal(b, wantB) {
 		t.Fatalf("part b results %v, want %v (1,000, then the cluster, 10,000 at 5/s, the overload)", b, wantB)
 	}
@@ -162,7 +167,9 @@ func TestReport(t *testing.T) {
 		"| northstar | 1,000 | 50 | 60,000/s", "| northstar-cluster | 1,000 | 50 | 57,000/s", // the cluster row follows one Redis
 		"`SPUBLISH`", // how the cluster is fed
 		"| 1,000 | 60,000/s → 57,000/s | 0.95× | 3.00 ms → 4.00 ms | 40.00 ms → 50.00 ms | 1.25× | 12 µs → 13 µs | 1.08× | 0 |", // cluster vs one Redis
-		"| 100 | 5,000/s → 5,000/s | 1.00× |", // every count
+		"| 100 | 5,000/s → 5,000/s | 1.00× |",             // every count
+		"| floor | 1,000 | 50 | 60,000/s",                 // the floor's row
+		"- **floor**, measured at 1,000 subscribers only", // and what it is
 	} {
 		if !strings.Contains(partB, s) {
 			t.Errorf("part b lacks %q:\n%s", s, partB)
