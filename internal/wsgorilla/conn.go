@@ -41,9 +41,28 @@ const maxCloseReason = 123
 // close frame (or closeTimeout) before closing TCP, so the peer reads the close code
 // instead of a reset.
 type conn struct {
+	// What a delivery reads and writes (operation.Notify to writeSome) comes first, in
+	// one cache line with the start of out: a group's announcer writes to every member's
+	// connection in turn, and on a busy server each connection's state is cold by then,
+	// so every further line a delivery touches costs it a wait on memory (BENCHMARKS.md
+	// part b, "above the floor").
+
+	// writeMu serializes every write to the socket, control frames included, so that
+	// frames go out whole even when a frameWriter's write was partial (tryFlush).
+	writeMu sync.Mutex
+	fdMu    sync.Mutex // held by writeSome's system call and by closeNow giving the descriptor up
+	impl    *Implementation
+	fd      int32       // that descriptor while the socket is open, else -1; guarded by fdMu
+	stopped atomic.Bool // data messages are dropped (dropping); set once, under mu or by the Ending
+	direct  bool        // the socket has a descriptor writeSome writes to; set at the upgrade
+	// The transport's flusher state (see "The transport"), here rather than in session
+	// for the same reason.
+	flushing bool         // a flusher runs: it owns the session's batch; guarded by qmu
+	qmu      sync.Mutex   // guards the queue and the operations' queued flags
+	queue    []*operation // operations with responses to write; empty unless flushing
+
 	ws     *websocket.Conn
 	raw    net.Conn // the socket; gorilla writes through a lockedConn around it
-	impl   *Implementation
 	guard  guard
 	ending *Ending // how to close when the server ends the connection; may be nil
 
@@ -59,13 +78,7 @@ type conn struct {
 	heartbeat *time.Timer  // pings the peer; nil: no keepalive
 	lastPong  atomic.Int64 // unix nanoseconds of the peer's last pong (or the start)
 
-	// writeMu serializes every write to the socket, control frames included, so that
-	// frames go out whole even when a frameWriter's write was partial (tryFlush).
-	writeMu        sync.Mutex
-	framesDeadline time.Time  // when frameWriter next moves the write deadline; guarded by writeMu
-	direct         bool       // the socket has a descriptor writeSome writes to; set at the upgrade
-	fdMu           sync.Mutex // held by writeSome's system call and by closeNow giving the descriptor up
-	fd             int        // that descriptor while the socket is open, else -1; guarded by fdMu
+	framesDeadline time.Time // when frameWriter next moves the write deadline; guarded by writeMu
 
 	mu         sync.Mutex
 	reading    bool // a goroutine is inside ws.NextReader
@@ -441,7 +454,7 @@ func (c *conn) writeSome(b []byte) (int, error) {
 		return 0, net.ErrClosed
 	}
 	for {
-		n, err := syscall.Write(c.fd, b)
+		n, err := syscall.Write(int(c.fd), b)
 		switch err {
 		case nil:
 			return n, nil
@@ -455,15 +468,12 @@ func (c *conn) writeSome(b []byte) (int, error) {
 }
 
 // dropping reports whether data messages are dropped: the server decided to end the
-// connection (its Ending is set) or a close frame went out.
-func (c *conn) dropping() bool {
-	if c.ending.Code() != 0 {
-		return true
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.closeSent || c.closing
-}
+// connection (its Ending is set), a close frame went out or Close was called. It reads
+// one flag, which those set (stop), rather than taking mu on every delivery.
+func (c *conn) dropping() bool { return c.stopped.Load() }
+
+// stop drops data messages from now on (dropping).
+func (c *conn) stop() { c.stopped.Store(true) }
 
 // writeText sends data as one text message. Once a close frame has gone out the message
 // is dropped and writeText returns nil: RFC 6455 allows no data after a close frame, and
@@ -520,6 +530,7 @@ func (c *conn) Close() error {
 		return nil
 	}
 	c.closing = true
+	c.stop()
 	if !c.closeSent || c.peerClosed {
 		c.mu.Unlock()
 		return c.closeNow()
@@ -580,6 +591,7 @@ func (c *conn) closeWasSent() bool {
 func (c *conn) recordCloseSent() {
 	c.mu.Lock()
 	c.closeSent = true
+	c.stop()
 	c.mu.Unlock()
 }
 

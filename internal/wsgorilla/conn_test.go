@@ -263,6 +263,29 @@ func TestEndingStopsMessages(t *testing.T) {
 	}
 }
 
+// TestEndingStopsItsConnections: a connection reads whether its Ending is set from a flag
+// of its own (dropping), which the Ending sets whether it was set before the connection
+// attached or after; nil Endings and connections of other Endings are left alone.
+func TestEndingStopsItsConnections(t *testing.T) {
+	before, after, other := &conn{}, &conn{}, &conn{}
+	var early, late, unset Ending
+	early.Set(CloseTryAgain, "too slow")
+	early.attach(before)
+	late.attach(after)
+	unset.attach(other)
+	(*Ending)(nil).attach(&conn{})
+	if !before.dropping() {
+		t.Error("a connection attached to an Ending set already does not drop its messages")
+	}
+	if after.dropping() {
+		t.Fatal("a connection drops its messages before its Ending is set")
+	}
+	late.Set(CloseUnauthorized, "token expired")
+	if !after.dropping() || other.dropping() {
+		t.Errorf("after its Ending was set: dropping %v (want true); another Ending's connection: %v (want false)", after.dropping(), other.dropping())
+	}
+}
+
 // TestSocketClosesAroundWriteSome checks closeNow against writeSome, which writes to the
 // socket's descriptor outside the net.Conn: while a write is in its system call the
 // descriptor stays open (the write reaches this connection's peer, not whatever socket
@@ -316,7 +339,7 @@ func TestSocketClosesAroundWriteSome(t *testing.T) {
 		}
 		w := &frameWriter{c: c}
 		w.text(nil, []byte(`{"type":"ka"}`), nil)
-		if n, err := syscall.Write(c.fd, w.buf); err != nil || n != len(w.buf) {
+		if n, err := syscall.Write(int(c.fd), w.buf); err != nil || n != len(w.buf) {
 			t.Fatalf("the write in progress: %d of %d bytes, %v", n, len(w.buf), err)
 		}
 		_ = peer.SetReadDeadline(time.Now().Add(5 * time.Second))

@@ -15,6 +15,7 @@ type Ending struct {
 	mu     sync.Mutex
 	code   int
 	reason string
+	conns  []*conn // the connections it ends, stopped when it is set (attach)
 }
 
 type endingKey struct{}
@@ -43,6 +44,23 @@ func (e *Ending) Set(code int, reason string) {
 	defer e.mu.Unlock()
 	if e.code == 0 {
 		e.code, e.reason = code, reason
+		for _, c := range e.conns {
+			c.stop()
+		}
+	}
+}
+
+// attach makes c drop its data messages once e is set (conn.dropping): a delivery then
+// reads a flag of the connection's own rather than e's lock. Safe on a nil Ending.
+func (e *Ending) attach(c *conn) {
+	if e == nil {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.conns = append(e.conns, c)
+	if e.code != 0 {
+		c.stop()
 	}
 }
 

@@ -25,11 +25,11 @@ package wsgorilla
 // takes it over (multiplex.Receiver): then the goroutine ends once the subscriber is
 // authorized, and the group notifies the operation when it has responses.
 //
-// A notification queues the operation on its connection and, unless the connection is
-// being written already, writes what is queued at once, on the notifying goroutine (the
-// group's announcer): every queued operation's responses, each wrapped in its envelope
-// (the bytes are the group's, encoded once), as websocket frames in one write system
-// call that does not wait (write(2) on the non-blocking socket's descriptor; conn.writeSome
+// A notification queues the operation on its connection when the connection is being
+// written already (its flusher takes it); otherwise it writes at once, on the notifying
+// goroutine (the group's announcer), the operation's responses, each wrapped in its
+// envelope (the bytes are the group's, encoded once), as websocket frames in one write
+// system call that does not wait (write(2) on the non-blocking socket's descriptor; conn.writeSome
 // and conn.closeNow say why that is safe). What it cannot finish so, the part the socket
 // did not take, operations to complete or close, or a write under way on another
 // goroutine, goes to a goroutine of the connection's (flush), which waits for the socket
@@ -38,10 +38,14 @@ package wsgorilla
 // b: within a few percent of a server that does nothing but one write per delivery, where
 // a goroutine per connection and message cost 16 µs against 12, the difference being
 // hand-offs between threads), and a connection that fell behind catches up several
-// messages to a write. Every write to the socket,
-// control frames and gorilla's own close frame 1002 for a frame that breaks the protocol
-// included (locked.go), holds the connection's write lock, so frames go out whole even
-// after a partial write.
+// messages to a write. At that pace what a delivery costs above its write system call is
+// mostly waiting on memory: the announcer reaches each connection's state after writing
+// to a thousand others, so it reads as few cache lines as it can (the operation, its
+// group member, and the first line of its conn, which holds the queue, the write lock,
+// the descriptor and the flag that says whether messages are dropped). Every write to
+// the socket, control frames and gorilla's own close frame 1002 for a frame that breaks
+// the protocol included (locked.go), holds the connection's write lock, so frames go out
+// whole even after a partial write.
 //
 // Failure modes: a connection whose socket stays full is written by its own goroutine
 // until the write deadline closes it; one whose operation falls more than the group's
@@ -51,7 +55,8 @@ package wsgorilla
 // path, stops, completes, a connection behind catching up in order, frames after a pong,
 // the connection's context, the 4400 cases); conn_test.go's TestSocketClosesAroundWriteSome
 // (the descriptor held open through a write's system call, given up at the close, and a
-// waiting write interrupted by it) and TestGorillasCloseFrameTakesTheWriteLock; every
+// waiting write interrupted by it), TestGorillasCloseFrameTakesTheWriteLock and
+// TestEndingStopsItsConnections (the drop flag an Ending sets); every
 // server-level websocket test and the npm client tests run through it.
 
 import (
@@ -186,11 +191,7 @@ type session struct {
 	active map[string]*operation
 	closed bool
 
-	// The flusher's queue (see "The transport").
-	qmu      sync.Mutex
-	queue    []*operation
-	flushing bool  // a flusher runs: it owns batch
-	batch    batch // the flusher's
+	batch batch // the flusher's (c.flushing)
 }
 
 // read returns the next client message; errInvalidMessage when it is not one.
@@ -404,7 +405,8 @@ func (s *session) subscribe(begin time.Time, id string, payload json.RawMessage)
 	// The envelope of a response without its payload, {"id":…,"type":…}, is what
 	// follows the payload in its message: appendEnvelope writes the payload first.
 	rest := appendEnvelope([]byte{','}, nil, id, s.nextType())
-	op := &operation{s: s, id: id, cancel: cancel, suffix: append(rest[:1], rest[2:]...)}
+	op := &operation{s: s, c: s.c, id: id, cancel: cancel}
+	op.suffix = append(append(op.suffixBuf[:0], rest[:1]...), rest[2:]...)
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -431,16 +433,19 @@ func (s *session) stop(id string) {
 	}
 }
 
-// operation is one active operation of a session.
+// operation is one active operation of a session. What a delivery reads comes first (as
+// in conn), its suffix included when the id is short enough for suffixBuf.
 type operation struct {
-	s      *session
-	id     string
-	cancel context.CancelFunc
-	suffix []byte // what follows a response in its next message: `,"id":…,"type":"next"}`
-
+	s        *session
+	c        *conn                            // s.c
 	member   atomic.Pointer[multiplex.Member] // the group's member serving it, if any
 	finished atomic.Bool                      // finish ran
-	queued   bool                             // in s.queue; guarded by s.qmu
+	queued   bool                             // in c.queue; guarded by c.qmu
+	suffix   []byte                           // what follows a response in its next message: `,"id":…,"type":"next"}`
+
+	id        string
+	cancel    context.CancelFunc
+	suffixBuf [48]byte
 }
 
 var _ multiplex.Receiver = (*operation)(nil)
@@ -484,22 +489,30 @@ func (op *operation) run(ctx context.Context, rc *graphql.OperationContext) {
 // Follow records the member serving the operation (multiplex.Receiver).
 func (op *operation) Follow(m *multiplex.Member) { op.member.Store(m) }
 
-// Notify queues the operation for its connection and, unless a flusher runs, writes
-// what the connection has queued at once (multiplex.Receiver; see "The transport").
+// Notify queues the operation for its connection when a flusher runs, and otherwise
+// becomes the flusher and writes the operation's responses at once (multiplex.Receiver;
+// see "The transport").
 func (op *operation) Notify() {
-	s := op.s
-	s.qmu.Lock()
-	if !op.queued {
-		op.queued = true
-		s.queue = append(s.queue, op)
-	}
-	if s.flushing {
-		s.qmu.Unlock()
+	c := op.c
+	c.qmu.Lock()
+	if c.flushing {
+		if !op.queued {
+			op.queued = true
+			c.queue = append(c.queue, op)
+		}
+		c.qmu.Unlock()
 		return
 	}
-	s.flushing = true
-	s.qmu.Unlock()
-	s.flushNow()
+	c.flushing = true // with an empty queue
+	if c.direct && c.writeMu.TryLock() {
+		c.qmu.Unlock()
+		op.s.flushNow(op)
+		return
+	}
+	op.queued = true
+	c.queue = append(c.queue, op)
+	c.qmu.Unlock()
+	go op.s.flush(nil, false)
 }
 
 // finish ends the operation once: it completes it when complete is set (not when its
@@ -528,11 +541,12 @@ type batch struct {
 // take moves the queue into b.ops. It returns false when the queue is empty, which ends
 // the flusher.
 func (s *session) take(b *batch) bool {
-	s.qmu.Lock()
-	defer s.qmu.Unlock()
-	b.ops, s.queue = s.queue, b.ops[:0]
+	c := s.c
+	c.qmu.Lock()
+	defer c.qmu.Unlock()
+	b.ops, c.queue = c.queue, b.ops[:0]
 	if len(b.ops) == 0 {
-		s.flushing = false
+		c.flushing = false
 		return false
 	}
 	for _, op := range b.ops {
@@ -541,17 +555,18 @@ func (s *session) take(b *batch) bool {
 	return true
 }
 
-// collect appends the responses of b.ops to w. Inline (w.inline) it stops once w holds
-// maxBatch bytes and queues again the operations it has not finished.
-func (s *session) collect(w *frameWriter, b *batch) {
-	b.ended, b.behind = b.ended[:0], b.behind[:0]
-	for i, op := range b.ops {
+// collect appends the responses of ops to w, and those of ops whose group ended or that
+// fell behind to s.batch; it reports whether there are any (settle). Inline (w.inline)
+// it stops once w holds maxBatch bytes and queues again the operations it has not
+// finished.
+func (s *session) collect(w *frameWriter, ops []*operation) (settle bool) {
+	for i, op := range ops {
 		m := op.member.Load()
 	read:
 		for !op.finished.Load() {
 			if w.inline && len(w.buf) >= maxBatch {
-				s.requeue(b.ops[i:])
-				return
+				s.requeue(ops[i:])
+				return settle
 			}
 			payload, st := m.Next()
 			switch st {
@@ -559,28 +574,32 @@ func (s *session) collect(w *frameWriter, b *batch) {
 				w.text(nextPrefix, payload, op.suffix)
 				continue
 			case multiplex.Done:
-				b.ended = append(b.ended, op)
+				s.batch.ended = append(s.batch.ended, op)
+				settle = true
 			case multiplex.Behind:
-				b.behind = append(b.behind, op)
+				s.batch.behind = append(s.batch.behind, op)
+				settle = true
 			}
 			break read
 		}
 	}
+	return settle
 }
 
 func (s *session) requeue(ops []*operation) {
-	s.qmu.Lock()
-	defer s.qmu.Unlock()
+	c := s.c
+	c.qmu.Lock()
+	defer c.qmu.Unlock()
 	for _, op := range ops {
 		if !op.queued {
 			op.queued = true
-			s.queue = append(s.queue, op)
+			c.queue = append(c.queue, op)
 		}
 	}
 }
 
 // settle ends the operations of b whose group ended (complete) or that fell behind (the
-// connection closes with 1013; nothing more is sent for them).
+// connection closes with 1013; nothing more is sent for them), and empties those lists.
 func (s *session) settle(b *batch) {
 	for _, op := range b.ended {
 		op.finish(true)
@@ -590,40 +609,35 @@ func (s *session) settle(b *batch) {
 		op.member.Load().FellBehind()
 		op.cancel() // leaves the group, without completing
 	}
+	clear(b.ended)
+	clear(b.behind)
+	b.ended, b.behind = b.ended[:0], b.behind[:0]
 }
 
-// flushNow is a flusher's first pass, on the notifying goroutine (the group's): it
-// writes the queued responses without waiting for the socket, and leaves to a goroutine
-// (flush) whatever it cannot finish so: a write under way, what the socket did not take,
-// operations to complete or close, and what was queued meanwhile.
-func (s *session) flushNow() {
-	c := s.c
-	if !c.direct || !c.writeMu.TryLock() {
-		go s.flush(nil, false)
-		return
-	}
-	b := &s.batch
-	if !s.take(b) {
-		c.writeMu.Unlock()
-		return
-	}
+// flushNow is a flusher's first pass, on the notifying goroutine (the group's), with the
+// write lock Notify took: it writes op's responses without waiting for the socket, and
+// leaves to a goroutine (flush) whatever it cannot finish so: what the socket did not
+// take, operations to complete or close, and what was queued meanwhile. It reads only
+// op, its member and the first cache line of its conn (see conn).
+func (s *session) flushNow(op *operation) {
+	c := op.c
 	w := c.impl.getFrameWriter(c)
 	w.inline = true
-	s.collect(w, b)
-	settle := len(b.ended)+len(b.behind) > 0
+	ops := [1]*operation{op}
+	settle := s.collect(w, ops[:])
 	if !w.tryFlush() {
 		go s.flush(w, settle) // with the write lock
 		return
 	}
 	c.writeMu.Unlock()
 	c.impl.putFrameWriter(w)
-	s.qmu.Lock()
-	if !settle && len(s.queue) == 0 {
-		s.flushing = false
-		s.qmu.Unlock()
+	c.qmu.Lock()
+	if !settle && len(c.queue) == 0 {
+		c.flushing = false
+		c.qmu.Unlock()
 		return
 	}
-	s.qmu.Unlock()
+	c.qmu.Unlock()
 	go s.flush(nil, settle)
 }
 
@@ -641,7 +655,7 @@ func (s *session) flush(w *frameWriter, settle bool) {
 		s.settle(b)
 	}
 	for s.take(b) {
-		s.c.writeFrames(func(w *frameWriter) { s.collect(w, b) })
+		s.c.writeFrames(func(w *frameWriter) { s.collect(w, b.ops) })
 		s.settle(b)
 	}
 }

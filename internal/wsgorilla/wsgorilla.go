@@ -211,6 +211,7 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 		}
 	}
 	c := &conn{impl: i, ending: EndingFrom(r.Context()), fd: -1}
+	c.ending.attach(c)
 	ws, err := u.Upgrade(hijacker{ResponseWriter: w, c: c}, r, header)
 	if err != nil {
 		return nil, err
@@ -220,7 +221,7 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 	c.answerControls()
 	if sc, ok := c.raw.(syscall.Conn); ok {
 		if raw, err := sc.SyscallConn(); err == nil {
-			_ = raw.Control(func(fd uintptr) { c.fd = int(fd) })
+			_ = raw.Control(func(fd uintptr) { c.fd = int32(fd) })
 			c.direct = c.fd >= 0
 		}
 	}
