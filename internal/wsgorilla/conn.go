@@ -42,10 +42,10 @@ const maxCloseReason = 123
 // instead of a reset.
 type conn struct {
 	// What a delivery reads and writes (operation.Notify to writeSome) comes first, in
-	// one cache line with the start of out: a group's announcer writes to every member's
-	// connection in turn, and on a busy server each connection's state is cold by then,
-	// so every further line a delivery touches costs it a wait on memory (BENCHMARKS.md
-	// part b, "above the floor").
+	// the first 64 bytes, one cache line when the allocation starts on one (two at most):
+	// a group's announcer writes to every member's connection in turn, and on a busy
+	// server each connection's state is cold by then, so every further line a delivery
+	// touches costs it a wait on memory (BENCHMARKS.md part b, "above the floor").
 
 	// writeMu serializes every write to the socket, control frames included, so that
 	// frames go out whole even when a frameWriter's write was partial (tryFlush).

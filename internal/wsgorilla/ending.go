@@ -51,7 +51,9 @@ func (e *Ending) Set(code int, reason string) {
 }
 
 // attach makes c drop its data messages once e is set (conn.dropping): a delivery then
-// reads a flag of the connection's own rather than e's lock. Safe on a nil Ending.
+// reads a flag of the connection's own rather than e's lock. An Ending serves one
+// upgrade (WithEnding per request): it holds the connections attached for its life.
+// Safe on a nil Ending.
 func (e *Ending) attach(c *conn) {
 	if e == nil {
 		return

@@ -544,6 +544,7 @@ func (s *session) take(b *batch) bool {
 	c := s.c
 	c.qmu.Lock()
 	defer c.qmu.Unlock()
+	clear(b.ops) // hold no operation of an earlier pass
 	b.ops, c.queue = c.queue, b.ops[:0]
 	if len(b.ops) == 0 {
 		c.flushing = false
@@ -605,7 +606,9 @@ func (s *session) settle(b *batch) {
 		op.finish(true)
 	}
 	for _, op := range b.behind {
-		op.finished.Store(true)
+		if !op.finished.CompareAndSwap(false, true) {
+			continue // the client stopped it meanwhile, and heard complete
+		}
 		op.member.Load().FellBehind()
 		op.cancel() // leaves the group, without completing
 	}
