@@ -132,7 +132,7 @@ func BenchmarkLoadQuery(b *testing.B) {
 	tenantAnswer := fmt.Sprintf(`{"data":{"tenant":{"id":%q,"name":"Bench Inc","mode":{"id":"saas"}}}}`, acct.TenantID)
 	servers := []*queryServer{
 		{name: "northstar", target: query(ns.URL, tenantQuery, tenantAnswer), profile: true},
-		{name: "northstar-trusted", target: byHash(ns.URL, documents.Hash(tenantQuery), tenantAnswer)},
+		{name: "northstar-trusted", target: byHash(ns.URL, documents.Hash(tenantQuery), tenantAnswer), profile: true},
 		{name: "bare-gqlgen", target: query(bare.URL, `{ __typename }`, `{"data":{"__typename":"Query"}}`), profile: true},
 		{name: "bare-gqlgen-cached", target: query(cached.URL, `{ __typename }`, `{"data":{"__typename":"Query"}}`), profile: true},
 		{name: "nethttp-json", target: query(plain.URL, `{ __typename }`, `{"data":{"__typename":"Query"}}`)},
