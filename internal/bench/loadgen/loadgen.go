@@ -12,6 +12,7 @@
 package loadgen
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -116,17 +117,62 @@ func Run(ctx context.Context, t Target, o Options) (Result, error) {
 // Probe sends t.Request once on a new connection and returns the status and body of the
 // answer, to check a target before loading it.
 func Probe(ctx context.Context, t Target) (status int, body []byte, err error) {
-	conn, err := dial(ctx, t.Addr)
-	if err != nil {
-		return 0, nil, err
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	c := NewClient(t.Addr)
+	defer c.Close()
+	status, body, err = c.Do(ctx, t.Request)
+	return status, bytes.Clone(body), err
+}
+
+// Client sends requests one at a time on one keep-alive connection, with the exchange
+// Run's workers use (no goroutine of its own, no allocation per round trip once its
+// buffers have grown): for a benchmark whose request changes from one to the next, where
+// a Target's is fixed, and whose latency should not include a heavier client's hand-offs
+// between goroutines. It dials on first use and again after the server closed the
+// connection. Not safe for concurrent use.
+type Client struct {
+	addr     string
+	conn     net.Conn
+	x        *exchanger
+	deadline bool // the connection has a deadline set
+}
+
+// NewClient returns a Client of the server at addr (host:port).
+func NewClient(addr string) *Client { return &Client{addr: addr} }
+
+// Do sends req, one complete HTTP/1.1 request (BuildRequest), and returns the answer's
+// status and body; the body is valid until the next call. ctx's deadline, if it has one,
+// bounds the exchange. After an error the connection is closed, and the next call dials.
+func (c *Client) Do(ctx context.Context, req []byte) (status int, body []byte, err error) {
+	if c.conn == nil {
+		conn, err := dial(ctx, c.addr)
+		if err != nil {
+			return 0, nil, err
+		}
+		c.conn, c.x, c.deadline = conn, newExchanger(conn, nil), false
 	}
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-	x := newExchanger(conn, t.Expect)
-	if _, err := x.do(t.Request); err != nil && !errors.Is(err, errClose) {
-		return 0, nil, err
+	if d, ok := ctx.Deadline(); ok || c.deadline {
+		_ = c.conn.SetDeadline(d) // the zero time clears an earlier call's
+		c.deadline = ok
 	}
-	return x.status, append([]byte(nil), x.body...), nil
+	if _, err := c.x.do(req); err != nil {
+		c.Close()
+		if !errors.Is(err, errClose) {
+			return 0, nil, err
+		}
+	}
+	return c.x.status, c.x.body, nil
+}
+
+// Close closes the connection, if one is open.
+func (c *Client) Close() error {
+	if c.conn == nil {
+		return nil
+	}
+	err := c.conn.Close()
+	c.conn = nil
+	return err
 }
 
 func dial(ctx context.Context, addr string) (net.Conn, error) {

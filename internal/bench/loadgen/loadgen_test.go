@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -76,6 +77,49 @@ func TestProbe(t *testing.T) {
 	status, body, err := Probe(context.Background(), target(t, srv.URL, ""))
 	if err != nil || status != http.StatusOK || string(body) != `{"data":{"a":1}}` {
 		t.Fatalf("Probe = %d %q %v", status, body, err)
+	}
+}
+
+// TestClient: requests that differ go out one at a time on one connection; when the
+// server closes it after an answer, the answer still comes back and the next request
+// dials again; a server that is gone is an error.
+func TestClient(t *testing.T) {
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		if string(b) == "close" {
+			w.Header().Set("Connection", "close")
+		}
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "echo "+string(b))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	c := NewClient(addr)
+	defer c.Close()
+	ctx := context.Background()
+	for i, text := range []string{"one", "two", "close", "three"} {
+		tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if i == 1 {
+			tctx = ctx // a call without a deadline after one with
+		}
+		status, body, err := c.Do(tctx, BuildRequest(http.MethodPost, addr, "/", nil, []byte(text)))
+		cancel()
+		if err != nil || status != http.StatusAccepted || string(body) != "echo "+text {
+			t.Fatalf("request %d: %d %q %v, want 202 %q", i, status, body, err, "echo "+text)
+		}
+	}
+	if n := conns.Load(); n != 2 {
+		t.Errorf("the client opened %d connections, want 2 (one again after the server closed it)", n)
+	}
+	srv.Close()
+	if _, _, err := c.Do(ctx, BuildRequest(http.MethodPost, addr, "/", nil, []byte("gone"))); err == nil {
+		t.Error("Do succeeded against a closed server")
 	}
 }
 
