@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -50,7 +49,7 @@ func (ec *executionContext) _Canvas_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Canvas_tenantId(ctx context.Context, field graphql.CollectedField, obj *chat.Canvas) (ret graphql.Marshaler) {
@@ -73,7 +72,7 @@ func (ec *executionContext) _Canvas_tenantId(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_tenantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Canvas_projectId(ctx context.Context, field graphql.CollectedField, obj *chat.Canvas) (ret graphql.Marshaler) {
@@ -96,7 +95,7 @@ func (ec *executionContext) _Canvas_projectId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_projectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Canvas_env(ctx context.Context, field graphql.CollectedField, obj *chat.Canvas) (ret graphql.Marshaler) {
@@ -119,7 +118,7 @@ func (ec *executionContext) _Canvas_env(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_env(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "String")
 }
 
 func (ec *executionContext) _Canvas_title(ctx context.Context, field graphql.CollectedField, obj *chat.Canvas) (ret graphql.Marshaler) {
@@ -142,7 +141,7 @@ func (ec *executionContext) _Canvas_title(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "String")
 }
 
 func (ec *executionContext) _Canvas_createdBy(ctx context.Context, field graphql.CollectedField, obj *chat.Canvas) (ret graphql.Marshaler) {
@@ -165,7 +164,7 @@ func (ec *executionContext) _Canvas_createdBy(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Canvas_createdAt(ctx context.Context, field graphql.CollectedField, obj *chat.Canvas) (ret graphql.Marshaler) {
@@ -188,7 +187,7 @@ func (ec *executionContext) _Canvas_createdAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Canvas_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Canvas", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Canvas", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Message_id(ctx context.Context, field graphql.CollectedField, obj *chat.Message) (ret graphql.Marshaler) {
@@ -211,7 +210,7 @@ func (ec *executionContext) _Message_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Message_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Message", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Message", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Message_threadId(ctx context.Context, field graphql.CollectedField, obj *chat.Message) (ret graphql.Marshaler) {
@@ -234,7 +233,7 @@ func (ec *executionContext) _Message_threadId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Message_threadId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Message", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Message", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Message_seq(ctx context.Context, field graphql.CollectedField, obj *chat.Message) (ret graphql.Marshaler) {
@@ -257,7 +256,7 @@ func (ec *executionContext) _Message_seq(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Message_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Message", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Message", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Message_text(ctx context.Context, field graphql.CollectedField, obj *chat.Message) (ret graphql.Marshaler) {
@@ -280,7 +279,7 @@ func (ec *executionContext) _Message_text(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Message_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Message", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Message", field, false, false, "String")
 }
 
 func (ec *executionContext) _Message_authorId(ctx context.Context, field graphql.CollectedField, obj *chat.Message) (ret graphql.Marshaler) {
@@ -303,7 +302,7 @@ func (ec *executionContext) _Message_authorId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Message_authorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Message", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Message", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Message_createdAt(ctx context.Context, field graphql.CollectedField, obj *chat.Message) (ret graphql.Marshaler) {
@@ -326,7 +325,7 @@ func (ec *executionContext) _Message_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Message_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Message", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Message", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Thread_id(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -349,7 +348,7 @@ func (ec *executionContext) _Thread_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Thread_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Thread_tenantId(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -372,7 +371,7 @@ func (ec *executionContext) _Thread_tenantId(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Thread_tenantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Thread_projectId(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -395,7 +394,7 @@ func (ec *executionContext) _Thread_projectId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Thread_projectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Thread_env(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -418,7 +417,7 @@ func (ec *executionContext) _Thread_env(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Thread_env(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "String")
 }
 
 func (ec *executionContext) _Thread_title(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -441,7 +440,7 @@ func (ec *executionContext) _Thread_title(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Thread_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "String")
 }
 
 func (ec *executionContext) _Thread_createdBy(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -464,7 +463,7 @@ func (ec *executionContext) _Thread_createdBy(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Thread_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Thread_createdAt(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -487,7 +486,7 @@ func (ec *executionContext) _Thread_createdAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Thread_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Thread_lastSeq(ctx context.Context, field graphql.CollectedField, obj *chat.Thread) (ret graphql.Marshaler) {
@@ -510,7 +509,7 @@ func (ec *executionContext) _Thread_lastSeq(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Thread_lastSeq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Thread", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Thread", field, true, true, "Int")
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -554,6 +553,18 @@ func (ec *executionContext) unmarshalInputCreateCanvasInput(ctx context.Context,
 	return it, nil
 }
 
+// UnmarshalCreateCanvasInput unmarshals raw into the CreateCanvasInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCanvasInput(ctx context.Context, raw any) (model.CreateCanvasInput, error) {
+	var out model.CreateCanvasInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCanvasInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context, obj any) (model.CreateThreadInput, error) {
 	var it model.CreateThreadInput
 	if obj == nil {
@@ -589,6 +600,18 @@ func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context,
 		}
 	}
 	return it, nil
+}
+
+// UnmarshalCreateThreadInput unmarshals raw into the CreateThreadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateThreadInput(ctx context.Context, raw any) (model.CreateThreadInput, error) {
+	var out model.CreateThreadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateThreadInput", raw, &out)
+	return out, err
 }
 
 func (ec *executionContext) unmarshalInputPostMessageInput(ctx context.Context, obj any) (model.PostMessageInput, error) {
@@ -628,6 +651,18 @@ func (ec *executionContext) unmarshalInputPostMessageInput(ctx context.Context, 
 	return it, nil
 }
 
+// UnmarshalPostMessageInput unmarshals raw into the PostMessageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPostMessageInput(ctx context.Context, raw any) (model.PostMessageInput, error) {
+	var out model.PostMessageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostMessageInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -642,8 +677,7 @@ func (ec *executionContext) _Canvas(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, canvasImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -692,14 +726,10 @@ func (ec *executionContext) _Canvas(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -710,8 +740,7 @@ func (ec *executionContext) _Message(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, messageImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -755,14 +784,10 @@ func (ec *executionContext) _Message(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -773,8 +798,7 @@ func (ec *executionContext) _Thread(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, threadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -815,43 +839,11 @@ func (ec *executionContext) _Thread(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastSeq":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Thread_lastSeq(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Thread_lastSeq(ctx, field, obj)
 				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -861,14 +853,10 @@ func (ec *executionContext) _Thread(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -895,9 +883,7 @@ func (ec *executionContext) marshalNCanvas2ᚕᚖgithubᚗcomᚋnorthstarᚋnort
 
 func (ec *executionContext) marshalNCanvas2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋchatᚐCanvas(ctx context.Context, sel ast.SelectionSet, v *chat.Canvas) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "Canvas!")
 		return graphql.Null
 	}
 	return ec._Canvas(ctx, sel, v)
@@ -931,9 +917,7 @@ func (ec *executionContext) marshalNMessage2ᚕᚖgithubᚗcomᚋnorthstarᚋnor
 
 func (ec *executionContext) marshalNMessage2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋchatᚐMessage(ctx context.Context, sel ast.SelectionSet, v *chat.Message) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "Message!")
 		return graphql.Null
 	}
 	return ec._Message(ctx, sel, v)
@@ -962,9 +946,7 @@ func (ec *executionContext) marshalNThread2ᚕᚖgithubᚗcomᚋnorthstarᚋnort
 
 func (ec *executionContext) marshalNThread2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋchatᚐThread(ctx context.Context, sel ast.SelectionSet, v *chat.Thread) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "Thread!")
 		return graphql.Null
 	}
 	return ec._Thread(ctx, sel, v)

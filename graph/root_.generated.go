@@ -1906,31 +1906,33 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
-		ec.unmarshalInputArchiveProjectInput,
-		ec.unmarshalInputConfigEntryInput,
-		ec.unmarshalInputCreateAppInput,
-		ec.unmarshalInputCreateCanvasInput,
-		ec.unmarshalInputCreateModeInput,
-		ec.unmarshalInputCreateProjectInput,
-		ec.unmarshalInputCreateServiceAccountInput,
-		ec.unmarshalInputCreateSurfaceInput,
-		ec.unmarshalInputCreateTenantInput,
-		ec.unmarshalInputCreateThreadInput,
-		ec.unmarshalInputDeleteRouteInput,
-		ec.unmarshalInputInviteMemberInput,
-		ec.unmarshalInputLoginInput,
-		ec.unmarshalInputPostMessageInput,
-		ec.unmarshalInputRemoveMemberInput,
-		ec.unmarshalInputSetMemberRoleInput,
-		ec.unmarshalInputSetRouteInput,
-		ec.unmarshalInputSignupInput,
-		ec.unmarshalInputUpdateAppInput,
-		ec.unmarshalInputUpdateModeInput,
-		ec.unmarshalInputUpdateProjectInput,
-		ec.unmarshalInputUpdateSurfaceInput,
-		ec.unmarshalInputUpdateTenantInput,
-	)
+	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
+		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ArchiveProjectInput", ec.unmarshalInputArchiveProjectInput),
+			graphql.NewInputUnmarshaler("ConfigEntryInput", ec.unmarshalInputConfigEntryInput),
+			graphql.NewInputUnmarshaler("CreateAppInput", ec.unmarshalInputCreateAppInput),
+			graphql.NewInputUnmarshaler("CreateCanvasInput", ec.unmarshalInputCreateCanvasInput),
+			graphql.NewInputUnmarshaler("CreateModeInput", ec.unmarshalInputCreateModeInput),
+			graphql.NewInputUnmarshaler("CreateProjectInput", ec.unmarshalInputCreateProjectInput),
+			graphql.NewInputUnmarshaler("CreateServiceAccountInput", ec.unmarshalInputCreateServiceAccountInput),
+			graphql.NewInputUnmarshaler("CreateSurfaceInput", ec.unmarshalInputCreateSurfaceInput),
+			graphql.NewInputUnmarshaler("CreateTenantInput", ec.unmarshalInputCreateTenantInput),
+			graphql.NewInputUnmarshaler("CreateThreadInput", ec.unmarshalInputCreateThreadInput),
+			graphql.NewInputUnmarshaler("DeleteRouteInput", ec.unmarshalInputDeleteRouteInput),
+			graphql.NewInputUnmarshaler("InviteMemberInput", ec.unmarshalInputInviteMemberInput),
+			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("PostMessageInput", ec.unmarshalInputPostMessageInput),
+			graphql.NewInputUnmarshaler("RemoveMemberInput", ec.unmarshalInputRemoveMemberInput),
+			graphql.NewInputUnmarshaler("SetMemberRoleInput", ec.unmarshalInputSetMemberRoleInput),
+			graphql.NewInputUnmarshaler("SetRouteInput", ec.unmarshalInputSetRouteInput),
+			graphql.NewInputUnmarshaler("SignupInput", ec.unmarshalInputSignupInput),
+			graphql.NewInputUnmarshaler("UpdateAppInput", ec.unmarshalInputUpdateAppInput),
+			graphql.NewInputUnmarshaler("UpdateModeInput", ec.unmarshalInputUpdateModeInput),
+			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
+			graphql.NewInputUnmarshaler("UpdateSurfaceInput", ec.unmarshalInputUpdateSurfaceInput),
+			graphql.NewInputUnmarshaler("UpdateTenantInput", ec.unmarshalInputUpdateTenantInput),
+		)
+	}
 	first := true
 
 	switch opCtx.Operation.Operation {
@@ -1940,7 +1942,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			var data graphql.Marshaler
 			if first {
 				first = false
-				ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+				ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 				data = ec._Query(ctx, opCtx.Operation.SelectionSet)
 			} else {
 				if atomic.LoadInt32(&ec.PendingDeferred) > 0 {
@@ -1970,7 +1972,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				return nil
 			}
 			first = false
-			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
 			data.MarshalGQL(&buf)

@@ -92,7 +92,7 @@ func (ec *executionContext) _ConfigEntry_key(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_ConfigEntry_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ConfigEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("ConfigEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _ConfigEntry_value(ctx context.Context, field graphql.CollectedField, obj *model.ConfigEntry) (ret graphql.Marshaler) {
@@ -115,7 +115,7 @@ func (ec *executionContext) _ConfigEntry_value(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_ConfigEntry_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ConfigEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("ConfigEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _ResolvedRoute_route(ctx context.Context, field graphql.CollectedField, obj *routing.Resolved) (ret graphql.Marshaler) {
@@ -170,7 +170,7 @@ func (ec *executionContext) _ResolvedRoute_matchedScope(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ResolvedRoute_matchedScope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResolvedRoute", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("ResolvedRoute", field, false, false, "String")
 }
 
 func (ec *executionContext) _Route_resourceKind(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -193,7 +193,7 @@ func (ec *executionContext) _Route_resourceKind(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Route_resourceKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "String")
 }
 
 func (ec *executionContext) _Route_tenantId(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -216,7 +216,7 @@ func (ec *executionContext) _Route_tenantId(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Route_tenantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Route_env(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -239,7 +239,7 @@ func (ec *executionContext) _Route_env(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Route_env(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "String")
 }
 
 func (ec *executionContext) _Route_projectId(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -262,7 +262,7 @@ func (ec *executionContext) _Route_projectId(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Route_projectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Route_backendType(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -285,7 +285,7 @@ func (ec *executionContext) _Route_backendType(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Route_backendType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "String")
 }
 
 func (ec *executionContext) _Route_config(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -340,7 +340,7 @@ func (ec *executionContext) _Route_secretRefs(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Route_secretRefs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "String")
 }
 
 func (ec *executionContext) _Route_version(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -363,7 +363,7 @@ func (ec *executionContext) _Route_version(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Route_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Route_updatedAt(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -386,7 +386,7 @@ func (ec *executionContext) _Route_updatedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Route_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Route_updatedBy(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -409,7 +409,7 @@ func (ec *executionContext) _Route_updatedBy(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Route_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "String")
 }
 
 func (ec *executionContext) _Route_deleted(ctx context.Context, field graphql.CollectedField, obj *routing.Route) (ret graphql.Marshaler) {
@@ -432,7 +432,7 @@ func (ec *executionContext) _Route_deleted(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Route_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Route", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("Route", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _RoutePlanEntry_resourceKind(ctx context.Context, field graphql.CollectedField, obj *model.RoutePlanEntry) (ret graphql.Marshaler) {
@@ -455,7 +455,7 @@ func (ec *executionContext) _RoutePlanEntry_resourceKind(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_RoutePlanEntry_resourceKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _RoutePlanEntry_tenantId(ctx context.Context, field graphql.CollectedField, obj *model.RoutePlanEntry) (ret graphql.Marshaler) {
@@ -478,7 +478,7 @@ func (ec *executionContext) _RoutePlanEntry_tenantId(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_RoutePlanEntry_tenantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, "ID")
 }
 
 func (ec *executionContext) _RoutePlanEntry_env(ctx context.Context, field graphql.CollectedField, obj *model.RoutePlanEntry) (ret graphql.Marshaler) {
@@ -501,7 +501,7 @@ func (ec *executionContext) _RoutePlanEntry_env(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_RoutePlanEntry_env(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _RoutePlanEntry_projectId(ctx context.Context, field graphql.CollectedField, obj *model.RoutePlanEntry) (ret graphql.Marshaler) {
@@ -524,7 +524,7 @@ func (ec *executionContext) _RoutePlanEntry_projectId(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_RoutePlanEntry_projectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, "ID")
 }
 
 func (ec *executionContext) _RoutePlanEntry_outcome(ctx context.Context, field graphql.CollectedField, obj *model.RoutePlanEntry) (ret graphql.Marshaler) {
@@ -547,7 +547,7 @@ func (ec *executionContext) _RoutePlanEntry_outcome(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_RoutePlanEntry_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, errors.New("field of type RoutePlanOutcome does not have child fields"))
+	return graphql.NewScalarFieldContext("RoutePlanEntry", field, false, false, "RoutePlanOutcome")
 }
 
 func (ec *executionContext) _RoutePlanEntry_changes(ctx context.Context, field graphql.CollectedField, obj *model.RoutePlanEntry) (ret graphql.Marshaler) {
@@ -757,6 +757,18 @@ func (ec *executionContext) unmarshalInputConfigEntryInput(ctx context.Context, 
 	return it, nil
 }
 
+// UnmarshalConfigEntryInput unmarshals raw into the ConfigEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConfigEntryInput(ctx context.Context, raw any) (model.ConfigEntryInput, error) {
+	var out model.ConfigEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConfigEntryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDeleteRouteInput(ctx context.Context, obj any) (model.DeleteRouteInput, error) {
 	var it model.DeleteRouteInput
 	if obj == nil {
@@ -813,6 +825,18 @@ func (ec *executionContext) unmarshalInputDeleteRouteInput(ctx context.Context, 
 		}
 	}
 	return it, nil
+}
+
+// UnmarshalDeleteRouteInput unmarshals raw into the DeleteRouteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteRouteInput(ctx context.Context, raw any) (model.DeleteRouteInput, error) {
+	var out model.DeleteRouteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteRouteInput", raw, &out)
+	return out, err
 }
 
 func (ec *executionContext) unmarshalInputSetRouteInput(ctx context.Context, obj any) (model.SetRouteInput, error) {
@@ -894,6 +918,18 @@ func (ec *executionContext) unmarshalInputSetRouteInput(ctx context.Context, obj
 	return it, nil
 }
 
+// UnmarshalSetRouteInput unmarshals raw into the SetRouteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetRouteInput(ctx context.Context, raw any) (model.SetRouteInput, error) {
+	var out model.SetRouteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetRouteInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -908,8 +944,7 @@ func (ec *executionContext) _ConfigEntry(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, configEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -933,14 +968,10 @@ func (ec *executionContext) _ConfigEntry(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -951,8 +982,7 @@ func (ec *executionContext) _ResolvedRoute(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, resolvedRouteImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -976,14 +1006,10 @@ func (ec *executionContext) _ResolvedRoute(ctx context.Context, sel ast.Selectio
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -994,8 +1020,7 @@ func (ec *executionContext) _Route(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, routeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -1026,43 +1051,11 @@ func (ec *executionContext) _Route(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "config":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Route_config(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Route_config(ctx, field, obj)
 				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "secretRefs":
 			out.Values[i] = ec._Route_secretRefs(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1097,14 +1090,10 @@ func (ec *executionContext) _Route(ctx context.Context, sel ast.SelectionSet, ob
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -1115,8 +1104,7 @@ func (ec *executionContext) _RoutePlanEntry(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, routePlanEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -1160,14 +1148,10 @@ func (ec *executionContext) _RoutePlanEntry(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
 
 	return out
 }
@@ -1216,9 +1200,7 @@ func (ec *executionContext) marshalNConfigEntry2ᚕᚖgithubᚗcomᚋnorthstar�
 
 func (ec *executionContext) marshalNConfigEntry2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐConfigEntry(ctx context.Context, sel ast.SelectionSet, v *model.ConfigEntry) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "ConfigEntry!")
 		return graphql.Null
 	}
 	return ec._ConfigEntry(ctx, sel, v)
@@ -1236,9 +1218,7 @@ func (ec *executionContext) unmarshalNDeleteRouteInput2githubᚗcomᚋnorthstar�
 
 func (ec *executionContext) marshalNResolvedRoute2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋroutingᚐResolved(ctx context.Context, sel ast.SelectionSet, v *routing.Resolved) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "ResolvedRoute!")
 		return graphql.Null
 	}
 	return ec._ResolvedRoute(ctx, sel, v)
@@ -1262,9 +1242,7 @@ func (ec *executionContext) marshalNRoute2ᚕᚖgithubᚗcomᚋnorthstarᚋnorth
 
 func (ec *executionContext) marshalNRoute2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋinternalᚋroutingᚐRoute(ctx context.Context, sel ast.SelectionSet, v *routing.Route) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "Route!")
 		return graphql.Null
 	}
 	return ec._Route(ctx, sel, v)
@@ -1288,9 +1266,7 @@ func (ec *executionContext) marshalNRoutePlanEntry2ᚕᚖgithubᚗcomᚋnorthsta
 
 func (ec *executionContext) marshalNRoutePlanEntry2ᚖgithubᚗcomᚋnorthstarᚋnorthstarᚋgraphᚋmodelᚐRoutePlanEntry(ctx context.Context, sel ast.SelectionSet, v *model.RoutePlanEntry) graphql.Marshaler {
 	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
+		graphql.AddInvalidNullError(ctx, "RoutePlanEntry!")
 		return graphql.Null
 	}
 	return ec._RoutePlanEntry(ctx, sel, v)
