@@ -35,8 +35,8 @@
 // (wsgorilla.Transport) reads the encoded bytes with Member.Next during the notification
 // and writes them with only the operation's envelope: no goroutine, queue or allocation
 // per member and event. A subscription without a Receiver gets a response handler that
-// blocks until the member's next response. The upstream stops when the last member leaves, and a group whose upstream
-// ended (its stream closed) completes every member.
+// blocks until the member's next response. The upstream stops when the last member
+// leaves, and a group whose upstream ended (its stream closed) completes every member.
 //
 // Where a member starts depends on the stream (Share's live). A live-only stream starts at
 // the subscriber's arrival: a member joins where the group stands. A replay (a thread's

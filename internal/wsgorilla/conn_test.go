@@ -286,14 +286,10 @@ func TestEndingStopsItsConnections(t *testing.T) {
 	}
 }
 
-// TestSocketClosesAroundWriteSome checks closeNow against writeSome, which writes to the
-// socket's descriptor outside the net.Conn: while a write is in its system call the
-// descriptor stays open (the write reaches this connection's peer, not whatever socket
-// reused the number) and closeNow waits for it; after the close writeSome fails; and a
-// write that waits on a full socket is interrupted at once rather than waited for.
-func TestSocketClosesAroundWriteSome(t *testing.T) {
+// acceptingServer serves graphql-transport-ws upgrades with impl and hands each
+// connection, as the transport gets it, to the test.
+func acceptingServer(t *testing.T, impl *Implementation) (*httptest.Server, <-chan *conn) {
 	accepted := make(chan *conn, 1)
-	impl := New(Options{WriteTimeout: time.Minute})
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := impl.accept(w, r, nil, []string{transportWS})
 		if err != nil {
@@ -303,6 +299,16 @@ func TestSocketClosesAroundWriteSome(t *testing.T) {
 		accepted <- c
 	}))
 	t.Cleanup(s.Close)
+	return s, accepted
+}
+
+// TestSocketClosesAroundWriteSome checks closeNow against writeSome, which writes to the
+// socket's descriptor outside the net.Conn: while a write is in its system call the
+// descriptor stays open (the write reaches this connection's peer, not whatever socket
+// reused the number) and closeNow waits for it; after the close writeSome fails; and a
+// write that waits on a full socket is interrupted at once rather than waited for.
+func TestSocketClosesAroundWriteSome(t *testing.T) {
+	s, accepted := acceptingServer(t, New(Options{WriteTimeout: time.Minute}))
 	dial := func(t *testing.T) (*conn, *websocket.Conn) {
 		peer := mustDial(t, wsURL(s), transportWS)
 		c := <-accepted
@@ -406,16 +412,7 @@ func TestSocketClosesAroundWriteSome(t *testing.T) {
 // waits for the write lock, so it cannot cut into a frame of ours, and it is recorded as
 // a close frame sent, after which our frames are dropped.
 func TestGorillasCloseFrameTakesTheWriteLock(t *testing.T) {
-	accepted := make(chan *conn, 1)
-	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := New(Options{}).accept(w, r, nil, []string{transportWS})
-		if err != nil {
-			t.Errorf("accept: %v", err)
-			return
-		}
-		accepted <- c
-	}))
-	t.Cleanup(s.Close)
+	s, accepted := acceptingServer(t, New(Options{}))
 	peer := mustDial(t, wsURL(s), transportWS)
 	c := <-accepted
 	t.Cleanup(func() { _ = c.Close() })

@@ -211,12 +211,12 @@ func (i *Implementation) accept(w http.ResponseWriter, r *http.Request, header h
 		}
 	}
 	c := &conn{impl: i, ending: EndingFrom(r.Context()), fd: -1}
-	c.ending.attach(c)
 	ws, err := u.Upgrade(hijacker{ResponseWriter: w, c: c}, r, header)
 	if err != nil {
 		return nil, err
 	}
 	c.ws = ws
+	c.ending.attach(c)
 	c.guard = guard{max: i.maxSubscriptions, legacy: ws.Subprotocol() != graphqlTransportWS}
 	c.answerControls()
 	if sc, ok := c.raw.(syscall.Conn); ok {
