@@ -177,7 +177,7 @@ func updateUnder[T any, P record[T]](ctx context.Context, s *Store, tenantID, co
 // ref, committed with w: NOT_FOUND when it is absent, CONFLICT when expectedVersion is
 // set and stale.
 func updateRecord[T any, P record[T]](ctx context.Context, s *Store, ref *firestore.DocumentRef, what string, expectedVersion *int, change func(*T) error, w with) (T, error) {
-	return versioned(ctx, s, ref, "update "+what, w, func(v *T) (*T, error) {
+	return versioned(ctx, s, ref, nil, "update "+what, w, func(v *T) (*T, error) {
 		if v == nil {
 			return nil, notFound(what)
 		}

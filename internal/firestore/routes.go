@@ -36,7 +36,7 @@ func (s *Store) GetRoute(ctx context.Context, k routing.Key) (routing.Route, err
 func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *int, ev audit.Event) (routing.Route, error) {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	return versioned(ctx, s, s.routeDoc(r.Key()), "put route", with{audit: &ev}, func(current *routing.Route) (*routing.Route, error) {
+	return versioned(ctx, s, s.routeDoc(r.Key()), &s.routesSeen, "put route", with{audit: &ev}, func(current *routing.Route) (*routing.Route, error) {
 		next := r
 		switch {
 		case expectedVersion == nil && current != nil:
@@ -59,7 +59,7 @@ func (s *Store) PutRoute(ctx context.Context, r routing.Route, expectedVersion *
 func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion *int, ev audit.Event) error {
 	ctx, done := s.boundTx(ctx)
 	defer done()
-	_, err := versioned(ctx, s, s.routeDoc(k), "delete route", with{audit: &ev}, func(current *routing.Route) (*routing.Route, error) {
+	_, err := versioned(ctx, s, s.routeDoc(k), &s.routesSeen, "delete route", with{audit: &ev}, func(current *routing.Route) (*routing.Route, error) {
 		if current == nil {
 			return nil, apperr.E(apperr.NotFound, "no route %s", k)
 		}
@@ -69,10 +69,12 @@ func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion 
 }
 
 // Watch implements routing.Source with a snapshot listener on the routes collection: one
-// stream per process, however many lookups it serves.
+// stream per process, however many lookups it serves. While it runs, PutRoute and
+// DeleteRoute start from its copy of the route instead of reading it (see followed).
 func (s *Store) Watch(ctx context.Context, apply func(all, changes []routing.Route)) error {
 	it := s.routes().Snapshots(ctx)
 	defer it.Stop()
+	defer s.routesSeen.clear()
 	first := true
 	for {
 		snap, err := it.Next()
@@ -86,6 +88,7 @@ func (s *Store) Watch(ctx context.Context, apply func(all, changes []routing.Rou
 		if err != nil {
 			return fmt.Errorf("firestore: reading routes: %w", err)
 		}
+		s.routesSeen.set(docs)
 		all := make([]routing.Route, 0, len(docs))
 		for _, d := range docs {
 			var r routing.Route

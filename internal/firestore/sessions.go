@@ -78,7 +78,7 @@ func (s *Store) RotateRefresh(ctx context.Context, id, from, to string, usedAt, 
 	if !ids.ValidFor(ids.Session, id) {
 		return session.Session{}, notFound("session")
 	}
-	d, err := versioned(ctx, s, s.sessions().Doc(id), "rotate refresh token", with{}, func(d *sessionDoc) (*sessionDoc, error) {
+	d, err := versioned(ctx, s, s.sessions().Doc(id), nil, "rotate refresh token", with{}, func(d *sessionDoc) (*sessionDoc, error) {
 		switch {
 		case d == nil:
 			return nil, notFound("session")

@@ -15,6 +15,9 @@
 // others fail the precondition at once, read again and find a newer version: CONFLICT.
 // The conditional write, its audit event and its access event go in one atomic commit
 // (see audit.go), so even these lock-free updates never land without their events.
+// Route writes skip the read while the routing registry's listener runs: they start
+// from its copy of the route, under the same precondition, and read only when the copy
+// was stale (see followed), so a setRoute is one round trip, as a create is.
 // Unconditional updates read again and retry, at most maxWriteAttempts times with
 // jittered backoff, then answer UNAVAILABLE, as does a store that does not answer before
 // the request's deadline. Multi-document writes stay transactions; their contention, once
@@ -55,6 +58,8 @@ type Store struct {
 	log      *slog.Logger
 	down     atomic.Bool   // the guard found Firestore not answering
 	kick     chan struct{} // wakes the guard
+	// routesSeen is what Watch last delivered: route writes start from it (see followed).
+	routesSeen followed
 	// failStaged, set only by tests, fails a write after its audit event is staged.
 	failStaged func(audit.Event) error
 }
@@ -187,18 +192,26 @@ const maxWriteAttempts = 10
 // the document still does not exist), and commits atomically with what w adds: the audit
 // event, completed with the fields decide changed, and an access event. When another
 // writer got there first, versioned reads again and asks decide again, so decide must be
-// free of side effects and is where a stale version becomes CONFLICT. Returns the value
+// free of side effects and is where a stale version becomes CONFLICT. When seen (which
+// may be nil) has a listener's copy of the document, the first attempt starts from it
+// instead of a read; see followed for why a stale copy is harmless. Returns the value
 // written, decide's error, or UNAVAILABLE when every attempt lost a race or the store did
 // not answer in time.
-func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, op string, w with, decide func(current *T) (*T, error)) (T, error) {
+func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, seen *followed, op string, w with, decide func(current *T) (*T, error)) (T, error) {
 	var zero T
+	snap, haveCopy := seen.lookup(ref.ID)
 	for attempt := 1; ; attempt++ {
-		snap, err := ref.Get(ctx)
-		if err != nil && !isNotFound(err) {
-			return zero, wrap(op, err)
+		// fromCopy: this attempt decides on the listener's copy, which may be stale.
+		fromCopy := haveCopy
+		haveCopy = false
+		if !fromCopy {
+			var err error
+			if snap, err = ref.Get(ctx); err != nil && !isNotFound(err) {
+				return zero, wrap(op, err)
+			}
 		}
 		var current, before *T
-		if err == nil {
+		if snap != nil && snap.Exists() {
 			current = new(T)
 			if err := snap.DataTo(current); err != nil {
 				return zero, wrap(op, fmt.Errorf("decode %s: %w", ref.Path, err))
@@ -207,7 +220,10 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 			before = &copied
 		}
 		next, err := decide(current)
-		if err != nil {
+		switch {
+		case err != nil && fromCopy:
+			continue // perhaps only the copy is stale: read the document before answering
+		case err != nil:
 			return zero, wrap(op, err)
 		}
 		err = writeOver(ctx, s, ref, snap, before != nil, next, w, audit.Diff(before, next))
@@ -218,6 +234,8 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 			return *next, nil
 		case !lostRace(err):
 			return zero, wrap(op, err)
+		case fromCopy:
+			continue // the copy was stale: read the document, without waiting
 		case attempt == maxWriteAttempts:
 			return zero, unavailable(op, "too many concurrent writes to this record; retry later", err)
 		}

@@ -153,7 +153,7 @@ func (s *Store) SetPasswordHash(ctx context.Context, userID, hash string, expect
 	if !ids.ValidFor(ids.User, userID) {
 		return notFound("user")
 	}
-	_, err := versioned(ctx, s, s.users().Doc(userID), "set password", with{}, func(u *tenancy.User) (*tenancy.User, error) {
+	_, err := versioned(ctx, s, s.users().Doc(userID), nil, "set password", with{}, func(u *tenancy.User) (*tenancy.User, error) {
 		if u == nil {
 			return nil, notFound("user")
 		}
