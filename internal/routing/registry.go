@@ -19,30 +19,55 @@ type Source interface {
 	Watch(ctx context.Context, apply func(all []Route, changes []Route)) error
 }
 
-// table is one immutable snapshot of every route, indexed for Resolve: the kind and env
-// become a slot number (envs numbered by reqctx.EnvIndex), so the common lookup is one
-// string-keyed map access per level.
+// table is one immutable snapshot of every route, indexed for Resolve: a lookup is one
+// string-keyed map access for the tenant (and one more when the scope names a project
+// with routes of its own), then a scan of the few kinds that scope has routes for.
 type table struct {
 	routes  map[Key]*Route           // every route, for Get and List
-	kinds   map[string]int           // resource kind → kind number
 	tenants map[string]*tenantRoutes // tenant → its routes
 	system  *tenantRoutes            // tenants[t_system], the last step of every cascade
 }
 
-// tenantRoutes holds one tenant's routes by slot, and its projects' routes.
+// scopeRoutes holds the routes of one scope (a tenant, or one of its projects) by kind
+// and env. A scope has routes of a handful of kinds, so finding one is a scan of a short
+// slice of names, cheaper than hashing the kind for a map (BenchmarkResolve).
+type scopeRoutes struct {
+	kinds []string
+	byEnv [][reqctx.NumEnvs]*Route // byEnv[i][reqctx.EnvIndex(env)] for kinds[i]
+}
+
+// get returns the scope's route of kind in env number e, or nil.
+func (sr *scopeRoutes) get(kind string, e int) *Route {
+	for i, k := range sr.kinds {
+		if k == kind {
+			return sr.byEnv[i][e]
+		}
+	}
+	return nil
+}
+
+// put adds rt, whose env is number e.
+func (sr *scopeRoutes) put(rt *Route, e int) {
+	for i, k := range sr.kinds {
+		if k == rt.ResourceKind {
+			sr.byEnv[i][e] = rt
+			return
+		}
+	}
+	sr.kinds = append(sr.kinds, rt.ResourceKind)
+	var row [reqctx.NumEnvs]*Route
+	row[e] = rt
+	sr.byEnv = append(sr.byEnv, row)
+}
+
+// tenantRoutes holds one tenant's routes, and its projects' routes.
 type tenantRoutes struct {
-	bySlot   []*Route
-	projects map[string][]*Route
+	scopeRoutes
+	projects map[string]*scopeRoutes // nil when no project has a route of its own
 }
 
 func newTable(all []Route) *table {
-	t := &table{routes: make(map[Key]*Route, len(all)), kinds: map[string]int{}, tenants: map[string]*tenantRoutes{}}
-	for i := range all {
-		if _, ok := t.kinds[all[i].ResourceKind]; !ok {
-			t.kinds[all[i].ResourceKind] = len(t.kinds)
-		}
-	}
-	slots := len(t.kinds) * reqctx.NumEnvs
+	t := &table{routes: make(map[Key]*Route, len(all)), tenants: map[string]*tenantRoutes{}}
 	for i := range all {
 		rt := &all[i]
 		t.routes[rt.Key()] = rt
@@ -52,23 +77,22 @@ func newTable(all []Route) *table {
 		}
 		tr := t.tenants[rt.TenantID]
 		if tr == nil {
-			tr = &tenantRoutes{bySlot: make([]*Route, slots)}
+			tr = &tenantRoutes{}
 			t.tenants[rt.TenantID] = tr
 		}
-		slot := t.kinds[rt.ResourceKind]*reqctx.NumEnvs + e
 		if rt.ProjectID == "" {
-			tr.bySlot[slot] = rt
+			tr.put(rt, e)
 			continue
 		}
 		if tr.projects == nil {
-			tr.projects = map[string][]*Route{}
+			tr.projects = map[string]*scopeRoutes{}
 		}
 		p := tr.projects[rt.ProjectID]
 		if p == nil {
-			p = make([]*Route, slots)
+			p = &scopeRoutes{}
 			tr.projects[rt.ProjectID] = p
 		}
-		p[slot] = rt
+		p.put(rt, e)
 	}
 	t.system = t.tenants[ids.System]
 	return t
@@ -140,28 +164,28 @@ func (r *Registry) Get(k Key) (Route, bool) {
 // Resolve returns the effective route of kind for a scope: the project's route, else the
 // tenant's, else t_system's for the env. The route is shared and must not be modified.
 func (r *Registry) Resolve(kind string, s Scope) (Resolved, bool) {
-	t := r.current.Load()
-	k, ok := t.kinds[kind]
 	e := reqctx.EnvIndex(s.Env)
-	if !ok || e < 0 {
+	if e < 0 {
 		return Resolved{}, false
 	}
-	slot := k*reqctx.NumEnvs + e
+	t := r.current.Load()
 	if tr := t.tenants[s.TenantID]; tr != nil {
-		if p := tr.projects[s.ProjectID]; p != nil {
-			if rt := p[slot]; rt != nil {
-				return Resolved{Route: rt, Matched: MatchProject}, true
+		if s.ProjectID != "" && tr.projects != nil {
+			if p := tr.projects[s.ProjectID]; p != nil {
+				if rt := p.get(kind, e); rt != nil {
+					return Resolved{Route: rt, Matched: MatchProject}, true
+				}
 			}
 		}
-		if rt := tr.bySlot[slot]; rt != nil {
-			if s.TenantID == ids.System {
+		if rt := tr.get(kind, e); rt != nil {
+			if tr == t.system {
 				return Resolved{Route: rt, Matched: MatchSystem}, true
 			}
 			return Resolved{Route: rt, Matched: MatchTenant}, true
 		}
 	}
 	if t.system != nil {
-		if rt := t.system.bySlot[slot]; rt != nil {
+		if rt := t.system.get(kind, e); rt != nil {
 			return Resolved{Route: rt, Matched: MatchSystem}, true
 		}
 	}
