@@ -20,9 +20,12 @@ import (
 // sees comes from a stale copy either. What a stale copy costs is the round trip it
 // was meant to save, plus the failed commit.
 //
-// Covered by TestFollowedCopy (stale copies: a wrong version, a copy that misses a
-// created document, one that still has a deleted one) and server/contention_test.go
-// (twenty API writers of one route, all starting from the same copy).
+// One listener at a time keeps a followed: the one that stops clears it.
+//
+// Covered by TestFollowedCopy (stale copies: a version behind, one that misses a created
+// document, one that still has a deleted one; each answered as a read would, after one
+// read; and a current copy, written over with no read), and exercised by
+// server/contention_test.go (twenty API writers of one route at once).
 type followed struct {
 	docs atomic.Pointer[map[string]*firestore.DocumentSnapshot] // by document id; nil while no listener runs
 }

@@ -70,7 +70,8 @@ func (s *Store) DeleteRoute(ctx context.Context, k routing.Key, expectedVersion 
 
 // Watch implements routing.Source with a snapshot listener on the routes collection: one
 // stream per process, however many lookups it serves. While it runs, PutRoute and
-// DeleteRoute start from its copy of the route instead of reading it (see followed).
+// DeleteRoute start from its copy of the route instead of reading it (see followed); one
+// Watch at a time per Store, as Registry.Run calls it.
 func (s *Store) Watch(ctx context.Context, apply func(all, changes []routing.Route)) error {
 	it := s.routes().Snapshots(ctx)
 	defer it.Stop()
@@ -88,7 +89,6 @@ func (s *Store) Watch(ctx context.Context, apply func(all, changes []routing.Rou
 		if err != nil {
 			return fmt.Errorf("firestore: reading routes: %w", err)
 		}
-		s.routesSeen.set(docs)
 		all := make([]routing.Route, 0, len(docs))
 		for _, d := range docs {
 			var r routing.Route
@@ -97,6 +97,7 @@ func (s *Store) Watch(ctx context.Context, apply func(all, changes []routing.Rou
 			}
 			all = append(all, r)
 		}
+		s.routesSeen.set(docs)
 		var changes []routing.Route
 		if !first {
 			for _, c := range snap.Changes {

@@ -199,11 +199,11 @@ const maxWriteAttempts = 10
 // not answer in time.
 func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, seen *followed, op string, w with, decide func(current *T) (*T, error)) (T, error) {
 	var zero T
-	snap, haveCopy := seen.lookup(ref.ID)
-	for attempt := 1; ; attempt++ {
-		// fromCopy: this attempt decides on the listener's copy, which may be stale.
-		fromCopy := haveCopy
-		haveCopy = false
+	// fromCopy: the attempt decides on the listener's copy, which may be stale. It is
+	// not counted among the attempts and waits for nothing: it is a read saved, not a
+	// race lost.
+	snap, fromCopy := seen.lookup(ref.ID)
+	for attempt := 1; ; {
 		if !fromCopy {
 			var err error
 			if snap, err = ref.Get(ctx); err != nil && !isNotFound(err) {
@@ -214,6 +214,10 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 		if snap != nil && snap.Exists() {
 			current = new(T)
 			if err := snap.DataTo(current); err != nil {
+				if fromCopy {
+					fromCopy = false
+					continue
+				}
 				return zero, wrap(op, fmt.Errorf("decode %s: %w", ref.Path, err))
 			}
 			copied := *current // decide may change current in place
@@ -222,6 +226,7 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 		next, err := decide(current)
 		switch {
 		case err != nil && fromCopy:
+			fromCopy = false
 			continue // perhaps only the copy is stale: read the document before answering
 		case err != nil:
 			return zero, wrap(op, err)
@@ -235,13 +240,15 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 		case !lostRace(err):
 			return zero, wrap(op, err)
 		case fromCopy:
-			continue // the copy was stale: read the document, without waiting
+			fromCopy = false
+			continue // the copy was stale: read the document, at once
 		case attempt == maxWriteAttempts:
 			return zero, unavailable(op, "too many concurrent writes to this record; retry later", err)
 		}
 		if err := backoff(ctx, attempt); err != nil {
 			return zero, wrap(op, err)
 		}
+		attempt++
 	}
 }
 

@@ -20,8 +20,9 @@ type Source interface {
 }
 
 // table is one immutable snapshot of every route, indexed for Resolve: a lookup is one
-// string-keyed map access for the tenant (and one more when the scope names a project
-// with routes of its own), then a scan of the few kinds that scope has routes for.
+// string-keyed map access for the tenant (and one more for the project, when the scope
+// names one and some project of the tenant has routes of its own), then a scan of the
+// few kinds each scope it tries has routes for.
 type table struct {
 	routes  map[Key]*Route           // every route, for Get and List
 	tenants map[string]*tenantRoutes // tenant → its routes
@@ -169,7 +170,8 @@ func (r *Registry) Resolve(kind string, s Scope) (Resolved, bool) {
 		return Resolved{}, false
 	}
 	t := r.current.Load()
-	if tr := t.tenants[s.TenantID]; tr != nil {
+	tr := t.tenants[s.TenantID]
+	if tr != nil {
 		if s.ProjectID != "" && tr.projects != nil {
 			if p := tr.projects[s.ProjectID]; p != nil {
 				if rt := p.get(kind, e); rt != nil {
@@ -184,7 +186,7 @@ func (r *Registry) Resolve(kind string, s Scope) (Resolved, bool) {
 			return Resolved{Route: rt, Matched: MatchTenant}, true
 		}
 	}
-	if t.system != nil {
+	if t.system != nil && tr != t.system {
 		if rt := t.system.get(kind, e); rt != nil {
 			return Resolved{Route: rt, Matched: MatchSystem}, true
 		}
