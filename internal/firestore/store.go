@@ -199,11 +199,13 @@ const maxWriteAttempts = 10
 // not answer in time.
 func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef, seen *followed, op string, w with, decide func(current *T) (*T, error)) (T, error) {
 	var zero T
-	// fromCopy: the attempt decides on the listener's copy, which may be stale. It is
-	// not counted among the attempts and waits for nothing: it is a read saved, not a
-	// race lost.
-	snap, fromCopy := seen.lookup(ref.ID)
+	snap, haveCopy := seen.lookup(ref.ID)
 	for attempt := 1; ; {
+		// fromCopy: this attempt decides on the listener's copy, which may be stale. It
+		// is not counted among the attempts and waits for nothing: it is a read saved, not
+		// a race lost. Any attempt after it reads.
+		fromCopy := haveCopy
+		haveCopy = false
 		if !fromCopy {
 			var err error
 			if snap, err = ref.Get(ctx); err != nil && !isNotFound(err) {
@@ -215,7 +217,6 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 			current = new(T)
 			if err := snap.DataTo(current); err != nil {
 				if fromCopy {
-					fromCopy = false
 					continue
 				}
 				return zero, wrap(op, fmt.Errorf("decode %s: %w", ref.Path, err))
@@ -226,7 +227,6 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 		next, err := decide(current)
 		switch {
 		case err != nil && fromCopy:
-			fromCopy = false
 			continue // perhaps only the copy is stale: read the document before answering
 		case err != nil:
 			return zero, wrap(op, err)
@@ -240,7 +240,6 @@ func versioned[T any](ctx context.Context, s *Store, ref *firestore.DocumentRef,
 		case !lostRace(err):
 			return zero, wrap(op, err)
 		case fromCopy:
-			fromCopy = false
 			continue // the copy was stale: read the document, at once
 		case attempt == maxWriteAttempts:
 			return zero, unavailable(op, "too many concurrent writes to this record; retry later", err)

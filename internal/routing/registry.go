@@ -37,8 +37,11 @@ type scopeRoutes struct {
 	byEnv [][reqctx.NumEnvs]*Route // byEnv[i][reqctx.EnvIndex(env)] for kinds[i]
 }
 
-// get returns the scope's route of kind in env number e, or nil.
+// get returns the scope's route of kind in env number e, or nil (also for a nil scope).
 func (sr *scopeRoutes) get(kind string, e int) *Route {
+	if sr == nil {
+		return nil
+	}
 	for i, k := range sr.kinds {
 		if k == kind {
 			return sr.byEnv[i][e]
@@ -172,11 +175,9 @@ func (r *Registry) Resolve(kind string, s Scope) (Resolved, bool) {
 	t := r.current.Load()
 	tr := t.tenants[s.TenantID]
 	if tr != nil {
-		if s.ProjectID != "" && tr.projects != nil {
-			if p := tr.projects[s.ProjectID]; p != nil {
-				if rt := p.get(kind, e); rt != nil {
-					return Resolved{Route: rt, Matched: MatchProject}, true
-				}
+		if s.ProjectID != "" {
+			if rt := tr.projects[s.ProjectID].get(kind, e); rt != nil {
+				return Resolved{Route: rt, Matched: MatchProject}, true
 			}
 		}
 		if rt := tr.get(kind, e); rt != nil {
