@@ -27,7 +27,9 @@ import (
 // target, with that order, need composite indexes in production (audit: action ==, at
 // desc, __name__ desc; the same for targetId), listed in firestore.indexes.json. Each
 // tenant's log is its own collection, so the write-rate limit of time-ordered index
-// values (about 500/s per collection) applies per tenant.
+// values (about 500/s per collection) applies per tenant. The same file exempts what no
+// query reads (changes, actor, requestId) from single-field indexing, so an event's
+// commit writes no index entries for them (see the package doc).
 //
 // No method of the Store updates or deletes an event.
 

@@ -26,6 +26,15 @@
 // the resend fails its precondition and the caller sees CONFLICT for its own write.
 // server/contention_test.go races twenty writers per round through the API for each kind
 // of versioned update.
+//
+// Indexes: production reads firestore.indexes.json (the emulator ignores it). Besides
+// the composite indexes of the audit log's filters, it exempts from Firestore's
+// automatic single-field indexes the fields no query reads and whose index entries
+// would only cost every write: an audit event's changes, actor and request id, a
+// message's text, a route's config and secret references, a session's refresh hashes
+// and user agent, a trusted document's text. A query on an exempt field fails in
+// production only, so TestIndexConfig fails when a query of this package filters or
+// orders on one, or when the file names a field its collection's record does not store.
 package firestore
 
 import (
