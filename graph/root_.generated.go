@@ -221,6 +221,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		AllTenants      func(childComplexity int, first *int, after *string, search *string) int
+		App             func(childComplexity int, id string) int
 		Apps            func(childComplexity int) int
 		AuditEvents     func(childComplexity int, first *int, after *string, action *string, targetID *string) int
 		Canvas          func(childComplexity int, id string) int
@@ -240,6 +241,7 @@ type ComplexityRoot struct {
 		RoutesPlan      func(childComplexity int, file string) int
 		ServiceAccounts func(childComplexity int) int
 		Sessions        func(childComplexity int) int
+		Surface         func(childComplexity int, id string) int
 		Surfaces        func(childComplexity int) int
 		Tenant          func(childComplexity int) int
 		Tenants         func(childComplexity int) int
@@ -1309,6 +1311,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AllTenants(childComplexity, args["first"].(*int), args["after"].(*string), args["search"].(*string)), true
+	case "Query.app":
+		if e.ComplexityRoot.Query.App == nil {
+			break
+		}
+
+		args, err := ec.field_Query_app_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.App(childComplexity, args["id"].(string)), true
 	case "Query.apps":
 		if e.ComplexityRoot.Query.Apps == nil {
 			break
@@ -1469,6 +1482,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sessions(childComplexity), true
+	case "Query.surface":
+		if e.ComplexityRoot.Query.Surface == nil {
+			break
+		}
+
+		args, err := ec.field_Query_surface_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Surface(childComplexity, args["id"].(string)), true
 	case "Query.surfaces":
 		if e.ComplexityRoot.Query.Surfaces == nil {
 			break
@@ -2676,8 +2700,12 @@ extend type Query {
   contextProject: Project! @member @requireProject
   "Surfaces of the context tenant and the system-wide ones."
   surfaces: [Surface!]! @member
+  "One surface of the context tenant, or a system-wide one."
+  surface(id: ID!): Surface! @member
   "Apps of the context tenant and the system-wide ones."
   apps: [App!]! @member
+  "One app of the context tenant, or a system-wide one."
+  app(id: ID!): App! @member
   """
   The context tenant's audit log, newest first, optionally only one action or one target;
   first is at most 100. System admins read t_system's (modes, bootstrap, system routes)

@@ -106,10 +106,12 @@ type Tenancy interface {
 	CreateSurface(ctx context.Context, tenantID, name string) (tenancy.Surface, error)
 	// Surfaces lists tenantID's surfaces and the system-wide ones.
 	Surfaces(ctx context.Context, tenantID string) ([]tenancy.Surface, error)
+	Surface(ctx context.Context, tenantID, id string) (tenancy.Surface, error)
 	// CreateApp creates an app in tenantID. Returns BAD_USER_INPUT.
 	CreateApp(ctx context.Context, tenantID, name string) (tenancy.App, error)
 	// Apps lists tenantID's apps and the system-wide ones.
 	Apps(ctx context.Context, tenantID string) ([]tenancy.App, error)
+	App(ctx context.Context, tenantID, id string) (tenancy.App, error)
 }
 
 // Sessions signs people in and keeps their sessions (session.Service). Besides the codes

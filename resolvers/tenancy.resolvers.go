@@ -264,9 +264,21 @@ func (r *queryResolver) Surfaces(ctx context.Context) ([]*tenancy.Surface, error
 	return ptrs(r.tenancy.Surfaces(ctx, reqctx.From(ctx).TenantID))
 }
 
+// Surface is the resolver for the surface field.
+func (r *queryResolver) Surface(ctx context.Context, id string) (*tenancy.Surface, error) {
+	v, err := r.tenancy.Surface(ctx, reqctx.From(ctx).TenantID, id)
+	return ptr(v, err)
+}
+
 // Apps is the resolver for the apps field.
 func (r *queryResolver) Apps(ctx context.Context) ([]*tenancy.App, error) {
 	return ptrs(r.tenancy.Apps(ctx, reqctx.From(ctx).TenantID))
+}
+
+// App is the resolver for the app field.
+func (r *queryResolver) App(ctx context.Context, id string) (*tenancy.App, error) {
+	v, err := r.tenancy.App(ctx, reqctx.From(ctx).TenantID, id)
+	return ptr(v, err)
 }
 
 // AuditEvents is the resolver for the auditEvents field.

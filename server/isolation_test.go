@@ -55,6 +55,8 @@ func TestTenantIsolation(t *testing.T) {
 		"Query.projects":       forbidden(`{ projects { edges { node { id } } } }`, nil),
 		"Query.surfaces":       forbidden(`{ surfaces { id } }`, nil),
 		"Query.apps":           forbidden(`{ apps { id } }`, nil),
+		"Query.surface":        {{aInB, `query($id: ID!) { surface(id: $id) { id } }`, map[string]any{"id": bSurface}, "FORBIDDEN"}, {a.headers(), `query($id: ID!) { surface(id: $id) { id } }`, map[string]any{"id": bSurface}, "NOT_FOUND"}},
+		"Query.app":            {{aInB, `query($id: ID!) { app(id: $id) { id } }`, map[string]any{"id": bApp}, "FORBIDDEN"}, {a.headers(), `query($id: ID!) { app(id: $id) { id } }`, map[string]any{"id": bApp}, "NOT_FOUND"}},
 		"Query.contextProject": {{aInB.with("X-Project-Id", bProject), `{ contextProject { id } }`, nil, "FORBIDDEN"}, {a.headers().with("X-Project-Id", bProject), `{ contextProject { id } }`, nil, "CONTEXT_INVALID"}},
 		"Query.project":        {{aInB, `query($id: ID!) { project(id: $id) { id } }`, map[string]any{"id": bProject}, "FORBIDDEN"}, {a.headers(), `query($id: ID!) { project(id: $id) { id } }`, map[string]any{"id": bProject}, "NOT_FOUND"}},
 		"Mutation.createProject": {

@@ -146,24 +146,25 @@ func TestUpdateTenant(t *testing.T) {
 	})
 }
 
+// TestSurfacesAndApps: a tenant lists and reads its own surfaces and apps and the
+// system-wide ones, never another tenant's.
 func TestSurfacesAndApps(t *testing.T) {
 	ts := newServer(t)
 	admin := ts.bootstrap(t)
 	ann := ts.signup(t, "ann")
 	bob := ts.signup(t, "bob")
 	sys := bearer(admin.Token).with("X-Tenant-Id", "t_system")
-	create := func(t *testing.T, h headers, field, tenant, name string) {
+	create := func(t *testing.T, h headers, field, tenant, name string) string {
 		t.Helper()
-		r := ts.gql(t, h, fmt.Sprintf(`mutation($i: Create%sInput!) { create%s(input: $i) { id } }`, field, field),
-			map[string]any{"i": map[string]any{"tenantId": tenant, "name": name}})
-		if len(r.Errors) > 0 {
-			t.Fatalf("create%s: %+v", field, r.Errors)
-		}
+		var out map[string]struct{ ID string }
+		ts.gql(t, h, fmt.Sprintf(`mutation($i: Create%sInput!) { create%s(input: $i) { id } }`, field, field),
+			map[string]any{"i": map[string]any{"tenantId": tenant, "name": name}}).decode(t, &out)
+		return out["create"+field].ID
 	}
-	create(t, sys, "Surface", "t_system", "Admin console")
-	create(t, sys, "App", "t_system", "Platform")
-	create(t, ann.headers(), "Surface", ann.TenantID, "Ann's site")
-	create(t, ann.headers(), "App", ann.TenantID, "Ann's app")
+	sysSurface := create(t, sys, "Surface", "t_system", "Admin console")
+	sysApp := create(t, sys, "App", "t_system", "Platform")
+	annSurface := create(t, ann.headers(), "Surface", ann.TenantID, "Ann's site")
+	annApp := create(t, ann.headers(), "App", ann.TenantID, "Ann's app")
 
 	var out struct {
 		Surfaces []struct{ TenantID, Name string }
@@ -177,6 +178,35 @@ func TestSurfacesAndApps(t *testing.T) {
 	if len(out.Surfaces) != 1 || out.Surfaces[0].TenantID != "t_system" || len(out.Apps) != 1 || out.Apps[0].TenantID != "t_system" {
 		t.Fatalf("bob sees %+v, want only the system-wide ones", out)
 	}
+
+	// One at a time: a tenant's own and the system-wide ones; another tenant's, a
+	// malformed id and an id of the other kind are NOT_FOUND.
+	one := func(t *testing.T, h headers, field, id, wantTenant, wantName string) {
+		t.Helper()
+		r := ts.gql(t, h, fmt.Sprintf(`query($id: ID!) { %s(id: $id) { id tenantId name version } }`, field), map[string]any{"id": id})
+		if wantTenant == "" {
+			expectError(t, r, "NOT_FOUND", 404)
+			return
+		}
+		var got map[string]struct {
+			ID, TenantID, Name string
+			Version            int
+		}
+		r.decode(t, &got)
+		if g := got[field]; g.ID != id || g.TenantID != wantTenant || g.Name != wantName || g.Version != 1 {
+			t.Fatalf("%s(%s) = %+v, want %s's %q", field, id, g, wantTenant, wantName)
+		}
+	}
+	one(t, ann.headers(), "surface", annSurface, ann.TenantID, "Ann's site")
+	one(t, ann.headers(), "surface", sysSurface, "t_system", "Admin console")
+	one(t, ann.headers(), "app", annApp, ann.TenantID, "Ann's app")
+	one(t, ann.headers(), "app", sysApp, "t_system", "Platform")
+	one(t, bob.headers(), "app", sysApp, "t_system", "Platform")
+	one(t, bob.headers(), "surface", annSurface, "", "")
+	one(t, bob.headers(), "app", annApp, "", "")
+	one(t, ann.headers(), "surface", annApp, "", "")
+	one(t, ann.headers(), "app", "a_nope", "", "")
+	one(t, sys, "surface", sysSurface, "t_system", "Admin console")
 }
 
 // TestUpdateAndDeleteSurfacesAndApps: a tenant's ADMINs rename (versioned) and delete its

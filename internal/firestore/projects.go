@@ -109,6 +109,47 @@ func (s *Store) Apps(ctx context.Context, tenantIDs ...string) ([]tenancy.App, e
 	return listUnder(ctx, s, "apps", tenantIDs, func(v *tenancy.App, id string) { v.ID = id })
 }
 
+// Surface implements tenancy.Store.
+func (s *Store) Surface(ctx context.Context, id string, tenantIDs ...string) (tenancy.Surface, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	return firstUnder(ctx, s, "surfaces", "surface", id, tenantIDs, func(v *tenancy.Surface) { v.ID = id })
+}
+
+// App implements tenancy.Store.
+func (s *Store) App(ctx context.Context, id string, tenantIDs ...string) (tenancy.App, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	return firstUnder(ctx, s, "apps", "app", id, tenantIDs, func(v *tenancy.App) { v.ID = id })
+}
+
+// firstUnder reads the document id of the subcollection name of each of tenantIDs, in
+// one batched read, and returns the first that exists, after setID.
+func firstUnder[T any](ctx context.Context, s *Store, name, what, id string, tenantIDs []string, setID func(*T)) (T, error) {
+	var refs []*firestore.DocumentRef
+	for _, t := range tenantIDs {
+		if ids.Valid(t) {
+			refs = append(refs, s.sub(t, name).Doc(id))
+		}
+	}
+	var v T
+	snaps, err := s.client.GetAll(ctx, refs)
+	if err != nil {
+		return v, wrap("get "+what, err)
+	}
+	for _, snap := range snaps {
+		if !snap.Exists() {
+			continue
+		}
+		if err := snap.DataTo(&v); err != nil {
+			return v, wrap("decode "+what, err)
+		}
+		setID(&v)
+		return v, nil
+	}
+	return v, notFound(what)
+}
+
 // maxListed bounds the unpaged lists (surfaces, apps) per tenant.
 const maxListed = 500
 

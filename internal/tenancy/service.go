@@ -569,6 +569,15 @@ func (s *Service) Surfaces(ctx context.Context, tenantID string) ([]Surface, err
 	return s.store.Surfaces(ctx, withSystem(tenantID)...)
 }
 
+// Surface returns tenantID's surface id, or the system-wide one. Returns NOT_FOUND, also
+// for a malformed id and for another tenant's surface.
+func (s *Service) Surface(ctx context.Context, tenantID, id string) (Surface, error) {
+	if !ids.ValidFor(ids.Surface, id) {
+		return Surface{}, apperr.E(apperr.NotFound, "no such surface")
+	}
+	return s.store.Surface(ctx, id, withSystem(tenantID)...)
+}
+
 // CreateApp creates an app in tenantID. Returns BAD_USER_INPUT for a bad name.
 func (s *Service) CreateApp(ctx context.Context, tenantID, name string) (App, error) {
 	name, err := CleanName("app name", name)
@@ -582,6 +591,15 @@ func (s *Service) CreateApp(ctx context.Context, tenantID, name string) (App, er
 // Apps lists tenantID's apps and the system-wide ones.
 func (s *Service) Apps(ctx context.Context, tenantID string) ([]App, error) {
 	return s.store.Apps(ctx, withSystem(tenantID)...)
+}
+
+// App returns tenantID's app id, or the system-wide one. Returns NOT_FOUND, also for a
+// malformed id and for another tenant's app.
+func (s *Service) App(ctx context.Context, tenantID, id string) (App, error) {
+	if !ids.ValidFor(ids.App, id) {
+		return App{}, apperr.E(apperr.NotFound, "no such app")
+	}
+	return s.store.App(ctx, id, withSystem(tenantID)...)
 }
 
 func withSystem(tenantID string) []string {

@@ -138,6 +138,10 @@ type Store interface {
 	CreateSurface(ctx context.Context, s Surface, ev audit.Event) error
 	// Surfaces lists the surfaces of the given tenants.
 	Surfaces(ctx context.Context, tenantIDs ...string) ([]Surface, error)
+	// Surface and App return the record id of the first of tenantIDs that has one, in
+	// one round trip. Return NOT_FOUND.
+	Surface(ctx context.Context, id string, tenantIDs ...string) (Surface, error)
+	App(ctx context.Context, id string, tenantIDs ...string) (App, error)
 	// CreateApp stores a new app, as CreateProject a project.
 	CreateApp(ctx context.Context, a App, ev audit.Event) error
 	// Apps lists the apps of the given tenants.
