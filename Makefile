@@ -2,25 +2,35 @@
 # every test, integration tests included (they start their own Firestore emulator).
 GO ?= go
 
-.PHONY: run test deps generate generate-check vet build bench
+.PHONY: run test run-deps deps generate generate-check vet build bench
 
-run: deps ## start a Firestore emulator, bootstrap dev data, serve env dev with GraphiQL on 127.0.0.1:8080
+run: run-deps ## start a Firestore emulator, bootstrap dev data, serve env dev with GraphiQL on 127.0.0.1:8080
 	$(GO) run ./server dev $(ARGS)
 
 test: deps ## all tests, with the race detector
 	$(GO) test -race -count=1 -timeout 20m ./...
 
-# deps installs what the local infrastructure and the tests need beyond Go, Java and the
-# Firestore emulator, from Debian's packages: redis-server (with redis-cli, for the
-# cluster tests) and chromium (the browser tests).
-deps:
-	@pkgs=; command -v redis-server >/dev/null && command -v redis-cli >/dev/null || pkgs=redis-server; \
-	command -v chromium >/dev/null || pkgs="$$pkgs chromium"; \
-	if [ -n "$$pkgs" ]; then \
+# run-deps and deps install, from Debian's packages in one apt-get run, what is missing
+# beyond Go, Java and the Firestore emulator: for make run, redis-server (with redis-cli,
+# also for the cluster tests); for make test, also chromium (the browser tests), nodejs
+# and npm (the console's type check and the npm client test) and gcc with libc6-dev
+# (-race needs cgo). internal/devinfra's TestMakeDepsInstallsMissing runs both.
+missing_for_run = command -v redis-server >/dev/null && command -v redis-cli >/dev/null || pkgs="$$pkgs redis-server";
+missing_for_test = command -v chromium >/dev/null || pkgs="$$pkgs chromium"; \
+	command -v node >/dev/null || pkgs="$$pkgs nodejs"; \
+	command -v npm >/dev/null || pkgs="$$pkgs npm"; \
+	command -v gcc >/dev/null || pkgs="$$pkgs gcc libc6-dev";
+install_missing = if [ -n "$$pkgs" ]; then \
 		echo "installing$$pkgs (apt-get)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$pkgs >/dev/null; \
 	fi
+
+run-deps:
+	@pkgs=; $(missing_for_run) $(install_missing)
+
+deps:
+	@pkgs=; $(missing_for_run) $(missing_for_test) $(install_missing)
 
 generate: ## regenerate graph/ from schema/ (resolver bodies are kept)
 	$(GO) generate ./...

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/northstar/northstar/internal/httpapi"
@@ -130,5 +132,34 @@ func (c *Config) validate() error {
 	if c.Limits == (httpapi.Limits{}) {
 		c.Limits = httpapi.DefaultLimits()
 	}
+	return nil
+}
+
+// servingFlags are the settings serve and dev share: the origins whose pages may call
+// the API, how long access tokens live, and the request limits.
+type servingFlags struct {
+	origins  *string
+	tokenTTL *time.Duration
+	limits   httpapi.Limits
+}
+
+func addServingFlags(fs *flag.FlagSet) *servingFlags {
+	f := &servingFlags{limits: httpapi.DefaultLimits()}
+	f.origins = fs.String("allowed-origins", "", "comma-separated browser origins whose pages may call the API (CORS and websockets), e.g. https://app.example.com; * for any. Pages the server serves itself (the console) need none")
+	f.tokenTTL = fs.Duration("token-ttl", 15*time.Minute, "how long an access token lives, 1m to 24h")
+	fs.Func("limit", "change one request limit, name=value (repeatable), name one of "+strings.Join(httpapi.LimitNames, ", ")+"; e.g. --limit depth=16 --limit body=4MiB", f.limits.Set)
+	return f
+}
+
+// apply checks the flags and sets them in cfg.
+func (f *servingFlags) apply(cfg *Config) error {
+	origins, err := httpapi.ParseOrigins(*f.origins)
+	if err != nil {
+		return fmt.Errorf("--allowed-origins: %w", err)
+	}
+	if *f.tokenTTL < time.Minute || *f.tokenTTL > 24*time.Hour {
+		return fmt.Errorf("--token-ttl %s: want between 1m and 24h", *f.tokenTTL)
+	}
+	cfg.AllowedOrigins, cfg.TokenTTL, cfg.Limits = origins, *f.tokenTTL, f.limits
 	return nil
 }

@@ -24,9 +24,9 @@ const (
 	devAdminPassword = "northstar-dev-admin"
 )
 
-// runDev starts a Firestore emulator (unless FIRESTORE_EMULATOR_HOST names one),
-// bootstraps t_system with a dev admin, and serves env dev with the GraphQL IDE. It stops
-// what it started on exit.
+// runDev starts a Firestore emulator (unless FIRESTORE_EMULATOR_HOST names one) and a
+// Redis (unless --redis names one), bootstraps t_system with a dev admin, and serves env
+// dev with the GraphQL IDE. It stops what it started on exit.
 func runDev(ctx context.Context, args []string, env Environment, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -35,7 +35,13 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	secretsDir := fs.String("secrets-dir", "", "secrets directory (default DATA/secrets); the dev signing key is created in it. "+secretsDirUsage)
 	email := fs.String("admin-email", devAdminEmail, "dev system admin email")
 	password := fs.String("admin-password", devAdminPassword, "dev system admin password")
+	redisAddr := fs.String("redis", "", "a Redis (host:port) to use instead of starting one")
+	serving := addServingFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg := Config{Env: "dev", LookupEnv: env.LookupEnv}
+	if err := serving.apply(&cfg); err != nil {
 		return err
 	}
 	dir := *data
@@ -73,12 +79,16 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 		defer emu.Stop()
 		host = emu.Host
 	}
-	fmt.Fprintln(stdout, "starting Redis…")
-	rds, err := devinfra.StartRedis(ctx, devinfra.RedisOptions{Log: io.Discard})
-	if err != nil {
-		return err
+	redis := *redisAddr
+	if redis == "" {
+		fmt.Fprintln(stdout, "starting Redis…")
+		rds, err := devinfra.StartRedis(ctx, devinfra.RedisOptions{Log: io.Discard})
+		if err != nil {
+			return err
+		}
+		defer rds.Stop()
+		redis = rds.Addr
 	}
-	defer rds.Stop()
 	secDir := *secretsDir
 	if secDir == "" {
 		secDir = filepath.Join(dir, "secrets")
@@ -97,10 +107,8 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	if bootstrapKey == "" {
 		bootstrapKey = randomHex(16)
 	}
-	cfg := Config{
-		Env: "dev", ProjectID: projectID, EmulatorHost: host, BootstrapKey: bootstrapKey,
-		SigningKeyRef: "file://" + keyPath, SecretsDir: secDir, LookupEnv: env.LookupEnv,
-	}
+	cfg.ProjectID, cfg.EmulatorHost, cfg.BootstrapKey = projectID, host, bootstrapKey
+	cfg.SigningKeyRef, cfg.SecretsDir = "file://"+keyPath, secDir
 	m, err := NewMain(ctx, cfg, newLogger(stderr))
 	if err != nil {
 		return err
@@ -109,7 +117,7 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	if _, err := m.Tenancy().BootstrapSystem(ctx, bootstrapKey, *email, *password); err != nil {
 		return fmt.Errorf("bootstrapping the dev data: %w", err)
 	}
-	routes, err := routing.ParseFile(devRoutes, map[string]string{"redis": rds.Addr})
+	routes, err := routing.ParseFile(devRoutes, map[string]string{"redis": redis})
 	if err != nil {
 		return fmt.Errorf("routes.dev.yaml: %w", err)
 	}
@@ -138,7 +146,7 @@ Northstar dev server
   system admin       %s / %s
   bootstrap key      %s
 northstar dev: ready on %s
-`, base, base, host, projectID, rds.Addr, secDir, *email, *password, bootstrapKey, base)
+`, base, base, host, projectID, redis, secDir, *email, *password, bootstrapKey, base)
 	return m.Serve(ctx, ln, shutdownGrace)
 }
 

@@ -1,10 +1,13 @@
 // Command northstar is the Northstar control-plane server.
 //
-//	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--secrets-dir DIR] [--admin-email E --admin-password P]
-//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path [--secrets-dir /run/secrets] [--drain 5s]
+//	northstar dev [--addr 127.0.0.1:8080] [--data DIR] [--secrets-dir DIR] [--redis HOST:PORT] [--admin-email E --admin-password P] [serving flags]
+//	northstar serve --env ENV [--addr HOST:PORT] --signing-key file:///path [--secrets-dir /run/secrets] [--drain 5s] [serving flags]
 //	northstar bootstrap [--admin-email E --admin-password P]
 //	northstar routes apply -f FILE [--dry-run] [--var NAME=VALUE] [--secrets-dir /run/secrets]
 //	northstar schema
+//
+// The serving flags, on serve and dev: [--allowed-origins ORIGIN,…] [--token-ttl 15m]
+// [--limit NAME=VALUE]…
 package main
 
 import (
@@ -104,6 +107,7 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 	secretsDir := fs.String("secrets-dir", secrets.DefaultDir, secretsDirUsage)
 	proxies := fs.String("trusted-proxies", "", "comma-separated CIDRs of the proxies in front of the server, whose X-Forwarded-For names the client (rate limits count per client address)")
 	trustedDocs := fs.String("trusted-documents", httpapi.DocumentsAllowed, "allowed: run trusted documents by hash and any other document; required: run trusted documents only (DOCUMENT_NOT_TRUSTED otherwise)")
+	serving := addServingFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -115,6 +119,9 @@ func runServe(ctx context.Context, args []string, env Environment, stderr io.Wri
 		Env: *envName, ProjectID: env.ProjectID, EmulatorHost: env.EmulatorHost, BootstrapKey: env.BootstrapKey,
 		SigningKeyRef: *key, SecretsDir: *secretsDir, LookupEnv: env.LookupEnv, Drain: *drain, TrustedProxies: trusted,
 		TrustedDocuments: *trustedDocs,
+	}
+	if err := serving.apply(&cfg); err != nil {
+		return err
 	}
 	log := newLogger(stderr)
 	m, err := NewMain(ctx, cfg, log)

@@ -115,7 +115,7 @@ func npmInstall(t *testing.T) {
 	t.Helper()
 	for _, tool := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("TestNPMClients needs %s on PATH (Node 20+ with npm): %v", tool, err)
+			t.Fatalf("TestNPMClients needs %s on PATH (Node 20+ with npm): run make deps, or apt-get install nodejs npm: %v", tool, err)
 		}
 	}
 	// npm writes node_modules/.package-lock.json after a complete install; one older than

@@ -19,7 +19,7 @@ import (
 func TestTypeScript(t *testing.T) {
 	for _, tool := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("the console's type check needs %s on PATH (Node 20+ with npm; .ci/run installs it): %v", tool, err)
+			t.Fatalf("the console's type check needs %s on PATH (Node 20+ with npm): run make deps, or apt-get install nodejs npm: %v", tool, err)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)

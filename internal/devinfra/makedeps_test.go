@@ -8,10 +8,11 @@ import (
 	"testing"
 )
 
-// TestMakeDepsInstallsMissing runs the Makefile's deps target (a prerequisite of make run
-// and make test) on a PATH that lacks redis-server and chromium, with apt-get and sudo
-// replaced by scripts that record their arguments: it must install both from Debian's
-// packages instead of stopping. With both present it must install nothing.
+// TestMakeDepsInstallsMissing runs the Makefile's deps target (a prerequisite of make
+// test; make run's is run-deps) on a PATH that lacks everything it checks, with apt-get
+// and sudo replaced by scripts that record their arguments: it must install every
+// package from Debian's in one apt-get run instead of stopping, and run-deps only
+// redis-server. With everything present it must install nothing.
 func TestMakeDepsInstallsMissing(t *testing.T) {
 	makeBin, err := exec.LookPath("make")
 	if err != nil {
@@ -45,8 +46,11 @@ func TestMakeDepsInstallsMissing(t *testing.T) {
 		}
 		return dir, record
 	}
-	runDeps := func(t *testing.T, path string) string {
-		cmd := exec.Command(makeBin, "--no-print-directory", "-C", root, "deps")
+	runDeps := func(t *testing.T, path string, target ...string) string {
+		if len(target) == 0 {
+			target = []string{"deps"}
+		}
+		cmd := exec.Command(makeBin, append([]string{"--no-print-directory", "-C", root}, target...)...)
 		cmd.Env = append(os.Environ(), "PATH="+path)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -63,13 +67,21 @@ func TestMakeDepsInstallsMissing(t *testing.T) {
 			t.Fatalf("apt-get was not run (%v); make deps said:\n%s", err, out)
 		}
 		lines := strings.Split(strings.TrimSpace(string(got)), "\n")
-		if len(lines) != 2 || lines[0] != "update -qq" || !strings.HasPrefix(lines[1], "install -y") ||
-			!strings.Contains(lines[1], "redis-server") || !strings.Contains(lines[1], "chromium") {
-			t.Fatalf("apt-get calls:\n%s\nwant update, then install -y … redis-server chromium", got)
+		want := "install -y -qq redis-server chromium nodejs npm gcc libc6-dev"
+		if len(lines) != 2 || lines[0] != "update -qq" || lines[1] != want {
+			t.Fatalf("apt-get calls:\n%s\nwant update, then %s", got, want)
+		}
+	})
+	t.Run("RunDepsOnlyRedis", func(t *testing.T) {
+		path, record := fakePath(t)
+		out := runDeps(t, path, "run-deps")
+		got, err := os.ReadFile(record)
+		if err != nil || strings.TrimSpace(string(got)) != "update -qq\ninstall -y -qq redis-server" {
+			t.Fatalf("apt-get calls for make run:\n%s (%v)\nwant update, then install -y -qq redis-server; make said:\n%s", got, err, out)
 		}
 	})
 	t.Run("Present", func(t *testing.T) {
-		path, record := fakePath(t, "redis-server", "redis-cli", "chromium")
+		path, record := fakePath(t, "redis-server", "redis-cli", "chromium", "node", "npm", "gcc")
 		out := runDeps(t, path)
 		if got, err := os.ReadFile(record); err == nil {
 			t.Fatalf("apt-get ran with everything present:\n%s\nmake deps said:\n%s", got, out)

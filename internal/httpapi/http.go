@@ -61,8 +61,8 @@ type Config struct {
 	Env string
 	// Limits bounds requests; DefaultLimits when zero.
 	Limits Limits
-	// AllowedOrigins lists the browser origins allowed to open a websocket; empty allows
-	// none beyond same-origin requests.
+	// AllowedOrigins lists the browser origins (ParseOrigins) allowed to call /query and
+	// open websockets on it; empty allows none beyond same-origin requests (see cors.go).
 	AllowedOrigins []string
 	// TrustedProxies are the networks of proxies whose X-Forwarded-For is believed (see
 	// clientAddress); empty trusts none.
@@ -212,6 +212,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			requestID: requestID, address: clientAddress(r, a.trusted),
 		}))
 		a.graphql.ServeHTTP(w, r.WithContext(ctx))
+		return
+	}
+	if a.cors(w, r, ri) {
 		return
 	}
 	if r.Method != http.MethodPost {

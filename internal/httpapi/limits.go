@@ -1,6 +1,12 @@
 package httpapi
 
-import "time"
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Limits bounds what one request may ask for. Every field has a default (DefaultLimits).
 type Limits struct {
@@ -49,4 +55,93 @@ func DefaultLimits() Limits {
 		ConnectionSubscriptions: 100,
 		WebsocketInit:           10 * time.Second,
 	}
+}
+
+// LimitNames are the names Set takes, in the order Limits lists them.
+var LimitNames = []string{"body", "parser-tokens", "depth", "aliases", "root-fields", "complexity", "fields-per-set",
+	"expanded", "read-header", "body-read", "idle", "request", "tenant-subscriptions", "connection-subscriptions", "websocket-init"}
+
+// field returns the limit called name: an *int64 (bytes), an *int or a *time.Duration.
+func (l *Limits) field(name string) any {
+	switch name {
+	case "body":
+		return &l.BodyBytes
+	case "parser-tokens":
+		return &l.ParserTokens
+	case "depth":
+		return &l.Depth
+	case "aliases":
+		return &l.Aliases
+	case "root-fields":
+		return &l.RootFields
+	case "complexity":
+		return &l.Complexity
+	case "fields-per-set":
+		return &l.FieldsPerSet
+	case "expanded":
+		return &l.Expanded
+	case "read-header":
+		return &l.ReadHeader
+	case "body-read":
+		return &l.BodyRead
+	case "idle":
+		return &l.Idle
+	case "request":
+		return &l.Request
+	case "tenant-subscriptions":
+		return &l.TenantSubscriptions
+	case "connection-subscriptions":
+		return &l.ConnectionSubscriptions
+	case "websocket-init":
+		return &l.WebsocketInit
+	}
+	return nil
+}
+
+// Set changes one limit from "name=value" (a name of LimitNames): a count, a size in
+// bytes (with an optional KiB or MiB suffix) for body, a duration ("30s") for the
+// timeouts. Every value must be positive.
+func (l *Limits) Set(s string) error {
+	name, value, ok := strings.Cut(s, "=")
+	if !ok {
+		return fmt.Errorf("%q: want name=value, name one of %s", s, strings.Join(LimitNames, ", "))
+	}
+	switch p := l.field(strings.TrimSpace(name)).(type) {
+	case *int64:
+		n, err := parseSize(strings.TrimSpace(value))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%s=%s: want a positive size in bytes, e.g. 4194304 or 4MiB", name, value)
+		}
+		*p = n
+	case *int:
+		n, err := strconv.Atoi(strings.TrimSpace(value))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%s=%s: want a positive whole number", name, value)
+		}
+		*p = n
+	case *time.Duration:
+		d, err := time.ParseDuration(strings.TrimSpace(value))
+		if err != nil || d <= 0 {
+			return fmt.Errorf("%s=%s: want a positive duration, e.g. 30s", name, value)
+		}
+		*p = d
+	default:
+		return fmt.Errorf("no limit %q: want one of %s", name, strings.Join(LimitNames, ", "))
+	}
+	return nil
+}
+
+// parseSize reads a byte count with an optional KiB or MiB suffix.
+func parseSize(s string) (int64, error) {
+	unit := int64(1)
+	for suffix, u := range map[string]int64{"KiB": 1 << 10, "MiB": 1 << 20} {
+		if n, ok := strings.CutSuffix(s, suffix); ok {
+			s, unit = strings.TrimSpace(n), u
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n > math.MaxInt64/unit {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return n * unit, nil
 }
