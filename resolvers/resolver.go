@@ -106,11 +106,13 @@ type Tenancy interface {
 	CreateSurface(ctx context.Context, tenantID, name string) (tenancy.Surface, error)
 	// Surfaces lists tenantID's surfaces and the system-wide ones.
 	Surfaces(ctx context.Context, tenantID string) ([]tenancy.Surface, error)
+	// Surface returns tenantID's surface id or the system-wide one. Returns NOT_FOUND.
 	Surface(ctx context.Context, tenantID, id string) (tenancy.Surface, error)
 	// CreateApp creates an app in tenantID. Returns BAD_USER_INPUT.
 	CreateApp(ctx context.Context, tenantID, name string) (tenancy.App, error)
 	// Apps lists tenantID's apps and the system-wide ones.
 	Apps(ctx context.Context, tenantID string) ([]tenancy.App, error)
+	// App returns tenantID's app id or the system-wide one. Returns NOT_FOUND.
 	App(ctx context.Context, tenantID, id string) (tenancy.App, error)
 }
 

@@ -50,16 +50,18 @@ func TestServingFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		"OriginWithPath":   {[]string{"--allowed-origins", "https://app.example.com/console"}, `"https://app.example.com/console" is not an origin`},
-		"OriginNoScheme":   {[]string{"--allowed-origins", "app.example.com"}, "is not an origin"},
-		"OriginFTP":        {[]string{"--allowed-origins", "https://ok.example.com,ftp://files.example.com"}, `"ftp://files.example.com" is not an origin`},
-		"TokenTTLTooShort": {[]string{"--token-ttl", "10s"}, "--token-ttl 10s: want between 1m and 24h"},
-		"TokenTTLTooLong":  {[]string{"--token-ttl", "48h"}, "want between 1m and 24h"},
-		"LimitUnknown":     {[]string{"--limit", "dept=14"}, `no limit "dept": want one of body, parser-tokens, depth`},
-		"LimitNotPositive": {[]string{"--limit", "depth=0"}, "depth=0: want a positive whole number"},
-		"LimitNoValue":     {[]string{"--limit", "depth"}, `"depth": want name=value`},
-		"LimitBadSize":     {[]string{"--limit", "body=4GB"}, "body=4GB: want a positive size in bytes"},
-		"LimitBadDuration": {[]string{"--limit", "request=soon"}, "request=soon: want a positive duration"},
+		"OriginWithPath":    {[]string{"--allowed-origins", "https://app.example.com/console"}, `"https://app.example.com/console" is not an origin`},
+		"OriginNoScheme":    {[]string{"--allowed-origins", "app.example.com"}, "is not an origin"},
+		"OriginFTP":         {[]string{"--allowed-origins", "https://ok.example.com,ftp://files.example.com"}, `"ftp://files.example.com" is not an origin`},
+		"TokenTTLTooShort":  {[]string{"--token-ttl", "10s"}, "--token-ttl 10s: want between 1m and 24h"},
+		"TokenTTLTooLong":   {[]string{"--token-ttl", "48h"}, "want between 1m and 24h"},
+		"LimitUnknown":      {[]string{"--limit", "dept=14"}, `no limit "dept": want one of body, parser-tokens, depth`},
+		"LimitNotPositive":  {[]string{"--limit", "depth=0"}, "depth=0: want a positive whole number"},
+		"LimitNoValue":      {[]string{"--limit", "depth"}, `"depth": want name=value`},
+		"LimitBadSize":      {[]string{"--limit", "body=4GB"}, "body=4GB: want a positive size in bytes"},
+		"LimitBadDuration":  {[]string{"--limit", "request=soon"}, "request=soon: want a positive duration"},
+		"LimitNegativeSize": {[]string{"--limit", "body=-9007199254740993KiB"}, "want a positive size in bytes"},
+		"LimitTwoUnits":     {[]string{"--limit", "body=1MiBKiB"}, "want a positive size in bytes"},
 	}
 	for name, c := range cases {
 		for _, cmd := range []string{"serve", "dev"} {
@@ -82,6 +84,13 @@ func TestServingFlags(t *testing.T) {
 		}
 	}
 
+	t.Run("DevRedisNotHostPort", func(t *testing.T) {
+		var stdout, stderr strings.Builder
+		code := run(context.Background(), []string{"dev", "--redis", "localhost"}, Environment{EmulatorHost: "127.0.0.1:1"}, &stdout, &stderr)
+		if code == 0 || !strings.Contains(stderr.String(), `--redis "localhost": want host:port`) || stdout.Len() > 0 {
+			t.Fatalf("exit %d, stdout %q, stderr:\n%s", code, stdout.String(), stderr.String())
+		}
+	})
 	t.Run("Applied", func(t *testing.T) {
 		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 		f := addServingFlags(fs)

@@ -3,14 +3,17 @@ package main
 import (
 	"bytes"
 	"net/http"
+	"net/netip"
 	"strings"
 	"testing"
 )
 
 // TestCORS: a page of an allowed origin can call /query from the browser (its preflight
 // is answered, its answers carry the origin); a page of any other origin is refused
-// before anything runs, preflight, POST and websocket alike; same-origin pages and
-// clients that are not browsers are served as before.
+// before anything runs, preflight, POST and websocket alike; same-origin pages (also
+// behind a proxy that rewrites Host) and clients that are not browsers are served as
+// before; in dev a rebound DNS name is not the same origin. internal/httpapi's
+// TestOrigins takes the rule case by case.
 func TestCORS(t *testing.T) {
 	const app, other = "https://app.example.com", "https://evil.example.net"
 	ts := newServer(t, func(c *Config) { c.AllowedOrigins = []string{app} })
@@ -96,6 +99,54 @@ func TestCORS(t *testing.T) {
 			r := post(t, origin, query)
 			if r.Status != http.StatusOK || r.Header.Get("Access-Control-Allow-Origin") != "" {
 				t.Errorf("Origin %q: HTTP %d, Access-Control-Allow-Origin %q; want 200 and none", origin, r.Status, r.Header.Get("Access-Control-Allow-Origin"))
+			}
+		}
+	})
+	t.Run("BehindProxy", func(t *testing.T) {
+		// A proxy that rewrites Host: the console's own origin is the host it forwards,
+		// believed only from a trusted proxy (this test's client is on loopback).
+		proxied := newServer(t, func(c *Config) { c.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")} })
+		const public = "https://api.example.com"
+		for _, s := range []struct {
+			ts     *testServer
+			status int
+		}{{proxied, http.StatusOK}, {ts, http.StatusForbidden}} {
+			req, err := http.NewRequest(http.MethodPost, s.ts.URL+"/query", bytes.NewReader(query))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Origin", public)
+			req.Header.Set("X-Forwarded-Host", "api.example.com")
+			if r := s.ts.send(t, req); r.Status != s.status || r.Header.Get("Access-Control-Allow-Origin") != "" {
+				t.Errorf("HTTP %d, Access-Control-Allow-Origin %q; want %d and none", r.Status, r.Header.Get("Access-Control-Allow-Origin"), s.status)
+			}
+		}
+		h := http.Header{"Origin": {public}, "X-Forwarded-Host": {"api.example.com"}}
+		conn, _, err := wsDialer().Dial(wsURL(proxied), h)
+		if err != nil {
+			t.Fatalf("websocket upgrade through the proxy: %v", err)
+		}
+		conn.Close()
+	})
+	t.Run("DevRebinding", func(t *testing.T) {
+		// A page whose DNS name was rebound to the dev server's loopback address is not
+		// the dev server's own origin; its loopback addresses are.
+		dev := newServer(t, withEnv("dev"))
+		port := dev.URL[strings.LastIndex(dev.URL, ":")+1:]
+		for _, c := range []struct {
+			host   string
+			status int
+		}{{"rebound.example:" + port, http.StatusForbidden}, {"127.0.0.1:" + port, http.StatusOK}, {"localhost:" + port, http.StatusOK}} {
+			req, err := http.NewRequest(http.MethodPost, dev.URL+"/query", bytes.NewReader(query))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Host = c.host
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Origin", "http://"+c.host)
+			if r := dev.send(t, req); r.Status != c.status {
+				t.Errorf("Host and Origin %s: HTTP %d, want %d", c.host, r.Status, c.status)
 			}
 		}
 	})

@@ -44,6 +44,11 @@ func runDev(ctx context.Context, args []string, env Environment, stdout, stderr 
 	if err := serving.apply(&cfg); err != nil {
 		return err
 	}
+	if *redisAddr != "" {
+		if _, _, err := net.SplitHostPort(*redisAddr); err != nil {
+			return fmt.Errorf("--redis %q: want host:port", *redisAddr)
+		}
+	}
 	dir := *data
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "northstar-dev-")

@@ -27,9 +27,11 @@ var indexedTypes = map[string]reflect.Type{
 }
 
 // TestIndexConfig checks firestore.indexes.json, which the emulator ignores, against the
-// code: every field its composite indexes and its exemptions name is a stored field of
-// its collection's record (a rename cannot leave the file behind), and no exempted
-// field is one this package filters or orders on (production would refuse the query).
+// code: every collection it names is one this package uses, every field its composite
+// indexes and its exemptions name is a stored field of that collection's record (a
+// rename cannot leave the file behind), and no exempted field is one this package
+// filters or orders on (production would refuse the query). Queries name their fields
+// as literals, which is what the scan reads.
 func TestIndexConfig(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join("..", "..", "firestore.indexes.json"))
 	if err != nil {
@@ -51,12 +53,16 @@ func TestIndexConfig(t *testing.T) {
 	if err := json.Unmarshal(raw, &config); err != nil {
 		t.Fatalf("firestore.indexes.json: %v", err)
 	}
+	queried, collections := scanSources(t)
 	stored := func(group, path string) {
 		t.Helper()
 		typ, ok := indexedTypes[group]
 		if !ok {
 			t.Errorf("collection group %q: no record type known to this test", group)
 			return
+		}
+		if !slices.Contains(collections, group) {
+			t.Errorf("collection group %q: no collection of this package has that id", group)
 		}
 		if path != "__name__" && !hasField(typ, strings.Split(path, ".")) {
 			t.Errorf("collection group %q: %s has no stored field %q", group, typ, path)
@@ -67,7 +73,6 @@ func TestIndexConfig(t *testing.T) {
 			stored(ix.CollectionGroup, f.FieldPath)
 		}
 	}
-	queried := queriedFields(t)
 	for _, o := range config.FieldOverrides {
 		stored(o.CollectionGroup, o.FieldPath)
 		if len(o.Indexes) > 0 {
@@ -107,15 +112,16 @@ func hasField(typ reflect.Type, path []string) bool {
 	return false
 }
 
-// queriedFields lists the fields this package's queries filter or order on.
-func queriedFields(t *testing.T) []string {
+// scanSources lists the fields this package's queries filter or order on, and the
+// collection ids it names (Collection("id"), or sub(tenant, "id") for a tenant's).
+func scanSources(t *testing.T) (queried, collections []string) {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	re := regexp.MustCompile(`\b(?:Where|OrderBy)\("([^"]+)"`)
-	var out []string
+	query := regexp.MustCompile(`\b(?:Where|OrderBy)\("([^"]+)"`)
+	collection := regexp.MustCompile(`\b(?:Collection\(|sub\([^,()]+, )"([^"]+)"\)`)
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -124,12 +130,15 @@ func queriedFields(t *testing.T) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range re.FindAllSubmatch(src, -1) {
-			out = append(out, string(m[1]))
+		for _, m := range query.FindAllSubmatch(src, -1) {
+			queried = append(queried, string(m[1]))
+		}
+		for _, m := range collection.FindAllSubmatch(src, -1) {
+			collections = append(collections, string(m[1]))
 		}
 	}
-	if len(out) == 0 {
-		t.Fatal("found no query in this package's sources")
+	if len(queried) == 0 || len(collections) == 0 {
+		t.Fatal("found no query or no collection in this package's sources")
 	}
-	return out
+	return queried, collections
 }

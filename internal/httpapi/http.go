@@ -111,6 +111,7 @@ type API struct {
 	groups  *multiplex.Multiplexer
 	tokens  TokenGranter
 	trusted []netip.Prefix
+	origins origins
 }
 
 // New builds the API. It refuses a schema that is not deny by default.
@@ -122,6 +123,7 @@ func New(c Config) (*API, error) {
 		c.Limits = DefaultLimits()
 	}
 	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, conns: c.Connections, tokens: c.Tokens, trusted: c.TrustedProxies}
+	a.origins = newOrigins(c.AllowedOrigins, c.Env == "dev", c.TrustedProxies)
 	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
 	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
 	var err error
@@ -204,14 +206,16 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if isWebsocket(r) {
 		// The context comes from connection_init (browsers cannot set headers).
 		ri.root, ri.websocket = "websocket", true
-		if !a.ws.OriginAllowed(r) {
+		if ok, _ := a.origins.allowed(r); !ok {
 			a.fail(w, ri, apperr.E(apperr.Forbidden, "websocket origin not allowed"))
 			return
 		}
 		ctx, _ := wsgorilla.WithEnding(context.WithValue(r.Context(), wsRequestKey{}, wsRequest{
 			requestID: requestID, address: clientAddress(r, a.trusted),
 		}))
-		a.graphql.ServeHTTP(w, r.WithContext(ctx))
+		req := r.WithContext(ctx)
+		req.Host = a.origins.host(r) // the upgrader's own origin check compares with it
+		a.graphql.ServeHTTP(w, req)
 		return
 	}
 	if a.cors(w, r, ri) {

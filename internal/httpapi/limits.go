@@ -134,13 +134,13 @@ func (l *Limits) Set(s string) error {
 // parseSize reads a byte count with an optional KiB or MiB suffix.
 func parseSize(s string) (int64, error) {
 	unit := int64(1)
-	for suffix, u := range map[string]int64{"KiB": 1 << 10, "MiB": 1 << 20} {
-		if n, ok := strings.CutSuffix(s, suffix); ok {
-			s, unit = strings.TrimSpace(n), u
-		}
+	if n, ok := strings.CutSuffix(s, "KiB"); ok {
+		s, unit = strings.TrimSpace(n), 1<<10
+	} else if n, ok := strings.CutSuffix(s, "MiB"); ok {
+		s, unit = strings.TrimSpace(n), 1<<20
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n > math.MaxInt64/unit {
+	if err != nil || n < 0 || n > math.MaxInt64/unit {
 		return 0, fmt.Errorf("bad size %q", s)
 	}
 	return n * unit, nil
