@@ -134,7 +134,8 @@ func (c *consoleTab) signIn(url, email, password string) {
 // TestConsoleBrowser uses the admin console in two real headless Chromiums that can reach
 // nothing but the server, on a server that runs trusted documents only (the console's own
 // documents are trusted everywhere), the way a tenant admin and a system admin do:
-//   - a tenant admin signs up, creates a project, reads the tenant's details and mode;
+//   - a tenant admin signs up, creates a project (the context bar lists it at once) and a
+//     surface, renames the surface, reads the tenant's details and mode;
 //   - sets a route in one browser and a second browser's routes view shows it at once
 //     (graphql-ws);
 //     both edit it, the second save is a CONFLICT shown with the current version, and
@@ -144,11 +145,14 @@ func (c *consoleTab) signIn(url, email, password string) {
 //   - opens a chat thread in the project and env chosen in the context bar: a message
 //     posted by another client shows within a second, and one posted in the console
 //     reaches the API;
-//   - invites a teammate and sees the invitation in the audit log, filtered;
+//   - invites a teammate and sees the invitation in the audit log, filtered; cannot
+//     demote herself, the last owner (the refusal shows, and her role again); renames the
+//     tenant, and the heading and the tenant switcher follow;
 //   - a reload resumes the session; a wrong password shows its code and request id;
 //   - the teammate accepts with the keyboard and, a VIEWER, sees no write controls, while
 //     the API refuses them anyway;
-//   - a system admin searches all tenants and creates a mode;
+//   - a system admin searches all tenants, moves one to another mode, sees an empty
+//     search say so, and creates a mode;
 //   - on a narrow screen no page scrolls sideways.
 func TestConsoleBrowser(t *testing.T) {
 	chromium := chromiumPath(t)
@@ -180,6 +184,12 @@ func TestConsoleBrowser(t *testing.T) {
 	a.has("#role", "OWNER")
 	a.do("create a project", chromedp.SendKeys(chromedp.CSS("#create-project-name"), "Apollo"), chromedp.Click(chromedp.CSS("#create-project button")))
 	a.has("#projects", "Apollo")
+	a.has("#context-project", "Apollo") // the context bar follows at once
+	a.do("create a surface", chromedp.SendKeys(chromedp.CSS("#create-surface-name"), "Web"), chromedp.Click(chromedp.CSS("#create-surface button")))
+	a.has("#surfaces", "Web")
+	a.do("rename the surface", chromedp.WaitVisible(chromedp.CSS("#rename-surface-name")), chromedp.SendKeys(chromedp.CSS("#rename-surface-name"), "Website"),
+		chromedp.Click(chromedp.CSS("#rename-surface button")))
+	a.has("#surfaces", "Website")
 	a.do("open the overview", chromedp.Click(chromedp.CSS("#tab-overview")))
 	a.has("#tenant", erin.TenantID)
 	a.has("#tenant-mode", "("+erinTenants.Tenants[0].Mode.ID+")")
@@ -296,8 +306,22 @@ func TestConsoleBrowser(t *testing.T) {
 		t.Fatalf("the filtered audit log shows other events: %v", err)
 	}
 
+	// The last owner cannot demote herself: the refusal shows, and so does her role again.
+	a.do("a opens the members again", chromedp.Click(chromedp.CSS("#tab-members")), chromedp.WaitVisible(chromedp.CSS("#members select")))
+	a.do("a demotes herself", chromedp.SetValue(chromedp.CSS("#members select"), "VIEWER"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#members select").dispatchEvent(new Event("change"))`))
+	a.has("#members-status", "CONFLICT: the last owner")
+	if err := a.poll(`document.querySelector("#members select").value === "OWNER"`); err != nil {
+		t.Fatalf("after the refusal the role shown is not OWNER: %v", err)
+	}
+	// A rename shows in the heading and the tenant switcher at once.
+	a.do("a renames the tenant", chromedp.Click(chromedp.CSS("#tab-overview")), chromedp.WaitVisible(chromedp.CSS("#tenant-rename")),
+		chromedp.SetValue(chromedp.CSS("#tenant-rename"), "Erin Labs Two"), chromedp.Click(chromedp.CSS("#rename-tenant button")))
+	a.has("#tenant-name", "Erin Labs Two")
+	a.has("#context-tenant", "Erin Labs Two")
+
 	a.do("reload", chromedp.Navigate(ts.URL+"/console/"))
-	a.has("#tenants", "Erin Labs (")
+	a.has("#tenants", "Erin Labs Two (")
 	a.do("sign out", chromedp.Click(chromedp.CSS("#sign-out")), chromedp.WaitVisible(chromedp.CSS("#email")))
 	a.do("a wrong password", chromedp.SendKeys(chromedp.CSS("#email"), bob.Email),
 		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"), chromedp.Click(chromedp.CSS("#sign-in button[type=submit]")))
@@ -308,7 +332,7 @@ func TestConsoleBrowser(t *testing.T) {
 	a.signIn(ts.URL, bob.Email, "password-bob")
 	a.has("#my-invitations", "VIEWER in ")
 	a.do("bob accepts", chromedp.Focus(chromedp.CSS("#my-invitations button")), chromedp.KeyEvent("\r"))
-	a.has("#tenants", "Erin Labs (")
+	a.has("#tenants", "Erin Labs Two (")
 	a.do("bob opens Erin Labs", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tenants button[data-tenant=%q]`, erin.TenantID))))
 	a.has("#role", "VIEWER")
 	a.has("#projects", "Apollo")
@@ -327,6 +351,19 @@ func TestConsoleBrowser(t *testing.T) {
 	if err := b.poll(`document.querySelectorAll("#all-tenants tbody tr").length === 1`); err != nil {
 		t.Fatalf("the search found other tenants: %v", err)
 	}
+	b.do("move the tenant to another mode", chromedp.SetValue(chromedp.CSS("#all-tenants select"), "enterprise"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#all-tenants select").dispatchEvent(new Event("change"))`))
+	waitFor(t, func() bool {
+		var got struct {
+			Tenant struct{ Mode struct{ ID string } }
+		}
+		setup.gql(t, erin.headers(), `{ tenant { mode { id } } }`, nil).decode(t, &got)
+		return got.Tenant.Mode.ID == "enterprise"
+	})
+	b.do("search for nothing", chromedp.SetValue(chromedp.CSS("#tenant-search"), "no such tenant"), chromedp.Click(chromedp.CSS("#search-tenants button")))
+	if err := b.poll(`!document.querySelector("#all-tenants-none").hidden`); err != nil {
+		t.Fatalf("an empty search says nothing: %v", err)
+	}
 	b.do("create a mode", chromedp.SendKeys(chromedp.CSS("#mode-id"), "gold"), chromedp.SendKeys(chromedp.CSS("#mode-name"), "Gold"),
 		chromedp.Click(chromedp.CSS("#create-mode button")))
 	b.has("#modes", "gold")
@@ -339,8 +376,8 @@ func TestConsoleBrowser(t *testing.T) {
 		}
 	}
 
-	a.check("status of 401") // the wrong password, on purpose
-	b.check("status of 409") // the conflict, on purpose
+	a.check("status of 401", "status of 409") // the wrong password and the last owner's demotion, on purpose
+	b.check("status of 409")                  // the conflict, on purpose
 }
 
 // TestConsoleRenewsExpiredToken: when the access token has expired, the console's next

@@ -31,11 +31,12 @@ export function field(id: string, label: string, attrs: Record<string, string> =
   return [el('label', { for: id }, label), el('input', { id, ...attrs })];
 }
 
-/** table makes a table with a header row and body rows. */
+/** table makes a table with a header row and body rows; with no rows, its footer says so. */
 export function table(id: string, headings: string[], rows: Node[]): HTMLTableElement {
   return el('table', { id },
     el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows));
+    el('tbody', {}, ...rows),
+    ...(rows.length === 0 ? [el('tfoot', {}, el('tr', {}, el('td', { colspan: String(headings.length), class: 'meta' }, 'None.')))] : []));
 }
 
 /** row makes a table row of cells. */

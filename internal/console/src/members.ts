@@ -41,7 +41,10 @@ const roleOptions = roles.map((r): [string, string] => [r, r]);
 
 /** membersTab lists the tenant's members and invitations, with the forms that change them. */
 export async function membersTab(s: Scope, out: Element): Promise<void> {
-  const reload = (): Promise<void> => membersTab(s, out);
+  // A change of the caller's own role changes the context bar's too.
+  const reload = async (): Promise<void> => {
+    await Promise.all([s.refresh(), membersTab(s, out)]);
+  };
   const status = liveStatus({ id: 'members-status' });
   const act = (run: () => Promise<unknown>): void => void run().then(reload, (e: unknown) => showError(status, e));
   try {
@@ -50,8 +53,13 @@ export async function membersTab(s: Scope, out: Element): Promise<void> {
       const who = m.user?.email ?? m.userId;
       const [, role] = select(`role-${m.userId}`, '', roleOptions, m.role);
       role.setAttribute('aria-label', `Role of ${who}`);
-      role.addEventListener('change', () => act(() =>
-        request(SetRole, { input: { tenantId: s.tenantId, userId: m.userId, role: role.value as Role, expectedVersion: m.version } }, ctx(s))));
+      // A refused change puts the role shown back to the one stored.
+      role.addEventListener('change', () => void request(SetRole,
+        { input: { tenantId: s.tenantId, userId: m.userId, role: role.value as Role, expectedVersion: m.version } }, ctx(s))
+        .then(reload, (e: unknown) => {
+          role.value = m.role;
+          showError(status, e);
+        }));
       const remove = button('Remove', { 'aria-label': `Remove ${who}` }, () => act(() =>
         request(Remove, { input: { tenantId: s.tenantId, userId: m.userId } }, ctx(s))));
       return row(who, role, String(m.version), remove);

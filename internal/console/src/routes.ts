@@ -187,7 +187,13 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
   const stop = subscribe(client, RouteChanged, {}, (d) => {
     const c = d.routeChanged;
     live.textContent = `${c.resourceKind} (${c.env}) ${c.deleted ? 'deleted' : `is at version ${c.version}`}`;
-    void load().catch((e: unknown) => showError(live, e));
+    void load().then(() => {
+      // The route being edited was deleted: saving now creates it again.
+      if (version.value && !routes.some((r) => same(r, kind.value, env.value, project.value))) {
+        version.value = '';
+        editing.textContent = `${kind.value} (${env.value}) was deleted. Your edit is kept: saving creates it again.`;
+      }
+    }).catch((e: unknown) => showError(live, e));
   }, (e) => showError(live, e));
   onLeave(() => {
     stop();

@@ -13,6 +13,9 @@ export interface Scope {
   env: string;
   /** The chosen project; '' for none. */
   projectId: string;
+  /** refresh reloads what the context bar shows (the tenant's name, the projects, the
+   * caller's roles) after a page changed it. */
+  refresh: () => Promise<void>;
 }
 
 /** The envs a context can name. */

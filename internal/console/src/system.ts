@@ -1,7 +1,7 @@
 // System administration (members of t_system): every tenant, searched and paged, and
 // the modes tenants run in.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, showError, swap, table } from './dom';
+import { button, el, field, liveStatus, onSubmit, row, select, showError, swap, table } from './dom';
 import { graphql } from './gql';
 import type { Session } from './session';
 
@@ -11,6 +11,12 @@ const AllTenants = graphql(`
       edges { node { id name version createdAt mode { id } } }
       pageInfo { hasNextPage endCursor }
     }
+  }
+`);
+
+const SetTenantMode = graphql(`
+  mutation ConsoleSetTenantMode($tenantId: ID!, $mode: String!, $expectedVersion: Int) {
+    setTenantMode(tenantId: $tenantId, mode: $mode, expectedVersion: $expectedVersion) { id version mode { id } }
   }
 `);
 
@@ -53,14 +59,29 @@ async function tenantsSection(session: Session, out: Element): Promise<void> {
   const [searchLabel, search] = field('tenant-search', 'Search by name or id', { type: 'search' });
   const status = liveStatus({ id: 'all-tenants-status' });
   const body = el('tbody', {});
+  const empty = el('p', { class: 'meta', id: 'all-tenants-none', hidden: '' }, 'No tenant matches.');
   const pager = el('div', { class: 'pager' });
   // The cursors of the pages before the one shown: Relay paging goes forward only.
   const before: (string | null)[] = [];
   let at: string | null = null;
   const show = async (after: string | null): Promise<void> => {
-    const { allTenants } = await request(AllTenants, { first: 20, after, search: search.value || null }, { session, ...system });
+    const [{ allTenants }, { modes }] = await Promise.all([
+      request(AllTenants, { first: 20, after, search: search.value || null }, { session, ...system }),
+      request(Modes, {}, { session, ...system })]);
     at = after;
-    body.replaceChildren(...allTenants.edges.map(({ node: t }) => row(t.name, t.id, t.mode.id, String(t.version), t.createdAt)));
+    // Each tenant's mode is a select: choosing another moves the tenant, at the version
+    // listed (a stale one is CONFLICT, and the select shows the stored mode again).
+    body.replaceChildren(...allTenants.edges.map(({ node: t }) => {
+      const [, mode] = select(`mode-of-${t.id}`, '', modes.map((m): [string, string] => [m.id, m.name]), t.mode.id);
+      mode.setAttribute('aria-label', `Mode of ${t.name}`);
+      mode.addEventListener('change', () => void request(SetTenantMode, { tenantId: t.id, mode: mode.value, expectedVersion: t.version }, { session, ...system })
+        .then(() => show(at), (e: unknown) => {
+          mode.value = t.mode.id;
+          showError(status, e);
+        }));
+      return row(t.name, t.id, mode, String(t.version), t.createdAt);
+    }));
+    empty.hidden = allTenants.edges.length > 0;
     const next = allTenants.pageInfo.endCursor ?? null;
     pager.replaceChildren(
       ...(before.length > 0 ? [button('Previous page', { id: 'tenants-previous' }, () => void show(before.pop() ?? null).catch((e: unknown) => showError(status, e)))] : []),
@@ -81,7 +102,7 @@ async function tenantsSection(session: Session, out: Element): Promise<void> {
   }
   out.replaceChildren(el('h3', {}, 'All tenants'), form,
     el('table', { id: 'all-tenants' }, el('thead', {}, el('tr', {}, ...['Name', 'Id', 'Mode', 'Version', 'Created'].map((h) => el('th', { scope: 'col' }, h)))), body),
-    pager);
+    empty, pager);
 }
 
 async function modesSection(session: Session, out: Element): Promise<void> {
@@ -99,7 +120,7 @@ async function modesSection(session: Session, out: Element): Promise<void> {
         .then(reload, (e: unknown) => showError(status, e)));
       return row(m.id, name, description, String(m.version), el('span', {}, save, remove));
     });
-    const [idLabel, id] = field('mode-id', 'Id (a-z, 0-9, - and _)', { required: '', pattern: '[a-z0-9_-]{1,32}' });
+    const [idLabel, id] = field('mode-id', 'Id (a-z, 0-9, - and _)', { required: '', pattern: '[a-z0-9_\\-]{1,32}' });
     const [nameLabel, name] = field('mode-name', 'Name', { required: '' });
     const [descriptionLabel, description] = field('mode-description', 'Description');
     const formStatus = liveStatus();

@@ -15,6 +15,7 @@ import type { Session } from './session';
 const Roles = graphql(`
   query ConsoleRoles {
     context { roles }
+    tenant { name }
     projects(first: 100) { edges { node { id name } } }
   }
 `);
@@ -34,8 +35,26 @@ const UpdateTenant = graphql(`
 const Projects = graphql(`
   query ConsoleProjects {
     projects(first: 100, includeArchived: true) { edges { node { id name version archived } } }
-    surfaces { id name version }
-    apps { id name version }
+    surfaces { id tenantId name version }
+    apps { id tenantId name version }
+  }
+`);
+
+const UpdateProject = graphql(`
+  mutation ConsoleUpdateProject($input: UpdateProjectInput!) {
+    updateProject(input: $input) { id name version }
+  }
+`);
+
+const UpdateSurface = graphql(`
+  mutation ConsoleUpdateSurface($input: UpdateSurfaceInput!) {
+    updateSurface(input: $input) { id name version }
+  }
+`);
+
+const UpdateApp = graphql(`
+  mutation ConsoleUpdateApp($input: UpdateAppInput!) {
+    updateApp(input: $input) { id name version }
   }
 `);
 
@@ -83,6 +102,14 @@ const DeleteApp = graphql(`
 
 type Page = (s: Scope, out: Element) => Promise<void>;
 
+/** A named, versioned record of the tenant (or system-wide): a project, surface or app. */
+interface Named {
+  id: string;
+  tenantId: string;
+  name: string;
+  version: number;
+}
+
 interface Tab {
   id: string;
   label: string;
@@ -119,7 +146,7 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
   } catch (e) {
     return showError(out, e);
   }
-  const s: Scope = { session, tenantId, tenantName: name, roles: loaded.context.roles, env: 'dev', projectId: '' };
+  const s: Scope = { session, tenantId, tenantName: name, roles: loaded.context.roles, env: 'dev', projectId: '', refresh: async () => {} };
   const body = el('section', { id: 'page' });
   let current: Tab = tabs.find((t) => t.id === open && (!t.adminOnly || isAdmin(s))) ?? projectsPage;
   const nav = el('nav', { 'aria-label': 'Tenant pages' });
@@ -141,15 +168,37 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
     s.env = envSelect.value;
     show(current);
   });
-  const projects: [string, string][] = [['', 'No project'], ...loaded.projects.edges.map(({ node }): [string, string] => [node.id, node.name])];
-  const [projectLabel, projectSelect] = select('context-project', 'Project', projects, '');
+  const projectOptions = (l: typeof loaded): [string, string][] =>
+    [['', 'No project'], ...l.projects.edges.map(({ node }): [string, string] => [node.id, node.name])];
+  const [projectLabel, projectSelect] = select('context-project', 'Project', projectOptions(loaded), '');
   projectSelect.addEventListener('change', () => {
     s.projectId = projectSelect.value;
     show(current);
   });
+  const heading = el('h2', { id: 'tenant-name' }, name);
+  const roleLine = el('p', { id: 'role' }, `Your role: ${s.roles.join(', ')}`);
+  // After a page changed what the bar shows: the name (also in the tenant switcher), the
+  // projects (the chosen one stays chosen while it is listed) and the caller's roles.
+  s.refresh = async (): Promise<void> => {
+    const fresh = await request(Roles, {}, { session, tenantId });
+    s.tenantName = fresh.tenant.name;
+    s.roles = fresh.context.roles;
+    heading.textContent = fresh.tenant.name;
+    roleLine.textContent = `Your role: ${s.roles.join(', ')}`;
+    const choice = all.find((t) => t.id === tenantId);
+    if (choice) choice.name = fresh.tenant.name;
+    const option = [...tenantSelect.options].find((o) => o.value === tenantId);
+    if (option) option.textContent = fresh.tenant.name;
+    const options = projectOptions(fresh);
+    projectSelect.replaceChildren(...options.map(([v, l]) => el('option', { value: v }, l)));
+    if (!options.some(([v]) => v === s.projectId)) {
+      s.projectId = '';
+    }
+    projectSelect.value = s.projectId;
+  };
   const bar = el('div', { class: 'context', role: 'group', 'aria-label': 'Context' },
     el('span', {}, tenantLabel, tenantSelect), el('span', {}, envLabel, envSelect), el('span', {}, projectLabel, projectSelect));
-  out.replaceChildren(bar, el('h2', { id: 'tenant-name' }, name), el('p', { id: 'role' }, `Your role: ${s.roles.join(', ')}`), nav, body);
+  out.replaceChildren(bar, heading, roleLine, nav, body);
   show(current);
 }
 
@@ -172,7 +221,7 @@ async function overviewTab(s: Scope, out: Element): Promise<void> {
       const form = el('form', { id: 'rename-tenant' }, nameLabel, name, el('button', { type: 'submit' }, 'Rename'), status);
       onSubmit(form, status, async () => {
         await request(UpdateTenant, { input: { tenantId: s.tenantId, name: name.value, expectedVersion: tenant.version } }, ctx(s));
-        await overviewTab(s, out);
+        await Promise.all([s.refresh(), overviewTab(s, out)]);
       });
       parts.push(form);
     }
@@ -183,7 +232,10 @@ async function overviewTab(s: Scope, out: Element): Promise<void> {
 }
 
 async function projectsTab(s: Scope, out: Element): Promise<void> {
-  const reload = (): Promise<void> => projectsTab(s, out);
+  // A change here may change the context bar's projects too.
+  const reload = async (): Promise<void> => {
+    await Promise.all([s.refresh(), projectsTab(s, out)]);
+  };
   const status = liveStatus({ id: 'projects-status' });
   const act = (run: () => Promise<unknown>) => (): void => void run().then(reload, (e: unknown) => showError(status, e));
   try {
@@ -199,9 +251,11 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
       }
       return row(p.name, p.id, p.archived ? 'archived' : 'active', String(p.version), actions);
     });
-    const named = (kind: string, items: { id: string; name: string; version: number }[], remove: (id: string) => Promise<unknown>) =>
-      items.map((i) => row(i.name, i.id, String(i.version),
-        admin ? button('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
+    // System-wide surfaces and apps are listed too; only the tenant's own can change here.
+    const own = (i: { tenantId: string }): boolean => admin && i.tenantId === s.tenantId;
+    const named = (kind: string, items: Named[], remove: (id: string) => Promise<unknown>) =>
+      items.map((i) => row(i.name, i.id, i.tenantId === s.tenantId ? String(i.version) : `${i.version} (system-wide)`,
+        own(i) ? button('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
     const parts: Node[] = [
       el('h3', {}, 'Projects'),
       table('projects', ['Name', 'Id', 'State', 'Version', ''], projectRows),
@@ -219,10 +273,38 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
         onSubmit(form, formStatus, () => run(name.value).then(reload));
         return form;
       };
+      // Renaming names the version listed: a stale one is CONFLICT, shown with its request id.
+      const rename = (id: string, label: string, items: Named[], run: (item: Named, name: string) => Promise<unknown>): HTMLFormElement => {
+        const [whichLabel, which] = select(`${id}-which`, label, items.map((i): [string, string] => [i.id, i.name]), items[0]?.id ?? '');
+        const [nameLabel, name] = field(`${id}-name`, 'New name', { required: '' });
+        const formStatus = liveStatus();
+        const form = el('form', { id }, whichLabel, which, nameLabel, name, el('button', { type: 'submit' }, `Rename ${label.toLowerCase()}`), formStatus);
+        onSubmit(form, formStatus, async () => {
+          const item = items.find((i) => i.id === which.value);
+          if (item) await run(item, name.value).then(reload);
+        });
+        return form;
+      };
+      const mine = (items: Named[]): Named[] => items.filter((i) => i.tenantId === s.tenantId);
+      const projectItems = projects.edges.map(({ node: p }): Named => ({ id: p.id, name: p.name, version: p.version, tenantId: s.tenantId }));
       parts.push(el('div', { class: 'forms' },
         create('create-project', 'Project', (name) => request(CreateProject, { input: { tenantId: s.tenantId, name } }, ctx(s))),
         create('create-surface', 'Surface', (name) => request(CreateSurface, { input: { tenantId: s.tenantId, name } }, ctx(s))),
         create('create-app', 'App', (name) => request(CreateApp, { input: { tenantId: s.tenantId, name } }, ctx(s)))));
+      const renames: HTMLFormElement[] = [];
+      if (projectItems.length > 0) {
+        renames.push(rename('rename-project', 'Project', projectItems, (p, name) =>
+          request(UpdateProject, { input: { projectId: p.id, name, expectedVersion: p.version } }, ctx(s))));
+      }
+      if (mine(surfaces).length > 0) {
+        renames.push(rename('rename-surface', 'Surface', mine(surfaces), (v, name) =>
+          request(UpdateSurface, { input: { id: v.id, name, expectedVersion: v.version } }, ctx(s))));
+      }
+      if (mine(apps).length > 0) {
+        renames.push(rename('rename-app', 'App', mine(apps), (v, name) =>
+          request(UpdateApp, { input: { id: v.id, name, expectedVersion: v.version } }, ctx(s))));
+      }
+      if (renames.length > 0) parts.push(el('div', { class: 'forms' }, ...renames));
     }
     out.replaceChildren(...parts);
   } catch (e) {

@@ -124,10 +124,33 @@ export type SignupInput = {
   tenantName: string;
 };
 
+export type UpdateAppInput = {
+  /** The version read; a stale one fails with CONFLICT. */
+  expectedVersion: number;
+  /** An app of the context tenant (system admins: of t_system, with it as the context). */
+  id: string;
+  name: string;
+};
+
 export type UpdateModeInput = {
   description?: string | null | undefined;
   /** The version read; a stale one fails with CONFLICT. */
   expectedVersion: number;
+  id: string;
+  name: string;
+};
+
+export type UpdateProjectInput = {
+  /** The version read; a stale one fails with CONFLICT. */
+  expectedVersion: number;
+  name: string;
+  projectId: string;
+};
+
+export type UpdateSurfaceInput = {
+  /** The version read; a stale one fails with CONFLICT. */
+  expectedVersion: number;
+  /** A surface of the context tenant (system admins: of t_system, with it as the context). */
   id: string;
   name: string;
 };
@@ -327,6 +350,15 @@ export type ConsoleAllTenantsQueryVariables = Exact<{
 
 export type ConsoleAllTenantsQuery = { allTenants: { edges: Array<{ node: { id: string, name: string, version: number, createdAt: string, mode: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type ConsoleSetTenantModeMutationVariables = Exact<{
+  tenantId: string;
+  mode: string;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ConsoleSetTenantModeMutation = { setTenantMode: { id: string, version: number, mode: { id: string } } };
+
 export type ConsoleModesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -356,7 +388,7 @@ export type ConsoleDeleteModeMutation = { deleteMode: boolean };
 export type ConsoleRolesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleRolesQuery = { context: { roles: Array<Role> }, projects: { edges: Array<{ node: { id: string, name: string } }> } };
+export type ConsoleRolesQuery = { context: { roles: Array<Role> }, tenant: { name: string }, projects: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type ConsoleTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -373,7 +405,28 @@ export type ConsoleUpdateTenantMutation = { updateTenant: { id: string, name: st
 export type ConsoleProjectsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleProjectsQuery = { projects: { edges: Array<{ node: { id: string, name: string, version: number, archived: boolean } }> }, surfaces: Array<{ id: string, name: string, version: number }>, apps: Array<{ id: string, name: string, version: number }> };
+export type ConsoleProjectsQuery = { projects: { edges: Array<{ node: { id: string, name: string, version: number, archived: boolean } }> }, surfaces: Array<{ id: string, tenantId: string, name: string, version: number }>, apps: Array<{ id: string, tenantId: string, name: string, version: number }> };
+
+export type ConsoleUpdateProjectMutationVariables = Exact<{
+  input: UpdateProjectInput;
+}>;
+
+
+export type ConsoleUpdateProjectMutation = { updateProject: { id: string, name: string, version: number } };
+
+export type ConsoleUpdateSurfaceMutationVariables = Exact<{
+  input: UpdateSurfaceInput;
+}>;
+
+
+export type ConsoleUpdateSurfaceMutation = { updateSurface: { id: string, name: string, version: number } };
+
+export type ConsoleUpdateAppMutationVariables = Exact<{
+  input: UpdateAppInput;
+}>;
+
+
+export type ConsoleUpdateAppMutation = { updateApp: { id: string, name: string, version: number } };
 
 export type ConsoleCreateProjectMutationVariables = Exact<{
   input: CreateProjectInput;
@@ -770,6 +823,21 @@ export const ConsoleAllTenantsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:47e5b47e468f6895c0775721638e76daf8154237da587b0626d84a7127c99741"}) as unknown as TypedDocumentString<ConsoleAllTenantsQuery, ConsoleAllTenantsQueryVariables>;
+export const ConsoleSetTenantModeDocument = new TypedDocumentString(`
+    mutation ConsoleSetTenantMode($tenantId: ID!, $mode: String!, $expectedVersion: Int) {
+  setTenantMode(
+    tenantId: $tenantId
+    mode: $mode
+    expectedVersion: $expectedVersion
+  ) {
+    id
+    version
+    mode {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:562385d272536001dec0d070d04f14523cd4c1ad400b6b721a9d90bc84501a8f"}) as unknown as TypedDocumentString<ConsoleSetTenantModeMutation, ConsoleSetTenantModeMutationVariables>;
 export const ConsoleModesDocument = new TypedDocumentString(`
     query ConsoleModes {
   modes {
@@ -805,6 +873,9 @@ export const ConsoleRolesDocument = new TypedDocumentString(`
   context {
     roles
   }
+  tenant {
+    name
+  }
   projects(first: 100) {
     edges {
       node {
@@ -814,7 +885,7 @@ export const ConsoleRolesDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:69153219f724d59d6b4a6944d02e60fd150050d5b758f4a20e511f8b6229dd6e"}) as unknown as TypedDocumentString<ConsoleRolesQuery, ConsoleRolesQueryVariables>;
+    `, {"hash":"sha256:306d4900c2d9ff987e6ba8d9c6386fc646afd8d0f8ee3756c24503093ff10a4c"}) as unknown as TypedDocumentString<ConsoleRolesQuery, ConsoleRolesQueryVariables>;
 export const ConsoleTenantDocument = new TypedDocumentString(`
     query ConsoleTenant {
   tenant {
@@ -854,16 +925,45 @@ export const ConsoleProjectsDocument = new TypedDocumentString(`
   }
   surfaces {
     id
+    tenantId
     name
     version
   }
   apps {
     id
+    tenantId
     name
     version
   }
 }
-    `, {"hash":"sha256:09f3bdfae35728931d5e31b2b1706767e80a78f93d8ee57361cb696c86c208d3"}) as unknown as TypedDocumentString<ConsoleProjectsQuery, ConsoleProjectsQueryVariables>;
+    `, {"hash":"sha256:f0d24efef394f5d7b1d11820e515c3e2763a7f2795d122e0ff6966167e2d7cca"}) as unknown as TypedDocumentString<ConsoleProjectsQuery, ConsoleProjectsQueryVariables>;
+export const ConsoleUpdateProjectDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateProject($input: UpdateProjectInput!) {
+  updateProject(input: $input) {
+    id
+    name
+    version
+  }
+}
+    `, {"hash":"sha256:931b8056037b694a4bc10ec2865c5ac1a32f2859a81ead6de14f490effa985da"}) as unknown as TypedDocumentString<ConsoleUpdateProjectMutation, ConsoleUpdateProjectMutationVariables>;
+export const ConsoleUpdateSurfaceDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateSurface($input: UpdateSurfaceInput!) {
+  updateSurface(input: $input) {
+    id
+    name
+    version
+  }
+}
+    `, {"hash":"sha256:7b069dbad461d22c80a10e45dbb01f8511a25ebc00bb511587083726c011a771"}) as unknown as TypedDocumentString<ConsoleUpdateSurfaceMutation, ConsoleUpdateSurfaceMutationVariables>;
+export const ConsoleUpdateAppDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateApp($input: UpdateAppInput!) {
+  updateApp(input: $input) {
+    id
+    name
+    version
+  }
+}
+    `, {"hash":"sha256:c07b1508762771e2a7c34a12548f926a4e545aacd8bbb11592eddfc847b61c48"}) as unknown as TypedDocumentString<ConsoleUpdateAppMutation, ConsoleUpdateAppMutationVariables>;
 export const ConsoleCreateProjectDocument = new TypedDocumentString(`
     mutation ConsoleCreateProject($input: CreateProjectInput!) {
   createProject(input: $input) {
