@@ -148,7 +148,8 @@ func (c *consoleTab) signIn(url, email, password string) {
 //   - invites a teammate and sees the invitation in the audit log, filtered; cannot
 //     demote herself, the last owner (the refusal shows, and her role again); renames the
 //     tenant, and the heading and the tenant switcher follow;
-//   - a reload resumes the session; a wrong password shows its code and request id;
+//   - a reload resumes the session and comes back to the page, tab and env it showed; a
+//     wrong password shows its code and request id;
 //   - the teammate accepts with the keyboard and, a VIEWER, sees no write controls, while
 //     the API refuses them anyway;
 //   - a system admin searches all tenants, moves one to another mode, sees an empty
@@ -319,6 +320,14 @@ func TestConsoleBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#tenant-rename"), "Erin Labs Two"), chromedp.Click(chromedp.CSS("#rename-tenant button")))
 	a.has("#tenant-name", "Erin Labs Two")
 	a.has("#context-tenant", "Erin Labs Two")
+
+	// A reload comes back to the same page: the address keeps the tenant, tab and env.
+	a.do("reload in place", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#tenant-rename")))
+	a.has("#tenant-name", "Erin Labs Two")
+	if err := a.poll(`document.querySelector("#tab-overview")?.getAttribute("aria-current") === "page" && document.querySelector("#context-env").value === ` +
+		fmt.Sprintf("%q", env)); err != nil {
+		t.Fatalf("a reload did not come back to the overview in env %s: %v", env, err)
+	}
 
 	a.do("reload", chromedp.Navigate(ts.URL+"/console/"))
 	a.has("#tenants", "Erin Labs Two (")

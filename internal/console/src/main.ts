@@ -40,25 +40,32 @@ function signInPage(): void {
     el('button', { type: 'submit' }, 'Sign in'),
     tenantLabel, tenant,
     button('Sign up', { id: 'sign-up' }, () => {
-      signUp(email.value, password.value, tenant.value).then(homePage, (e: unknown) => showError(status, e));
+      signUp(email.value, password.value, tenant.value).then(() => homePage(), (e: unknown) => showError(status, e));
     }),
     status);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    signIn(email.value, password.value).then(homePage, (e: unknown) => showError(status, e));
+    signIn(email.value, password.value).then(() => homePage(true), (e: unknown) => showError(status, e));
   });
   app.replaceChildren(form);
   email.focus();
 }
 
-async function homePage(): Promise<void> {
+/** homePage lists the user's tenants and invitations; with restore, it first goes back
+ * to the page the address names (a reload), when the user may still see it. */
+async function homePage(restore = false): Promise<void> {
   leave();
   const s = session();
   if (!s) return signInPage();
+  const place = new URLSearchParams(location.hash.slice(1));
+  if (!restore) history.replaceState(null, '', location.pathname);
   const out = el('main', {});
   const nav = el('nav', { 'aria-label': 'Console', class: 'top' }, button('Tenants', { id: 'home' }, () => void homePage()));
   app.replaceChildren(
-    el('header', {}, el('span', { id: 'who' }, s.email), nav, button('Sign out', { id: 'sign-out' }, () => void signOut().then(signInPage))),
+    el('header', {}, el('span', { id: 'who' }, s.email), nav, button('Sign out', { id: 'sign-out' }, () => void signOut().then(() => {
+      history.replaceState(null, '', location.pathname);
+      signInPage();
+    }))),
     out);
   try {
     const { tenants, myInvitations } = await request(Home, {}, { session: s });
@@ -71,8 +78,16 @@ async function homePage(): Promise<void> {
     }
     const list = el('ul', { id: 'tenants' }, ...tenants.map((t) =>
       el('li', {}, button(`${t.name} (${t.mode.name})`, { 'data-tenant': t.id }, () => void tenantPage(s, out, t.id, all)))));
+    if (restore && place.has('system') && tenants.some((t) => t.id === 't_system')) {
+      return systemPage(s, out);
+    }
+    const tenant = place.get('tenant');
+    if (restore && tenant && all.some((t) => t.id === tenant)) {
+      return tenantPage(s, out, tenant, all, { tab: place.get('tab') ?? undefined, env: place.get('env') ?? undefined, projectId: place.get('project') ?? undefined });
+    }
+    history.replaceState(null, '', location.pathname);
     const status = liveStatus();
-    const answer = (run: () => Promise<unknown>) => (): void => void run().then(homePage, (e: unknown) => showError(status, e));
+    const answer = (run: () => Promise<unknown>) => (): void => void run().then(() => homePage(), (e: unknown) => showError(status, e));
     const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>
       el('li', {}, `${i.role} in ${i.tenantId}, until ${i.expiresAt} `,
         button('Accept', { 'data-invitation': i.id }, answer(() => request(Accept, { id: i.id }, { session: s }))),
@@ -84,4 +99,4 @@ async function homePage(): Promise<void> {
   }
 }
 
-void resume().then((s) => (s ? homePage() : signInPage()));
+void resume().then((s) => (s ? homePage(true) : signInPage()));

@@ -48,6 +48,7 @@ const system = { tenantId: 't_system' };
 
 /** systemPage shows every tenant and the modes in out. */
 export async function systemPage(session: Session, where: Element): Promise<void> {
+  history.replaceState(null, '', '#system');
   const out = swap(where);
   const tenants = el('section', {});
   const modes = el('section', {});

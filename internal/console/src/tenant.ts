@@ -135,8 +135,17 @@ export interface TenantChoice {
   name: string;
 }
 
-/** tenantPage shows tenantId's pages in out, opening on its projects. */
-export async function tenantPage(session: Session, where: Element, tenantId: string, all: TenantChoice[], open = 'tab-projects'): Promise<void> {
+/** Where a tenant's pages open: a tab, and the context bar's env and project. */
+export interface Place {
+  tab?: string;
+  env?: string;
+  projectId?: string;
+}
+
+/** tenantPage shows tenantId's pages in out, opening on its projects unless at names
+ * another tab (and an env and project). The address keeps where the user is (#tenant=…),
+ * so a reload of the tab comes back to the same page. */
+export async function tenantPage(session: Session, where: Element, tenantId: string, all: TenantChoice[], at: Place = {}): Promise<void> {
   leave();
   const out = swap(where);
   const name = all.find((t) => t.id === tenantId)?.name ?? tenantId;
@@ -146,13 +155,21 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
   } catch (e) {
     return showError(out, e);
   }
-  const s: Scope = { session, tenantId, tenantName: name, roles: loaded.context.roles, env: 'dev', projectId: '', refresh: async () => {} };
+  const listed = (id: string | undefined): boolean => loaded.projects.edges.some(({ node }) => node.id === id);
+  const s: Scope = {
+    session, tenantId, tenantName: name, roles: loaded.context.roles,
+    env: at.env && envs.includes(at.env) ? at.env : 'dev', projectId: at.projectId && listed(at.projectId) ? at.projectId : '',
+    refresh: async () => {},
+  };
   const body = el('section', { id: 'page' });
-  let current: Tab = tabs.find((t) => t.id === open && (!t.adminOnly || isAdmin(s))) ?? projectsPage;
+  let current: Tab = tabs.find((t) => t.id === (at.tab ?? 'tab-projects') && (!t.adminOnly || isAdmin(s))) ?? projectsPage;
   const nav = el('nav', { 'aria-label': 'Tenant pages' });
   const show = (tab: Tab): void => {
     leave();
     current = tab;
+    const place = new URLSearchParams({ tenant: tenantId, tab: tab.id, env: s.env });
+    if (s.projectId) place.set('project', s.projectId);
+    history.replaceState(null, '', `#${place.toString()}`);
     for (const b of nav.querySelectorAll('button')) b.removeAttribute('aria-current');
     nav.querySelector(`#${tab.id}`)?.setAttribute('aria-current', 'page');
     void tab.show(s, swap(body));
@@ -162,7 +179,7 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
   }
 
   const [tenantLabel, tenantSelect] = select('context-tenant', 'Tenant', all.map((t) => [t.id, t.name]), tenantId);
-  tenantSelect.addEventListener('change', () => void tenantPage(session, where, tenantSelect.value, all, current.id));
+  tenantSelect.addEventListener('change', () => void tenantPage(session, where, tenantSelect.value, all, { tab: current.id, env: s.env }));
   const [envLabel, envSelect] = select('context-env', 'Env', envs.map((e) => [e, e]), s.env);
   envSelect.addEventListener('change', () => {
     s.env = envSelect.value;
@@ -170,7 +187,7 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
   });
   const projectOptions = (l: typeof loaded): [string, string][] =>
     [['', 'No project'], ...l.projects.edges.map(({ node }): [string, string] => [node.id, node.name])];
-  const [projectLabel, projectSelect] = select('context-project', 'Project', projectOptions(loaded), '');
+  const [projectLabel, projectSelect] = select('context-project', 'Project', projectOptions(loaded), s.projectId);
   projectSelect.addEventListener('change', () => {
     s.projectId = projectSelect.value;
     show(current);
