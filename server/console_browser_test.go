@@ -140,7 +140,8 @@ func (c *consoleTab) signIn(url, email, password string) {
 //     (graphql-ws);
 //     both edit it, the second save is a CONFLICT shown with the current version, and
 //     saving again replaces it; the effective route names its matched scope; a pasted
-//     routes file is previewed without a write;
+//     routes file is previewed without a write; a deletes the route b edits, and b's form
+//     says so;
 //   - creates a service account whose secret shows once;
 //   - opens a chat thread in the project and env chosen in the context bar: a message
 //     posted by another client shows within a second, and one posted in the console
@@ -240,6 +241,15 @@ func TestConsoleBrowser(t *testing.T) {
 	if len(stored.Routes) != 1 {
 		t.Errorf("routes after the preview: %+v, want only media", stored.Routes)
 	}
+	// a deletes the route b's form edits: b's form says so, and saving would create it.
+	b.do("b edits the route again", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Edit media (dev)"]`)))
+	b.has("#route-editing", "at version 3")
+	a.do("a deletes the route", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Delete media (dev)"]`)))
+	b.has("#route-editing", "media (dev) was deleted")
+	if err := b.poll(`document.querySelector("#route-version").value === ""`); err != nil {
+		t.Fatalf("b's form still names a version of the deleted route: %v", err)
+	}
+	a.has("#routes tfoot", "None.")
 
 	// A service account's secret shows once.
 	a.do("a opens the service accounts", chromedp.Click(chromedp.CSS("#tab-accounts")), chromedp.WaitVisible(chromedp.CSS("#create-account")))
@@ -325,8 +335,8 @@ func TestConsoleBrowser(t *testing.T) {
 	a.do("reload in place", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#tenant-rename")))
 	a.has("#tenant-name", "Erin Labs Two")
 	if err := a.poll(`document.querySelector("#tab-overview")?.getAttribute("aria-current") === "page" && document.querySelector("#context-env").value === ` +
-		fmt.Sprintf("%q", env)); err != nil {
-		t.Fatalf("a reload did not come back to the overview in env %s: %v", env, err)
+		fmt.Sprintf("%q && document.querySelector(\"#context-project\").value === %q", env, project)); err != nil {
+		t.Fatalf("a reload did not come back to the overview in env %s and project %s: %v", env, project, err)
 	}
 
 	a.do("reload", chromedp.Navigate(ts.URL+"/console/"))
@@ -370,7 +380,7 @@ func TestConsoleBrowser(t *testing.T) {
 		return got.Tenant.Mode.ID == "enterprise"
 	})
 	b.do("search for nothing", chromedp.SetValue(chromedp.CSS("#tenant-search"), "no such tenant"), chromedp.Click(chromedp.CSS("#search-tenants button")))
-	if err := b.poll(`!document.querySelector("#all-tenants-none").hidden`); err != nil {
+	if err := b.poll(`(document.querySelector("#all-tenants tfoot")?.textContent ?? "").includes("None.") && !document.querySelector("#all-tenants tbody tr")`); err != nil {
 		t.Fatalf("an empty search says nothing: %v", err)
 	}
 	b.do("create a mode", chromedp.SendKeys(chromedp.CSS("#mode-id"), "gold"), chromedp.SendKeys(chromedp.CSS("#mode-name"), "Gold"),

@@ -1,6 +1,6 @@
 // The audit log: newest first, filtered by action or target, a page at a time.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, showError } from './dom';
+import { button, el, field, fill, liveStatus, onSubmit, row, showError, table } from './dom';
 import { graphql } from './gql';
 import { ctx, type Scope } from './scope';
 
@@ -18,31 +18,26 @@ export async function auditTab(s: Scope, out: Element): Promise<void> {
   const [actionLabel, action] = field('audit-action', 'Action (e.g. route.set)');
   const [targetLabel, target] = field('audit-target', 'Target id');
   const status = liveStatus({ id: 'audit-status' });
-  const body = el('tbody', {});
+  const log = table('audit', ['When', 'Action', 'Target', 'By', 'Changes', 'Request'], []);
   const more = el('div', {});
   const filters = el('form', { id: 'audit-filters', class: 'inline' }, actionLabel, action, targetLabel, target,
     el('button', { type: 'submit' }, 'Filter'), status);
   const page = async (after: string | null): Promise<void> => {
     const { auditEvents } = await request(AuditLog,
       { first: 20, after, action: action.value || null, targetId: target.value || null }, ctx(s));
-    body.append(...auditEvents.edges.map(({ node }) => row(
+    fill(log, auditEvents.edges.map(({ node }) => row(
       node.at, node.action, `${node.targetType} ${node.targetId}`, node.actor.label ?? node.actor.id,
-      node.changes.map((c) => `${c.field}: ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join('; '), node.requestId ?? '')));
+      node.changes.map((c) => `${c.field}: ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join('; '), node.requestId ?? '')), after !== null);
     const next = auditEvents.pageInfo.endCursor ?? null;
     more.replaceChildren(...(auditEvents.pageInfo.hasNextPage
       ? [button('Older events', { id: 'audit-older' }, () => void page(next).catch((e: unknown) => showError(status, e)))]
       : []));
   };
-  onSubmit(filters, status, () => {
-    body.replaceChildren();
-    return page(null);
-  });
+  onSubmit(filters, status, () => page(null));
   try {
     await page(null);
   } catch (e) {
     return showError(out, e);
   }
-  const log = el('table', { id: 'audit' },
-    el('thead', {}, el('tr', {}, ...['When', 'Action', 'Target', 'By', 'Changes', 'Request'].map((h) => el('th', { scope: 'col' }, h)))), body);
   out.replaceChildren(el('h3', {}, 'Audit log'), filters, log, more);
 }

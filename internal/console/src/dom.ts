@@ -31,12 +31,33 @@ export function field(id: string, label: string, attrs: Record<string, string> =
   return [el('label', { for: id }, label), el('input', { id, ...attrs })];
 }
 
-/** table makes a table with a header row and body rows; with no rows, its footer says so. */
-export function table(id: string, headings: string[], rows: Node[]): HTMLTableElement {
-  return el('table', { id },
+/** table makes a table with a header row and, through fill, its body rows. */
+export function table(id: string, headings: string[], rows: HTMLTableRowElement[]): HTMLTableElement {
+  const t = el('table', { id },
     el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows),
-    ...(rows.length === 0 ? [el('tfoot', {}, el('tr', {}, el('td', { colspan: String(headings.length), class: 'meta' }, 'None.')))] : []));
+    el('tbody', {}));
+  fill(t, rows);
+  return t;
+}
+
+/** fill replaces (or, with append, extends) t's body rows. Each cell is labelled with its
+ * column's heading, which a narrow screen shows before it once the table stacks, and a
+ * table with no rows says so in its footer. */
+export function fill(t: HTMLTableElement, rows: HTMLTableRowElement[], append = false): void {
+  const headings = [...(t.tHead?.rows[0]?.cells ?? [])].map((c) => c.textContent ?? '');
+  for (const r of rows) {
+    [...r.cells].forEach((c, i) => {
+      const heading = headings[i];
+      if (heading) c.dataset.label = heading;
+    });
+  }
+  const body = t.tBodies[0] ?? t.createTBody();
+  if (append) body.append(...rows);
+  else body.replaceChildren(...rows);
+  t.deleteTFoot();
+  if (body.rows.length === 0) {
+    t.createTFoot().append(el('tr', {}, el('td', { colspan: String(headings.length), class: 'meta' }, 'None.')));
+  }
 }
 
 /** row makes a table row of cells. */

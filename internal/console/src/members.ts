@@ -40,26 +40,27 @@ const roles: Role[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
 const roleOptions = roles.map((r): [string, string] => [r, r]);
 
 /** membersTab lists the tenant's members and invitations, with the forms that change them. */
-export async function membersTab(s: Scope, out: Element): Promise<void> {
-  // A change of the caller's own role changes the context bar's too.
+export async function membersTab(s: Scope, out: Element, refused?: unknown): Promise<void> {
+  // A change of the caller's own role changes the context bar (and maybe the tabs) too.
   const reload = async (): Promise<void> => {
-    await Promise.all([s.refresh(), membersTab(s, out)]);
+    await s.refresh();
+    await membersTab(s, out);
   };
   const status = liveStatus({ id: 'members-status' });
-  const act = (run: () => Promise<unknown>): void => void run().then(reload, (e: unknown) => showError(status, e));
+  if (refused !== undefined) showError(status, refused);
+  const act = (run: () => Promise<unknown>): void => void run().then(reload).catch((e: unknown) => showError(status, e));
   try {
     const { members, invitations } = await request(Members, {}, ctx(s));
     const memberRows = members.map((m) => {
       const who = m.user?.email ?? m.userId;
       const [, role] = select(`role-${m.userId}`, '', roleOptions, m.role);
       role.setAttribute('aria-label', `Role of ${who}`);
-      // A refused change puts the role shown back to the one stored.
+      // A refused change reads the members again (the role and version stored now) and
+      // shows the refusal over them.
       role.addEventListener('change', () => void request(SetRole,
         { input: { tenantId: s.tenantId, userId: m.userId, role: role.value as Role, expectedVersion: m.version } }, ctx(s))
-        .then(reload, (e: unknown) => {
-          role.value = m.role;
-          showError(status, e);
-        }));
+        .then(reload, (e: unknown) => membersTab(s, out, e))
+        .catch((e: unknown) => showError(status, e)));
       const remove = button('Remove', { 'aria-label': `Remove ${who}` }, () => act(() =>
         request(Remove, { input: { tenantId: s.tenantId, userId: m.userId } }, ctx(s))));
       return row(who, role, String(m.version), remove);

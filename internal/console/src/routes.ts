@@ -3,7 +3,7 @@
 // version read (a conflict is shown with the current version, and saving again then
 // replaces it), and a dry run of a pasted routes file.
 import { ApiError, request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, select, showError, table } from './dom';
+import { button, el, field, fill, liveStatus, onSubmit, row, select, showError, table } from './dom';
 import { graphql } from './gql';
 import type { ConsoleRoutesQuery } from './gql/graphql';
 import { connect, subscribe } from './live';
@@ -42,7 +42,7 @@ const Plan = graphql(`
 
 const RouteChanged = graphql(`
   subscription ConsoleRouteChanged {
-    routeChanged { resourceKind env version deleted }
+    routeChanged { resourceKind env projectId version deleted }
   }
 `);
 
@@ -56,7 +56,9 @@ const same = (r: Route, kind: string, env: string, projectId: string): boolean =
 export async function routesTab(s: Scope, out: Element): Promise<void> {
   let routes: Route[] = [];
   let projects: [string, string][] = [];
-  const list = el('tbody', {});
+  const list = table('routes', ['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'By', ''], []);
+  // The route the form edits, as it was when the form took it (Edit, or a save).
+  let edited: { kind: string; env: string; projectId: string } | null = null;
   const live = el('p', { id: 'routes-live', 'aria-live': 'polite' }, 'Following changes…');
   const listStatus = liveStatus({ id: 'routes-status' });
 
@@ -85,12 +87,13 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
     refsBox.value = r.secretRefs.join('\n');
     version.value = String(r.version);
     editing.textContent = `Editing ${r.resourceKind} (${r.env}) at version ${r.version}.`;
+    edited = { kind: r.resourceKind, env: r.env, projectId: r.projectId ?? '' };
     kind.focus();
   };
   const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
   const render = (): void => {
-    list.replaceChildren(...routes.map((r) => {
+    fill(list, routes.map((r) => {
       const input = { resourceKind: r.resourceKind, tenantId: s.tenantId, env: r.env, projectId: r.projectId, expectedVersion: r.version };
       const actions = el('span', {},
         button('Edit', { 'aria-label': `Edit ${r.resourceKind} (${r.env})` }, () => edit(r)),
@@ -139,6 +142,7 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
       formStatus.replaceChildren(el('p', {}, `Saved ${setRoute.resourceKind} at version ${setRoute.version}.`));
       version.value = String(setRoute.version);
       editing.textContent = `Editing ${setRoute.resourceKind} (${env.value}) at version ${setRoute.version}.`;
+      edited = { kind: setRoute.resourceKind, env: env.value, projectId: project.value };
       await load();
     } catch (e) {
       conflict(formStatus, e, `${kind.value} (${env.value})`);
@@ -177,23 +181,20 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
   } catch (e) {
     return showError(out, e);
   }
-  out.replaceChildren(lookup, el('h3', {}, 'Routes'),
-    el('table', { id: 'routes' }, el('thead', {}, el('tr', {},
-      ...['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'By', ''].map((h) => el('th', { scope: 'col' }, h)))), list),
-    live, listStatus, setForm, planForm);
+  out.replaceChildren(lookup, el('h3', {}, 'Routes'), list, live, listStatus, setForm, planForm);
 
   if (!out.isConnected) return; // another page was chosen meanwhile
   const client = connect({ session: s.session, tenantId: s.tenantId }); // every env: the list shows them all
   const stop = subscribe(client, RouteChanged, {}, (d) => {
     const c = d.routeChanged;
     live.textContent = `${c.resourceKind} (${c.env}) ${c.deleted ? 'deleted' : `is at version ${c.version}`}`;
-    void load().then(() => {
-      // The route being edited was deleted: saving now creates it again.
-      if (version.value && !routes.some((r) => same(r, kind.value, env.value, project.value))) {
-        version.value = '';
-        editing.textContent = `${kind.value} (${env.value}) was deleted. Your edit is kept: saving creates it again.`;
-      }
-    }).catch((e: unknown) => showError(live, e));
+    // The route the form edits was deleted: saving now creates it again.
+    if (c.deleted && edited && c.resourceKind === edited.kind && c.env === edited.env && (c.projectId ?? '') === edited.projectId && version.value) {
+      version.value = '';
+      editing.textContent = `${c.resourceKind} (${c.env}) was deleted. Your edit is kept: saving creates it again.`;
+      edited = null;
+    }
+    void load().catch((e: unknown) => showError(live, e));
   }, (e) => showError(live, e));
   onLeave(() => {
     stop();

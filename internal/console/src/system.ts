@@ -1,7 +1,7 @@
 // System administration (members of t_system): every tenant, searched and paged, and
 // the modes tenants run in.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, select, showError, swap, table } from './dom';
+import { button, el, field, fill, liveStatus, onSubmit, row, select, showError, swap, table } from './dom';
 import { graphql } from './gql';
 import type { Session } from './session';
 
@@ -59,30 +59,37 @@ export async function systemPage(session: Session, where: Element): Promise<void
 async function tenantsSection(session: Session, out: Element): Promise<void> {
   const [searchLabel, search] = field('tenant-search', 'Search by name or id', { type: 'search' });
   const status = liveStatus({ id: 'all-tenants-status' });
-  const body = el('tbody', {});
-  const empty = el('p', { class: 'meta', id: 'all-tenants-none', hidden: '' }, 'No tenant matches.');
+  const list = table('all-tenants', ['Name', 'Id', 'Mode', 'Version', 'Created'], []);
   const pager = el('div', { class: 'pager' });
-  // The cursors of the pages before the one shown: Relay paging goes forward only.
+  // The cursors of the pages before the one shown: Relay paging goes forward only. The
+  // pages are of the search last submitted, not of what the field holds meanwhile.
   const before: (string | null)[] = [];
   let at: string | null = null;
+  let searched = '';
   const show = async (after: string | null): Promise<void> => {
     const [{ allTenants }, { modes }] = await Promise.all([
-      request(AllTenants, { first: 20, after, search: search.value || null }, { session, ...system }),
+      request(AllTenants, { first: 20, after, search: searched || null }, { session, ...system }),
       request(Modes, {}, { session, ...system })]);
     at = after;
-    // Each tenant's mode is a select: choosing another moves the tenant, at the version
-    // listed (a stale one is CONFLICT, and the select shows the stored mode again).
-    body.replaceChildren(...allTenants.edges.map(({ node: t }) => {
+    // Each tenant's mode is a select: choosing another moves the tenant at the version
+    // listed, then the page is read again; a refusal (CONFLICT for a stale version) shows
+    // over it.
+    fill(list, allTenants.edges.map(({ node: t }) => {
       const [, mode] = select(`mode-of-${t.id}`, '', modes.map((m): [string, string] => [m.id, m.name]), t.mode.id);
       mode.setAttribute('aria-label', `Mode of ${t.name}`);
-      mode.addEventListener('change', () => void request(SetTenantMode, { tenantId: t.id, mode: mode.value, expectedVersion: t.version }, { session, ...system })
-        .then(() => show(at), (e: unknown) => {
-          mode.value = t.mode.id;
-          showError(status, e);
-        }));
+      const move = async (): Promise<void> => {
+        let refused: unknown;
+        try {
+          await request(SetTenantMode, { tenantId: t.id, mode: mode.value, expectedVersion: t.version }, { session, ...system });
+        } catch (e) {
+          refused = e;
+        }
+        await show(at);
+        if (refused !== undefined) showError(status, refused);
+      };
+      mode.addEventListener('change', () => void move().catch((e: unknown) => showError(status, e)));
       return row(t.name, t.id, mode, String(t.version), t.createdAt);
     }));
-    empty.hidden = allTenants.edges.length > 0;
     const next = allTenants.pageInfo.endCursor ?? null;
     pager.replaceChildren(
       ...(before.length > 0 ? [button('Previous page', { id: 'tenants-previous' }, () => void show(before.pop() ?? null).catch((e: unknown) => showError(status, e)))] : []),
@@ -94,6 +101,7 @@ async function tenantsSection(session: Session, out: Element): Promise<void> {
   const form = el('form', { id: 'search-tenants', class: 'inline', role: 'search' }, searchLabel, search, el('button', { type: 'submit' }, 'Search'), status);
   onSubmit(form, status, () => {
     before.length = 0;
+    searched = search.value;
     return show(null);
   });
   try {
@@ -101,9 +109,7 @@ async function tenantsSection(session: Session, out: Element): Promise<void> {
   } catch (e) {
     return showError(out, e);
   }
-  out.replaceChildren(el('h3', {}, 'All tenants'), form,
-    el('table', { id: 'all-tenants' }, el('thead', {}, el('tr', {}, ...['Name', 'Id', 'Mode', 'Version', 'Created'].map((h) => el('th', { scope: 'col' }, h)))), body),
-    empty, pager);
+  out.replaceChildren(el('h3', {}, 'All tenants'), form, list, pager);
 }
 
 async function modesSection(session: Session, out: Element): Promise<void> {

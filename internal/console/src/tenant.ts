@@ -155,6 +155,7 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
   } catch (e) {
     return showError(out, e);
   }
+  if (!out.isConnected) return; // another page was chosen meanwhile
   const listed = (id: string | undefined): boolean => loaded.projects.edges.some(({ node }) => node.id === id);
   const s: Scope = {
     session, tenantId, tenantName: name, roles: loaded.context.roles,
@@ -195,11 +196,17 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
   const heading = el('h2', { id: 'tenant-name' }, name);
   const roleLine = el('p', { id: 'role' }, `Your role: ${s.roles.join(', ')}`);
   // After a page changed what the bar shows: the name (also in the tenant switcher), the
-  // projects (the chosen one stays chosen while it is listed) and the caller's roles.
+  // projects (the chosen one stays chosen while it is listed) and the caller's roles. A
+  // caller who became or stopped being an ADMIN gets the tenant's pages afresh, with the
+  // tabs and controls of the new role.
   s.refresh = async (): Promise<void> => {
     const fresh = await request(Roles, {}, { session, tenantId });
+    const wasAdmin = isAdmin(s);
     s.tenantName = fresh.tenant.name;
     s.roles = fresh.context.roles;
+    if (isAdmin(s) !== wasAdmin) {
+      return tenantPage(session, where, tenantId, all, { tab: current.id, env: s.env, projectId: s.projectId });
+    }
     heading.textContent = fresh.tenant.name;
     roleLine.textContent = `Your role: ${s.roles.join(', ')}`;
     const choice = all.find((t) => t.id === tenantId);
@@ -208,10 +215,13 @@ export async function tenantPage(session: Session, where: Element, tenantId: str
     if (option) option.textContent = fresh.tenant.name;
     const options = projectOptions(fresh);
     projectSelect.replaceChildren(...options.map(([v, l]) => el('option', { value: v }, l)));
-    if (!options.some(([v]) => v === s.projectId)) {
-      s.projectId = '';
-    }
     projectSelect.value = s.projectId;
+    if (!options.some(([v]) => v === s.projectId)) {
+      // The chosen project left the list (archived): the pages act without one now.
+      s.projectId = '';
+      projectSelect.value = '';
+      show(current);
+    }
   };
   const bar = el('div', { class: 'context', role: 'group', 'aria-label': 'Context' },
     el('span', {}, tenantLabel, tenantSelect), el('span', {}, envLabel, envSelect), el('span', {}, projectLabel, projectSelect));
@@ -238,7 +248,8 @@ async function overviewTab(s: Scope, out: Element): Promise<void> {
       const form = el('form', { id: 'rename-tenant' }, nameLabel, name, el('button', { type: 'submit' }, 'Rename'), status);
       onSubmit(form, status, async () => {
         await request(UpdateTenant, { input: { tenantId: s.tenantId, name: name.value, expectedVersion: tenant.version } }, ctx(s));
-        await Promise.all([s.refresh(), overviewTab(s, out)]);
+        await s.refresh();
+        await overviewTab(s, out);
       });
       parts.push(form);
     }
@@ -251,10 +262,11 @@ async function overviewTab(s: Scope, out: Element): Promise<void> {
 async function projectsTab(s: Scope, out: Element): Promise<void> {
   // A change here may change the context bar's projects too.
   const reload = async (): Promise<void> => {
-    await Promise.all([s.refresh(), projectsTab(s, out)]);
+    await s.refresh();
+    await projectsTab(s, out);
   };
   const status = liveStatus({ id: 'projects-status' });
-  const act = (run: () => Promise<unknown>) => (): void => void run().then(reload, (e: unknown) => showError(status, e));
+  const act = (run: () => Promise<unknown>) => (): void => void run().then(reload).catch((e: unknown) => showError(status, e));
   try {
     const { projects, surfaces, apps } = await request(Projects, {}, ctx(s));
     const admin = isAdmin(s);
@@ -292,8 +304,8 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
       };
       // Renaming names the version listed: a stale one is CONFLICT, shown with its request id.
       const rename = (id: string, label: string, items: Named[], run: (item: Named, name: string) => Promise<unknown>): HTMLFormElement => {
-        const [whichLabel, which] = select(`${id}-which`, label, items.map((i): [string, string] => [i.id, i.name]), items[0]?.id ?? '');
-        const [nameLabel, name] = field(`${id}-name`, 'New name', { required: '' });
+        const [whichLabel, which] = select(`${id}-which`, `${label} to rename`, items.map((i): [string, string] => [i.id, i.name]), items[0]?.id ?? '');
+        const [nameLabel, name] = field(`${id}-name`, `New ${label.toLowerCase()} name`, { required: '' });
         const formStatus = liveStatus();
         const form = el('form', { id }, whichLabel, which, nameLabel, name, el('button', { type: 'submit' }, `Rename ${label.toLowerCase()}`), formStatus);
         onSubmit(form, formStatus, async () => {

@@ -37,7 +37,7 @@ type Documents = {
     "\n  mutation ConsoleSetRoute($input: SetRouteInput!) {\n    setRoute(input: $input) { resourceKind version }\n  }\n": typeof types.ConsoleSetRouteDocument,
     "\n  mutation ConsoleDeleteRoute($input: DeleteRouteInput!) {\n    deleteRoute(input: $input)\n  }\n": typeof types.ConsoleDeleteRouteDocument,
     "\n  query ConsoleRoutesPlan($file: String!) {\n    routesPlan(file: $file) { resourceKind env projectId outcome changes { field from to } }\n  }\n": typeof types.ConsoleRoutesPlanDocument,
-    "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env version deleted }\n  }\n": typeof types.ConsoleRouteChangedDocument,
+    "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env projectId version deleted }\n  }\n": typeof types.ConsoleRouteChangedDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) { token refreshToken expiresAt user { id email } }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleSignup($input: SignupInput!) {\n    signup(input: $input) { token refreshToken expiresAt user { id email } }\n  }\n": typeof types.ConsoleSignupDocument,
     "\n  mutation ConsoleRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { token refreshToken expiresAt user { id email } }\n  }\n": typeof types.ConsoleRefreshDocument,
@@ -86,7 +86,7 @@ const documents: Documents = {
     "\n  mutation ConsoleSetRoute($input: SetRouteInput!) {\n    setRoute(input: $input) { resourceKind version }\n  }\n": types.ConsoleSetRouteDocument,
     "\n  mutation ConsoleDeleteRoute($input: DeleteRouteInput!) {\n    deleteRoute(input: $input)\n  }\n": types.ConsoleDeleteRouteDocument,
     "\n  query ConsoleRoutesPlan($file: String!) {\n    routesPlan(file: $file) { resourceKind env projectId outcome changes { field from to } }\n  }\n": types.ConsoleRoutesPlanDocument,
-    "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env version deleted }\n  }\n": types.ConsoleRouteChangedDocument,
+    "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env projectId version deleted }\n  }\n": types.ConsoleRouteChangedDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) { token refreshToken expiresAt user { id email } }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleSignup($input: SignupInput!) {\n    signup(input: $input) { token refreshToken expiresAt user { id email } }\n  }\n": types.ConsoleSignupDocument,
     "\n  mutation ConsoleRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { token refreshToken expiresAt user { id email } }\n  }\n": types.ConsoleRefreshDocument,
@@ -204,7 +204,7 @@ export function graphql(source: "\n  query ConsoleRoutesPlan($file: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env version deleted }\n  }\n"): typeof import('./graphql').ConsoleRouteChangedDocument;
+export function graphql(source: "\n  subscription ConsoleRouteChanged {\n    routeChanged { resourceKind env projectId version deleted }\n  }\n"): typeof import('./graphql').ConsoleRouteChangedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

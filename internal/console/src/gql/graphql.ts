@@ -313,7 +313,7 @@ export type ConsoleRoutesPlanQuery = { routesPlan: Array<{ resourceKind: string,
 export type ConsoleRouteChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleRouteChangedSubscription = { routeChanged: { resourceKind: string, env: string, version: number, deleted: boolean } };
+export type ConsoleRouteChangedSubscription = { routeChanged: { resourceKind: string, env: string, projectId: string | null, version: number, deleted: boolean } };
 
 export type ConsoleLoginMutationVariables = Exact<{
   input: LoginInput;
@@ -753,11 +753,12 @@ export const ConsoleRouteChangedDocument = new TypedDocumentString(`
   routeChanged {
     resourceKind
     env
+    projectId
     version
     deleted
   }
 }
-    `, {"hash":"sha256:999d04ee0ba6c5f51de9905db9d58b73046ef56a80f1e9556bbde56ed4ccd1f0"}) as unknown as TypedDocumentString<ConsoleRouteChangedSubscription, ConsoleRouteChangedSubscriptionVariables>;
+    `, {"hash":"sha256:c5176f967beed53c4a4e906f7e3add45bd185aaa4fed88d5df95506c7098a765"}) as unknown as TypedDocumentString<ConsoleRouteChangedSubscription, ConsoleRouteChangedSubscriptionVariables>;
 export const ConsoleLoginDocument = new TypedDocumentString(`
     mutation ConsoleLogin($input: LoginInput!) {
   login(input: $input) {
