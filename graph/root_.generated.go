@@ -23,6 +23,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Invitation() InvitationResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -118,13 +119,14 @@ type ComplexityRoot struct {
 	}
 
 	Invitation struct {
-		CreatedAt func(childComplexity int) int
-		Email     func(childComplexity int) int
-		ExpiresAt func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Role      func(childComplexity int) int
-		Status    func(childComplexity int) int
-		TenantID  func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		Email      func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Role       func(childComplexity int) int
+		Status     func(childComplexity int) int
+		TenantID   func(childComplexity int) int
+		TenantName func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -698,6 +700,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invitation.TenantID(childComplexity), true
+	case "Invitation.tenantName":
+		if e.ComplexityRoot.Invitation.TenantName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.TenantName(childComplexity), true
 
 	case "Membership.createdAt":
 		if e.ComplexityRoot.Membership.CreatedAt == nil {
@@ -2580,6 +2588,8 @@ with that email can accept or decline it.
 type Invitation {
   id: ID!
   tenantId: ID!
+  "The inviting tenant's name now, so the invitee can tell whose invitation it is."
+  tenantName: String!
   email: String!
   role: Role!
   status: InvitationStatus!
@@ -2941,6 +2951,8 @@ func (ec *executionContext) childFields_Invitation(ctx context.Context, field gr
 		return ec.fieldContext_Invitation_id(ctx, field)
 	case "tenantId":
 		return ec.fieldContext_Invitation_tenantId(ctx, field)
+	case "tenantName":
+		return ec.fieldContext_Invitation_tenantName(ctx, field)
 	case "email":
 		return ec.fieldContext_Invitation_email(ctx, field)
 	case "role":

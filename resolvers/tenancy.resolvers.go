@@ -17,6 +17,12 @@ import (
 	"github.com/northstar/northstar/internal/tenancy"
 )
 
+// TenantName is the resolver for the tenantName field.
+func (r *invitationResolver) TenantName(ctx context.Context, obj *tenancy.Invitation) (string, error) {
+	t, err := r.tenancy.Tenant(ctx, obj.TenantID)
+	return t.Name, err
+}
+
 // User is the resolver for the user field.
 func (r *membershipResolver) User(ctx context.Context, obj *tenancy.Membership) (*tenancy.User, error) {
 	rc := reqctx.From(ctx)
@@ -309,6 +315,9 @@ func (r *tenantResolver) Mode(ctx context.Context, obj *tenancy.Tenant) (*tenanc
 	return ptr(m, err)
 }
 
+// Invitation returns graph.InvitationResolver implementation.
+func (r *Resolver) Invitation() graph.InvitationResolver { return &invitationResolver{r} }
+
 // Membership returns graph.MembershipResolver implementation.
 func (r *Resolver) Membership() graph.MembershipResolver { return &membershipResolver{r} }
 
@@ -322,6 +331,7 @@ func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Tenant() graph.TenantResolver { return &tenantResolver{r} }
 
 type (
+	invitationResolver struct{ *Resolver }
 	membershipResolver struct{ *Resolver }
 	mutationResolver   struct{ *Resolver }
 	queryResolver      struct{ *Resolver }

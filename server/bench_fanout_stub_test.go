@@ -65,6 +65,7 @@ func (f *bareFanout) droppedCommand(string) any {
 
 type bareFanoutResolvers struct{ f *bareFanout }
 
+func (bareFanoutResolvers) Invitation() graph.InvitationResolver       { return nil }
 func (bareFanoutResolvers) Membership() graph.MembershipResolver       { return nil }
 func (bareFanoutResolvers) Mutation() graph.MutationResolver           { return nil }
 func (bareFanoutResolvers) Query() graph.QueryResolver                 { return nil }

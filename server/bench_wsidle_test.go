@@ -494,6 +494,7 @@ func (s *bareSubscriptions) post() {
 
 type bareResolvers struct{ s *bareSubscriptions }
 
+func (bareResolvers) Invitation() graph.InvitationResolver       { return nil }
 func (bareResolvers) Membership() graph.MembershipResolver       { return nil }
 func (bareResolvers) Mutation() graph.MutationResolver           { return nil }
 func (bareResolvers) Query() graph.QueryResolver                 { return nil }

@@ -349,7 +349,7 @@ func TestConsoleBrowser(t *testing.T) {
 	// Bob accepts and, a VIEWER, sees the projects and no write control; the API refuses
 	// writes anyway.
 	a.signIn(ts.URL, bob.Email, "password-bob")
-	a.has("#my-invitations", "VIEWER in ")
+	a.has("#my-invitations", "VIEWER in Erin Labs Two (")
 	a.do("bob accepts", chromedp.Focus(chromedp.CSS("#my-invitations button")), chromedp.KeyEvent("\r"))
 	a.has("#tenants", "Erin Labs Two (")
 	a.do("bob opens Erin Labs", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tenants button[data-tenant=%q]`, erin.TenantID))))

@@ -11,15 +11,15 @@ import (
 
 // invitation is an Invitation as the tests read it.
 type invitation struct {
-	ID, TenantID, Email, Role, Status string
-	ExpiresAt                         time.Time
+	ID, TenantID, TenantName, Email, Role, Status string
+	ExpiresAt                                     time.Time
 }
 
 // invitationsOf lists the invitations a query field (invitations, myInvitations) shows h.
 func (ts *testServer) invitationsOf(t *testing.T, h headers, field string) []invitation {
 	t.Helper()
 	var out map[string][]invitation
-	ts.gql(t, h, `{ `+field+` { id tenantId email role status expiresAt } }`, nil).decode(t, &out)
+	ts.gql(t, h, `{ `+field+` { id tenantId tenantName email role status expiresAt } }`, nil).decode(t, &out)
 	return out[field]
 }
 
@@ -68,8 +68,11 @@ func TestInvitations(t *testing.T) {
 	bobs, erins := invs[1].ID, invs[0].ID // newest first
 
 	t.Run("OnlyTheInviteeSeesIt", func(t *testing.T) {
-		if got := a.invitationsOf(t, bearer(bob.Token), "myInvitations"); len(got) != 1 || got[0].ID != bobs || got[0].Role != "ADMIN" {
-			t.Fatalf("bob's invitations: %+v", got)
+		var tenant struct{ Tenant struct{ Name string } }
+		a.gql(t, ann.headers(), `{ tenant { name } }`, nil).decode(t, &tenant)
+		if got := a.invitationsOf(t, bearer(bob.Token), "myInvitations"); len(got) != 1 || got[0].ID != bobs || got[0].Role != "ADMIN" ||
+			got[0].TenantName != tenant.Tenant.Name || got[0].TenantName == "" {
+			t.Fatalf("bob's invitations: %+v, want ann's to %q", got, tenant.Tenant.Name)
 		}
 		if got := a.invitationsOf(t, bearer(carol.Token), "myInvitations"); len(got) != 0 {
 			t.Fatalf("carol sees %+v", got)

@@ -11,7 +11,7 @@ import { tenantPage } from './tenant';
 const Home = graphql(`
   query ConsoleHome {
     tenants { id name mode { id name } }
-    myInvitations { id tenantId role expiresAt }
+    myInvitations { id tenantId tenantName role expiresAt }
   }
 `);
 
@@ -89,9 +89,9 @@ async function homePage(restore = false): Promise<void> {
     const status = liveStatus();
     const answer = (run: () => Promise<unknown>) => (): void => void run().then(() => homePage(), (e: unknown) => showError(status, e));
     const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>
-      el('li', {}, `${i.role} in ${i.tenantId}, until ${i.expiresAt} `,
+      el('li', {}, `${i.role} in ${i.tenantName} (${i.tenantId}), until ${i.expiresAt} `,
         button('Accept', { 'data-invitation': i.id }, answer(() => request(Accept, { id: i.id }, { session: s }))),
-        button('Decline', { 'aria-label': `Decline the invitation to ${i.tenantId}` }, answer(() => request(Decline, { id: i.id }, { session: s }))))));
+        button('Decline', { 'aria-label': `Decline the invitation to ${i.tenantName}` }, answer(() => request(Decline, { id: i.id }, { session: s }))))));
     out.replaceChildren(el('h2', {}, 'Your tenants'), list,
       ...(myInvitations.length > 0 ? [el('h2', {}, 'Invitations for you'), waiting, status] : []));
   } catch (e) {

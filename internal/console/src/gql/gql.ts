@@ -24,7 +24,7 @@ type Documents = {
     "\n  mutation ConsoleCreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) { id }\n  }\n": typeof types.ConsoleCreateThreadDocument,
     "\n  mutation ConsolePost($input: PostMessageInput!) {\n    postMessage(input: $input) { seq }\n  }\n": typeof types.ConsolePostDocument,
     "\n  subscription ConsoleFollow($threadId: ID!, $after: Int) {\n    messagePosted(threadId: $threadId, after: $after) { seq text authorId createdAt }\n  }\n": typeof types.ConsoleFollowDocument,
-    "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId role expiresAt }\n  }\n": typeof types.ConsoleHomeDocument,
+    "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId tenantName role expiresAt }\n  }\n": typeof types.ConsoleHomeDocument,
     "\n  mutation ConsoleAccept($id: ID!) {\n    acceptInvitation(id: $id) { tenantId role }\n  }\n": typeof types.ConsoleAcceptDocument,
     "\n  mutation ConsoleDecline($id: ID!) {\n    declineInvitation(id: $id)\n  }\n": typeof types.ConsoleDeclineDocument,
     "\n  query ConsoleMembers {\n    members { userId role version user { email } }\n    invitations { id email role status expiresAt }\n  }\n": typeof types.ConsoleMembersDocument,
@@ -73,7 +73,7 @@ const documents: Documents = {
     "\n  mutation ConsoleCreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) { id }\n  }\n": types.ConsoleCreateThreadDocument,
     "\n  mutation ConsolePost($input: PostMessageInput!) {\n    postMessage(input: $input) { seq }\n  }\n": types.ConsolePostDocument,
     "\n  subscription ConsoleFollow($threadId: ID!, $after: Int) {\n    messagePosted(threadId: $threadId, after: $after) { seq text authorId createdAt }\n  }\n": types.ConsoleFollowDocument,
-    "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId role expiresAt }\n  }\n": types.ConsoleHomeDocument,
+    "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId tenantName role expiresAt }\n  }\n": types.ConsoleHomeDocument,
     "\n  mutation ConsoleAccept($id: ID!) {\n    acceptInvitation(id: $id) { tenantId role }\n  }\n": types.ConsoleAcceptDocument,
     "\n  mutation ConsoleDecline($id: ID!) {\n    declineInvitation(id: $id)\n  }\n": types.ConsoleDeclineDocument,
     "\n  query ConsoleMembers {\n    members { userId role version user { email } }\n    invitations { id email role status expiresAt }\n  }\n": types.ConsoleMembersDocument,
@@ -152,7 +152,7 @@ export function graphql(source: "\n  subscription ConsoleFollow($threadId: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId role expiresAt }\n  }\n"): typeof import('./graphql').ConsoleHomeDocument;
+export function graphql(source: "\n  query ConsoleHome {\n    tenants { id name mode { id name } }\n    myInvitations { id tenantId tenantName role expiresAt }\n  }\n"): typeof import('./graphql').ConsoleHomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

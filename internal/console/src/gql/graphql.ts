@@ -228,7 +228,7 @@ export type ConsoleFollowSubscription = { messagePosted: { seq: number, text: st
 export type ConsoleHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleHomeQuery = { tenants: Array<{ id: string, name: string, mode: { id: string, name: string } }>, myInvitations: Array<{ id: string, tenantId: string, role: Role, expiresAt: string }> };
+export type ConsoleHomeQuery = { tenants: Array<{ id: string, name: string, mode: { id: string, name: string } }>, myInvitations: Array<{ id: string, tenantId: string, tenantName: string, role: Role, expiresAt: string }> };
 
 export type ConsoleAcceptMutationVariables = Exact<{
   id: string;
@@ -610,11 +610,12 @@ export const ConsoleHomeDocument = new TypedDocumentString(`
   myInvitations {
     id
     tenantId
+    tenantName
     role
     expiresAt
   }
 }
-    `, {"hash":"sha256:9369884d17f7e11cc3406aef67aa54545f3bc845faefd23267241c0066adc547"}) as unknown as TypedDocumentString<ConsoleHomeQuery, ConsoleHomeQueryVariables>;
+    `, {"hash":"sha256:d3f085774093e767df9c897ae30a53d69bf977857c313700337f1d0a1ec01e88"}) as unknown as TypedDocumentString<ConsoleHomeQuery, ConsoleHomeQueryVariables>;
 export const ConsoleAcceptDocument = new TypedDocumentString(`
     mutation ConsoleAccept($id: ID!) {
   acceptInvitation(id: $id) {
