@@ -19,7 +19,7 @@ import (
 // OPTIONS that the server answers with the origin, method and headers it allows.
 //
 // One rule (origins.allowed) decides for POST /query, its preflight and websocket
-// upgrades alike: no Origin (not a browser), an origin of Config.AllowedOrigins ("*" for
+// upgrades alike (the websocket layer takes it as wsgorilla's CheckOrigin): no Origin (not a browser), an origin of Config.AllowedOrigins ("*" for
 // any), or the request's own host (same origin). A request from any other origin is
 // refused with FORBIDDEN before anything else is read, so a page of another site cannot
 // make a user's browser act on the API even where the browser would not let it read the

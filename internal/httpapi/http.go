@@ -124,7 +124,7 @@ func New(c Config) (*API, error) {
 	}
 	a := &API{builder: c.Builder, limits: c.Limits, log: c.Log, metrics: c.Metrics, conns: c.Connections, tokens: c.Tokens, trusted: c.TrustedProxies}
 	a.origins = newOrigins(c.AllowedOrigins, c.Env == "dev", c.TrustedProxies)
-	a.ws = newWebsocketAdapter(c.AllowedOrigins, c.Limits)
+	a.ws = newWebsocketAdapter(a.origins, c.Limits)
 	subs := &tenantSubscriptions{limit: c.Limits.TenantSubscriptions, quota: c.Quota, log: c.Log}
 	var err error
 	a.graphql, a.groups, err = newGraphQL(graphqlConfig{
@@ -206,16 +206,14 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if isWebsocket(r) {
 		// The context comes from connection_init (browsers cannot set headers).
 		ri.root, ri.websocket = "websocket", true
-		if ok, _ := a.origins.allowed(r); !ok {
+		if !a.ws.OriginAllowed(r) {
 			a.fail(w, ri, apperr.E(apperr.Forbidden, "websocket origin not allowed"))
 			return
 		}
 		ctx, _ := wsgorilla.WithEnding(context.WithValue(r.Context(), wsRequestKey{}, wsRequest{
 			requestID: requestID, address: clientAddress(r, a.trusted),
 		}))
-		req := r.WithContext(ctx)
-		req.Host = a.origins.host(r) // the upgrader's own origin check compares with it
-		a.graphql.ServeHTTP(w, req)
+		a.graphql.ServeHTTP(w, r.WithContext(ctx))
 		return
 	}
 	if a.cors(w, r, ri) {

@@ -57,43 +57,44 @@ func DefaultLimits() Limits {
 	}
 }
 
-// LimitNames are the names Set takes, in the order Limits lists them.
-var LimitNames = []string{"body", "parser-tokens", "depth", "aliases", "root-fields", "complexity", "fields-per-set",
-	"expanded", "read-header", "body-read", "idle", "request", "tenant-subscriptions", "connection-subscriptions", "websocket-init"}
+// limitFields names each limit for Set, in the order Limits lists them; the field is an
+// *int64 (bytes), an *int or a *time.Duration.
+var limitFields = []struct {
+	name  string
+	field func(*Limits) any
+}{
+	{"body", func(l *Limits) any { return &l.BodyBytes }},
+	{"parser-tokens", func(l *Limits) any { return &l.ParserTokens }},
+	{"depth", func(l *Limits) any { return &l.Depth }},
+	{"aliases", func(l *Limits) any { return &l.Aliases }},
+	{"root-fields", func(l *Limits) any { return &l.RootFields }},
+	{"complexity", func(l *Limits) any { return &l.Complexity }},
+	{"fields-per-set", func(l *Limits) any { return &l.FieldsPerSet }},
+	{"expanded", func(l *Limits) any { return &l.Expanded }},
+	{"read-header", func(l *Limits) any { return &l.ReadHeader }},
+	{"body-read", func(l *Limits) any { return &l.BodyRead }},
+	{"idle", func(l *Limits) any { return &l.Idle }},
+	{"request", func(l *Limits) any { return &l.Request }},
+	{"tenant-subscriptions", func(l *Limits) any { return &l.TenantSubscriptions }},
+	{"connection-subscriptions", func(l *Limits) any { return &l.ConnectionSubscriptions }},
+	{"websocket-init", func(l *Limits) any { return &l.WebsocketInit }},
+}
 
-// field returns the limit called name: an *int64 (bytes), an *int or a *time.Duration.
+// LimitNames are the names Set takes, in the order Limits lists them.
+var LimitNames = func() []string {
+	names := make([]string, len(limitFields))
+	for i, f := range limitFields {
+		names[i] = f.name
+	}
+	return names
+}()
+
+// field returns the limit called name, nil for no such limit.
 func (l *Limits) field(name string) any {
-	switch name {
-	case "body":
-		return &l.BodyBytes
-	case "parser-tokens":
-		return &l.ParserTokens
-	case "depth":
-		return &l.Depth
-	case "aliases":
-		return &l.Aliases
-	case "root-fields":
-		return &l.RootFields
-	case "complexity":
-		return &l.Complexity
-	case "fields-per-set":
-		return &l.FieldsPerSet
-	case "expanded":
-		return &l.Expanded
-	case "read-header":
-		return &l.ReadHeader
-	case "body-read":
-		return &l.BodyRead
-	case "idle":
-		return &l.Idle
-	case "request":
-		return &l.Request
-	case "tenant-subscriptions":
-		return &l.TenantSubscriptions
-	case "connection-subscriptions":
-		return &l.ConnectionSubscriptions
-	case "websocket-init":
-		return &l.WebsocketInit
+	for _, f := range limitFields {
+		if f.name == name {
+			return f.field(l)
+		}
 	}
 	return nil
 }

@@ -21,13 +21,15 @@ import (
 // legacy graphql-ws clients give up after 30 s of silence.
 const WebsocketKeepAlive = 15 * time.Second
 
-// newWebsocketAdapter returns the gorilla websocket layer under wsgorilla.Transport. It
+// newWebsocketAdapter returns the gorilla websocket layer under wsgorilla.Transport, which
+// upgrades only what the API's origin rule (o) allows. It
 // runs the init timeout and the keepalive on timers: an idle connection costs one
 // goroutine, its reader. Its read buffer is 1 KiB of its own and it holds no write
 // buffer (wsgorilla frames every message as it writes it): net/http's 4 KiB buffers for
 // the upgrade request are let go with the request's goroutine.
-func newWebsocketAdapter(origins []string, limits Limits) *wsgorilla.Implementation {
-	return wsgorilla.New(wsgorilla.Options{AllowedOrigins: origins, MaxSubscriptions: limits.ConnectionSubscriptions,
+func newWebsocketAdapter(o origins, limits Limits) *wsgorilla.Implementation {
+	check := func(r *http.Request) bool { ok, _ := o.allowed(r); return ok }
+	return wsgorilla.New(wsgorilla.Options{CheckOrigin: check, MaxSubscriptions: limits.ConnectionSubscriptions,
 		InitTimeout: limits.WebsocketInit, KeepAlive: WebsocketKeepAlive, StartPayload: documentIDPayload,
 		ReadBufferSize: 1 << 10})
 }

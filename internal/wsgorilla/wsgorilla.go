@@ -66,6 +66,10 @@ type Options struct {
 	// "*" allows any origin and is meant for development only. Any other request is
 	// refused with 403 before the upgrade.
 	AllowedOrigins []string
+	// CheckOrigin, when set, decides instead of AllowedOrigins: for an HTTP layer that
+	// has an origin rule of its own (httpapi's, which believes trusted proxies' forwarded
+	// host), so that one rule decides before the upgrade and at it.
+	CheckOrigin func(*http.Request) bool
 	// ReadBufferSize is gorilla's read buffer size. 0 (the default) reuses the 4 KiB
 	// buffer net/http allocated for the connection, the smaller choice under gqlgen's
 	// transport, whose reader is the request's goroutine and keeps it anyway. Transport
@@ -133,10 +137,11 @@ type Implementation struct {
 	startPayload     func(json.RawMessage) json.RawMessage
 	tooMany          []byte // the error object answering a subscribe over the cap
 	allowAll         bool
-	allowed          map[string]bool // lower-cased origins
-	jsonBuffers      sync.Pool       // *jsonBuffer
-	readBuffers      sync.Pool       // *bytes.Buffer
-	frameWriters     sync.Pool       // *frameWriter
+	allowed          map[string]bool          // lower-cased origins
+	checkOrigin      func(*http.Request) bool // Options.CheckOrigin; nil for the AllowedOrigins rule
+	jsonBuffers      sync.Pool                // *jsonBuffer
+	readBuffers      sync.Pool                // *bytes.Buffer
+	frameWriters     sync.Pool                // *frameWriter
 }
 
 var _ transport.WebsocketImplementation = (*Implementation)(nil)
@@ -152,6 +157,7 @@ func New(opts Options) *Implementation {
 		keepAlive:        opts.KeepAlive,
 		startPayload:     opts.StartPayload,
 		allowed:          make(map[string]bool, len(opts.AllowedOrigins)),
+		checkOrigin:      opts.CheckOrigin,
 	}
 	i.tooMany, _ = json.Marshal(apperr.GraphQL(apperr.RateLimited, fmt.Sprintf("too many subscriptions on this connection (limit %d)", i.maxSubscriptions)))
 	for _, o := range opts.AllowedOrigins {
@@ -172,10 +178,13 @@ func New(opts Options) *Implementation {
 	return i
 }
 
-// OriginAllowed reports whether r may be upgraded under the Options.AllowedOrigins rule.
-// Accept applies it; it is exported so that an HTTP layer can refuse a request with its
-// own error body before gqlgen sees it.
+// OriginAllowed reports whether r may be upgraded under Options.CheckOrigin or, without
+// one, the Options.AllowedOrigins rule. Accept applies it; it is exported so that an HTTP
+// layer can refuse a request with its own error body before gqlgen sees it.
 func (i *Implementation) OriginAllowed(r *http.Request) bool {
+	if i.checkOrigin != nil {
+		return i.checkOrigin(r)
+	}
 	origin := r.Header.Get("Origin")
 	if origin == "" || i.allowAll || i.allowed[strings.ToLower(origin)] {
 		return true

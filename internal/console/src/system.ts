@@ -66,10 +66,11 @@ async function tenantsSection(session: Session, out: Element): Promise<void> {
   const before: (string | null)[] = [];
   let at: string | null = null;
   let searched = '';
+  // The modes a tenant can move to, read once for the section (not again for each page).
+  const choices = request(Modes, {}, { session, ...system });
   const show = async (after: string | null): Promise<void> => {
     const [{ allTenants }, { modes }] = await Promise.all([
-      request(AllTenants, { first: 20, after, search: searched || null }, { session, ...system }),
-      request(Modes, {}, { session, ...system })]);
+      request(AllTenants, { first: 20, after, search: searched || null }, { session, ...system }), choices]);
     at = after;
     // Each tenant's mode is a select: choosing another moves the tenant at the version
     // listed, then the page is read again; a refusal (CONFLICT for a stale version) shows

@@ -281,10 +281,10 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
       return row(p.name, p.id, p.archived ? 'archived' : 'active', String(p.version), actions);
     });
     // System-wide surfaces and apps are listed too; only the tenant's own can change here.
-    const own = (i: { tenantId: string }): boolean => admin && i.tenantId === s.tenantId;
+    const isOwn = (i: Named): boolean => i.tenantId === s.tenantId;
     const named = (kind: string, items: Named[], remove: (id: string) => Promise<unknown>) =>
-      items.map((i) => row(i.name, i.id, i.tenantId === s.tenantId ? String(i.version) : `${i.version} (system-wide)`,
-        own(i) ? button('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
+      items.map((i) => row(i.name, i.id, isOwn(i) ? String(i.version) : `${i.version} (system-wide)`,
+        admin && isOwn(i) ? button('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
     const parts: Node[] = [
       el('h3', {}, 'Projects'),
       table('projects', ['Name', 'Id', 'State', 'Version', ''], projectRows),
@@ -303,7 +303,9 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
         return form;
       };
       // Renaming names the version listed: a stale one is CONFLICT, shown with its request id.
-      const rename = (id: string, label: string, items: Named[], run: (item: Named, name: string) => Promise<unknown>): HTMLFormElement => {
+      // Nothing to rename, no form.
+      const rename = (id: string, label: string, items: Named[], run: (item: Named, name: string) => Promise<unknown>): HTMLFormElement[] => {
+        if (items.length === 0) return [];
         const [whichLabel, which] = select(`${id}-which`, `${label} to rename`, items.map((i): [string, string] => [i.id, i.name]), items[0]?.id ?? '');
         const [nameLabel, name] = field(`${id}-name`, `New ${label.toLowerCase()} name`, { required: '' });
         const formStatus = liveStatus();
@@ -312,27 +314,21 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
           const item = items.find((i) => i.id === which.value);
           if (item) await run(item, name.value).then(reload);
         });
-        return form;
+        return [form];
       };
-      const mine = (items: Named[]): Named[] => items.filter((i) => i.tenantId === s.tenantId);
       const projectItems = projects.edges.map(({ node: p }): Named => ({ id: p.id, name: p.name, version: p.version, tenantId: s.tenantId }));
       parts.push(el('div', { class: 'forms' },
         create('create-project', 'Project', (name) => request(CreateProject, { input: { tenantId: s.tenantId, name } }, ctx(s))),
         create('create-surface', 'Surface', (name) => request(CreateSurface, { input: { tenantId: s.tenantId, name } }, ctx(s))),
         create('create-app', 'App', (name) => request(CreateApp, { input: { tenantId: s.tenantId, name } }, ctx(s)))));
-      const renames: HTMLFormElement[] = [];
-      if (projectItems.length > 0) {
-        renames.push(rename('rename-project', 'Project', projectItems, (p, name) =>
-          request(UpdateProject, { input: { projectId: p.id, name, expectedVersion: p.version } }, ctx(s))));
-      }
-      if (mine(surfaces).length > 0) {
-        renames.push(rename('rename-surface', 'Surface', mine(surfaces), (v, name) =>
-          request(UpdateSurface, { input: { id: v.id, name, expectedVersion: v.version } }, ctx(s))));
-      }
-      if (mine(apps).length > 0) {
-        renames.push(rename('rename-app', 'App', mine(apps), (v, name) =>
-          request(UpdateApp, { input: { id: v.id, name, expectedVersion: v.version } }, ctx(s))));
-      }
+      const renames = [
+        ...rename('rename-project', 'Project', projectItems, (p, name) =>
+          request(UpdateProject, { input: { projectId: p.id, name, expectedVersion: p.version } }, ctx(s))),
+        ...rename('rename-surface', 'Surface', surfaces.filter(isOwn), (v, name) =>
+          request(UpdateSurface, { input: { id: v.id, name, expectedVersion: v.version } }, ctx(s))),
+        ...rename('rename-app', 'App', apps.filter(isOwn), (v, name) =>
+          request(UpdateApp, { input: { id: v.id, name, expectedVersion: v.version } }, ctx(s))),
+      ];
       if (renames.length > 0) parts.push(el('div', { class: 'forms' }, ...renames));
     }
     out.replaceChildren(...parts);
