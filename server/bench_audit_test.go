@@ -24,9 +24,12 @@ import (
 // the cheapest write Firestore has: createProject and setRoute through the real handler
 // (token check, @member, validation, the write with its audit event in the same commit)
 // against a plain single-document create on the same emulator, from the same process
-// (the target's baseline), and setRoute against its own store write without handler or
-// event (route-write-bare: what the event and the handler add), itself against the
-// same write in a collection without listeners (what the emulator charges for them).
+// (the target's baseline); createProject against its halves: the service alone
+// (createProject-service), the handler alone (createProject-refused, refused before
+// any store access) and both back to back (service-then-refused); and setRoute against
+// its own store write without handler or event (route-write-bare: what the event and
+// the handler add), itself against the same write in a collection without listeners
+// (what the emulator charges for them).
 // The writes take turns for -bench.rounds rounds of -bench.round each, one request at a
 // time (latency, not throughput), after -bench.warmup each.
 func BenchmarkLoadAuditedWrites(b *testing.B) {
@@ -69,6 +72,24 @@ func BenchmarkLoadAuditedWrites(b *testing.B) {
 		return post(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
 			map[string]any{"i": map[string]any{"tenantId": acct.TenantID, "name": "Bench project"}})
 	}
+	// The same mutation with an empty name: the service refuses it (BAD_USER_INPUT)
+	// before any store access, so it times the handler's own path for a mutation.
+	refusedBody, _ := json.Marshal(map[string]any{"query": `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+		"variables": map[string]any{"i": map[string]any{"tenantId": acct.TenantID, "name": ""}}})
+	createProjectRefused := func() error {
+		status, got, err := client.Do(ctx, loadgen.BuildRequest(http.MethodPost, addr, "/query", header, refusedBody))
+		if err != nil {
+			return err
+		}
+		if status != http.StatusBadRequest || !bytes.Contains(got, []byte(`"BAD_USER_INPUT"`)) {
+			return fmt.Errorf("HTTP %d %s, want 400 BAD_USER_INPUT", status, got)
+		}
+		return nil
+	}
+	createProjectService := func() error {
+		_, err := ts.main.Tenancy().CreateProject(ctx, acct.TenantID, "Bench project")
+		return err
+	}
 	plain := ts.main.client.Collection("benchPlainCreates")
 	plainCreate := func() error {
 		_, err := plain.Doc(ids.New(ids.Project)).Create(ctx, map[string]any{"tenantId": acct.TenantID, "name": "Bench project", "version": 1, "createdAt": time.Now()})
@@ -88,9 +109,15 @@ func BenchmarkLoadAuditedWrites(b *testing.B) {
 		{name: "firestore-create", do: plainCreate}, {name: "route-write-bare", do: bareRouteWrite},
 		{name: "route-write-unlistened", do: unlistenedRouteWrite},
 		// createProject without the handler: the service, its store write and its event.
-		{name: "createProject-service", do: func() error {
-			_, err := ts.main.Tenancy().CreateProject(ctx, acct.TenantID, "Bench project")
-			return err
+		{name: "createProject-service", do: createProjectService},
+		// createProject's two halves apart: the handler without a write, and the service
+		// then the handler without a write, back to back as createProject does them.
+		{name: "createProject-refused", do: createProjectRefused},
+		{name: "service-then-refused", do: func() error {
+			if err := createProjectService(); err != nil {
+				return err
+			}
+			return createProjectRefused()
 		}}}
 	for _, op := range ops {
 		op.latency = loadgen.NewHistogram()

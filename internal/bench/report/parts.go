@@ -79,6 +79,13 @@ func (r *report) partA() *section {
 		}
 		s.add(figure{"a", "requests/s, the same query as a trusted document sent by hash", rate(tRPS), fmt.Sprintf("≥ %.2f× baseline", trustedRPSRatio),
 			"bare gqlgen + LRU query cache: " + rate(cRPS), ratio(tRPS / cRPS), check(trustedMet)})
+		if same, okS := r.res.latest("query", "server", "bare-gqlgen-cached-tenant"); okS {
+			sRPS := num(same, "rps")
+			s.add(figure{"a", "requests/s, the trusted document against bare gqlgen answering the same query", rate(tRPS), "",
+				"bare gqlgen + LRU query cache, stub resolvers: " + rate(sRPS), ratio(tRPS / sRPS), info})
+			s.add(figure{"a", "requests/s, bare gqlgen answering the same query (stub resolvers, LRU query cache) against the trusted document's baseline", rate(sRPS), "",
+				"bare gqlgen + LRU query cache, `{ __typename }`: " + rate(cRPS), ratio(sRPS / cRPS), info})
+		}
 	}
 	if okP {
 		pRPS := num(plainJSON, "rps")
@@ -91,6 +98,7 @@ func (r *report) partA() *section {
 	s.printf("- **northstar-trusted**: the same server and query, registered as a trusted document (`documents.Apply`) and sent by hash (`extensions.persistedQuery.sha256Hash`, no query text): the registry hands gqlgen the document parsed and validated when it was loaded;\n")
 	s.printf("- **bare-gqlgen**, the baseline of the targets: `handler.New(graph.NewExecutableSchema(graph.Config{}))` from this repo's generated schema with only `transport.POST{}` (no directives, no middleware), answering `{ __typename }`. gqlgen's default is no query cache, so it parses and validates the query on every request;\n")
 	s.printf("- **bare-gqlgen-cached**: the same plus gqlgen's LRU query cache (`SetQueryCache(lru.New(1000))`, which Northstar and gqlgen's `NewDefaultServer` use): a stricter baseline, for reference;\n")
+	s.printf("- **bare-gqlgen-cached-tenant**: bare-gqlgen-cached answering Northstar's own query `{ tenant { id name mode { id } } }` from stub resolvers (a fixed tenant and mode, `@member` passing through): gqlgen executing the same fields with none of Northstar's layers. Against it the trusted document shows what Northstar adds; against bare-gqlgen-cached it shows what executing this query, rather than `__typename`, costs gqlgen itself;\n")
 	s.printf("- **nethttp-json**: a `net/http` handler that decodes the JSON body and encodes a JSON answer, the floor under any JSON API.\n\n")
 	s.printf("All of them get the same request headers from the same closed-loop generator (`internal/bench/loadgen`: %s keep-alive connections, one request in flight on each, latency in a log-linear histogram, no allocation per request). ", ns.str("conns"))
 	s.printf("Each server is warmed up for %s s; then they take turns, %s rounds of %s s each with the order rotating, and every answer is checked (status 200 and the expected body). The load generator shares the 2 cores with the servers, equally for all of them.", ns.str("warmup_s"), ns.str("rounds"), ns.str("round_s"))
@@ -105,7 +113,8 @@ func (r *report) partA() *section {
 	}
 	s.printf("\n\n| server | requests/s (rounds min–max) | p50 | p90 | p99 | p99.9 | max | errors | requests/s vs bare | p99 vs bare |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	trusted, _ := r.res.latest("query", "server", "northstar-trusted")
-	for _, l := range []line{ns, trusted, bare, cached, plainJSON} {
+	sameQuery, _ := r.res.latest("query", "server", "bare-gqlgen-cached-tenant")
+	for _, l := range []line{ns, trusted, bare, cached, sameQuery, plainJSON} {
 		if l.Name == "" {
 			continue
 		}
@@ -247,7 +256,7 @@ func rates(ps []profiled, sep string) string {
 // profile of the server listed, only when a target was missed.
 func (r *report) queryProfile(s *section, missed bool, listed string) {
 	s.printf("### Where the time goes\n\n")
-	ps := r.cpuProfiles("query", "server", []string{"northstar", "northstar-trusted", "bare-gqlgen-cached", "bare-gqlgen"},
+	ps := r.cpuProfiles("query", "server", []string{"northstar", "northstar-trusted", "bare-gqlgen-cached", "bare-gqlgen-cached-tenant", "bare-gqlgen"},
 		func(l line) (float64, float64) { return num(l, "requests"), num(l, "rps") })
 	if len(ps) == 0 || ps[0].server != "northstar" {
 		s.printf("_No Northstar CPU profile in this run (`make bench` passes `-bench.out`)._\n")
