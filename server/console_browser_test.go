@@ -224,6 +224,7 @@ func TestConsoleBrowser(t *testing.T) {
 	b.do("b saves again", chromedp.Click(chromedp.CSS("#set-route button[type=submit]")))
 	b.has("#route-status", "Saved media at version 3")
 	a.has("#routes", "bucket=erin-b")
+	a.has("#routes", email) // By names the writer by email to an admin
 
 	b.do("b resolves the effective route", chromedp.SetValue(chromedp.CSS("#context-env"), "dev"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#context-env").dispatchEvent(new Event("change"))`),
@@ -244,7 +245,19 @@ func TestConsoleBrowser(t *testing.T) {
 	// a deletes the route b's form edits: b's form says so, and saving would create it.
 	b.do("b edits the route again", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Edit media (dev)"]`)))
 	b.has("#route-editing", "at version 3")
-	a.do("a deletes the route", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Delete media (dev)"]`)))
+	// Delete asks first, and a double-click (a click, then one with detail 2) only asks.
+	deleteMedia := `#routes button[aria-label$="delete media (dev)" i]` // "Delete …", then "Confirm delete …"
+	a.do("a double-clicks Delete", chromedp.Click(chromedp.CSS(deleteMedia)), chromedp.DoubleClick(chromedp.CSS(deleteMedia)))
+	armed := time.Now()
+	if err := a.poll(`document.querySelector('#routes button[aria-label="Confirm delete media (dev)"]')?.textContent === "Confirm delete"`); err != nil {
+		t.Fatalf("Delete does not ask to confirm: %v", err)
+	}
+	setup.gql(t, erin.headers(), `{ routes { resourceKind } }`, nil).decode(t, &stored)
+	if len(stored.Routes) != 1 {
+		t.Fatalf("routes after a double-click on Delete: %+v, want media still there", stored.Routes)
+	}
+	time.Sleep(time.Until(armed.Add(600 * time.Millisecond))) // a press within half a second of asking is ignored
+	a.do("a confirms the delete", chromedp.Click(chromedp.CSS(`#routes button[aria-label="Confirm delete media (dev)"]`)))
 	b.has("#route-editing", "media (dev) was deleted")
 	if err := b.poll(`document.querySelector("#route-version").value === ""`); err != nil {
 		t.Fatalf("b's form still names a version of the deleted route: %v", err)

@@ -1,7 +1,7 @@
 // Service accounts: the tenant's machine clients. A secret is shown once, when it is
 // made (created or rotated); the API never returns it again.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, showError, table } from './dom';
+import { confirmButton, el, field, liveStatus, onSubmit, row, showError, table, when } from './dom';
 import { graphql } from './gql';
 import { ctx, type Scope } from './scope';
 
@@ -37,10 +37,10 @@ export async function accountsTab(s: Scope, out: Element, secret?: { name: strin
   const status = liveStatus({ id: 'accounts-status' });
   try {
     const { serviceAccounts } = await request(Accounts, {}, ctx(s));
-    const rows = serviceAccounts.map((a) => row(a.name, a.id, a.scopes.join(', '), a.createdAt, el('span', {},
-      button('Rotate secret', { 'aria-label': `Rotate the secret of ${a.name}` }, () => void request(Rotate, { id: a.id }, ctx(s))
+    const rows = serviceAccounts.map((a) => row(a.name, a.id, a.scopes.join(', '), when(a.createdAt), el('span', {},
+      confirmButton('Rotate secret', { 'aria-label': `Rotate the secret of ${a.name}` }, () => request(Rotate, { id: a.id }, ctx(s))
         .then((r) => reload({ name: r.rotateServiceAccountSecret.serviceAccount.name, ...r.rotateServiceAccountSecret }), (e: unknown) => showError(status, e))),
-      button('Delete', { 'aria-label': `Delete ${a.name}` }, () => void request(Delete, { id: a.id }, ctx(s))
+      confirmButton('Delete', { 'aria-label': `Delete ${a.name}` }, () => request(Delete, { id: a.id }, ctx(s))
         .then(() => reload(), (e: unknown) => showError(status, e))))));
     const [nameLabel, name] = field('account-name', 'Name', { required: '' });
     const boxes = scopes.map((sc) => el('input', { type: 'checkbox', id: `scope-${sc.replace(':', '-')}`, value: sc }));

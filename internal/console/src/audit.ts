@@ -1,6 +1,6 @@
 // The audit log: newest first, filtered by action or target, a page at a time.
 import { request } from './api';
-import { button, el, field, fill, liveStatus, onSubmit, row, showError, table } from './dom';
+import { button, el, field, fill, liveStatus, onSubmit, row, showError, table, when } from './dom';
 import { graphql } from './gql';
 import { ctx, type Scope } from './scope';
 
@@ -26,7 +26,7 @@ export async function auditTab(s: Scope, out: Element): Promise<void> {
     const { auditEvents } = await request(AuditLog,
       { first: 20, after, action: action.value || null, targetId: target.value || null }, ctx(s));
     fill(log, auditEvents.edges.map(({ node }) => row(
-      node.at, node.action, `${node.targetType} ${node.targetId}`, node.actor.label ?? node.actor.id,
+      when(node.at), node.action, `${node.targetType} ${node.targetId}`, node.actor.label ?? node.actor.id,
       node.changes.map((c) => `${c.field}: ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join('; '), node.requestId ?? '')), after !== null);
     const next = auditEvents.pageInfo.endCursor ?? null;
     more.replaceChildren(...(auditEvents.pageInfo.hasNextPage

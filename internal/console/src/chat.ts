@@ -6,7 +6,7 @@
 // so when graphql-ws reconnects (it resends the same payload) the server replays exactly
 // what was missed. A message already shown (same seq) is never shown twice.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, showError, table } from './dom';
+import { button, el, field, liveStatus, onSubmit, row, showError, table, when } from './dom';
 import { graphql } from './gql';
 import { connect, subscribe } from './live';
 import { ctx, onLeave, type Scope } from './scope';
@@ -47,7 +47,7 @@ export async function chatTab(s: Scope, out: Element): Promise<void> {
   try {
     const { threads } = await request(Threads, {}, ctx(s));
     const rows = threads.map((th) => row(
-      button(th.title, { 'data-thread': th.id }, () => void threadView(s, out, th.id, th.title, th.lastSeq)), String(th.lastSeq), th.createdAt));
+      button(th.title, { 'data-thread': th.id }, () => void threadView(s, out, th.id, th.title, th.lastSeq)), String(th.lastSeq), when(th.createdAt)));
     const [titleLabel, title] = field('new-thread-title', 'Title', { required: '' });
     const status = liveStatus();
     const form = el('form', { id: 'create-thread' }, titleLabel, title, el('button', { type: 'submit' }, 'Start a thread'), status);
@@ -97,7 +97,7 @@ async function threadView(s: Scope, out: Element, threadId: string, title: strin
       shown = m.seq;
       variables.after = m.seq; // what a reconnection resumes after
       const who = m.authorId === s.session.userId ? 'you' : m.authorId;
-      messages.append(el('li', { 'data-seq': String(m.seq) }, el('span', { class: 'meta' }, `${who} · ${m.createdAt} `), m.text));
+      messages.append(el('li', { 'data-seq': String(m.seq) }, el('span', { class: 'meta' }, `${who} · `, when(m.createdAt), ' '), m.text));
     }, (e) => showError(live, e), () => {
       if (!left) follow();
     });

@@ -20,6 +20,68 @@ export function button(label: string, attrs: Record<string, string>, onClick: ()
   return b;
 }
 
+/** confirmButton makes a button for what cannot be undone. The first press only asks:
+ * the button reads "Confirm …" (its name "Confirm …" too, announced in a live region)
+ * for ten seconds or until focus leaves it. A later, separate press runs onConfirm: the
+ * second click of a double-click, a click within half a second, or a held key's repeats
+ * do not, so one hurried gesture never confirms. While what onConfirm returns (a
+ * promise) is pending, the button is disabled, so the action cannot be sent twice. */
+export function confirmButton(label: string, attrs: Record<string, string>, onConfirm: () => unknown): HTMLButtonElement {
+  const name = attrs['aria-label'] ?? label;
+  const armedName = `Confirm ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  let armedAt = 0;
+  let timer = 0;
+  const b = el('button', { type: 'button', ...attrs }, label);
+  const reset = (): void => {
+    window.clearTimeout(timer);
+    armedAt = 0;
+    delete b.dataset.confirming;
+    b.textContent = label;
+    if (attrs['aria-label'] !== undefined) b.setAttribute('aria-label', name);
+  };
+  b.addEventListener('keydown', (ev) => {
+    if (ev.repeat && (ev.key === 'Enter' || ev.key === ' ')) ev.preventDefault();
+  });
+  b.addEventListener('click', (ev) => {
+    if (armedAt === 0) {
+      armedAt = performance.now();
+      b.dataset.confirming = '';
+      b.textContent = `Confirm ${label.toLowerCase()}`;
+      if (attrs['aria-label'] !== undefined) b.setAttribute('aria-label', armedName);
+      announce(`Press again to confirm: ${name}`);
+      timer = window.setTimeout(reset, 10_000);
+      return;
+    }
+    if (ev.detail > 1 || performance.now() - armedAt < 500) return;
+    reset();
+    const done = onConfirm();
+    if (done instanceof Promise) {
+      b.disabled = true;
+      void done.finally(() => { b.disabled = false; });
+    }
+  });
+  b.addEventListener('blur', reset);
+  return b;
+}
+
+/** announce says text in the page's shared polite live region. */
+function announce(text: string): void {
+  let region = document.getElementById('announce');
+  if (!region) {
+    region = el('div', { id: 'announce', 'aria-live': 'polite', class: 'visually-hidden' });
+    document.body.append(region);
+  }
+  region.textContent = text;
+}
+
+/** when shows a time from the API (RFC 3339) in the reader's locale, the exact value in
+ * its datetime attribute and tooltip. */
+export function when(iso: string): HTMLTimeElement {
+  const t = new Date(iso);
+  const text = Number.isNaN(t.getTime()) ? iso : t.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return el('time', { datetime: iso, title: iso }, text);
+}
+
 /** showError renders an error with its code, message and request id into where. */
 export function showError(where: Element, e: unknown): void {
   const text = e instanceof ApiError ? e.describe() : `UNEXPECTED: ${String(e)}`;

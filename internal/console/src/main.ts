@@ -1,7 +1,7 @@
 // The console's entry: sign in or sign up, then the tenants the user belongs to, the
 // invitations waiting for them, and a tenant's pages (tenant.ts).
 import { request } from './api';
-import { button, el, field, liveStatus, showError } from './dom';
+import { button, el, field, liveStatus, showError, when } from './dom';
 import { leave } from './scope';
 import { systemPage } from './system';
 import { graphql } from './gql';
@@ -89,7 +89,7 @@ async function homePage(restore = false): Promise<void> {
     const status = liveStatus();
     const answer = (run: () => Promise<unknown>) => (): void => void run().then(() => homePage(), (e: unknown) => showError(status, e));
     const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>
-      el('li', {}, `${i.role} in ${i.tenantName} (${i.tenantId}), until ${i.expiresAt} `,
+      el('li', {}, `${i.role} in ${i.tenantName} (${i.tenantId}), until `, when(i.expiresAt), ' ',
         button('Accept', { 'data-invitation': i.id }, answer(() => request(Accept, { id: i.id }, { session: s }))),
         button('Decline', { 'aria-label': `Decline the invitation to ${i.tenantName}` }, answer(() => request(Decline, { id: i.id }, { session: s }))))));
     out.replaceChildren(el('h2', {}, 'Your tenants'), list,

@@ -1,6 +1,6 @@
 // Members (their roles, changed with the version read; removal) and invitations.
 import { request } from './api';
-import { button, el, field, liveStatus, onSubmit, row, select, showError, table } from './dom';
+import { confirmButton, el, field, liveStatus, onSubmit, row, select, showError, table, when } from './dom';
 import { graphql } from './gql';
 import type { Role } from './gql/graphql';
 import { ctx, type Scope } from './scope';
@@ -48,7 +48,7 @@ export async function membersTab(s: Scope, out: Element, refused?: unknown): Pro
   };
   const status = liveStatus({ id: 'members-status' });
   if (refused !== undefined) showError(status, refused);
-  const act = (run: () => Promise<unknown>): void => void run().then(reload).catch((e: unknown) => showError(status, e));
+  const act = (run: () => Promise<unknown>): Promise<void> => run().then(reload).catch((e: unknown) => showError(status, e));
   try {
     const { members, invitations } = await request(Members, {}, ctx(s));
     const memberRows = members.map((m) => {
@@ -61,15 +61,15 @@ export async function membersTab(s: Scope, out: Element, refused?: unknown): Pro
         { input: { tenantId: s.tenantId, userId: m.userId, role: role.value as Role, expectedVersion: m.version } }, ctx(s))
         .then(reload, (e: unknown) => membersTab(s, out, e))
         .catch((e: unknown) => showError(status, e)));
-      const remove = button('Remove', { 'aria-label': `Remove ${who}` }, () => act(() =>
+      const remove = confirmButton('Remove', { 'aria-label': `Remove ${who}` }, () => act(() =>
         request(Remove, { input: { tenantId: s.tenantId, userId: m.userId } }, ctx(s))));
       return row(who, role, String(m.version), remove);
     });
     const inviteRows = invitations.map((i) => {
       const actions = i.status === 'PENDING'
-        ? button('Revoke', { 'aria-label': `Revoke the invitation of ${i.email}` }, () => act(() => request(Revoke, { id: i.id }, ctx(s))))
+        ? confirmButton('Revoke', { 'aria-label': `Revoke the invitation of ${i.email}` }, () => act(() => request(Revoke, { id: i.id }, ctx(s))))
         : '';
-      const r = row(i.email, i.role, i.status, i.expiresAt, actions);
+      const r = row(i.email, i.role, i.status, when(i.expiresAt), actions);
       r.cells[2]?.setAttribute('class', 'status');
       return r;
     });

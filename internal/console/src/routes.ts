@@ -3,7 +3,7 @@
 // version read (a conflict is shown with the current version, and saving again then
 // replaces it), and a dry run of a pasted routes file.
 import { ApiError, request } from './api';
-import { button, el, field, fill, liveStatus, onSubmit, row, select, showError, table } from './dom';
+import { button, confirmButton, el, field, fill, liveStatus, onSubmit, row, select, showError, table, when } from './dom';
 import { graphql } from './gql';
 import type { ConsoleRoutesQuery } from './gql/graphql';
 import { connect, subscribe } from './live';
@@ -13,6 +13,13 @@ const Routes = graphql(`
   query ConsoleRoutes {
     routes { resourceKind env projectId backendType config { key value } secretRefs version updatedBy updatedAt }
     projects(first: 100) { edges { node { id name } } }
+  }
+`);
+
+// The members' emails: a route names its last writer by user id (or cli, for routes apply).
+const Authors = graphql(`
+  query ConsoleRouteAuthors {
+    members { userId user { email } }
   }
 `);
 
@@ -56,7 +63,19 @@ const same = (r: Route, kind: string, env: string, projectId: string): boolean =
 export async function routesTab(s: Scope, out: Element): Promise<void> {
   let routes: Route[] = [];
   let projects: [string, string][] = [];
-  const list = table('routes', ['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'By', ''], []);
+  const list = table('routes', ['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'Updated', 'By', ''], []);
+  // Emails for the user ids in By. The members are read again only when a route names
+  // a user not asked about yet (a new member); without them By shows the ids.
+  const authors = new Map<string, string>();
+  const asked = new Set<string>();
+  const by = (id: string): string => authors.get(id) ?? id;
+  const learnAuthors = async (): Promise<void> => {
+    const unknown = routes.map((r) => r.updatedBy).filter((id) => id.startsWith('u_') && !authors.has(id) && !asked.has(id));
+    if (unknown.length === 0) return;
+    unknown.forEach((id) => asked.add(id));
+    const got = await request(Authors, {}, ctx(s)).catch(() => null);
+    for (const m of got?.members ?? []) if (m.user) authors.set(m.userId, m.user.email);
+  };
   // The route the form edits, as it was when the form took it (Edit, or a save).
   let edited: { kind: string; env: string; projectId: string } | null = null;
   const live = el('p', { id: 'routes-live', 'aria-live': 'polite' }, 'Following changes…');
@@ -97,14 +116,15 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
       const input = { resourceKind: r.resourceKind, tenantId: s.tenantId, env: r.env, projectId: r.projectId, expectedVersion: r.version };
       const actions = el('span', {},
         button('Edit', { 'aria-label': `Edit ${r.resourceKind} (${r.env})` }, () => edit(r)),
-        button('Delete', { 'aria-label': `Delete ${r.resourceKind} (${r.env})` }, () => void request(DeleteRoute, { input }, ctx(s))
+        confirmButton('Delete', { 'aria-label': `Delete ${r.resourceKind} (${r.env})` }, () => request(DeleteRoute, { input }, ctx(s))
           .then(load, (e: unknown) => conflict(listStatus, e, `${r.resourceKind} (${r.env})`))));
-      return row(r.resourceKind, r.env, r.projectId ?? 'tenant-wide', r.backendType, config(r.config), String(r.version), r.updatedBy, actions);
+      return row(r.resourceKind, r.env, r.projectId ?? 'tenant-wide', r.backendType, config(r.config), String(r.version), when(r.updatedAt), el('span', { title: r.updatedBy }, by(r.updatedBy)), actions);
     }));
   };
   const load = async (): Promise<void> => {
     const got = await request(Routes, {}, ctx(s));
     routes = got.routes;
+    await learnAuthors();
     projects = got.projects.edges.map(({ node }) => [node.id, node.name]);
     const chosen = project.value;
     const options: [string, string][] = [['', 'Tenant-wide'], ...projects];
@@ -120,7 +140,7 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
     void load().then(() => {
       const now = routes.find((r) => same(r, kind.value, env.value, project.value));
       const note = now
-        ? `${what} is now at version ${now.version} (by ${now.updatedBy}). Your edit is kept: save again to replace that version.`
+        ? `${what} is now at version ${now.version} (by ${by(now.updatedBy)}). Your edit is kept: save again to replace that version.`
         : `${what} no longer exists. Your edit is kept: save again to create it.`;
       version.value = now ? String(now.version) : '';
       editing.textContent = now ? `Editing ${now.resourceKind} (${now.env}) at version ${now.version}.` : 'A new route (saving fails if one exists).';

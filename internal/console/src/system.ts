@@ -1,7 +1,7 @@
 // System administration (members of t_system): every tenant, searched and paged, and
 // the modes tenants run in.
 import { request } from './api';
-import { button, el, field, fill, liveStatus, onSubmit, row, select, showError, swap, table } from './dom';
+import { button, confirmButton, el, field, fill, liveStatus, onSubmit, row, select, showError, swap, table, when } from './dom';
 import { graphql } from './gql';
 import type { Session } from './session';
 
@@ -89,7 +89,7 @@ async function tenantsSection(session: Session, out: Element): Promise<void> {
         if (refused !== undefined) showError(status, refused);
       };
       mode.addEventListener('change', () => void move().catch((e: unknown) => showError(status, e)));
-      return row(t.name, t.id, mode, String(t.version), t.createdAt);
+      return row(t.name, t.id, mode, String(t.version), when(t.createdAt));
     }));
     const next = allTenants.pageInfo.endCursor ?? null;
     pager.replaceChildren(
@@ -124,7 +124,7 @@ async function modesSection(session: Session, out: Element): Promise<void> {
       const save = button('Save', { 'aria-label': `Save ${m.id}` }, () => void request(UpdateMode,
         { input: { id: m.id, name: name.value, description: description.value || null, expectedVersion: m.version } }, { session, ...system })
         .then(reload, (e: unknown) => showError(status, e)));
-      const remove = button('Delete', { 'aria-label': `Delete ${m.id}` }, () => void request(DeleteMode, { id: m.id }, { session, ...system })
+      const remove = confirmButton('Delete', { 'aria-label': `Delete ${m.id}` }, () => request(DeleteMode, { id: m.id }, { session, ...system })
         .then(reload, (e: unknown) => showError(status, e)));
       return row(m.id, name, description, String(m.version), el('span', {}, save, remove));
     });

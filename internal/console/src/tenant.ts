@@ -5,7 +5,7 @@ import { request } from './api';
 import { auditTab } from './audit';
 import { accountsTab } from './accounts';
 import { chatTab } from './chat';
-import { button, el, field, liveStatus, onSubmit, row, select, showError, swap, table } from './dom';
+import { button, confirmButton, el, field, liveStatus, onSubmit, row, select, showError, swap, table, when } from './dom';
 import { graphql } from './gql';
 import { membersTab } from './members';
 import { routesTab } from './routes';
@@ -239,8 +239,8 @@ async function overviewTab(s: Scope, out: Element): Promise<void> {
         el('dt', {}, 'Id'), el('dd', {}, tenant.id),
         el('dt', {}, 'Mode'), el('dd', { id: 'tenant-mode' }, `${tenant.mode.name} (${tenant.mode.id})${tenant.mode.description ? ` — ${tenant.mode.description}` : ''}`),
         el('dt', {}, 'Version'), el('dd', {}, String(tenant.version)),
-        el('dt', {}, 'Created'), el('dd', {}, tenant.createdAt),
-        el('dt', {}, 'Updated'), el('dd', {}, tenant.updatedAt)),
+        el('dt', {}, 'Created'), el('dd', {}, when(tenant.createdAt)),
+        el('dt', {}, 'Updated'), el('dd', {}, when(tenant.updatedAt))),
     ];
     if (isAdmin(s)) {
       const [nameLabel, name] = field('tenant-rename', 'New name', { required: '', value: tenant.name });
@@ -266,7 +266,7 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
     await projectsTab(s, out);
   };
   const status = liveStatus({ id: 'projects-status' });
-  const act = (run: () => Promise<unknown>) => (): void => void run().then(reload).catch((e: unknown) => showError(status, e));
+  const act = (run: () => Promise<unknown>) => (): Promise<void> => run().then(reload).catch((e: unknown) => showError(status, e));
   try {
     const { projects, surfaces, apps } = await request(Projects, {}, ctx(s));
     const admin = isAdmin(s);
@@ -284,7 +284,7 @@ async function projectsTab(s: Scope, out: Element): Promise<void> {
     const isOwn = (i: Named): boolean => i.tenantId === s.tenantId;
     const named = (kind: string, items: Named[], remove: (id: string) => Promise<unknown>) =>
       items.map((i) => row(i.name, i.id, isOwn(i) ? String(i.version) : `${i.version} (system-wide)`,
-        admin && isOwn(i) ? button('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
+        admin && isOwn(i) ? confirmButton('Delete', { 'aria-label': `Delete the ${kind} ${i.name}` }, act(() => remove(i.id))) : ''));
     const parts: Node[] = [
       el('h3', {}, 'Projects'),
       table('projects', ['Name', 'Id', 'State', 'Version', ''], projectRows),

@@ -33,6 +33,7 @@ type Documents = {
     "\n  mutation ConsoleSetRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { userId role version }\n  }\n": typeof types.ConsoleSetRoleDocument,
     "\n  mutation ConsoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input)\n  }\n": typeof types.ConsoleRemoveMemberDocument,
     "\n  query ConsoleRoutes {\n    routes { resourceKind env projectId backendType config { key value } secretRefs version updatedBy updatedAt }\n    projects(first: 100) { edges { node { id name } } }\n  }\n": typeof types.ConsoleRoutesDocument,
+    "\n  query ConsoleRouteAuthors {\n    members { userId user { email } }\n  }\n": typeof types.ConsoleRouteAuthorsDocument,
     "\n  query ConsoleResolveRoute($kind: String!) {\n    route(resourceKind: $kind) { matchedScope route { tenantId env projectId backendType config { key value } version } }\n  }\n": typeof types.ConsoleResolveRouteDocument,
     "\n  mutation ConsoleSetRoute($input: SetRouteInput!) {\n    setRoute(input: $input) { resourceKind version }\n  }\n": typeof types.ConsoleSetRouteDocument,
     "\n  mutation ConsoleDeleteRoute($input: DeleteRouteInput!) {\n    deleteRoute(input: $input)\n  }\n": typeof types.ConsoleDeleteRouteDocument,
@@ -82,6 +83,7 @@ const documents: Documents = {
     "\n  mutation ConsoleSetRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { userId role version }\n  }\n": types.ConsoleSetRoleDocument,
     "\n  mutation ConsoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input)\n  }\n": types.ConsoleRemoveMemberDocument,
     "\n  query ConsoleRoutes {\n    routes { resourceKind env projectId backendType config { key value } secretRefs version updatedBy updatedAt }\n    projects(first: 100) { edges { node { id name } } }\n  }\n": types.ConsoleRoutesDocument,
+    "\n  query ConsoleRouteAuthors {\n    members { userId user { email } }\n  }\n": types.ConsoleRouteAuthorsDocument,
     "\n  query ConsoleResolveRoute($kind: String!) {\n    route(resourceKind: $kind) { matchedScope route { tenantId env projectId backendType config { key value } version } }\n  }\n": types.ConsoleResolveRouteDocument,
     "\n  mutation ConsoleSetRoute($input: SetRouteInput!) {\n    setRoute(input: $input) { resourceKind version }\n  }\n": types.ConsoleSetRouteDocument,
     "\n  mutation ConsoleDeleteRoute($input: DeleteRouteInput!) {\n    deleteRoute(input: $input)\n  }\n": types.ConsoleDeleteRouteDocument,
@@ -185,6 +187,10 @@ export function graphql(source: "\n  mutation ConsoleRemoveMember($input: Remove
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleRoutes {\n    routes { resourceKind env projectId backendType config { key value } secretRefs version updatedBy updatedAt }\n    projects(first: 100) { edges { node { id name } } }\n  }\n"): typeof import('./graphql').ConsoleRoutesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRouteAuthors {\n    members { userId user { email } }\n  }\n"): typeof import('./graphql').ConsoleRouteAuthorsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

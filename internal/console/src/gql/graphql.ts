@@ -282,6 +282,11 @@ export type ConsoleRoutesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleRoutesQuery = { routes: Array<{ resourceKind: string, env: string, projectId: string | null, backendType: string, secretRefs: Array<string>, version: number, updatedBy: string, updatedAt: string, config: Array<{ key: string, value: string }> }>, projects: { edges: Array<{ node: { id: string, name: string } }> } };
 
+export type ConsoleRouteAuthorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRouteAuthorsQuery = { members: Array<{ userId: string, user: { email: string } | null }> };
+
 export type ConsoleResolveRouteQueryVariables = Exact<{
   kind: string;
 }>;
@@ -703,6 +708,16 @@ export const ConsoleRoutesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:48b4fd3dd714ce3ccebdbbb397995b79faedab0b4315076f6495e2f2108541eb"}) as unknown as TypedDocumentString<ConsoleRoutesQuery, ConsoleRoutesQueryVariables>;
+export const ConsoleRouteAuthorsDocument = new TypedDocumentString(`
+    query ConsoleRouteAuthors {
+  members {
+    userId
+    user {
+      email
+    }
+  }
+}
+    `, {"hash":"sha256:eac49af5696a78301a94f478953266e5526ef5de8da42c664f1d53fa05154d31"}) as unknown as TypedDocumentString<ConsoleRouteAuthorsQuery, ConsoleRouteAuthorsQueryVariables>;
 export const ConsoleResolveRouteDocument = new TypedDocumentString(`
     query ConsoleResolveRoute($kind: String!) {
   route(resourceKind: $kind) {
