@@ -22,6 +22,7 @@ import (
 	"github.com/northstar/northstar/internal/console"
 	"github.com/northstar/northstar/internal/documents"
 	"github.com/northstar/northstar/internal/firestore"
+	"github.com/northstar/northstar/internal/follow"
 	"github.com/northstar/northstar/internal/httpapi"
 	"github.com/northstar/northstar/internal/identity"
 	"github.com/northstar/northstar/internal/ids"
@@ -85,7 +86,8 @@ func NewMain(ctx context.Context, cfg Config, log *slog.Logger) (*Main, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	m := &Main{cfg: cfg, log: log}
+	// Metrics come first: the registries and the services count into them.
+	m := &Main{cfg: cfg, log: log, metrics: metrics.New()}
 	var err error
 	if m.client, m.store, err = openStore(ctx, cfg.ProjectID, cfg.EmulatorHost, log); err != nil {
 		return nil, err
@@ -133,9 +135,21 @@ func emulatorNote(host string) string {
 func (m *Main) startRegistry(ctx context.Context) error {
 	m.registry = routing.NewRegistry()
 	m.background(func(ctx context.Context) {
-		m.registry.Run(ctx, m.store, func(err error) { m.log.Warn("routing registry: watch failed; retrying", "err", err) })
+		m.registry.Run(ctx, m.store, m.following("routes", "routing registry"))
 	})
 	return awaitReady(ctx, m.registry.Ready(), "the routing registry did not load from Firestore")
+}
+
+// following reports a registry's stream (follow.Run): failures and restarts of a quiet
+// listener are logged, and the restarts counted under stream.
+func (m *Main) following(stream, what string) follow.Options {
+	return follow.Options{
+		OnErr: func(err error) { m.log.Warn(what+": watch failed; retrying", "err", err) },
+		OnStale: func(local, store follow.Stat) {
+			m.metrics.FollowRestarted(stream)
+			m.log.Warn(what+": the listener delivered nothing while Firestore moved on; restarting it", "copy", local.String(), "firestore", store.String())
+		},
+	}
 }
 
 // consoleApp names the admin console's documents in the registry.
@@ -149,7 +163,7 @@ func (m *Main) startDocuments(ctx context.Context) error {
 		return err
 	}
 	m.background(func(ctx context.Context) {
-		m.documents.Run(ctx, m.store, func(err error) { m.log.Warn("trusted documents: watch failed; retrying", "err", err) })
+		m.documents.Run(ctx, m.store, m.following("trusted_documents", "trusted documents"))
 	})
 	return awaitReady(ctx, m.documents.Ready(), "the trusted documents did not load from Firestore")
 }
@@ -179,8 +193,6 @@ func (m *Main) build(ctx context.Context) error {
 	if m.tokens, err = m.signingTokens(ctx); err != nil {
 		return err
 	}
-	// Metrics come first: the services below count into them.
-	m.metrics = metrics.New()
 	m.metrics.Gauges(func() float64 { return float64(m.conns.Count()) }, m.busTopics)
 
 	// 2. Memberships, tenants and modes are read on every request: serve them from memory,

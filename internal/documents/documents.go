@@ -42,6 +42,7 @@ import (
 	"github.com/vektah/gqlparser/v2/validator"
 
 	"github.com/northstar/northstar/internal/audit"
+	"github.com/northstar/northstar/internal/follow"
 	"github.com/northstar/northstar/internal/ids"
 )
 
@@ -141,6 +142,9 @@ type Store interface {
 	// WatchDocuments calls apply with every stored document, then again after each
 	// change, until ctx ends or the listener fails.
 	WatchDocuments(ctx context.Context, apply func(all []Document)) error
+	// DocumentsStat reads how many documents are stored and the newest CreatedAt, in one
+	// shot: what the registry's copy is compared with (follow).
+	DocumentsStat(ctx context.Context) (follow.Stat, error)
 }
 
 // Apply registers manifest's documents for appID (a well-formed app id), by whoever acts
@@ -168,6 +172,7 @@ type Registry struct {
 	schema  *ast.Schema
 	log     *slog.Logger
 	current atomic.Pointer[table]
+	applied atomic.Uint64 // snapshots loaded
 	ready   chan struct{}
 	once    sync.Once
 }
@@ -177,6 +182,7 @@ type Registry struct {
 type table struct {
 	text   map[string]string
 	parsed map[string]*ast.QueryDocument
+	stored follow.Stat // of the stored documents it was made from
 }
 
 // NewRegistry returns an empty Registry for schema; log hears of stored documents that
@@ -204,30 +210,22 @@ func (r *Registry) Pin(app string, manifest []byte) error {
 	return nil
 }
 
-// Run follows src until ctx ends, retrying with backoff when the listener fails.
-func (r *Registry) Run(ctx context.Context, src Store, onErr func(error)) {
-	delay := 100 * time.Millisecond
-	for ctx.Err() == nil {
-		err := src.WatchDocuments(ctx, r.Load)
-		if ctx.Err() != nil {
-			return
-		}
-		if onErr != nil {
-			onErr(err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(delay):
-		}
-		delay = min(2*delay, 30*time.Second)
-	}
+// Run follows src until ctx ends, with follow.Run: a failed listener is watched again
+// after a growing delay, and one gone quiet while the stored documents moved on is
+// restarted. o gives the check's period and the reports (OnErr, OnStale); its Watch,
+// Store and Local are the registry's.
+func (r *Registry) Run(ctx context.Context, src Store, o follow.Options) {
+	o.Watch = func(ctx context.Context) error { return src.WatchDocuments(ctx, r.Load) }
+	o.Store = src.DocumentsStat
+	o.Local = func() (follow.Stat, uint64) { return r.current.Load().stored, r.applied.Load() }
+	follow.Run(ctx, o)
 }
 
 // Load replaces the stored documents the registry trusts with stored, parsing and
 // validating each one it does not hold yet, and marks the registry ready.
 func (r *Registry) Load(stored []Document) {
 	r.swap(stored)
+	r.applied.Add(1)
 	r.once.Do(func() { close(r.ready) })
 }
 
@@ -235,7 +233,12 @@ func (r *Registry) Load(stored []Document) {
 func (r *Registry) swap(stored []Document) {
 	all := append(append([]Document(nil), r.pinned...), stored...)
 	old := r.current.Load()
-	t := &table{text: make(map[string]string, len(all)), parsed: make(map[string]*ast.QueryDocument, len(all))}
+	t := &table{text: make(map[string]string, len(all)), parsed: make(map[string]*ast.QueryDocument, len(all)), stored: follow.Stat{Count: len(stored)}}
+	for _, d := range stored {
+		if d.CreatedAt.After(t.stored.Newest) {
+			t.stored.Newest = d.CreatedAt
+		}
+	}
 	for _, d := range all {
 		if _, done := t.text[d.Hash]; done {
 			continue

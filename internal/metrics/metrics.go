@@ -1,7 +1,8 @@
 // Package metrics holds Northstar's Prometheus series, on a registry of its own: GraphQL
 // HTTP requests by operation, code and status with their latency; chat bus deliveries and
 // dropped subscribers (chatbus.Counters); chat publishes and sequencer fallbacks
-// (chat.Counters); rate-limit decisions made locally while Redis was down; and gauges
+// (chat.Counters); rate-limit decisions made locally while Redis was down; restarts of
+// quiet Firestore listeners (internal/follow); and gauges
 // read at scrape time. The server serves them on /metrics.
 package metrics
 
@@ -24,6 +25,7 @@ type Metrics struct {
 	publishFailed prometheus.Counter
 	seqFallback   prometheus.Counter
 	rateLocal     prometheus.Counter
+	restarts      *prometheus.CounterVec
 }
 
 // New returns the series, registered.
@@ -60,7 +62,11 @@ func New() *Metrics {
 		Name: "northstar_rate_limit_local_decisions_total",
 		Help: "Rate-limit decisions counted in this process because the rate-limit Redis did not answer.",
 	})
-	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed, m.seqFallback, m.rateLocal,
+	m.restarts = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "northstar_follow_restarts_total",
+		Help: "Firestore listeners restarted because they delivered nothing while their collection moved on (internal/follow), by stream.",
+	}, []string{"stream"})
+	m.registry.MustRegister(m.requests, m.latency, m.deliveries, m.drops, m.publishFailed, m.seqFallback, m.rateLocal, m.restarts,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -79,6 +85,9 @@ func (m *Metrics) SequencerFailed() { m.seqFallback.Inc() }
 
 // RateLimitLocal counts one rate-limit decision made without Redis (ratelimit.Options).
 func (m *Metrics) RateLimitLocal() { m.rateLocal.Inc() }
+
+// FollowRestarted counts one restart of stream's quiet listener (follow.Options.OnStale).
+func (m *Metrics) FollowRestarted(stream string) { m.restarts.WithLabelValues(stream).Inc() }
 
 // Gauges registers live values read at scrape time: websocket connections and bus topics.
 func (m *Metrics) Gauges(connections, topics func() float64) {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
+	"github.com/northstar/northstar/internal/follow"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/reqctx"
 )
@@ -17,6 +17,9 @@ type Source interface {
 	// Watch calls apply with every route at start and again after each change, with the
 	// changes since the previous call, until ctx ends or the stream fails.
 	Watch(ctx context.Context, apply func(all []Route, changes []Route)) error
+	// RoutesStat reads how many routes are stored and the newest of their UpdatedAt, in
+	// one shot: what the registry's copy is compared with (follow).
+	RoutesStat(ctx context.Context) (follow.Stat, error)
 }
 
 // table is one immutable snapshot of every route, indexed for Resolve: a lookup is one
@@ -27,6 +30,7 @@ type table struct {
 	routes  map[Key]*Route           // every route, for Get and List
 	tenants map[string]*tenantRoutes // tenant → its routes
 	system  *tenantRoutes            // tenants[t_system], the last step of every cascade
+	stat    follow.Stat              // how many routes, the newest UpdatedAt
 }
 
 // scopeRoutes holds the routes of one scope (a tenant, or one of its projects) by kind
@@ -71,10 +75,13 @@ type tenantRoutes struct {
 }
 
 func newTable(all []Route) *table {
-	t := &table{routes: make(map[Key]*Route, len(all)), tenants: map[string]*tenantRoutes{}}
+	t := &table{routes: make(map[Key]*Route, len(all)), tenants: map[string]*tenantRoutes{}, stat: follow.Stat{Count: len(all)}}
 	for i := range all {
 		rt := &all[i]
 		t.routes[rt.Key()] = rt
+		if rt.UpdatedAt.After(t.stat.Newest) {
+			t.stat.Newest = rt.UpdatedAt
+		}
 		e := reqctx.EnvIndex(rt.Env)
 		if e < 0 {
 			continue // never written: Validate normalizes env
@@ -106,6 +113,7 @@ func newTable(all []Route) *table {
 // block and never touch Firestore.
 type Registry struct {
 	current atomic.Pointer[table]
+	applied atomic.Uint64 // snapshots applied
 	ready   chan struct{}
 	once    sync.Once
 
@@ -120,35 +128,22 @@ func NewRegistry() *Registry {
 	return r
 }
 
-// Run keeps the registry current from src until ctx ends. When the stream fails it
-// reports the error to onErr and reconnects with a growing delay (up to 30 s); lookups keep
-// answering from the last snapshot meanwhile.
-func (r *Registry) Run(ctx context.Context, src Source, onErr func(error)) {
-	delay := 100 * time.Millisecond
-	for ctx.Err() == nil {
-		start := time.Now()
-		err := src.Watch(ctx, r.apply)
-		if ctx.Err() != nil {
-			return
-		}
-		if onErr != nil {
-			onErr(err)
-		}
-		if time.Since(start) > time.Minute {
-			delay = 100 * time.Millisecond
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(delay):
-		}
-		delay = min(2*delay, 30*time.Second)
-	}
+// Run keeps the registry current from src until ctx ends, with follow.Run: a failed
+// stream is watched again after a growing delay, and a stream gone quiet while the
+// stored routes moved on is restarted. Lookups keep answering from the last snapshot
+// meanwhile. o gives the check's period and the reports (OnErr, OnStale); its Watch,
+// Store and Local are the registry's.
+func (r *Registry) Run(ctx context.Context, src Source, o follow.Options) {
+	o.Watch = func(ctx context.Context) error { return src.Watch(ctx, r.apply) }
+	o.Store = src.RoutesStat
+	o.Local = func() (follow.Stat, uint64) { return r.current.Load().stat, r.applied.Load() }
+	follow.Run(ctx, o)
 }
 
 // apply swaps in a new snapshot and tells subscribers what changed.
 func (r *Registry) apply(all []Route, changes []Route) {
 	r.current.Store(newTable(all))
+	r.applied.Add(1)
 	r.once.Do(func() { close(r.ready) })
 	r.publish(changes)
 }

@@ -1,0 +1,149 @@
+// Package follow keeps an in-memory copy of a Firestore collection current from its
+// snapshot stream: the routing registry and the trusted-document registry run on it.
+//
+// Two things can go wrong with a stream, and Run handles both.
+//
+//   - It fails: Watch returns an error. Run reports it and watches again after a
+//     growing delay (100 ms doubling to 30 s, back to 100 ms after a stream that lasted a
+//     minute). The copy keeps answering from its last snapshot meanwhile.
+//   - It goes quiet while the collection moves on. The Firestore client retries a broken
+//     listen stream inside its iterator without telling its caller (NOTES.md: with the
+//     emulator cut off for 20 s, Next neither returned nor failed), and a connection that
+//     dies without a reset can hold a stream open with nothing on it. Watch then never
+//     returns, and nothing in the stream says the copy is stale. So every Check, Run
+//     compares the copy's Stat (how many documents, the newest update time) with the
+//     collection's own, read in one shot. When they differ at two checks in a row and no
+//     snapshot arrived in between, the stream is not delivering: Run reports it to
+//     OnStale and restarts the watch, whose first snapshot is the whole collection again.
+//
+// Two checks, not one: a write lands in the collection before its snapshot reaches the
+// copy, so a single difference is normal. A stream that is alive delivers that snapshot
+// well within a Check (30 s by default), and a collection that keeps changing keeps
+// delivering, which counts as alive even when every check catches it mid-change. The
+// cost is two small reads per Check per replica (a count aggregation and one document),
+// nothing on the collection's writes.
+//
+// A stale copy does not make the replica unready: every replica follows the same
+// collection, so a listen outage would take them all out at once, while serving from
+// the last snapshot keeps them answering. The restart, its log line and the
+// northstar_follow_restarts_total metric are the response.
+//
+// Tests: follow_test.go drives Run with a fake stream and store (a quiet stream behind a
+// moved collection is restarted once; a stream that keeps delivering, a copy that
+// matches, or a Stat that fails is not; a failing stream is retried); internal/firestore
+// TestCollectionStats reads the two collections' Stats from the emulator.
+package follow
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Stat is what the staleness check compares: how many documents a collection holds and
+// the newest of their update times.
+type Stat struct {
+	Count  int
+	Newest time.Time
+}
+
+func (s Stat) String() string {
+	return fmt.Sprintf("%d documents, newest %s", s.Count, s.Newest.UTC().Format(time.RFC3339Nano))
+}
+
+// DefaultCheck is how often Run compares the copy with the collection when
+// Options.Check is zero.
+const DefaultCheck = 30 * time.Second
+
+// Options configures Run.
+type Options struct {
+	// Watch applies the collection's snapshots to the copy until ctx ends or the stream
+	// fails. Required.
+	Watch func(ctx context.Context) error
+	// Store reads the collection's Stat in one shot. Without it Run does no checks.
+	Store func(ctx context.Context) (Stat, error)
+	// Local returns the copy's Stat and how many snapshots it has applied so far.
+	// Required with Store.
+	Local func() (Stat, uint64)
+	// Check is how often the copy is compared with the collection; DefaultCheck when 0.
+	Check time.Duration
+	// OnErr is told of each failed stream before it is watched again; optional.
+	OnErr func(error)
+	// OnStale is told of each restart of a quiet stream, with the copy's and the
+	// collection's Stats; optional.
+	OnStale func(local, store Stat)
+}
+
+// Run keeps following until ctx ends.
+func Run(ctx context.Context, o Options) {
+	check := o.Check
+	if check <= 0 {
+		check = DefaultCheck
+	}
+	delay := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		start := time.Now()
+		watchCtx, stop := context.WithCancel(ctx)
+		stale := make(chan struct{})
+		if o.Store != nil {
+			go watchdog(watchCtx, stop, o, check, stale)
+		}
+		err := o.Watch(watchCtx)
+		stop()
+		if ctx.Err() != nil {
+			return
+		}
+		select {
+		case <-stale:
+			continue // restarted on purpose: watch again at once
+		default:
+		}
+		if o.OnErr != nil {
+			o.OnErr(err)
+		}
+		if time.Since(start) > time.Minute {
+			delay = 100 * time.Millisecond
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 30*time.Second)
+	}
+}
+
+// watchdog compares the copy with the collection every check while ctx (the watch's)
+// lasts. When they differed at the previous check too and no snapshot arrived since, it
+// reports, closes stale and ends the watch with stop.
+func watchdog(ctx context.Context, stop context.CancelFunc, o Options, check time.Duration, stale chan<- struct{}) {
+	t := time.NewTicker(check)
+	defer t.Stop()
+	differed, seen := false, uint64(0)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		store, err := o.Store(ctx)
+		if err != nil {
+			differed = false // no evidence either way
+			continue
+		}
+		local, applied := o.Local()
+		if local.Count == store.Count && local.Newest.Equal(store.Newest) {
+			differed = false
+			continue
+		}
+		if differed && applied == seen {
+			if o.OnStale != nil {
+				o.OnStale(local, store)
+			}
+			close(stale)
+			stop()
+			return
+		}
+		differed, seen = true, applied
+	}
+}
