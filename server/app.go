@@ -140,11 +140,14 @@ func (m *Main) startRegistry(ctx context.Context) error {
 	return awaitReady(ctx, m.registry.Ready(), "the routing registry did not load from Firestore")
 }
 
-// following reports a registry's stream (follow.Run): failures and restarts of a quiet
-// listener are logged, and the restarts counted under stream.
+// following reports a registry's stream (follow.Run): failures, checks that cannot run
+// and restarts of a quiet listener are logged, and the restarts counted under stream.
 func (m *Main) following(stream, what string) follow.Options {
 	return follow.Options{
 		OnErr: func(err error) { m.log.Warn(what+": watch failed; retrying", "err", err) },
+		OnCheckErr: func(err error) {
+			m.log.Warn(what+": cannot compare the copy with Firestore; the check is off until it can", "err", err)
+		},
 		OnStale: func(local, store follow.Stat) {
 			m.metrics.FollowRestarted(stream)
 			m.log.Warn(what+": the listener delivered nothing while Firestore moved on; restarting it", "copy", local.String(), "firestore", store.String())

@@ -7,21 +7,34 @@
 //     growing delay (100 ms doubling to 30 s, back to 100 ms after a stream that lasted a
 //     minute). The copy keeps answering from its last snapshot meanwhile.
 //   - It goes quiet while the collection moves on. The Firestore client retries a broken
-//     listen stream inside its iterator without telling its caller (NOTES.md: with the
-//     emulator cut off for 20 s, Next neither returned nor failed), and a connection that
-//     dies without a reset can hold a stream open with nothing on it. Watch then never
+//     listen stream inside its iterator without telling its caller (with the emulator
+//     cut off for 20 s, Next neither returned nor failed), and a connection that dies
+//     without a reset can hold a stream open with nothing on it. Watch then never
 //     returns, and nothing in the stream says the copy is stale. So every Check, Run
 //     compares the copy's Stat (how many documents, the newest update time) with the
-//     collection's own, read in one shot. When they differ at two checks in a row and no
-//     snapshot arrived in between, the stream is not delivering: Run reports it to
-//     OnStale and restarts the watch, whose first snapshot is the whole collection again.
+//     collection's own. When they differ at two checks in a row and no snapshot arrived
+//     in between, the stream is not delivering: Run reports it to OnStale and restarts
+//     the watch, whose first snapshot is the whole collection again (the registries
+//     tell their subscribers what that snapshot changed).
 //
 // Two checks, not one: a write lands in the collection before its snapshot reaches the
 // copy, so a single difference is normal. A stream that is alive delivers that snapshot
 // well within a Check (30 s by default), and a collection that keeps changing keeps
-// delivering, which counts as alive even when every check catches it mid-change. The
-// cost is two small reads per Check per replica (a count aggregation and one document),
-// nothing on the collection's writes.
+// delivering, which counts as alive even when every check catches it mid-change.
+//
+// Costs: two small reads per Check per replica (a count aggregation, which Firestore
+// bills at one read per thousand index entries, and the one newest document), nothing on
+// the collection's writes; a restart reads the whole collection again. When a fresh
+// snapshot does not bring the copy level either (it should; nothing known makes it
+// fail), each restart in a row doubles the period, up to 16 times, so a copy that can
+// never match is not re-read every minute. A check that cannot read the collection (an
+// index missing in production, a permission) is no evidence and switches the check off
+// until it can; the first failure of a run is reported to OnCheckErr.
+//
+// What the comparison cannot see: an edit that leaves the count alone and carries an
+// update time older than the newest one the copy already holds (the update time is the
+// writing replica's clock). The next change that moves the newest time, or any create or
+// delete, shows the difference.
 //
 // A stale copy does not make the replica unready: every replica follows the same
 // collection, so a listen outage would take them all out at once, while serving from
@@ -30,8 +43,9 @@
 //
 // Tests: follow_test.go drives Run with a fake stream and store (a quiet stream behind a
 // moved collection is restarted once; a stream that keeps delivering, a copy that
-// matches, or a Stat that fails is not; a failing stream is retried); internal/firestore
-// TestCollectionStats reads the two collections' Stats from the emulator.
+// matches, or a store that cannot be read is not, and the failure is reported once; a
+// failing stream is retried); internal/firestore TestCollectionStats reads the two
+// collections' Stats from the emulator and follows the routes without a restart.
 package follow
 
 import (
@@ -60,7 +74,7 @@ type Options struct {
 	// Watch applies the collection's snapshots to the copy until ctx ends or the stream
 	// fails. Required.
 	Watch func(ctx context.Context) error
-	// Store reads the collection's Stat in one shot. Without it Run does no checks.
+	// Store reads the collection's Stat. Without it Run does no checks.
 	Store func(ctx context.Context) (Stat, error)
 	// Local returns the copy's Stat and how many snapshots it has applied so far.
 	// Required with Store.
@@ -72,6 +86,9 @@ type Options struct {
 	// OnStale is told of each restart of a quiet stream, with the copy's and the
 	// collection's Stats; optional.
 	OnStale func(local, store Stat)
+	// OnCheckErr is told when the collection's Stat cannot be read, once per run of
+	// failed checks (the check is off meanwhile); optional.
+	OnCheckErr func(error)
 }
 
 // Run keeps following until ctx ends.
@@ -81,22 +98,30 @@ func Run(ctx context.Context, o Options) {
 		check = DefaultCheck
 	}
 	delay := 100 * time.Millisecond
+	restarts := 0 // restarts in a row whose new stream never caught up
 	for ctx.Err() == nil {
 		start := time.Now()
 		watchCtx, stop := context.WithCancel(ctx)
-		stale := make(chan struct{})
+		verdict := make(chan outcome, 1)
 		if o.Store != nil {
-			go watchdog(watchCtx, stop, o, check, stale)
+			// Each restart in a row doubles the period (up to 16×): a copy that a fresh
+			// snapshot does not bring level is re-read less and less often, not every minute.
+			go func() { verdict <- watchdog(watchCtx, stop, o, check<<min(restarts, 4)) }()
+		} else {
+			verdict <- outcome{}
 		}
 		err := o.Watch(watchCtx)
 		stop()
+		v := <-verdict // the watchdog has stopped: nothing reports after this
 		if ctx.Err() != nil {
 			return
 		}
-		select {
-		case <-stale:
+		if v.matched {
+			restarts = 0
+		}
+		if v.stale {
+			restarts++
 			continue // restarted on purpose: watch again at once
-		default:
 		}
 		if o.OnErr != nil {
 			o.OnErr(err)
@@ -113,37 +138,49 @@ func Run(ctx context.Context, o Options) {
 	}
 }
 
+// outcome is what a watchdog saw of its stream: whether the copy matched the collection
+// at some check, and whether it ended the stream as stale.
+type outcome struct{ matched, stale bool }
+
 // watchdog compares the copy with the collection every check while ctx (the watch's)
 // lasts. When they differed at the previous check too and no snapshot arrived since, it
-// reports, closes stale and ends the watch with stop.
-func watchdog(ctx context.Context, stop context.CancelFunc, o Options, check time.Duration, stale chan<- struct{}) {
+// reports and ends the watch with stop. A check that cannot read the collection is no
+// evidence either way; the first of a run of them is reported to OnCheckErr.
+func watchdog(ctx context.Context, stop context.CancelFunc, o Options, check time.Duration) (seen outcome) {
 	t := time.NewTicker(check)
 	defer t.Stop()
-	differed, seen := false, uint64(0)
+	differed, failing, applied0 := false, false, uint64(0)
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return seen
 		case <-t.C:
 		}
 		store, err := o.Store(ctx)
+		if ctx.Err() != nil {
+			return seen
+		}
 		if err != nil {
-			differed = false // no evidence either way
+			if !failing && o.OnCheckErr != nil {
+				o.OnCheckErr(err)
+			}
+			differed, failing = false, true
 			continue
 		}
+		failing = false
 		local, applied := o.Local()
 		if local.Count == store.Count && local.Newest.Equal(store.Newest) {
-			differed = false
+			differed, seen.matched = false, true
 			continue
 		}
-		if differed && applied == seen {
+		if differed && applied == applied0 {
 			if o.OnStale != nil {
 				o.OnStale(local, store)
 			}
-			close(stale)
 			stop()
-			return
+			seen.stale = true
+			return seen
 		}
-		differed, seen = true, applied
+		differed, applied0 = true, applied
 	}
 }

@@ -18,6 +18,7 @@ type fake struct {
 	watches int
 	stale   []Stat // the local Stats OnStale was given
 	errs    int
+	checks  int // OnCheckErr calls
 }
 
 func (f *fake) apply(s Stat) {
@@ -56,6 +57,11 @@ func (f *fake) options(watch func(ctx context.Context, n int) error) Options {
 			f.mu.Lock()
 			defer f.mu.Unlock()
 			f.errs++
+		},
+		OnCheckErr: func(error) {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			f.checks++
 		},
 	}
 }
@@ -128,22 +134,41 @@ func TestDeliveringStreamKept(t *testing.T) {
 }
 
 // A quiet stream is not restarted while the copy matches the collection, nor while the
-// collection cannot be read (no evidence).
+// collection cannot be read (no evidence): that run of failed checks is reported once.
 func TestQuietStreamKept(t *testing.T) {
-	for name, f := range map[string]*fake{
-		"Matching":   {store: Stat{Count: 1, Newest: t0}},
-		"StoreFails": {store: Stat{Count: 2, Newest: t1}, fail: errors.New("unavailable")},
+	for name, c := range map[string]struct {
+		f      *fake
+		checks int
+	}{
+		"Matching":   {&fake{store: Stat{Count: 1, Newest: t0}}, 0},
+		"StoreFails": {&fake{store: Stat{Count: 2, Newest: t1}, fail: errors.New("unavailable")}, 1},
 	} {
 		t.Run(name, func(t *testing.T) {
+			f := c.f
 			run(t, f.options(func(ctx context.Context, _ int) error {
 				f.apply(Stat{Count: 1, Newest: t0})
 				<-ctx.Done()
 				return ctx.Err()
 			}), 200*time.Millisecond)
-			if watches, stale, _ := f.counts(); watches != 1 || stale != 0 {
-				t.Fatalf("watches %d, stale reports %d; want 1, 0", watches, stale)
+			if watches, stale, _ := f.counts(); watches != 1 || stale != 0 || f.checks != c.checks {
+				t.Fatalf("watches %d, stale reports %d, check errors reported %d; want 1, 0, %d", watches, stale, f.checks, c.checks)
 			}
 		})
+	}
+}
+
+// A copy that a fresh snapshot does not bring level is restarted less and less often.
+func TestRestartsBackOff(t *testing.T) {
+	f := &fake{store: Stat{Count: 2, Newest: t1}}
+	run(t, f.options(func(ctx context.Context, _ int) error {
+		f.apply(Stat{Count: 1, Newest: t0}) // never level
+		<-ctx.Done()
+		return ctx.Err()
+	}), 1500*time.Millisecond)
+	// Checks every 10 ms: restarts after 20, 40, 80, 160, then every 320 ms: 7 in 1.5 s at
+	// most (75 without the back-off).
+	if _, stale, _ := f.counts(); stale < 3 || stale > 8 {
+		t.Fatalf("%d restarts in 1.5 s, want 3 to 8", stale)
 	}
 }
 

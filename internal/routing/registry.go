@@ -140,12 +140,39 @@ func (r *Registry) Run(ctx context.Context, src Source, o follow.Options) {
 	follow.Run(ctx, o)
 }
 
-// apply swaps in a new snapshot and tells subscribers what changed.
+// apply swaps in a new snapshot and tells subscribers what changed. A stream's first
+// snapshot comes without changes (the stream cannot know what the registry held): after
+// the registry's own first, they are found by comparing the two tables, so subscribers
+// hear what a failed or restarted stream missed.
 func (r *Registry) apply(all []Route, changes []Route) {
-	r.current.Store(newTable(all))
+	next := newTable(all)
+	old := r.current.Swap(next)
+	if changes == nil && r.applied.Load() > 0 {
+		changes = diff(old, next)
+	}
 	r.applied.Add(1)
 	r.once.Do(func() { close(r.ready) })
 	r.publish(changes)
+}
+
+// diff returns the routes of next that old lacks or holds at another version or update
+// time, and old's routes that next lacks, marked Deleted, in key order.
+func diff(old, next *table) []Route {
+	var out []Route
+	for k, rt := range next.routes {
+		if o, ok := old.routes[k]; !ok || o.Version != rt.Version || !o.UpdatedAt.Equal(rt.UpdatedAt) {
+			out = append(out, *rt)
+		}
+	}
+	for k, o := range old.routes {
+		if _, ok := next.routes[k]; !ok {
+			gone := *o
+			gone.Deleted = true
+			out = append(out, gone)
+		}
+	}
+	slices.SortFunc(out, func(a, b Route) int { return strings.Compare(a.Key().ID(), b.Key().ID()) })
+	return out
 }
 
 // Ready is closed once the first snapshot has been applied.

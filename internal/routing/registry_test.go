@@ -90,6 +90,42 @@ func TestResolveCascade(t *testing.T) {
 	}
 }
 
+// A stream's first snapshot after the registry's own (a stream watched again after a
+// failure or a restart) carries no changes: the registry tells subscribers what it
+// changed, from the two tables.
+func TestResyncPublishesDifference(t *testing.T) {
+	kept := route("media", "t_acme", "prod", "", "gcs")
+	edited := route("seo", "t_acme", "prod", "", "gcs")
+	gone := route("search", "t_acme", "prod", "", "gcs")
+	reg, apply := running(t, kept, edited, gone)
+	ch := reg.Subscribe(t.Context(), Filter{TenantID: "t_acme"})
+
+	edited.Version = 2
+	added := route("cdn", "t_acme", "prod", "", "gcs")
+	apply([]Route{kept, edited, added}, nil)
+	want := map[string]Route{added.Key().ID(): added, gone.Key().ID(): gone, edited.Key().ID(): edited}
+	for len(want) > 0 {
+		select {
+		case got := <-ch:
+			w, ok := want[got.Key().ID()]
+			if !ok || got.Version != w.Version || got.Deleted != (w.ResourceKind == "search") {
+				t.Fatalf("change %s (version %d, deleted %v) is not one of the three", got.Key(), got.Version, got.Deleted)
+			}
+			delete(want, got.Key().ID())
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no change for %v", want)
+		}
+	}
+	select {
+	case got := <-ch:
+		t.Fatalf("unexpected change %s (kept was unchanged)", got.Key())
+	case <-time.After(50 * time.Millisecond):
+	}
+	if len(reg.All()) != 3 {
+		t.Fatalf("the registry holds %d routes after the resync, want 3", len(reg.All()))
+	}
+}
+
 func TestSubscribe(t *testing.T) {
 	reg, apply := running(t)
 	ctx, cancel := context.WithCancel(context.Background())
