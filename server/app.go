@@ -212,7 +212,7 @@ func (m *Main) build(ctx context.Context) error {
 	events := live.NewRelay(live.RelayConfig{
 		Connections: m.conns, Cache: m.cached, Ended: ended, Lookback: m.cfg.TokenTTL + time.Minute, Log: m.log,
 	})
-	m.background(func(ctx context.Context) { events.Follow(ctx, m.store) })
+	m.background(func(ctx context.Context) { events.Follow(ctx, m.store, m.following("access_events", "access log")) })
 	m.background(func(ctx context.Context) { events.Recheck(ctx, m.isMember) })
 	if err := awaitReady(ctx, events.Ready(), "the access log did not load from Firestore"); err != nil {
 		return err

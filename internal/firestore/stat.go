@@ -23,6 +23,15 @@ func (s *Store) DocumentsStat(ctx context.Context) (follow.Stat, error) {
 	return s.collectionStat(ctx, s.trustedDocuments(), s.trustedDocuments().OrderBy("createdAt", firestore.Desc), "createdAt")
 }
 
+// AccessStat implements live.AccessLog: the newest access event's commit time. The log
+// expires (a TTL on expireAt), so its count is not compared.
+func (s *Store) AccessStat(ctx context.Context) (follow.Stat, error) {
+	ctx, done := s.bound(ctx)
+	defer done()
+	newest, err := newestAt(ctx, s.accessEvents().OrderBy("at", firestore.Desc), "at")
+	return follow.Stat{Newest: newest}, err
+}
+
 // collectionStat reads what a follower's copy of coll is compared with (internal/follow):
 // a count aggregation, and the first document of newest (coll ordered by field, newest
 // first, written out by the caller so that TestIndexConfig sees the field queried),
@@ -41,18 +50,24 @@ func (s *Store) collectionStat(ctx context.Context, coll *firestore.CollectionRe
 		return follow.Stat{}, fmt.Errorf("firestore: counting %s: no count in %v", coll.ID, res)
 	}
 	stat := follow.Stat{Count: int(n.GetIntegerValue())}
-	docs, err := newest.Limit(1).Documents(ctx).GetAll()
+	stat.Newest, err = newestAt(ctx, newest, field)
+	return stat, err
+}
+
+// newestAt returns the timestamp field of the first document of q (ordered by it, newest
+// first); zero when q matches nothing.
+func newestAt(ctx context.Context, q firestore.Query, field string) (time.Time, error) {
+	docs, err := q.Limit(1).Documents(ctx).GetAll()
+	if err != nil || len(docs) == 0 {
+		return time.Time{}, wrap("read the newest "+field, err)
+	}
+	v, err := docs[0].DataAt(field)
 	if err != nil {
-		return follow.Stat{}, fmt.Errorf("firestore: the newest of %s: %w", coll.ID, err)
+		return time.Time{}, wrap("read the newest "+field, err)
 	}
-	if len(docs) == 1 {
-		v, err := docs[0].DataAt(field)
-		if err != nil {
-			return follow.Stat{}, fmt.Errorf("firestore: the newest of %s: %w", coll.ID, err)
-		}
-		if stat.Newest, ok = v.(time.Time); !ok {
-			return follow.Stat{}, fmt.Errorf("firestore: %s.%s of %s is %T, not a time", coll.ID, field, docs[0].Ref.ID, v)
-		}
+	t, ok := v.(time.Time)
+	if !ok {
+		return time.Time{}, fmt.Errorf("firestore: %s of %s is %T, not a time", field, docs[0].Ref.Path, v)
 	}
-	return stat, nil
+	return t, nil
 }

@@ -6,15 +6,19 @@ import (
 	"testing"
 	"time"
 
+	"cloud.google.com/go/firestore"
+
 	"github.com/northstar/northstar/internal/documents"
 	"github.com/northstar/northstar/internal/follow"
 	"github.com/northstar/northstar/internal/ids"
 	"github.com/northstar/northstar/internal/routing"
+	"github.com/northstar/northstar/internal/tenancy"
 )
 
-// TestCollectionStats reads the Stats the registries' copies are compared with
-// (internal/follow), and follows the routes with a registry checking every 50 ms: its
-// copy comes to the same Stat through the listener, so the check never restarts it.
+// TestCollectionStats reads the Stats the registries' copies and the access relay are
+// compared with (internal/follow), and follows the routes with a registry checking
+// every 50 ms: its copy comes to the same Stat through the listener, so the check never
+// restarts it. The access log's newest commit time is the one its listener applies.
 func TestCollectionStats(t *testing.T) {
 	_, s := newStore(t)
 	ctx := t.Context()
@@ -70,4 +74,48 @@ func TestCollectionStats(t *testing.T) {
 	if got, err := s.DocumentsStat(ctx); err != nil || got.Count != 2 || !got.Newest.Equal(base.Add(time.Minute).Truncate(time.Microsecond)) {
 		t.Fatalf("DocumentsStat: %v, %v; want 2 documents, the newest at %v", got, err, base.Add(time.Minute))
 	}
+
+	// The access log: AccessStat's newest is the commit time of the newest event a
+	// listener applies (server timestamps).
+	if got, err := s.AccessStat(ctx); err != nil || !got.Newest.IsZero() {
+		t.Fatalf("AccessStat of no events: %v, %v", got, err)
+	}
+	for range 2 {
+		e := &tenancy.AccessEvent{Kind: tenancy.AccessMemberAdded, TenantID: tenantID, UserID: ids.New(ids.User)}
+		if err := s.commit(ctx, testEvent(tenantID), nil, e, func(*firestore.WriteBatch) {}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored, err := s.AccessStat(ctx)
+	if err != nil || stored.Newest.IsZero() {
+		t.Fatalf("AccessStat: %v, %v", stored, err)
+	}
+	var watched time.Time
+	wctx, wcancel := context.WithCancel(ctx)
+	synced := make(chan struct{}, 1)
+	go func() {
+		_ = s.WatchAccess(wctx, time.Time{}, func(e tenancy.AccessEvent) { watched = maxOf(watched, e.At) },
+			func() {
+				select {
+				case synced <- struct{}{}:
+				default:
+				}
+			})
+	}()
+	select {
+	case <-synced:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the access log's listener did not sync")
+	}
+	wcancel()
+	if !watched.Equal(stored.Newest) {
+		t.Fatalf("the newest event the listener applied is at %v, AccessStat says %v", watched, stored.Newest)
+	}
+}
+
+func maxOf(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

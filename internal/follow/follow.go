@@ -1,11 +1,14 @@
 // Package follow keeps an in-memory copy of a Firestore collection current from its
-// snapshot stream: the routing registry and the trusted-document registry run on it.
+// snapshot stream: the routing registry, the trusted-document registry and the access
+// log's relay (internal/live) run on it.
 //
 // Two things can go wrong with a stream, and Run handles both.
 //
 //   - It fails: Watch returns an error. Run reports it and watches again after a
-//     growing delay (100 ms doubling to 30 s, back to 100 ms after a stream that lasted a
-//     minute). The copy keeps answering from its last snapshot meanwhile.
+//     growing delay (100 ms doubling to MaxDelay, 30 s by default; back to 100 ms after
+//     a stream that lasted a minute). The copy keeps answering from its last snapshot
+//     meanwhile. A Watch that returns nil ended on its own terms (the access log's
+//     listener lives an hour at most) and is watched again at once.
 //   - It goes quiet while the collection moves on. The Firestore client retries a broken
 //     listen stream inside its iterator without telling its caller (with the emulator
 //     cut off for 20 s, Next neither returned nor failed), and a connection that dies
@@ -16,6 +19,10 @@
 //     in between, the stream is not delivering: Run reports it to OnStale and restarts
 //     the watch, whose first snapshot is the whole collection again (the registries
 //     tell their subscribers what that snapshot changed).
+//
+// The access log's relay compares the newest event's commit time alone (Count zero on
+// both sides): the log expires, so its size says nothing. Its listener also ends itself
+// every hour (Watch returns nil) and starts again from the last event seen.
 //
 // Two checks, not one: a write lands in the collection before its snapshot reaches the
 // copy, so a single difference is normal. A stream that is alive delivers that snapshot
@@ -44,8 +51,11 @@
 // Tests: follow_test.go drives Run with a fake stream and store (a quiet stream behind a
 // moved collection is restarted once; a stream that keeps delivering, a copy that
 // matches, or a store that cannot be read is not, and the failure is reported once; a
-// failing stream is retried); internal/firestore TestCollectionStats reads the two
-// collections' Stats from the emulator and follows the routes without a restart.
+// failing stream is retried, at most MaxDelay later; a watch that ends on its own is
+// renewed at once; repeated restarts back off); internal/firestore TestCollectionStats
+// reads the two
+// collections' Stats and the access log's from the emulator and follows the routes
+// without a restart; server TestRevocation runs the relay on it.
 package follow
 
 import (
@@ -72,7 +82,8 @@ const DefaultCheck = 30 * time.Second
 // Options configures Run.
 type Options struct {
 	// Watch applies the collection's snapshots to the copy until ctx ends or the stream
-	// fails. Required.
+	// fails (an error), or ends on its own terms (nil: a watch bounded in time, watched
+	// again at once). Required.
 	Watch func(ctx context.Context) error
 	// Store reads the collection's Stat. Without it Run does no checks.
 	Store func(ctx context.Context) (Stat, error)
@@ -81,6 +92,9 @@ type Options struct {
 	Local func() (Stat, uint64)
 	// Check is how often the copy is compared with the collection; DefaultCheck when 0.
 	Check time.Duration
+	// MaxDelay caps the growing delay before a failed stream is watched again; 30 s
+	// when 0.
+	MaxDelay time.Duration
 	// OnErr is told of each failed stream before it is watched again; optional.
 	OnErr func(error)
 	// OnStale is told of each restart of a quiet stream, with the copy's and the
@@ -96,6 +110,10 @@ func Run(ctx context.Context, o Options) {
 	check := o.Check
 	if check <= 0 {
 		check = DefaultCheck
+	}
+	maxDelay := o.MaxDelay
+	if maxDelay <= 0 {
+		maxDelay = 30 * time.Second
 	}
 	delay := 100 * time.Millisecond
 	restarts := 0 // restarts in a row whose new stream never caught up
@@ -123,6 +141,10 @@ func Run(ctx context.Context, o Options) {
 			restarts++
 			continue // restarted on purpose: watch again at once
 		}
+		if err == nil {
+			delay = 100 * time.Millisecond
+			continue // the watch ended on its own terms
+		}
 		if o.OnErr != nil {
 			o.OnErr(err)
 		}
@@ -134,7 +156,7 @@ func Run(ctx context.Context, o Options) {
 			return
 		case <-time.After(delay):
 		}
-		delay = min(2*delay, 30*time.Second)
+		delay = min(2*delay, maxDelay)
 	}
 }
 

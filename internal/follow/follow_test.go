@@ -188,3 +188,26 @@ func TestFailedStreamRetried(t *testing.T) {
 		t.Fatalf("watches %d, errors %d, stale reports %d; want 2, 1, 0", watches, errs, stale)
 	}
 }
+
+// A watch that ends on its own terms (nil) is watched again at once, and is no error;
+// a failed one waits at most MaxDelay.
+func TestEndedWatchRenewed(t *testing.T) {
+	f := &fake{}
+	o := f.options(func(ctx context.Context, n int) error {
+		switch {
+		case n <= 3:
+			return nil // a bounded watch that ran its time
+		case n <= 6:
+			return errors.New("stream broke")
+		}
+		<-ctx.Done()
+		return ctx.Err()
+	})
+	o.Store, o.MaxDelay = nil, 150*time.Millisecond
+	// The three failures wait 100 + 150 + 150 ms; uncapped they would wait 100 + 200 +
+	// 400 ms, past the 600 ms this runs.
+	run(t, o, 600*time.Millisecond)
+	if watches, _, errs := f.counts(); watches != 7 || errs != 3 {
+		t.Fatalf("watches %d, errors %d; want 7 and 3 (the nil ends are no errors)", watches, errs)
+	}
+}

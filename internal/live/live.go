@@ -2,8 +2,10 @@
 // them: the registry of connections by tenant, user and sign-in session, the set of
 // ended sessions whose tokens are refused, and the access relay that applies changes to
 // access. A change made on this replica applies at once (the services tell the relay);
-// every replica also follows the durable access log the store writes with each change,
-// and rechecks every live connection's membership periodically as a backstop, so a
+// every replica also follows the durable access log the store writes with each change
+// (on internal/follow, which restarts a listener that went quiet while newer events were
+// committed), and rechecks every live connection's membership periodically as a
+// backstop, so a
 // revocation reaches every replica within seconds whatever happened to Redis. Connections
 // end with the close codes of wsgorilla's table: 4403 when access to the tenant is lost,
 // 4401 when their session ends, 1001 at shutdown.
@@ -26,6 +28,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/northstar/northstar/internal/follow"
 	"github.com/northstar/northstar/internal/tenancy"
 	"github.com/northstar/northstar/internal/wsgorilla"
 )
@@ -184,6 +187,9 @@ type AccessLog interface {
 	// WatchAccess calls apply with every access event committed at or after since, then
 	// with each new one, until ctx ends or the listener fails; synced after each batch.
 	WatchAccess(ctx context.Context, since time.Time, apply func(tenancy.AccessEvent), synced func()) error
+	// AccessStat reads the newest event's commit time (its Count is not kept: the log
+	// expires): what the relay's newest applied event is compared with (follow).
+	AccessStat(ctx context.Context) (follow.Stat, error)
 }
 
 // Timings of following the access log.
@@ -276,16 +282,23 @@ func (a *Relay) apply(e tenancy.AccessEvent) {
 	}
 }
 
-// Follow applies the durable access log until ctx ends: a listener from (start −
-// lookback),
-// restarted after a failure (with a growing delay) or after accessRelisten, each time from
-// the last event seen, dropping events already applied.
-func (a *Relay) Follow(ctx context.Context, src AccessLog) {
+// Follow applies the durable access log until ctx ends, with follow.Run: a listener from
+// (start − lookback), watched again after a failure (the delay capped at 5 s: revocations
+// wait on it), after accessRelisten, or after it went quiet while newer events were
+// committed (the check compares the newest event applied with the newest stored), each
+// time from the last event seen, dropping events already applied. o gives the reports
+// (OnErr, OnStale, OnCheckErr) and the check's period; the rest is the relay's.
+func (a *Relay) Follow(ctx context.Context, src AccessLog, o follow.Options) {
 	since := time.Now().Add(-a.lookback)
 	seen := map[string]time.Time{}
-	delay := 100 * time.Millisecond
-	for ctx.Err() == nil {
+	var (
+		mu      sync.Mutex
+		newest  time.Time // of the events applied
+		applied uint64    // batches delivered
+	)
+	o.Watch = func(ctx context.Context) error {
 		lctx, cancel := context.WithTimeout(ctx, accessRelisten)
+		defer cancel()
 		err := src.WatchAccess(lctx, since, func(e tenancy.AccessEvent) {
 			if _, dup := seen[e.ID]; dup {
 				return
@@ -293,24 +306,30 @@ func (a *Relay) Follow(ctx context.Context, src AccessLog) {
 			seen[e.ID] = e.At
 			a.apply(e)
 			since = maxTime(since, e.At.Add(-accessSkew))
-		}, func() { a.readyOnce.Do(func() { close(a.ready) }) })
-		cancel()
+			mu.Lock()
+			newest = maxTime(newest, e.At)
+			mu.Unlock()
+		}, func() {
+			mu.Lock()
+			applied++
+			mu.Unlock()
+			a.readyOnce.Do(func() { close(a.ready) })
+		})
 		for id, at := range seen {
 			if at.Before(since) {
 				delete(seen, id)
 			}
 		}
-		if err == nil || ctx.Err() != nil {
-			delay = 100 * time.Millisecond
-			continue
-		}
-		a.log.Warn("access log: listener failed; replaying from the last event seen", "err", err, "retry_in", delay)
-		select {
-		case <-ctx.Done():
-		case <-time.After(delay):
-		}
-		delay = min(2*delay, 5*time.Second)
+		return err // nil when lctx ended: watched again at once
 	}
+	o.Store = src.AccessStat
+	o.Local = func() (follow.Stat, uint64) {
+		mu.Lock()
+		defer mu.Unlock()
+		return follow.Stat{Newest: newest}, applied
+	}
+	o.MaxDelay = 5 * time.Second
+	follow.Run(ctx, o)
 }
 
 func maxTime(a, b time.Time) time.Time {
