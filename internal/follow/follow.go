@@ -21,8 +21,11 @@
 //     tell their subscribers what that snapshot changed).
 //
 // The access log's relay compares the newest event's commit time alone (Count zero on
-// both sides): the log expires, so its size says nothing. Its listener also ends itself
-// every hour (Watch returns nil) and starts again from the last event seen.
+// both sides): the log expires, so its size says nothing. A stored event counts as lag
+// only when it is newer than both where the relay's replay began and the newest event it
+// applied (a replica started after a quiet hour never receives the older newest event,
+// and the newest may have expired). Its listener also ends itself every hour (Watch
+// returns nil) and starts again from the last event seen.
 //
 // Two checks, not one: a write lands in the collection before its snapshot reaches the
 // copy, so a single difference is normal. A stream that is alive delivers that snapshot
@@ -55,7 +58,9 @@
 // renewed at once; repeated restarts back off); internal/firestore TestCollectionStats
 // reads the two
 // collections' Stats and the access log's from the emulator and follows the routes
-// without a restart; server TestRevocation runs the relay on it.
+// without a restart; internal/live TestFollowRestartsOnlyOnLag runs the relay on a fake
+// log (restarted when lagging, not after a quiet hour, an expired newest event, or when
+// caught up).
 package follow
 
 import (
@@ -124,7 +129,7 @@ func Run(ctx context.Context, o Options) {
 		if o.Store != nil {
 			// Each restart in a row doubles the period (up to 16×): a copy that a fresh
 			// snapshot does not bring level is re-read less and less often, not every minute.
-			go func() { verdict <- watchdog(watchCtx, stop, o, check<<min(restarts, 4)) }()
+			go func() { verdict <- watchdog(watchCtx, stop, o, check, check<<min(restarts, 4)) }()
 		} else {
 			verdict <- outcome{}
 		}
@@ -164,12 +169,13 @@ func Run(ctx context.Context, o Options) {
 // at some check, and whether it ended the stream as stale.
 type outcome struct{ matched, stale bool }
 
-// watchdog compares the copy with the collection every check while ctx (the watch's)
-// lasts. When they differed at the previous check too and no snapshot arrived since, it
-// reports and ends the watch with stop. A check that cannot read the collection is no
-// evidence either way; the first of a run of them is reported to OnCheckErr.
-func watchdog(ctx context.Context, stop context.CancelFunc, o Options, check time.Duration) (seen outcome) {
-	t := time.NewTicker(check)
+// watchdog compares the copy with the collection every period (check once they match)
+// while ctx (the watch's) lasts. When they differed at the previous check too and no
+// snapshot arrived since, it reports and ends the watch with stop. A check that cannot
+// read the collection is no evidence either way; the first of a run of them is reported
+// to OnCheckErr.
+func watchdog(ctx context.Context, stop context.CancelFunc, o Options, check, period time.Duration) (seen outcome) {
+	t := time.NewTicker(period)
 	defer t.Stop()
 	differed, failing, applied0 := false, false, uint64(0)
 	for {
@@ -193,6 +199,10 @@ func watchdog(ctx context.Context, stop context.CancelFunc, o Options, check tim
 		local, applied := o.Local()
 		if local.Count == store.Count && local.Newest.Equal(store.Newest) {
 			differed, seen.matched = false, true
+			if period != check {
+				period = check // level again: back to the full rate
+				t.Reset(period)
+			}
 			continue
 		}
 		if differed && applied == applied0 {

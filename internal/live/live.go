@@ -322,7 +322,19 @@ func (a *Relay) Follow(ctx context.Context, src AccessLog, o follow.Options) {
 		}
 		return err // nil when lctx ended: watched again at once
 	}
-	o.Store = src.AccessStat
+	// Only a stored event the listener should have delivered is evidence of lag: one
+	// older than the first replay bound (a quiet log at start, or a clock ahead) is never
+	// delivered, and one older than the newest applied (the newest expired) is not news.
+	from := since
+	o.Store = func(ctx context.Context) (follow.Stat, error) {
+		st, err := src.AccessStat(ctx)
+		mu.Lock()
+		defer mu.Unlock()
+		if err == nil && !st.Newest.After(maxTime(newest, from)) {
+			st.Newest = newest
+		}
+		return st, err
+	}
 	o.Local = func() (follow.Stat, uint64) {
 		mu.Lock()
 		defer mu.Unlock()
