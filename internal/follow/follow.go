@@ -24,8 +24,9 @@
 // both sides): the log expires, so its size says nothing. A stored event counts as lag
 // only when it is newer than both where the relay's replay began and the newest event it
 // applied (a replica started after a quiet hour never receives the older newest event,
-// and the newest may have expired). Its listener also ends itself every hour (Watch
-// returns nil) and starts again from the last event seen.
+// and the newest may have expired). It checks every 2 s rather than 30 (one small read),
+// since revocations wait on it. Its listener also ends itself every hour (Watch returns
+// nil) and starts again from the last event seen.
 //
 // Two checks, not one: a write lands in the collection before its snapshot reaches the
 // copy, so a single difference is normal. A stream that is alive delivers that snapshot

@@ -203,6 +203,11 @@ const (
 	// accessRecheck is how often every live connection's membership is checked again, a
 	// backstop should an event ever be missed.
 	accessRecheck = 30 * time.Second
+	// accessCheck is how often Follow compares the newest event applied with the newest
+	// committed (follow.Options.Check): two checks find a stalled listener, so a
+	// revocation waits about 5 s at worst even then, for one small read per replica
+	// every 2 s.
+	accessCheck = 2 * time.Second
 )
 
 // Relay applies changes to access on this replica: cached memberships and tenants are
@@ -287,7 +292,8 @@ func (a *Relay) apply(e tenancy.AccessEvent) {
 // wait on it), after accessRelisten, or after it went quiet while newer events were
 // committed (the check compares the newest event applied with the newest stored), each
 // time from the last event seen, dropping events already applied. o gives the reports
-// (OnErr, OnStale, OnCheckErr) and the check's period; the rest is the relay's.
+// (OnErr, OnStale, OnCheckErr) and the check's period (accessCheck when 0); the rest is
+// the relay's.
 func (a *Relay) Follow(ctx context.Context, src AccessLog, o follow.Options) {
 	since := time.Now().Add(-a.lookback)
 	seen := map[string]time.Time{}
@@ -341,6 +347,9 @@ func (a *Relay) Follow(ctx context.Context, src AccessLog, o follow.Options) {
 		return follow.Stat{Newest: newest}, applied
 	}
 	o.MaxDelay = 5 * time.Second
+	if o.Check == 0 {
+		o.Check = accessCheck
+	}
 	follow.Run(ctx, o)
 }
 
