@@ -121,7 +121,7 @@ func (c *Config) validate() error {
 	}
 	c.SecretsDir = filepath.Clean(c.SecretsDir)
 	if c.TokenTTL == 0 {
-		c.TokenTTL = 15 * time.Minute
+		c.TokenTTL = defaultTokenTTL
 	}
 	if c.Passwords == (identity.Argon2Params{}) {
 		c.Passwords = identity.DefaultArgon2Params()
@@ -137,6 +137,9 @@ func (c *Config) validate() error {
 
 // servingFlags are the settings serve and dev share: the origins whose pages may call
 // the API, how long access tokens live, and the request limits.
+// defaultTokenTTL is how long an access token lives unless --token-ttl says otherwise.
+const defaultTokenTTL = 15 * time.Minute
+
 type servingFlags struct {
 	origins  *string
 	tokenTTL *time.Duration
@@ -146,7 +149,7 @@ type servingFlags struct {
 func addServingFlags(fs *flag.FlagSet) *servingFlags {
 	f := &servingFlags{limits: httpapi.DefaultLimits()}
 	f.origins = fs.String("allowed-origins", "", "comma-separated browser origins whose pages may call the API (CORS and websockets), e.g. https://app.example.com; * for any. Pages the server serves itself (the console) need none")
-	f.tokenTTL = fs.Duration("token-ttl", 15*time.Minute, "how long an access token lives, 1m to 24h")
+	f.tokenTTL = fs.Duration("token-ttl", defaultTokenTTL, "how long an access token lives, 1m to 24h")
 	fs.Func("limit", "change one request limit, name=value (repeatable), name one of "+strings.Join(httpapi.LimitNames, ", ")+"; e.g. --limit depth=16 --limit body=4MiB", f.limits.Set)
 	return f
 }

@@ -73,11 +73,17 @@ func (o origins) allowed(r *http.Request) (ok, cross bool) {
 		return true, false
 	}
 	u, err := url.Parse(origin)
-	if err == nil && u.Host != "" && strings.EqualFold(u.Host, o.host(r)) && (!o.loopback || isLoopbackHost(u.Hostname())) {
+	if err != nil {
+		return o.any, true
+	}
+	if u.Host != "" && strings.EqualFold(u.Host, o.host(r)) && (!o.loopback || isLoopbackHost(u.Hostname())) {
 		return true, false
 	}
-	n, _ := normalizeOrigin(origin)
-	return o.any || o.listed[n], true
+	if o.any {
+		return true, true
+	}
+	n, _ := normalizeURL(u)
+	return o.listed[n], true
 }
 
 // isLoopbackHost reports whether a host name is localhost or an IP literal: names no
@@ -155,7 +161,15 @@ func ParseOrigins(list string) ([]string, error) {
 // no default port and no trailing slash. ok is false for anything else.
 func normalizeOrigin(o string) (string, bool) {
 	u, err := url.Parse(o)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+	if err != nil {
+		return "", false
+	}
+	return normalizeURL(u)
+}
+
+// normalizeURL is normalizeOrigin of an origin already parsed.
+func normalizeURL(u *url.URL) (string, bool) {
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
 		strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
 		return "", false
 	}

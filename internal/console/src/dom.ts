@@ -14,7 +14,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** button makes a button that runs onClick. */
-export function button(label: string, attrs: Record<string, string>, onClick: () => void): HTMLButtonElement {
+export function button(label: string, attrs: Record<string, string>, onClick: (ev: MouseEvent) => void): HTMLButtonElement {
   const b = el('button', { type: 'button', ...attrs }, label);
   b.addEventListener('click', onClick);
   return b;
@@ -31,7 +31,6 @@ export function confirmButton(label: string, attrs: Record<string, string>, onCo
   const armedName = `Confirm ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
   let armedAt = 0;
   let timer = 0;
-  const b = el('button', { type: 'button', ...attrs }, label);
   const reset = (): void => {
     window.clearTimeout(timer);
     armedAt = 0;
@@ -39,10 +38,7 @@ export function confirmButton(label: string, attrs: Record<string, string>, onCo
     b.textContent = label;
     if (attrs['aria-label'] !== undefined) b.setAttribute('aria-label', name);
   };
-  b.addEventListener('keydown', (ev) => {
-    if (ev.repeat && (ev.key === 'Enter' || ev.key === ' ')) ev.preventDefault();
-  });
-  b.addEventListener('click', (ev) => {
+  const b = button(label, attrs, (ev) => {
     if (armedAt === 0) {
       armedAt = performance.now();
       b.dataset.confirming = '';
@@ -59,6 +55,9 @@ export function confirmButton(label: string, attrs: Record<string, string>, onCo
       b.disabled = true;
       void done.finally(() => { b.disabled = false; });
     }
+  });
+  b.addEventListener('keydown', (ev) => {
+    if (ev.repeat && (ev.key === 'Enter' || ev.key === ' ')) ev.preventDefault();
   });
   b.addEventListener('blur', reset);
   return b;

@@ -51,6 +51,11 @@ function signInPage(): void {
   email.focus();
 }
 
+/** clearPlace drops the page from the address (the hash): the tenant list has none. */
+function clearPlace(): void {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
 /** homePage lists the user's tenants and invitations; with restore, it first goes back
  * to the page the address names (a reload), when the user may still see it. */
 async function homePage(restore = false): Promise<void> {
@@ -58,12 +63,12 @@ async function homePage(restore = false): Promise<void> {
   const s = session();
   if (!s) return signInPage();
   const place = new URLSearchParams(location.hash.slice(1));
-  if (!restore) history.replaceState(null, '', location.pathname + location.search);
+  if (!restore) clearPlace();
   const out = el('main', {});
   const nav = el('nav', { 'aria-label': 'Console', class: 'top' }, button('Tenants', { id: 'home' }, () => void homePage()));
   app.replaceChildren(
     el('header', {}, el('span', { id: 'who' }, s.email), nav, button('Sign out', { id: 'sign-out' }, () => void signOut().then(() => {
-      history.replaceState(null, '', location.pathname + location.search);
+      clearPlace();
       signInPage();
     }))),
     out);
@@ -85,7 +90,7 @@ async function homePage(restore = false): Promise<void> {
     if (restore && tenant && all.some((t) => t.id === tenant)) {
       return tenantPage(s, out, tenant, all, { tab: place.get('tab') ?? undefined, env: place.get('env') ?? undefined, projectId: place.get('project') ?? undefined });
     }
-    history.replaceState(null, '', location.pathname + location.search);
+    clearPlace();
     const status = liveStatus();
     const answer = (run: () => Promise<unknown>) => (): void => void run().then(() => homePage(), (e: unknown) => showError(status, e));
     const waiting = el('ul', { id: 'my-invitations' }, ...myInvitations.map((i) =>

@@ -56,7 +56,7 @@ const RouteChanged = graphql(`
 type Route = ConsoleRoutesQuery['routes'][number];
 
 const config = (entries: { key: string; value: string }[]): string => entries.map((c) => `${c.key}=${c.value}`).join(', ');
-const same = (r: Route, kind: string, env: string, projectId: string): boolean =>
+const same = (r: Pick<Route, 'resourceKind' | 'env' | 'projectId'>, kind: string, env: string, projectId: string): boolean =>
   r.resourceKind === kind && r.env === env && (r.projectId ?? '') === projectId;
 
 /** routesTab shows the routes page in out. */
@@ -64,13 +64,13 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
   let routes: Route[] = [];
   let projects: [string, string][] = [];
   const list = table('routes', ['Kind', 'Env', 'Project', 'Backend', 'Config', 'Version', 'Updated', 'By', ''], []);
-  // Emails for the user ids in By. The members are read again only when a route names
-  // a user not asked about yet (a new member); without them By shows the ids.
+  // Emails for the user ids in By. The members are read again only when a route names a
+  // writer not asked about yet (a new member; cli once); without them By shows the ids.
   const authors = new Map<string, string>();
   const asked = new Set<string>();
   const by = (id: string): string => authors.get(id) ?? id;
   const learnAuthors = async (): Promise<void> => {
-    const unknown = routes.map((r) => r.updatedBy).filter((id) => id.startsWith('u_') && !authors.has(id) && !asked.has(id));
+    const unknown = routes.map((r) => r.updatedBy).filter((id) => !authors.has(id) && !asked.has(id));
     if (unknown.length === 0) return;
     unknown.forEach((id) => asked.add(id));
     const got = await request(Authors, {}, ctx(s)).catch(() => null);
@@ -209,7 +209,7 @@ export async function routesTab(s: Scope, out: Element): Promise<void> {
     const c = d.routeChanged;
     live.textContent = `${c.resourceKind} (${c.env}) ${c.deleted ? 'deleted' : `is at version ${c.version}`}`;
     // The route the form edits was deleted: saving now creates it again.
-    if (c.deleted && edited && c.resourceKind === edited.kind && c.env === edited.env && (c.projectId ?? '') === edited.projectId && version.value) {
+    if (c.deleted && edited && same(c, edited.kind, edited.env, edited.projectId) && version.value) {
       version.value = '';
       editing.textContent = `${c.resourceKind} (${c.env}) was deleted. Your edit is kept: saving creates it again.`;
       edited = null;
